@@ -1,0 +1,31 @@
+// One jest (29.7, the version sfdx-lwc-jest pins) with two projects:
+// - "lwc": Lightning Web Components under force-app, with sfdx-lwc-jest's stubs and jsdom;
+// - "service": the TypeScript service, emulator, engine and scripts, through ts-jest on node.
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  projects: [
+    {
+      ...lwcJestConfig,
+      displayName: 'lwc',
+      rootDir: __dirname,
+      roots: ['<rootDir>/force-app'],
+      testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
+      setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.sa11y-setup.js'],
+    },
+    {
+      displayName: 'service',
+      rootDir: __dirname,
+      roots: ['<rootDir>/server', '<rootDir>/scripts'],
+      testEnvironment: 'node',
+      testMatch: ['**/*.test.ts'],
+      transform: {
+        '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+      },
+      // The shared segment-rule module lives in force-app (plain JS, ES module syntax) and is
+      // imported by the engine: let ts-jest transform it too.
+      transformIgnorePatterns: ['/node_modules/'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+    },
+  ],
+};
