@@ -1,0 +1,4 @@
+/** Schema as code for Quorum: objects, fields, picklists and record schemas. */
+export * from './picklists';
+export * from './objects';
+export * from './records';

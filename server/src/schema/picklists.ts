@@ -1,0 +1,125 @@
+/**
+ * Picklist values of the Quorum data model (DESIGN.md), in the order the metadata lists them.
+ * Every restricted picklist in force-app has exactly these values; `npm run check:metadata`
+ * cross-checks them.
+ */
+
+/** Buying_Committee_Member__c.Role__c */
+export const ROLES = [
+  'Decision Maker',
+  'Economic Buyer',
+  'Technical Evaluator',
+  'Influencer',
+  'End User',
+  'Procurement',
+  'Legal & Security',
+  'Executive Sponsor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Buying_Committee_Member__c.Influence__c */
+export const INFLUENCE_LEVELS = ['High', 'Medium', 'Low'] as const;
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
+
+/** Buying_Committee_Member__c.Stance__c */
+export const STANCES = ['Champion', 'Supporter', 'Neutral', 'Skeptic', 'Detractor'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** Escalated_Request__c.Urgency__c */
+export const URGENCIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Escalated_Request__c.Source__c */
+export const SOURCES = ['Account Team', 'Inside Sales', 'Customer Success', 'Support', 'Partner'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Escalated_Request__c.Status__c and Demand_Scoring_Profile__c.Counted_Statuses__c */
+export const REQUEST_STATUSES = ['New', 'Under Review', 'Planned', 'Declined', 'Delivered'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses counted by default (all but Delivered). */
+export const DEFAULT_COUNTED_STATUSES = ['New', 'Under Review', 'Planned', 'Declined'] as const satisfies readonly RequestStatus[];
+
+/** Escalated_Request__c.Workaround__c */
+export const WORKAROUNDS = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'] as const;
+export type Workaround = (typeof WORKAROUNDS)[number];
+
+/** Demand_Theme__c.Status__c */
+export const THEME_STATUSES = ['Suggested', 'Open', 'Planned', 'Delivered', 'Declined'] as const;
+export type ThemeStatus = (typeof THEME_STATUSES)[number];
+
+/** Demand_Theme__c.Origin__c */
+export const THEME_ORIGINS = ['Manual', 'Suggested'] as const;
+export type ThemeOrigin = (typeof THEME_ORIGINS)[number];
+
+/** Segment__c.Status__c (written by the service) */
+export const SEGMENT_STATUSES = ['Valid', 'Invalid'] as const;
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
+
+/** Segment_Criterion__c.Operator__c */
+export const CRITERION_OPERATORS = [
+  'equals',
+  'not equal to',
+  'less than',
+  'greater than',
+  'less or equal',
+  'greater or equal',
+  'contains',
+  'does not contain',
+  'starts with',
+  'in',
+  'not in',
+  'is blank',
+  'is not blank',
+] as const;
+/** Alias of CRITERION_OPERATORS. */
+export const OPERATORS = CRITERION_OPERATORS;
+export type CriterionOperator = (typeof CRITERION_OPERATORS)[number];
+
+/** Demand_Run__c.Status__c */
+export const RUN_STATUSES = ['Requested', 'Running', 'Succeeded', 'Partially Succeeded', 'Failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Demand_Run__c.Mode__c */
+export const RUN_MODES = ['Full', 'Incremental'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** Sides of a buying decision (scoring). */
+export const SIDES = ['Decision', 'Influence', 'Use'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** Standard OpportunityContactRole.Role values of a default org (orgs customise them). */
+export const CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other',
+] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+/**
+ * Built-in role → side mapping (DESIGN.md): committee roles and standard contact roles.
+ * Demand_Scoring_Profile__c.Role_Side_Mapping__c (JSON of the same shape) overrides entries.
+ * Roles not listed (e.g. OpportunityContactRole "Other") have no known side.
+ */
+export const DEFAULT_ROLE_SIDES: Readonly<Record<string, Side>> = Object.freeze({
+  // Buying_Committee_Member__c.Role__c
+  'Decision Maker': 'Decision',
+  'Economic Buyer': 'Decision',
+  'Executive Sponsor': 'Decision',
+  'Technical Evaluator': 'Influence',
+  Influencer: 'Influence',
+  Procurement: 'Influence',
+  'Legal & Security': 'Influence',
+  'End User': 'Use',
+  // OpportunityContactRole.Role (standard values)
+  'Economic Decision Maker': 'Decision',
+  Evaluator: 'Influence',
+  'Technical Buyer': 'Influence',
+  'Business User': 'Use',
+});
