@@ -326,7 +326,10 @@ export function fieldNames<O extends SObjectDef>(object: O): FieldName<O>[] {
 }
 
 /** `SELECT a, b, c FROM Object` for all (or the given) fields of an object. */
-export function selectAll<O extends SObjectDef>(object: O, fields: readonly FieldName<O>[] = fieldNames(object)): string {
+export function selectAll<O extends SObjectDef>(
+  object: O,
+  fields: readonly FieldName<O>[] = fieldNames(object),
+): string {
   return `SELECT ${fields.join(', ')} FROM ${object.apiName}`;
 }
 

@@ -30,15 +30,32 @@ export const URGENCIES = ['Critical', 'High', 'Medium', 'Low'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 /** Escalated_Request__c.Source__c */
-export const SOURCES = ['Account Team', 'Inside Sales', 'Customer Success', 'Support', 'Partner'] as const;
+export const SOURCES = [
+  'Account Team',
+  'Inside Sales',
+  'Customer Success',
+  'Support',
+  'Partner',
+] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** Escalated_Request__c.Status__c and Demand_Scoring_Profile__c.Counted_Statuses__c */
-export const REQUEST_STATUSES = ['New', 'Under Review', 'Planned', 'Declined', 'Delivered'] as const;
+export const REQUEST_STATUSES = [
+  'New',
+  'Under Review',
+  'Planned',
+  'Declined',
+  'Delivered',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Statuses counted by default (all but Delivered). */
-export const DEFAULT_COUNTED_STATUSES = ['New', 'Under Review', 'Planned', 'Declined'] as const satisfies readonly RequestStatus[];
+export const DEFAULT_COUNTED_STATUSES = [
+  'New',
+  'Under Review',
+  'Planned',
+  'Declined',
+] as const satisfies readonly RequestStatus[];
 
 /** Escalated_Request__c.Workaround__c */
 export const WORKAROUNDS = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'] as const;
@@ -77,7 +94,13 @@ export const OPERATORS = CRITERION_OPERATORS;
 export type CriterionOperator = (typeof CRITERION_OPERATORS)[number];
 
 /** Demand_Run__c.Status__c */
-export const RUN_STATUSES = ['Requested', 'Running', 'Succeeded', 'Partially Succeeded', 'Failed'] as const;
+export const RUN_STATUSES = [
+  'Requested',
+  'Running',
+  'Succeeded',
+  'Partially Succeeded',
+  'Failed',
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Demand_Run__c.Mode__c */

@@ -23,7 +23,8 @@ import {
   WORKAROUNDS,
 } from './picklists';
 
-const blankToNull = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
+const blankToNull = (value: unknown): unknown =>
+  value === '' || value === undefined ? null : value;
 
 /** A record Id (15 or 18 characters as Salesforce returns them; any non-blank string is kept). */
 export const zId = z.string().min(1);
@@ -44,22 +45,34 @@ export const zCheckbox = z.preprocess((value) => {
   return value;
 }, z.boolean());
 /** YYYY-MM-DD */
-export const zDate = z.preprocess(blankToNull, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').nullable());
+export const zDate = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+    .nullable(),
+);
 /** ISO 8601 date-time as Salesforce returns it (2024-01-31T09:00:00.000+0000 or ...Z). */
 export const zDateTime = z.preprocess(
   blankToNull,
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, 'expected an ISO date-time')
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/,
+      'expected an ISO date-time',
+    )
     .nullable(),
 );
 export const zPicklist = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(blankToNull, z.enum(values).nullable());
 export const zMultiPicklist = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((value) => {
-    const v = blankToNull(value);
-    return typeof v === 'string' ? v.split(';').filter(Boolean) : v;
-  }, z.array(z.enum(values)).nullable());
+  z.preprocess(
+    (value) => {
+      const v = blankToNull(value);
+      return typeof v === 'string' ? v.split(';').filter(Boolean) : v;
+    },
+    z.array(z.enum(values)).nullable(),
+  );
 
 const system = {
   Id: zId,

@@ -23,7 +23,10 @@ describe('schema module', () => {
 
   it('parses a REST record and drops attributes', () => {
     const rec = EscalatedRequestRecord.parse({
-      attributes: { type: 'Escalated_Request__c', url: '/services/data/v62.0/sobjects/Escalated_Request__c/a01' },
+      attributes: {
+        type: 'Escalated_Request__c',
+        url: '/services/data/v62.0/sobjects/Escalated_Request__c/a01',
+      },
       Id: 'a01000000000001AAA',
       Name: 'SSO with Azure AD',
       Account__c: '001000000000001AAA',
@@ -56,14 +59,21 @@ describe('schema module', () => {
   });
 
   it('splits multi-select picklists and rejects unknown picklist values', () => {
-    const profile = DemandScoringProfileRecord.parse({ Id: 'a03', Counted_Statuses__c: 'New;Planned' });
+    const profile = DemandScoringProfileRecord.parse({
+      Id: 'a03',
+      Counted_Statuses__c: 'New;Planned',
+    });
     expect(profile.Counted_Statuses__c).toEqual(['New', 'Planned']);
-    expect(() => EscalatedRequestRecord.parse({ Id: 'a01', Account__c: '001', Urgency__c: 'Urgent' })).toThrow();
+    expect(() =>
+      EscalatedRequestRecord.parse({ Id: 'a01', Account__c: '001', Urgency__c: 'Urgent' }),
+    ).toThrow();
   });
 
   it('maps every committee role to a side and builds SOQL from names', () => {
     for (const role of ROLES) expect(DEFAULT_ROLE_SIDES[role]).toBeDefined();
     expect(REQUEST_STATUSES).toContain('Delivered');
-    expect(selectAll(EscalatedRequest, ['Id', 'Urgency__c'])).toBe('SELECT Id, Urgency__c FROM Escalated_Request__c');
+    expect(selectAll(EscalatedRequest, ['Id', 'Urgency__c'])).toBe(
+      'SELECT Id, Urgency__c FROM Escalated_Request__c',
+    );
   });
 });
