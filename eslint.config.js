@@ -32,7 +32,7 @@ module.exports = [
     },
   },
   {
-    files: ['*.js', '.ci/**/*.js'],
+    files: ['*.js', 'scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     ...js.configs.recommended,
   },

@@ -12,6 +12,10 @@ module.exports = {
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
       setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.sa11y-setup.js'],
+      // Platform modules sfdx-lwc-jest does not stub.
+      moduleNameMapper: {
+        '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+      },
     },
     {
       displayName: 'service',
@@ -20,7 +24,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['**/*.test.ts'],
       transform: {
-        '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+        '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
       },
       // The shared segment-rule module lives in force-app (plain JS, ES module syntax) and is
       // imported by the engine: let ts-jest transform it too.
