@@ -1,0 +1,155 @@
+/**
+ * The service's environment, validated with zod. Every variable is documented here and in
+ * docs/SERVICE.md; a bad or missing value fails with a message naming the variable and what is
+ * expected, so an operator can fix it without reading code.
+ */
+import { Cron } from 'croner';
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const url = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .url({ message: `${what} must be an https:// (or http:// for a local emulator) URL` })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  );
+const int = (min: number, max: number, fallback: number, what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: `must be a whole number (${what})` })
+      .int({ message: `must be a whole number (${what})` })
+      .min(min, { message: `must be at least ${min} (${what})` })
+      .max(max, { message: `must be at most ${max} (${what})` })
+      .default(fallback),
+  );
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z
+  .object({
+    /** JWT bearer flow: the login host (https://login.salesforce.com, https://test.salesforce.com, or My Domain). */
+    SF_LOGIN_URL: url('SF_LOGIN_URL'),
+    /** JWT bearer flow: the connected app's consumer key. */
+    SF_CLIENT_ID: optionalText,
+    /** JWT bearer flow: the integration user's username. */
+    SF_USERNAME: optionalText,
+    /** JWT bearer flow: path of the PEM private key whose certificate is on the connected app. */
+    SF_PRIVATE_KEY_FILE: optionalText,
+    /** Token flow: the org's instance URL (used with SF_ACCESS_TOKEN instead of JWT). */
+    SF_INSTANCE_URL: url('SF_INSTANCE_URL'),
+    /** Token flow: an access token (session id) for SF_INSTANCE_URL. */
+    SF_ACCESS_TOKEN: optionalText,
+    /** REST API version without a leading v, e.g. 62.0. */
+    SF_API_VERSION: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2,3}\.0$/, { message: 'must look like 62.0 (digits, ".0", no leading v)' })
+        .default('62.0'),
+    ),
+    /** Bearer token that callers of the HTTP API must present (POST /runs). At least 16 characters. */
+    QUORUM_API_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ message: 'is required: the bearer token for POST /runs (at least 16 characters)' })
+        .min(16, { message: 'must be at least 16 characters long (use a random secret)' }),
+    ),
+    /** HTTP port of the service. */
+    PORT: int(0, 65535, 3000, 'a TCP port, 0 for any free port'),
+    /** Cron expression for scheduled full recomputes (blank: no schedule). */
+    QUORUM_SCHEDULE: optionalText.refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          new Cron(v, { paused: true }).stop();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a cron expression such as "0 2 * * *" (or blank for no schedule)' },
+    ),
+    /** How often to look for Requested runs created by people in the org, in ms (0: never). */
+    QUORUM_POLL_INTERVAL_MS: int(0, 86_400_000, 30_000, 'milliseconds between polls, 0 to disable'),
+    /** Row count above which reads use Bulk API 2.0 and writes use Bulk API 2.0 ingest. */
+    QUORUM_BULK_THRESHOLD: int(2_000, 100_000_000, 50_000, 'rows'),
+    /** Most API calls one run may make before it stops (Failed, nothing half-written). */
+    QUORUM_RUN_API_BUDGET: int(10, 10_000_000, 20_000, 'API calls per run'),
+    /** Stop a run when the org's remaining daily API allowance falls below this many calls. */
+    QUORUM_API_RESERVE: int(0, 10_000_000, 5_000, 'API calls kept for other integrations'),
+    /** pino log level. */
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const jwt = ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE'] as const;
+    const token = ['SF_INSTANCE_URL', 'SF_ACCESS_TOKEN'] as const;
+    const jwtSet = jwt.filter((k) => env[k] !== undefined);
+    const tokenSet = token.filter((k) => env[k] !== undefined);
+    if (tokenSet.length === token.length) return; // token flow complete; JWT values ignored
+    if (jwtSet.length === jwt.length) return;
+    // Name exactly what is missing for the flow the operator seems to be configuring.
+    const missing =
+      tokenSet.length > 0 && jwtSet.length === 0
+        ? token.filter((k) => env[k] === undefined)
+        : jwt.filter((k) => env[k] === undefined);
+    for (const key of missing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message:
+          'is required: set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_FILE (JWT bearer flow), ' +
+          'or SF_INSTANCE_URL and SF_ACCESS_TOKEN (token flow)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type SalesforceAuthConfig =
+  | { kind: 'token'; instanceUrl: string; accessToken: string; apiVersion: string }
+  | { kind: 'jwt'; loginUrl: string; clientId: string; username: string; privateKeyFile: string; apiVersion: string };
+
+/** Thrown for a bad environment; `problems` are one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables and start again (see docs/SERVICE.md).`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable. Never echoes secret values. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.length > 0 ? String(issue.path[0]) : 'environment';
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && source[name] === undefined) message = message.startsWith('is required') ? message : `is required (${message})`;
+    return `${name} ${message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+export function authConfig(env: Env): SalesforceAuthConfig {
+  if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
+    return { kind: 'token', instanceUrl: env.SF_INSTANCE_URL, accessToken: env.SF_ACCESS_TOKEN, apiVersion: env.SF_API_VERSION };
+  }
+  return {
+    kind: 'jwt',
+    loginUrl: env.SF_LOGIN_URL as string,
+    clientId: env.SF_CLIENT_ID as string,
+    username: env.SF_USERNAME as string,
+    privateKeyFile: env.SF_PRIVATE_KEY_FILE as string,
+    apiVersion: env.SF_API_VERSION,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Bulk API 2.0 ingest for large writes (upsert by External ID, or update by Id): one CSV upload
+ * per job, then the processed counts are checked against what was sent. The CSV is built here
+ * as text (jsforce's loadAndWaitForResults retries a failed upload with an empty body and adds
+ * an empty Id column to array input, so it is not used). Failed rows come back as failures; rows
+ * that failed on a lock are returned for the caller to retry through collections.
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import HttpApi from 'jsforce/lib/http-api';
+import type { Org } from './org';
+import { waitForJob } from './read';
+import type { RecordFailure, WriteResult } from './write';
+
+interface IngestJob {
+  id: string;
+  state: string;
+  numberRecordsProcessed?: number;
+  numberRecordsFailed?: number;
+  errorMessage?: string;
+}
+
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+/** Bulk 2.0 sets a field to null with #N/A. */
+function csvValue(v: unknown): string {
+  if (v === null || v === undefined) return '#N/A';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return String(v);
+}
+
+export interface IngestSpec {
+  object: string;
+  operation: 'upsert' | 'update';
+  externalIdFieldName?: string;
+  fields: string[];
+  records: Record<string, unknown>[];
+}
+
+export async function bulkIngest(org: Org, spec: IngestSpec): Promise<WriteResult & { lockedKeys: string[] }> {
+  const keyField = spec.operation === 'upsert' ? (spec.externalIdFieldName as string) : 'Id';
+  const csv = stringify([spec.fields, ...spec.records.map((r) => spec.fields.map((f) => csvValue(r[f])))], { record_delimiter: 'unix' });
+  const job = await org.call(
+    'ingest.create',
+    () =>
+      org.conn.request<IngestJob>({
+        method: 'POST',
+        url: `${org.base}/jobs/ingest`,
+        body: JSON.stringify({
+          object: spec.object,
+          operation: spec.operation,
+          ...(spec.operation === 'upsert' ? { externalIdFieldName: spec.externalIdFieldName } : {}),
+          contentType: 'CSV',
+          columnDelimiter: 'COMMA',
+          lineEnding: 'LF',
+        }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    // A duplicate open job would never be uploaded or closed, so creation is not retried blindly.
+    false,
+  );
+  const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
+  // Uploading the same CSV to the same open job again replaces nothing else: safe to retry.
+  await org.call('ingest.upload', () => org.conn.request({ method: 'PUT', url: `${jobUrl}/batches`, body: csv, headers: { 'content-type': 'text/csv' } }));
+  await org.call('ingest.close', () =>
+    org.conn.request({ method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'UploadComplete' }), headers: { 'content-type': 'application/json' } }),
+  );
+  const done = (await waitForJob(org, jobUrl, 'ingest')) as IngestJob;
+  const processed = done.numberRecordsProcessed ?? 0;
+  const failedCount = done.numberRecordsFailed ?? 0;
+  const failures: RecordFailure[] = [];
+  const lockedKeys: string[] = [];
+  if (failedCount > 0) {
+    const text = await org.call('ingest.failedResults', () => new HttpApi(org.conn, { responseType: 'text/plain' }).request({ method: 'GET', url: `${jobUrl}/failedResults` }));
+    const rows = parse(String(text), { columns: true, bom: true }) as Record<string, string>[];
+    for (const row of rows) {
+      const message = row.sf__Error ?? 'failed';
+      const statusCode = message.split(':')[0] || 'UNKNOWN_ERROR';
+      const key = row[keyField] ?? '';
+      if (statusCode === 'UNABLE_TO_LOCK_ROW') lockedKeys.push(key);
+      else failures.push({ key, statusCode, message });
+    }
+  }
+  if (processed !== spec.records.length) {
+    throw new IngestError(
+      `Bulk API 2.0 job ${job.id} processed ${processed} of ${spec.records.length} ${spec.object} rows; the run stops so that nothing is taken as written that was not. Running again is safe (upserts by key).`,
+    );
+  }
+  return { written: processed - failedCount, failures, lockedKeys };
+}
