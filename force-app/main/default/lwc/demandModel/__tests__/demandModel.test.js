@@ -1,0 +1,131 @@
+import {
+    ALL_SEGMENTS,
+    buildHeatMap,
+    drilldownRows,
+    drilldownWhere,
+    explainBreakdown,
+    formatScore,
+    nodesOf,
+    parseBreakdown,
+    sortRows,
+    themeRowsFor
+} from 'c/demandModel';
+
+const report = require('../../demandReport/__tests__/data/demandReport.json');
+const requests = require('../../demandDrilldown/__tests__/data/requests.json');
+
+const scores = nodesOf(report.uiapi.query.Segment_Demand_Score__c);
+const S1 = 'a0B000000000001AAA';
+const S2 = 'a0B000000000002AAA';
+const WORDS = { accounts: 'accounts', strongest: 'strongest', side: 'side', dealBlocker: 'deal blocker' };
+
+describe('themeRowsFor', () => {
+    it('keeps the all-accounts rows (blank segment) in rank order with percent as a fraction', () => {
+        const rows = themeRowsFor(scores, ALL_SEGMENTS);
+        expect(rows.map((r) => r.themeName)).toEqual(['SSO with SAML', 'Audit log export', 'Offline mode']);
+        expect(rows[0]).toMatchObject({ score: 7.5, accounts: 6, penetration: 0.006, revenue: 1200000, decisionBacked: 4, dealBlockers: 2, neededBy: '2026-12-01', quorumReached: true, quorumIcon: 'utility:groups' });
+        expect(rows[2].quorumIcon).toBeNull();
+    });
+
+    it('treats an ALL: key as all accounts even when a segment id is present', () => {
+        const odd = [{ Id: 'x', Score_Key__c: { value: 'ALL:t' }, Segment__c: { value: S1 }, Theme__c: { value: 't' }, Score__c: { value: 1 }, Rank__c: { value: 1 } }];
+        expect(themeRowsFor(odd, ALL_SEGMENTS)).toHaveLength(1);
+        expect(themeRowsFor(odd, S1)).toHaveLength(0);
+    });
+
+    it('filters one segment', () => {
+        expect(themeRowsFor(scores, S1).map((r) => [r.themeName, r.score, r.penetration])).toEqual([
+            ['SSO with SAML', 5, 0.1],
+            ['Audit log export', 2, 0.025]
+        ]);
+    });
+});
+
+describe('sortRows', () => {
+    it('sorts numbers both ways with blanks last', () => {
+        const rows = themeRowsFor(scores, ALL_SEGMENTS);
+        expect(sortRows(rows, 'revenue', 'asc').map((r) => r.revenue)).toEqual([250000, 1200000, null]);
+        expect(sortRows(rows, 'revenue', 'desc').map((r) => r.revenue)).toEqual([1200000, 250000, null]);
+        expect(sortRows(rows, 'themeName', 'asc').map((r) => r.themeName)).toEqual(['Audit log export', 'Offline mode', 'SSO with SAML']);
+    });
+});
+
+describe('buildHeatMap', () => {
+    const map = buildHeatMap(scores, [{ id: S1, name: 'EU Banks' }, { id: S2, name: 'Retail' }], 'All accounts');
+
+    it('has the all-accounts column first, then segments in the given order', () => {
+        expect(map.columns.map((c) => c.name)).toEqual(['All accounts', 'EU Banks', 'Retail']);
+    });
+
+    it('computes every cell value and its shading level from the data', () => {
+        expect(map.max).toBe(7.5);
+        const table = map.rows.map((row) => [row.themeName, ...row.cells.map((c) => `${c.text}|${c.className.match(/heat-(\d)/)[1]}`)]);
+        expect(table).toEqual([
+            ['SSO with SAML', '7.5|4', '5|3', '2.5|2'],
+            ['Audit log export', '4.3|3', '2|2', '2.3|2'],
+            ['Offline mode', '1|1', '|0', '|0']
+        ]);
+        expect(map.rows[2].cells[1].isBlank).toBe(true);
+    });
+
+    it('ignores scores of segments that are not columns', () => {
+        const only = buildHeatMap(scores, [], 'All');
+        expect(only.rows.every((row) => row.cells.length === 1)).toBe(true);
+    });
+});
+
+describe('formatScore', () => {
+    it('rounds to one decimal', () => {
+        expect(formatScore(4.25)).toBe('4.3');
+        expect(formatScore(3)).toBe('3');
+        expect(formatScore(null)).toBe('');
+    });
+});
+
+describe('parseBreakdown and explainBreakdown', () => {
+    it('explains the strongest account in plain words', () => {
+        const json = JSON.stringify({
+            accounts: [
+                { accountName: 'Globex', voice: 1.2, factors: { urgency: 'Medium', side: 'Influence' } },
+                { accountName: 'Acme', voice: 3, factors: { urgency: 'Critical', side: 'Decision', dealBlocker: true } }
+            ]
+        });
+        const parsed = parseBreakdown(json);
+        expect(parsed.ok).toBe(true);
+        expect(explainBreakdown(parsed, WORDS)).toBe('2 accounts; strongest: Acme — Critical × Decision side × deal blocker');
+    });
+
+    it('accepts a bare list with factors nested under the strongest request', () => {
+        const json = JSON.stringify([{ account: { Name: 'Acme' }, score: 2, strongestRequest: { Urgency__c: 'High', side: 'Use', Deal_Blocker__c: false } }]);
+        expect(explainBreakdown(parseBreakdown(json), WORDS)).toBe('1 accounts; strongest: Acme — High × Use side');
+    });
+
+    it('reports malformed or unexpected JSON as unreadable', () => {
+        expect(parseBreakdown('{"accounts": [').ok).toBe(false);
+        expect(parseBreakdown('{"total": 3}').ok).toBe(false);
+        expect(parseBreakdown('').ok).toBe(false);
+        expect(parseBreakdown(null).ok).toBe(false);
+        expect(parseBreakdown('[1, 2]').ok).toBe(false);
+    });
+});
+
+describe('drill-down', () => {
+    it('filters on the effective theme and the segment', () => {
+        expect(drilldownWhere('t1', 's1')).toEqual({
+            and: [
+                { or: [{ Theme__c: { eq: 't1' } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: 't1' } }] }] },
+                { Segment__c: { eq: 's1' } }
+            ]
+        });
+        expect(drilldownWhere('t1', null)).toEqual({
+            or: [{ Theme__c: { eq: 't1' } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: 't1' } }] }]
+        });
+    });
+
+    it('groups rows by account and counts distinct accounts', () => {
+        const { rows, accountCount } = drilldownRows(nodesOf(requests.uiapi.query.Escalated_Request__c));
+        expect(accountCount).toBe(2);
+        expect(rows.map((r) => `${r.accountName}/${r.title}`)).toEqual(['Acme/Okta SAML login', 'Acme/SSO blocks the renewal', 'Globex/SAML for the EU tenant']);
+        expect(rows[1]).toMatchObject({ urgency: 'Critical', dealBlocker: true, revenue: 900000, url: '/lightning/r/Escalated_Request__c/a0R02/view' });
+    });
+});

@@ -1,0 +1,325 @@
+/**
+ * Pure data shaping for the demand report: GraphQL nodes in, rows and heat map cells out.
+ * Kept apart from the component so that every number the report shows can be unit-tested.
+ */
+
+/** The pseudo segment id of the "all accounts" scores (blank Segment__c, key "ALL:<theme>"). */
+export const ALL_SEGMENTS = 'ALL';
+
+/** Number of shading steps in the heat map (CSS classes heat-0 .. heat-4). */
+export const HEAT_LEVELS = 5;
+
+/** Reads `{ value }` wrappers of the UI API GraphQL shape; plain values pass through. */
+export function val(field) {
+    if (field === null || field === undefined) {
+        return null;
+    }
+    return typeof field === 'object' && 'value' in field ? field.value : field;
+}
+
+/** True when a score row belongs to "all accounts" (blank segment or an ALL: key). */
+export function isAllAccountsScore(node) {
+    const key = val(node.Score_Key__c);
+    return !val(node.Segment__c) || (typeof key === 'string' && key.startsWith(`${ALL_SEGMENTS}:`));
+}
+
+/** The segment key of a score node: its Segment__c, or ALL. */
+export function segmentKeyOf(node) {
+    return isAllAccountsScore(node) ? ALL_SEGMENTS : val(node.Segment__c);
+}
+
+/** Edges of a GraphQL connection, or [] when the connection is missing. */
+export function nodesOf(connection) {
+    return connection && Array.isArray(connection.edges) ? connection.edges.map((edge) => edge.node) : [];
+}
+
+/**
+ * Flattens one Segment_Demand_Score__c node into a datatable row.
+ * Penetration__c is a Percent field (37.5 means 37.5 %): the datatable's percent type wants 0.375.
+ */
+export function toThemeRow(node) {
+    const penetration = val(node.Penetration__c);
+    const quorum = val(node.Quorum_Reached__c) === true;
+    const themeName = node.Theme__r ? val(node.Theme__r.Name) : null;
+    return {
+        id: node.Id,
+        themeId: val(node.Theme__c),
+        segmentKey: segmentKeyOf(node),
+        themeName: themeName || val(node.Theme__c),
+        score: val(node.Score__c),
+        rank: val(node.Rank__c),
+        accounts: val(node.Account_Count__c),
+        segmentAccounts: val(node.Segment_Account_Count__c),
+        penetration: penetration === null ? null : penetration / 100,
+        requests: val(node.Request_Count__c),
+        revenue: val(node.Revenue_At_Stake__c),
+        decisionBacked: val(node.Decision_Backed_Count__c),
+        dealBlockers: val(node.Deal_Blocker_Count__c),
+        neededBy: val(node.Earliest_Needed_By__c),
+        quorumReached: quorum,
+        quorumIcon: quorum ? 'utility:groups' : null
+    };
+}
+
+/** The ranked theme rows of one segment (ALL for all accounts), by rank then score. */
+export function themeRowsFor(scoreNodes, segmentKey) {
+    return scoreNodes
+        .filter((node) => segmentKeyOf(node) === segmentKey)
+        .map(toThemeRow)
+        .sort(compareByRank);
+}
+
+function compareByRank(a, b) {
+    const ra = a.rank === null ? Number.MAX_SAFE_INTEGER : a.rank;
+    const rb = b.rank === null ? Number.MAX_SAFE_INTEGER : b.rank;
+    if (ra !== rb) {
+        return ra - rb;
+    }
+    return (b.score || 0) - (a.score || 0);
+}
+
+/**
+ * Sorts datatable rows by one field (datatable onsort), blanks last in both directions,
+ * text compared case-insensitively. Returns a new array.
+ */
+export function sortRows(rows, fieldName, direction) {
+    const sign = direction === 'desc' ? -1 : 1;
+    return [...rows].sort((a, b) => {
+        const x = a[fieldName];
+        const y = b[fieldName];
+        const xBlank = x === null || x === undefined || x === '';
+        const yBlank = y === null || y === undefined || y === '';
+        if (xBlank || yBlank) {
+            return xBlank === yBlank ? 0 : xBlank ? 1 : -1;
+        }
+        if (typeof x === 'string' && typeof y === 'string') {
+            return sign * x.localeCompare(y, undefined, { sensitivity: 'base' });
+        }
+        if (x === y) {
+            return 0;
+        }
+        return sign * (x < y ? -1 : 1);
+    });
+}
+
+/** Formats a score for display and for screen readers: one decimal, no trailing ".0". */
+export function formatScore(score) {
+    if (score === null || score === undefined) {
+        return '';
+    }
+    return String(Math.round(score * 10) / 10);
+}
+
+/**
+ * Builds the themes × segments heat map.
+ * Columns: "all accounts" first, then the given segments in their given (priority) order.
+ * Rows: every theme that has a score anywhere, strongest all-accounts score first, then by name.
+ * Each cell carries its text value and a shading level 0..HEAT_LEVELS-1 relative to the
+ * strongest cell, so colour only repeats what the text already says.
+ * @param {object[]} scoreNodes Segment_Demand_Score__c GraphQL nodes
+ * @param {{id: string, name: string}[]} segments segment columns, in order
+ * @param {string} allLabel header text of the "all accounts" column
+ */
+export function buildHeatMap(scoreNodes, segments, allLabel) {
+    const columns = [{ key: ALL_SEGMENTS, name: allLabel }, ...segments.map((s) => ({ key: s.id, name: s.name }))];
+    const known = new Set(columns.map((c) => c.key));
+    const themes = new Map();
+    let max = 0;
+    for (const node of scoreNodes) {
+        const segmentKey = segmentKeyOf(node);
+        const themeId = val(node.Theme__c);
+        const score = val(node.Score__c);
+        if (!known.has(segmentKey) || !themeId || typeof score !== 'number') {
+            continue;
+        }
+        if (!themes.has(themeId)) {
+            const name = node.Theme__r ? val(node.Theme__r.Name) : null;
+            themes.set(themeId, { themeId, themeName: name || themeId, scores: new Map() });
+        }
+        themes.get(themeId).scores.set(segmentKey, score);
+        max = Math.max(max, score);
+    }
+    const rows = [...themes.values()]
+        .sort((a, b) => {
+            const diff = (b.scores.get(ALL_SEGMENTS) || 0) - (a.scores.get(ALL_SEGMENTS) || 0);
+            return diff !== 0 ? diff : a.themeName.localeCompare(b.themeName);
+        })
+        .map((theme) => ({
+            themeId: theme.themeId,
+            themeName: theme.themeName,
+            cells: columns.map((column) => {
+                const score = theme.scores.has(column.key) ? theme.scores.get(column.key) : null;
+                const level = score === null || max === 0 ? 0 : Math.min(HEAT_LEVELS - 1, Math.ceil((score / max) * (HEAT_LEVELS - 1)));
+                return {
+                    key: `${theme.themeId}:${column.key}`,
+                    segmentKey: column.key,
+                    score,
+                    text: formatScore(score),
+                    isBlank: score === null,
+                    className: `slds-text-align_right heat-cell heat-${level}`
+                };
+            })
+        }));
+    return { columns, rows, max };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdown__c: the service's JSON of every factor of every contributing account
+// ---------------------------------------------------------------------------------------------
+
+function pick(object, names) {
+    if (!object || typeof object !== 'object') {
+        return undefined;
+    }
+    for (const name of names) {
+        if (object[name] !== undefined && object[name] !== null) {
+            return object[name];
+        }
+    }
+    return undefined;
+}
+
+function asText(value) {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value === 'object') {
+        return asText(pick(value, ['label', 'name', 'value']));
+    }
+    return String(value);
+}
+
+function asNumber(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Reads one contributing account entry, whatever the exact nesting the engine chose:
+ * the account's name and voice at the top, the factors at the top or under `factors`,
+ * `request`, `strongest` or `strongestRequest`.
+ */
+function readContribution(entry) {
+    if (!entry || typeof entry !== 'object') {
+        return null;
+    }
+    const account = pick(entry, ['account']);
+    const name = asText(pick(entry, ['accountName', 'name', 'Name'])) || asText(pick(account, ['Name', 'name'])) || asText(pick(entry, ['accountId', 'Account__c']));
+    const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'value', 'Score__c']));
+    const sources = [entry, pick(entry, ['factors']), pick(entry, ['request', 'strongest', 'strongestRequest'])];
+    const factorsOf = (names) => {
+        for (const source of sources) {
+            const found = pick(source, names);
+            if (found !== undefined) {
+                return found;
+            }
+        }
+        const nested = pick(pick(entry, ['request', 'strongest', 'strongestRequest']), ['factors']);
+        return pick(nested, names);
+    };
+    const urgency = asText(factorsOf(['urgency', 'Urgency__c']));
+    const side = asText(factorsOf(['side']));
+    const blocker = factorsOf(['dealBlocker', 'Deal_Blocker__c', 'blocker']);
+    if (!name && voice === undefined) {
+        return null;
+    }
+    return {
+        name: name || '?',
+        voice,
+        urgency,
+        side,
+        dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1)
+    };
+}
+
+/**
+ * Parses Breakdown__c defensively. Accepts a list of account entries, or an object holding
+ * the list under `accounts`, `contributions` or `contributors`.
+ * @returns {{ok: true, accounts: object[]} | {ok: false}}
+ */
+export function parseBreakdown(json) {
+    if (typeof json !== 'string' || json.trim() === '') {
+        return { ok: false };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    } catch {
+        return { ok: false };
+    }
+    const list = Array.isArray(parsed) ? parsed : pick(parsed, ['accounts', 'contributions', 'contributors']);
+    if (!Array.isArray(list)) {
+        return { ok: false };
+    }
+    const accounts = list.map(readContribution).filter(Boolean);
+    if (accounts.length === 0 && list.length > 0) {
+        return { ok: false };
+    }
+    accounts.sort((a, b) => (b.voice || 0) - (a.voice || 0) || a.name.localeCompare(b.name));
+    return { ok: true, accounts };
+}
+
+/** "Critical × Decision side × deal blocker" — the factors that made an account's voice. */
+export function describeFactors(contribution, words) {
+    const parts = [];
+    if (contribution.urgency) {
+        parts.push(contribution.urgency);
+    }
+    if (contribution.side) {
+        parts.push(`${contribution.side} ${words.side}`);
+    }
+    if (contribution.dealBlocker) {
+        parts.push(words.dealBlocker);
+    }
+    return parts.join(' × ');
+}
+
+/**
+ * The plain-words explanation: "9 accounts; strongest: Acme — Critical × Decision side × deal blocker".
+ * @param {{accounts: object[]}} breakdown a parsed breakdown
+ * @param {{accounts: string, strongest: string, side: string, dealBlocker: string}} words labels
+ */
+export function explainBreakdown(breakdown, words) {
+    const count = breakdown.accounts.length;
+    if (count === 0) {
+        return `0 ${words.accounts}`;
+    }
+    const strongest = breakdown.accounts[0];
+    const factors = describeFactors(strongest, words);
+    return `${count} ${words.accounts}; ${words.strongest}: ${strongest.name}${factors ? ` — ${factors}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drill-down
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The GraphQL `where` of the requests behind one theme in one segment (null = all accounts).
+ * A request belongs to its Theme__c, or to its Suggested_Theme__c while Theme__c is blank,
+ * as the engine counts it. Passed as a variable, never spliced into the query text.
+ */
+export function drilldownWhere(themeId, segmentId) {
+    const theme = {
+        or: [{ Theme__c: { eq: themeId } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: themeId } }] }]
+    };
+    return segmentId ? { and: [theme, { Segment__c: { eq: segmentId } }] } : theme;
+}
+
+/** Request rows for the drill-down table, and the distinct accounts they come from. */
+export function drilldownRows(requestNodes) {
+    const rows = requestNodes.map((node) => ({
+        id: node.Id,
+        url: `/lightning/r/Escalated_Request__c/${node.Id}/view`,
+        title: val(node.Name),
+        accountId: val(node.Account__c),
+        accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
+        urgency: node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : null,
+        status: node.Status__c ? node.Status__c.displayValue || val(node.Status__c) : null,
+        neededBy: val(node.Needed_By__c),
+        revenue: val(node.Revenue_At_Stake__c),
+        dealBlocker: val(node.Deal_Blocker__c) === true
+    }));
+    rows.sort((a, b) => String(a.accountName).localeCompare(String(b.accountName)) || String(a.title).localeCompare(String(b.title)));
+    const accounts = new Set(rows.map((row) => row.accountId));
+    return { rows, accountCount: accounts.size };
+}
