@@ -27,9 +27,10 @@ export class IngestError extends Error {
   }
 }
 
-/** Bulk 2.0 sets a field to null with #N/A. */
+/** Bulk 2.0: #N/A sets a field to null; an empty value leaves it as it is. */
 function csvValue(v: unknown): string {
-  if (v === null || v === undefined) return '#N/A';
+  if (v === undefined) return '';
+  if (v === null) return '#N/A';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return String(v);
 }

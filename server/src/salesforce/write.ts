@@ -25,6 +25,8 @@ export interface RecordFailure {
 export interface WriteResult {
   written: number;
   failures: RecordFailure[];
+  /** Record Id by key for written records, when the API returned it (collections do). */
+  ids?: Map<string, string>;
 }
 
 interface SaveResult {
@@ -103,6 +105,7 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
   let pending = op.items;
   let written = 0;
   const failures: RecordFailure[] = [];
+  const ids = new Map<string, string>();
   for (let round = 1; pending.length > 0; round += 1) {
     const chunks: Chunk[] = [];
     for (let i = 0; i < pending.length; i += COLLECTION_SIZE) {
@@ -120,6 +123,7 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
           const r = res[k];
           if (r?.success) {
             written += 1;
+            if (r.id) ids.set(key, r.id);
             return;
           }
           const error = r?.errors?.[0];
@@ -136,7 +140,7 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
     }
     pending = retry;
   }
-  return { written, failures };
+  return { written, failures, ids };
 }
 
 function sendCollection(org: Org, chunk: Chunk): Promise<SaveResult[]> {

@@ -1,0 +1,175 @@
+/**
+ * Demand_Run__c as the command queue and the run's record: create (Requested), claim (Running,
+ * with the single-holder lock), progress (throttled), finish (Succeeded / Partially Succeeded /
+ * Failed, lock released). All state lives in the org, so any replica can pick up where another
+ * stopped.
+ *
+ * The lock: Lock_Key__c is a unique External ID. The claiming replica sets it to 'ACTIVE' on
+ * its run; a second replica trying the same on another run gets DUPLICATE_VALUE and backs off.
+ * A holder whose Heartbeat_At__c is older than `staleAfterMs` is presumed dead: its run is
+ * marked Failed, the lock cleared, and the claim retried. Two replicas racing for the SAME
+ * Requested run both set the same value on the same row (no duplicate), so the claim is
+ * confirmed by reading Claimed_By__c back; the narrow window left is documented in
+ * docs/SERVICE.md.
+ */
+import { ACTIVE_RUN_LOCK, DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
+import { errorCodeOf } from '../salesforce/errors';
+import type { Org } from '../salesforce/org';
+import { datetimeLiteral, idLiteral, literal } from '../salesforce/soql';
+import { readAll } from '../salesforce/read';
+
+const T = DemandRun.apiName;
+const RUN_FIELDS = Object.keys(DemandRun.fields).join(', ');
+/** Demand_Run__c.Log__c is a LongTextArea(131072); keep the tail if a run says more. */
+export const LOG_LIMIT = 131_072;
+
+export type Run = DemandRunRecord;
+
+export async function createRun(org: Org, mode: RunMode, status: RunStatus = 'Requested'): Promise<string> {
+  // A create is never retried blindly: a retried POST could queue a second run.
+  const res = await org.call(
+    'run.create',
+    () => org.conn.sobject(T).create({ Status__c: status, Mode__c: mode, Progress__c: 0 }) as Promise<{ id: string; success: boolean; errors: unknown[] }>,
+    false,
+  );
+  if (!res.success) throw new Error(`Could not create a Demand_Run__c: ${JSON.stringify(res.errors)}`);
+  return res.id;
+}
+
+export async function getRun(org: Org, id: string): Promise<Run | null> {
+  const rows = await readAll(org, `SELECT ${RUN_FIELDS} FROM ${T} WHERE Id = ${idLiteral(id)}`, DemandRunRecord, { bulkThreshold: Infinity });
+  return rows[0] ?? null;
+}
+
+export async function listRuns(org: Org, limit = 50): Promise<Run[]> {
+  const soql = `SELECT ${RUN_FIELDS} FROM ${T} ORDER BY CreatedDate DESC LIMIT ${Math.max(1, Math.min(200, Math.floor(limit)))}`;
+  return readAll(org, soql, DemandRunRecord, { bulkThreshold: Infinity });
+}
+
+/** The oldest run people (or POST /runs) asked for and nobody has claimed yet. */
+export async function nextRequested(org: Org): Promise<Run | null> {
+  const soql = `SELECT ${RUN_FIELDS} FROM ${T} WHERE Status__c = ${literal('Requested')} ORDER BY CreatedDate ASC LIMIT 1`;
+  const rows = await readAll(org, soql, DemandRunRecord, { bulkThreshold: Infinity });
+  return rows[0] ?? null;
+}
+
+/** The watermark of the last Succeeded run, for incremental reads. */
+export async function lastSuccessfulRun(org: Org): Promise<Run | null> {
+  const soql = `SELECT ${RUN_FIELDS} FROM ${T} WHERE Status__c = ${literal('Succeeded')} AND Watermark__c != null ORDER BY Finished_At__c DESC LIMIT 1`;
+  const rows = await readAll(org, soql, DemandRunRecord, { bulkThreshold: Infinity });
+  return rows[0] ?? null;
+}
+
+async function update(org: Org, id: string, fields: Record<string, unknown>): Promise<void> {
+  // Updates by Id are idempotent: retried on transient errors.
+  const res = await org.call('run.update', () =>
+    org.conn.request<{ success: boolean; errors: { statusCode: string; message: string }[] }[]>({
+      method: 'PATCH',
+      url: `${org.base}/composite/sobjects`,
+      body: JSON.stringify({ allOrNone: true, records: [{ attributes: { type: T }, Id: id, ...fields }] }),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
+  const r = res[0];
+  if (!r?.success) {
+    const e = r?.errors?.[0];
+    const err = new Error(`Updating Demand_Run__c ${id} failed: ${e?.statusCode ?? 'UNKNOWN'} ${e?.message ?? ''}`) as Error & { errorCode?: string };
+    err.errorCode = e?.statusCode;
+    throw err;
+  }
+}
+
+export interface ClaimOptions {
+  replicaId: string;
+  staleAfterMs: number;
+  now?: () => Date;
+}
+
+export type ClaimResult = { claimed: true } | { claimed: false; heldBy: Run | null; reason: string };
+
+/** Tries to make `runId` the one Running run. */
+export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Promise<ClaimResult> {
+  const now = opts.now ?? (() => new Date());
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const stamp = now().toISOString();
+    try {
+      await update(org, runId, {
+        Status__c: 'Running',
+        Lock_Key__c: ACTIVE_RUN_LOCK,
+        Claimed_By__c: opts.replicaId,
+        Heartbeat_At__c: stamp,
+        Started_At__c: stamp,
+        Phase__c: 'Starting',
+        Progress__c: 0,
+      });
+    } catch (err) {
+      if (errorCodeOf(err) !== 'DUPLICATE_VALUE') throw err;
+      const holder = await activeRun(org);
+      if (!holder || holder.Id === runId) continue; // released meanwhile: try again
+      const beat = Date.parse(holder.Heartbeat_At__c ?? holder.Started_At__c ?? '') || 0;
+      if (attempt === 0 && now().getTime() - beat > opts.staleAfterMs) {
+        await update(org, holder.Id, {
+          Status__c: 'Failed',
+          Lock_Key__c: null,
+          Finished_At__c: stamp,
+          Log__c: appendLog(holder.Log__c, `${stamp} Taken over by ${opts.replicaId}: no heartbeat since ${holder.Heartbeat_At__c ?? 'start'}; the replica running it presumably stopped.`),
+        });
+        continue;
+      }
+      return { claimed: false, heldBy: holder, reason: `run ${holder.Id} is Running on ${holder.Claimed_By__c ?? 'another replica'}` };
+    }
+    const back = await getRun(org, runId);
+    if (back?.Claimed_By__c === opts.replicaId) return { claimed: true };
+    return { claimed: false, heldBy: back, reason: `run ${runId} was claimed by ${back?.Claimed_By__c ?? 'another replica'}` };
+  }
+  return { claimed: false, heldBy: null, reason: 'the lock changed hands twice while claiming; will retry on the next poll' };
+}
+
+/** The run holding the lock, if any. */
+export async function activeRun(org: Org): Promise<Run | null> {
+  const soql = `SELECT ${RUN_FIELDS} FROM ${T} WHERE Lock_Key__c = ${literal(ACTIVE_RUN_LOCK)} LIMIT 1`;
+  const rows = await readAll(org, soql, DemandRunRecord, { bulkThreshold: Infinity });
+  return rows[0] ?? null;
+}
+
+export async function heartbeat(org: Org, runId: string, phase: string, progress: number, now = new Date()): Promise<void> {
+  await update(org, runId, { Phase__c: phase.slice(0, 80), Progress__c: Math.max(0, Math.min(100, Math.round(progress))), Heartbeat_At__c: now.toISOString() });
+}
+
+export interface RunOutcome {
+  status: Extract<RunStatus, 'Succeeded' | 'Partially Succeeded' | 'Failed'>;
+  recordsRead: number;
+  scoresWritten: number;
+  scoresDeleted: number;
+  apiCalls: number;
+  errorCount: number;
+  log: string;
+  watermark: string | null;
+}
+
+export async function finishRun(org: Org, runId: string, outcome: RunOutcome, now = new Date()): Promise<void> {
+  await update(org, runId, {
+    Status__c: outcome.status,
+    Lock_Key__c: null,
+    Phase__c: outcome.status === 'Failed' ? 'Stopped' : 'Done',
+    Progress__c: outcome.status === 'Failed' ? undefined : 100,
+    Finished_At__c: now.toISOString(),
+    Heartbeat_At__c: now.toISOString(),
+    Records_Read__c: outcome.recordsRead,
+    Scores_Written__c: outcome.scoresWritten,
+    Scores_Deleted__c: outcome.scoresDeleted,
+    // +1: this very update is a call too.
+    Api_Calls__c: outcome.apiCalls + 1,
+    Error_Count__c: outcome.errorCount,
+    Log__c: tail(outcome.log),
+    ...(outcome.watermark ? { Watermark__c: datetimeLiteral(outcome.watermark) } : {}),
+  });
+}
+
+function tail(text: string): string {
+  return text.length <= LOG_LIMIT ? text : `…${text.slice(text.length - LOG_LIMIT + 1)}`;
+}
+
+export function appendLog(existing: string | null | undefined, line: string): string {
+  return tail(existing ? `${existing}\n${line}` : line);
+}

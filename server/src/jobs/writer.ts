@@ -1,0 +1,43 @@
+/**
+ * Picks the cheapest idempotent write for a batch: sObject Collections (through composite) up
+ * to the bulk threshold, Bulk API 2.0 ingest above it. Locked rows that Bulk reports are
+ * retried through collections. Returns what was written and the per-record failures.
+ */
+import type { Org } from '../salesforce/org';
+import { bulkIngest } from '../salesforce/ingest';
+import { deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
+
+export interface WriterOptions {
+  bulkThreshold: number;
+}
+
+function fieldsOf(records: Record<string, unknown>[]): string[] {
+  const set = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r)) set.add(k);
+  return [...set];
+}
+
+export async function upsertMany(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
+  if (records.length === 0) return { written: 0, failures: [] };
+  if (records.length <= opts.bulkThreshold) return upsertByExternalId(org, type, extField, records);
+  const res = await bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(records), records });
+  if (res.lockedKeys.length === 0) return res;
+  const locked = new Set(res.lockedKeys);
+  const again = await upsertByExternalId(org, type, extField, records.filter((r) => locked.has(String(r[extField]))));
+  return { written: res.written + again.written, failures: [...res.failures, ...again.failures] };
+}
+
+export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
+  if (records.length === 0) return { written: 0, failures: [] };
+  if (records.length <= opts.bulkThreshold) return updateById(org, type, records);
+  const res = await bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(records), records });
+  if (res.lockedKeys.length === 0) return res;
+  const locked = new Set(res.lockedKeys);
+  const again = await updateById(org, type, records.filter((r) => locked.has(String(r.Id))));
+  return { written: res.written + again.written, failures: [...res.failures, ...again.failures] };
+}
+
+export async function deleteMany(org: Org, ids: string[]): Promise<WriteResult> {
+  if (ids.length === 0) return { written: 0, failures: [] };
+  return deleteByIds(org, ids);
+}
