@@ -18,44 +18,51 @@
 /** @typedef {{Filter_Logic__c?: string|null, Name?: string|null}} SegmentRecord */
 
 export const OPERATORS = Object.freeze([
-    'equals',
-    'not equal to',
-    'less than',
-    'greater than',
-    'less or equal',
-    'greater or equal',
-    'contains',
-    'does not contain',
-    'starts with',
-    'in',
-    'not in',
-    'is blank',
-    'is not blank'
+  'equals',
+  'not equal to',
+  'less than',
+  'greater than',
+  'less or equal',
+  'greater or equal',
+  'contains',
+  'does not contain',
+  'starts with',
+  'in',
+  'not in',
+  'is blank',
+  'is not blank',
 ]);
 
-export const FIELD_KINDS = Object.freeze(['text', 'picklist', 'number', 'date', 'datetime', 'boolean']);
+export const FIELD_KINDS = Object.freeze([
+  'text',
+  'picklist',
+  'number',
+  'date',
+  'datetime',
+  'boolean',
+]);
 
 const TYPE_MAP = {
-    string: 'text',
-    textarea: 'text',
-    email: 'text',
-    phone: 'text',
-    url: 'text',
-    id: 'text',
-    reference: 'text',
-    combobox: 'text',
-    encryptedstring: 'text',
-    picklist: 'picklist',
-    multipicklist: 'picklist',
-    double: 'number',
-    int: 'number',
-    integer: 'number',
-    long: 'number',
-    currency: 'number',
-    percent: 'number',
-    date: 'date',
-    datetime: 'datetime',
-    boolean: 'boolean'
+  string: 'text',
+  textarea: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  id: 'text',
+  reference: 'text',
+  combobox: 'text',
+  encryptedstring: 'text',
+  picklist: 'picklist',
+  multipicklist: 'picklist',
+  double: 'number',
+  int: 'number',
+  integer: 'number',
+  long: 'number',
+  currency: 'number',
+  percent: 'number',
+  date: 'date',
+  datetime: 'datetime',
+  boolean: 'boolean',
 };
 
 /**
@@ -65,8 +72,8 @@ const TYPE_MAP = {
  * @returns {FieldKind|null}
  */
 export function normalizeFieldType(type) {
-    if (typeof type !== 'string') return null;
-    return TYPE_MAP[type.trim().toLowerCase()] || null;
+  if (typeof type !== 'string') return null;
+  return TYPE_MAP[type.trim().toLowerCase()] || null;
 }
 
 const COMPARISONS = ['less than', 'greater than', 'less or equal', 'greater or equal'];
@@ -76,13 +83,13 @@ const LISTS = ['in', 'not in'];
 const BLANKS = ['is blank', 'is not blank'];
 
 const OPERATORS_BY_KIND = {
-    text: [...BASE, ...TEXTUAL, ...LISTS, ...BLANKS],
-    picklist: [...BASE, ...TEXTUAL, ...LISTS, ...BLANKS],
-    number: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
-    date: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
-    datetime: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
-    // A checkbox is never blank in Salesforce.
-    boolean: [...BASE]
+  text: [...BASE, ...TEXTUAL, ...LISTS, ...BLANKS],
+  picklist: [...BASE, ...TEXTUAL, ...LISTS, ...BLANKS],
+  number: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
+  date: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
+  datetime: [...BASE, ...COMPARISONS, ...LISTS, ...BLANKS],
+  // A checkbox is never blank in Salesforce.
+  boolean: [...BASE],
 };
 
 /**
@@ -91,8 +98,8 @@ const OPERATORS_BY_KIND = {
  * @returns {string[]}
  */
 export function operatorsForType(kind) {
-    const allowed = OPERATORS_BY_KIND[kind] || [];
-    return OPERATORS.filter((op) => allowed.includes(op));
+  const allowed = OPERATORS_BY_KIND[kind] || [];
+  return OPERATORS.filter((op) => allowed.includes(op));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,98 +109,105 @@ export function operatorsForType(kind) {
 const KEYWORDS = { and: 'AND', or: 'OR', not: 'NOT' };
 
 function tokenize(logic) {
-    const tokens = [];
-    const re = /\s*(?:(\d+)|(\()|(\))|([A-Za-z]+)|(\S))/gy;
-    let m;
-    while (re.lastIndex < logic.length && (m = re.exec(logic)) !== null) {
-        const start = m.index + m[0].length - m[0].trimStart().length;
-        if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), text: m[1], start });
-        else if (m[2] !== undefined) tokens.push({ kind: '(', text: '(', start });
-        else if (m[3] !== undefined) tokens.push({ kind: ')', text: ')', start });
-        else if (m[4] !== undefined) {
-            const kw = KEYWORDS[m[4].toLowerCase()];
-            if (!kw) return { error: `Filter logic: '${m[4]}' is not allowed; use criterion numbers, AND, OR, NOT and parentheses` };
-            tokens.push({ kind: kw, text: kw, start });
-        } else if (m[5] !== undefined) {
-            return { error: `Filter logic: '${m[5]}' is not allowed; use criterion numbers, AND, OR, NOT and parentheses` };
-        } else break; // trailing whitespace
-    }
-    return { tokens };
+  const tokens = [];
+  const re = /\s*(?:(\d+)|(\()|(\))|([A-Za-z]+)|(\S))/gy;
+  let m;
+  while (re.lastIndex < logic.length && (m = re.exec(logic)) !== null) {
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), text: m[1], start });
+    else if (m[2] !== undefined) tokens.push({ kind: '(', text: '(', start });
+    else if (m[3] !== undefined) tokens.push({ kind: ')', text: ')', start });
+    else if (m[4] !== undefined) {
+      const kw = KEYWORDS[m[4].toLowerCase()];
+      if (!kw)
+        return {
+          error: `Filter logic: '${m[4]}' is not allowed; use criterion numbers, AND, OR, NOT and parentheses`,
+        };
+      tokens.push({ kind: kw, text: kw, start });
+    } else if (m[5] !== undefined) {
+      return {
+        error: `Filter logic: '${m[5]}' is not allowed; use criterion numbers, AND, OR, NOT and parentheses`,
+      };
+    } else break; // trailing whitespace
+  }
+  return { tokens };
 }
 
 class LogicError extends Error {}
 
 function parseTokens(tokens, source) {
-    let pos = 0;
-    const peek = () => tokens[pos];
-    const fail = (message) => {
-        throw new LogicError(`Filter logic: ${message}`);
-    };
-    const before = () => (pos > 0 ? `after '${tokens[pos - 1].text}'` : 'at the start');
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const fail = (message) => {
+    throw new LogicError(`Filter logic: ${message}`);
+  };
+  const before = () => (pos > 0 ? `after '${tokens[pos - 1].text}'` : 'at the start');
 
-    function parseOperand() {
-        const tok = peek();
-        if (!tok) fail(`expected a criterion number ${before()}, but the logic ends there`);
-        if (tok.kind === 'NOT') {
-            pos++;
-            return { type: 'not', expr: parseOperand() };
-        }
-        if (tok.kind === 'num') {
-            pos++;
-            return { type: 'ref', n: tok.value };
-        }
-        if (tok.kind === '(') {
-            pos++;
-            const open = tok;
-            const expr = parseExpr();
-            const close = peek();
-            if (!close || close.kind !== ')') {
-                const inner = source.slice(open.start + 1, close ? close.start : source.length).trim();
-                fail(`missing closing parenthesis after '${inner}'`);
-            }
-            pos++;
-            return expr;
-        }
-        return fail(`expected a criterion number ${before()}, found '${tok.text}'`);
+  function parseOperand() {
+    const tok = peek();
+    if (!tok) fail(`expected a criterion number ${before()}, but the logic ends there`);
+    if (tok.kind === 'NOT') {
+      pos++;
+      return { type: 'not', expr: parseOperand() };
     }
+    if (tok.kind === 'num') {
+      pos++;
+      return { type: 'ref', n: tok.value };
+    }
+    if (tok.kind === '(') {
+      pos++;
+      const open = tok;
+      const expr = parseExpr();
+      const close = peek();
+      if (!close || close.kind !== ')') {
+        const inner = source.slice(open.start + 1, close ? close.start : source.length).trim();
+        fail(`missing closing parenthesis after '${inner}'`);
+      }
+      pos++;
+      return expr;
+    }
+    return fail(`expected a criterion number ${before()}, found '${tok.text}'`);
+  }
 
-    function parseExpr() {
-        const startPos = pos;
-        const first = parseOperand();
-        const items = [first];
-        let op = null;
-        while (peek() && (peek().kind === 'AND' || peek().kind === 'OR')) {
-            const tok = peek();
-            if (op && tok.kind !== op) {
-                pos++;
-                parseOperand();
-                const last = tokens[pos - 1];
-                const fragment = source.slice(tokens[startPos].start, last.start + last.text.length);
-                fail(`'${fragment}' mixes AND and OR without parentheses; add parentheses to say which comes first, e.g. '1 AND (2 OR 3)'`);
-            }
-            op = tok.kind;
-            pos++;
-            items.push(parseOperand());
-        }
-        const next = peek();
-        if (next && next.kind !== ')') {
-            fail(`expected AND or OR before '${next.text}'`);
-        }
-        return op ? { type: op === 'AND' ? 'and' : 'or', items } : first;
+  function parseExpr() {
+    const startPos = pos;
+    const first = parseOperand();
+    const items = [first];
+    let op = null;
+    while (peek() && (peek().kind === 'AND' || peek().kind === 'OR')) {
+      const tok = peek();
+      if (op && tok.kind !== op) {
+        pos++;
+        parseOperand();
+        const last = tokens[pos - 1];
+        const fragment = source.slice(tokens[startPos].start, last.start + last.text.length);
+        fail(
+          `'${fragment}' mixes AND and OR without parentheses; add parentheses to say which comes first, e.g. '1 AND (2 OR 3)'`,
+        );
+      }
+      op = tok.kind;
+      pos++;
+      items.push(parseOperand());
     }
+    const next = peek();
+    if (next && next.kind !== ')') {
+      fail(`expected AND or OR before '${next.text}'`);
+    }
+    return op ? { type: op === 'AND' ? 'and' : 'or', items } : first;
+  }
 
-    const ast = parseExpr();
-    if (pos < tokens.length) {
-        fail(`'${tokens[pos].text}' has no matching opening parenthesis`);
-    }
-    return ast;
+  const ast = parseExpr();
+  if (pos < tokens.length) {
+    fail(`'${tokens[pos].text}' has no matching opening parenthesis`);
+  }
+  return ast;
 }
 
 function collectRefs(ast, out) {
-    if (ast.type === 'ref') out.add(ast.n);
-    else if (ast.type === 'not') collectRefs(ast.expr, out);
-    else ast.items.forEach((item) => collectRefs(item, out));
-    return out;
+  if (ast.type === 'ref') out.add(ast.n);
+  else if (ast.type === 'not') collectRefs(ast.expr, out);
+  else ast.items.forEach((item) => collectRefs(item, out));
+  return out;
 }
 
 /**
@@ -205,31 +219,34 @@ function collectRefs(ast, out) {
  * @returns {{ok:true, ast:LogicNode}|{ok:false, message:string}}
  */
 export function parseFilterLogic(logic, numbers) {
-    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-    const text = typeof logic === 'string' ? logic.trim() : '';
-    if (text === '') {
-        if (sorted.length === 1) return { ok: true, ast: { type: 'ref', n: sorted[0] } };
-        return { ok: true, ast: { type: 'and', items: sorted.map((n) => ({ type: 'ref', n })) } };
-    }
-    const lexed = tokenize(text);
-    if (lexed.error) return { ok: false, message: lexed.error };
-    let ast;
-    try {
-        ast = parseTokens(lexed.tokens, text);
-    } catch (e) {
-        if (e instanceof LogicError) return { ok: false, message: e.message };
-        throw e;
-    }
-    const used = collectRefs(ast, new Set());
-    const missing = [...used].filter((n) => !sorted.includes(n)).sort((a, b) => a - b);
-    if (missing.length > 0) {
-        return { ok: false, message: `Filter logic mentions ${missing[0]}, but there is no criterion ${missing[0]}` };
-    }
-    const unused = sorted.filter((n) => !used.has(n));
-    if (unused.length > 0) {
-        return { ok: false, message: `Criterion ${unused[0]} is not used in the filter logic` };
-    }
-    return { ok: true, ast };
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const text = typeof logic === 'string' ? logic.trim() : '';
+  if (text === '') {
+    if (sorted.length === 1) return { ok: true, ast: { type: 'ref', n: sorted[0] } };
+    return { ok: true, ast: { type: 'and', items: sorted.map((n) => ({ type: 'ref', n })) } };
+  }
+  const lexed = tokenize(text);
+  if (lexed.error) return { ok: false, message: lexed.error };
+  let ast;
+  try {
+    ast = parseTokens(lexed.tokens, text);
+  } catch (e) {
+    if (e instanceof LogicError) return { ok: false, message: e.message };
+    throw e;
+  }
+  const used = collectRefs(ast, new Set());
+  const missing = [...used].filter((n) => !sorted.includes(n)).sort((a, b) => a - b);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `Filter logic mentions ${missing[0]}, but there is no criterion ${missing[0]}`,
+    };
+  }
+  const unused = sorted.filter((n) => !used.has(n));
+  if (unused.length > 0) {
+    return { ok: false, message: `Criterion ${unused[0]} is not used in the filter logic` };
+  }
+  return { ok: true, ast };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,56 +258,60 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function parseDay(raw) {
-    const m = DATE_RE.exec(raw);
-    if (!m) return null;
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    const d = new Date(ms);
-    if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-        return null;
-    }
-    return ms;
+  const m = DATE_RE.exec(raw);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(ms);
+  if (
+    d.getUTCFullYear() !== Number(m[1]) ||
+    d.getUTCMonth() !== Number(m[2]) - 1 ||
+    d.getUTCDate() !== Number(m[3])
+  ) {
+    return null;
+  }
+  return ms;
 }
 
 function parseInstantRange(raw) {
-    const day = parseDay(raw);
-    // A date on a date/time field means the whole (UTC) day.
-    if (day !== null) return { from: day, to: day + DAY_MS };
-    if (!DATETIME_RE.test(raw)) return null;
-    const ms = Date.parse(raw);
-    return Number.isNaN(ms) ? null : { from: ms, to: ms + 1 };
+  const day = parseDay(raw);
+  // A date on a date/time field means the whole (UTC) day.
+  if (day !== null) return { from: day, to: day + DAY_MS };
+  if (!DATETIME_RE.test(raw)) return null;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? null : { from: ms, to: ms + 1 };
 }
 
 const KIND_NOUN = {
-    number: 'a number',
-    date: 'a date (use YYYY-MM-DD, e.g. 2025-12-31)',
-    datetime: 'a date/time (use YYYY-MM-DD or 2025-12-31T17:00:00Z)',
-    boolean: 'true or false'
+  number: 'a number',
+  date: 'a date (use YYYY-MM-DD, e.g. 2025-12-31)',
+  datetime: 'a date/time (use YYYY-MM-DD or 2025-12-31T17:00:00Z)',
+  boolean: 'true or false',
 };
 
 function parseScalar(kind, raw) {
-    const v = raw.trim();
-    switch (kind) {
-        case 'number': {
-            const n = v === '' ? NaN : Number(v.replace(/[\s_]/g, ''));
-            return Number.isFinite(n) ? { ok: true, value: n } : { ok: false };
-        }
-        case 'date': {
-            const day = parseDay(v);
-            return day === null ? { ok: false } : { ok: true, value: { from: day, to: day + DAY_MS } };
-        }
-        case 'datetime': {
-            const range = parseInstantRange(v);
-            return range ? { ok: true, value: range } : { ok: false };
-        }
-        case 'boolean': {
-            const b = v.toLowerCase();
-            if (['true', 'yes', '1', 'checked'].includes(b)) return { ok: true, value: true };
-            if (['false', 'no', '0', 'unchecked'].includes(b)) return { ok: true, value: false };
-            return { ok: false };
-        }
-        default:
-            return { ok: true, value: v.toLowerCase() };
+  const v = raw.trim();
+  switch (kind) {
+    case 'number': {
+      const n = v === '' ? NaN : Number(v.replace(/[\s_]/g, ''));
+      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false };
     }
+    case 'date': {
+      const day = parseDay(v);
+      return day === null ? { ok: false } : { ok: true, value: { from: day, to: day + DAY_MS } };
+    }
+    case 'datetime': {
+      const range = parseInstantRange(v);
+      return range ? { ok: true, value: range } : { ok: false };
+    }
+    case 'boolean': {
+      const b = v.toLowerCase();
+      if (['true', 'yes', '1', 'checked'].includes(b)) return { ok: true, value: true };
+      if (['false', 'no', '0', 'unchecked'].includes(b)) return { ok: true, value: false };
+      return { ok: false };
+    }
+    default:
+      return { ok: true, value: v.toLowerCase() };
+  }
 }
 
 /**
@@ -304,28 +325,33 @@ function parseScalar(kind, raw) {
  * @returns {{ok:true, value:any}|{ok:false, message:string}}
  */
 export function parseCriterionValue(kind, operator, raw, fieldName) {
-    const forField = fieldName ? ` for ${fieldName}` : '';
-    if (operator === 'is blank' || operator === 'is not blank') return { ok: true, value: null };
-    const text = raw === null || raw === undefined ? '' : String(raw);
-    if (operator === 'in' || operator === 'not in') {
-        const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-        if (parts.length === 0) {
-            return { ok: false, message: `enter one or more values separated by commas${forField}` };
-        }
-        const values = [];
-        for (const part of parts) {
-            const parsed = parseScalar(kind, part);
-            if (!parsed.ok) return { ok: false, message: `'${part}' is not ${KIND_NOUN[kind]}${forField}` };
-            values.push(parsed.value);
-        }
-        return { ok: true, value: values };
+  const forField = fieldName ? ` for ${fieldName}` : '';
+  if (operator === 'is blank' || operator === 'is not blank') return { ok: true, value: null };
+  const text = raw === null || raw === undefined ? '' : String(raw);
+  if (operator === 'in' || operator === 'not in') {
+    const parts = text
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    if (parts.length === 0) {
+      return { ok: false, message: `enter one or more values separated by commas${forField}` };
     }
-    if (text.trim() === '') {
-        return { ok: false, message: `enter a value${forField}, or use 'is blank'` };
+    const values = [];
+    for (const part of parts) {
+      const parsed = parseScalar(kind, part);
+      if (!parsed.ok)
+        return { ok: false, message: `'${part}' is not ${KIND_NOUN[kind]}${forField}` };
+      values.push(parsed.value);
     }
-    const parsed = parseScalar(kind, text);
-    if (!parsed.ok) return { ok: false, message: `'${text.trim()}' is not ${KIND_NOUN[kind]}${forField}` };
-    return parsed;
+    return { ok: true, value: values };
+  }
+  if (text.trim() === '') {
+    return { ok: false, message: `enter a value${forField}, or use 'is blank'` };
+  }
+  const parsed = parseScalar(kind, text);
+  if (!parsed.ok)
+    return { ok: false, message: `'${text.trim()}' is not ${KIND_NOUN[kind]}${forField}` };
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,131 +359,134 @@ export function parseCriterionValue(kind, operator, raw, fieldName) {
 // ---------------------------------------------------------------------------------------------
 
 function isBlank(v) {
-    return v === null || v === undefined || v === '';
+  return v === null || v === undefined || v === '';
 }
 
 /** Reads an account value as the kind's comparable form, or null when blank/unreadable. */
 function readerFor(kind, field) {
-    switch (kind) {
-        case 'number':
-            return (acc) => {
-                const v = acc[field];
-                if (isBlank(v)) return null;
-                const n = typeof v === 'number' ? v : Number(v);
-                return Number.isFinite(n) ? n : null;
-            };
-        case 'date':
-        case 'datetime':
-            return (acc) => {
-                const v = acc[field];
-                if (isBlank(v)) return null;
-                if (typeof v === 'number') return v;
-                const s = String(v);
-                const ms = kind === 'date' ? parseDay(s.slice(0, 10)) : Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
-                return ms === null || Number.isNaN(ms) ? null : ms;
-            };
-        case 'boolean':
-            return (acc) => {
-                const v = acc[field];
-                if (v === true || v === 'true') return true;
-                if (v === false || v === 'false' || isBlank(v)) return false;
-                return Boolean(v);
-            };
-        default:
-            return (acc) => {
-                const v = acc[field];
-                return isBlank(v) ? null : String(v).toLowerCase();
-            };
-    }
+  switch (kind) {
+    case 'number':
+      return (acc) => {
+        const v = acc[field];
+        if (isBlank(v)) return null;
+        const n = typeof v === 'number' ? v : Number(v);
+        return Number.isFinite(n) ? n : null;
+      };
+    case 'date':
+    case 'datetime':
+      return (acc) => {
+        const v = acc[field];
+        if (isBlank(v)) return null;
+        if (typeof v === 'number') return v;
+        const s = String(v);
+        const ms =
+          kind === 'date'
+            ? parseDay(s.slice(0, 10))
+            : Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+        return ms === null || Number.isNaN(ms) ? null : ms;
+      };
+    case 'boolean':
+      return (acc) => {
+        const v = acc[field];
+        if (v === true || v === 'true') return true;
+        if (v === false || v === 'false' || isBlank(v)) return false;
+        return Boolean(v);
+      };
+    default:
+      return (acc) => {
+        const v = acc[field];
+        return isBlank(v) ? null : String(v).toLowerCase();
+      };
+  }
 }
 
 function predicateFor(kind, operator, field, value) {
-    const read = readerFor(kind, field);
-    if (operator === 'is blank') return (acc) => isBlank(acc[field]);
-    if (operator === 'is not blank') return (acc) => !isBlank(acc[field]);
-    const ranged = kind === 'date' || kind === 'datetime';
-    const eq = ranged ? (x, r) => x >= r.from && x < r.to : (x, y) => x === y;
-    switch (operator) {
-        case 'equals':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && eq(x, value);
-            };
-        case 'not equal to':
-            return (acc) => {
-                const x = read(acc);
-                return x === null || !eq(x, value);
-            };
-        case 'in':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && value.some((y) => eq(x, y));
-            };
-        case 'not in':
-            return (acc) => {
-                const x = read(acc);
-                return x === null || !value.some((y) => eq(x, y));
-            };
-        case 'contains':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && x.includes(value);
-            };
-        case 'does not contain':
-            return (acc) => {
-                const x = read(acc);
-                return x === null || !x.includes(value);
-            };
-        case 'starts with':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && x.startsWith(value);
-            };
-        default:
-            break;
-    }
-    // Comparisons; for dates a value is a day (or instant) range.
-    const lo = ranged ? value.from : value;
-    const hi = ranged ? value.to : value;
-    switch (operator) {
-        case 'less than':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && x < lo;
-            };
-        case 'greater than':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && (ranged ? x >= hi : x > hi);
-            };
-        case 'less or equal':
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && (ranged ? x < hi : x <= hi);
-            };
-        default: // greater or equal
-            return (acc) => {
-                const x = read(acc);
-                return x !== null && x >= lo;
-            };
-    }
+  const read = readerFor(kind, field);
+  if (operator === 'is blank') return (acc) => isBlank(acc[field]);
+  if (operator === 'is not blank') return (acc) => !isBlank(acc[field]);
+  const ranged = kind === 'date' || kind === 'datetime';
+  const eq = ranged ? (x, r) => x >= r.from && x < r.to : (x, y) => x === y;
+  switch (operator) {
+    case 'equals':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && eq(x, value);
+      };
+    case 'not equal to':
+      return (acc) => {
+        const x = read(acc);
+        return x === null || !eq(x, value);
+      };
+    case 'in':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && value.some((y) => eq(x, y));
+      };
+    case 'not in':
+      return (acc) => {
+        const x = read(acc);
+        return x === null || !value.some((y) => eq(x, y));
+      };
+    case 'contains':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && x.includes(value);
+      };
+    case 'does not contain':
+      return (acc) => {
+        const x = read(acc);
+        return x === null || !x.includes(value);
+      };
+    case 'starts with':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && x.startsWith(value);
+      };
+    default:
+      break;
+  }
+  // Comparisons; for dates a value is a day (or instant) range.
+  const lo = ranged ? value.from : value;
+  const hi = ranged ? value.to : value;
+  switch (operator) {
+    case 'less than':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && x < lo;
+      };
+    case 'greater than':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && (ranged ? x >= hi : x > hi);
+      };
+    case 'less or equal':
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && (ranged ? x < hi : x <= hi);
+      };
+    default: // greater or equal
+      return (acc) => {
+        const x = read(acc);
+        return x !== null && x >= lo;
+      };
+  }
 }
 
 function compileAst(ast, preds) {
-    if (ast.type === 'ref') return preds.get(ast.n);
-    if (ast.type === 'not') {
-        const inner = compileAst(ast.expr, preds);
-        return (acc) => !inner(acc);
-    }
-    const items = ast.items.map((item) => compileAst(item, preds));
-    if (ast.type === 'and') return (acc) => items.every((f) => f(acc));
-    return (acc) => items.some((f) => f(acc));
+  if (ast.type === 'ref') return preds.get(ast.n);
+  if (ast.type === 'not') {
+    const inner = compileAst(ast.expr, preds);
+    return (acc) => !inner(acc);
+  }
+  const items = ast.items.map((item) => compileAst(item, preds));
+  if (ast.type === 'and') return (acc) => items.every((f) => f(acc));
+  return (acc) => items.some((f) => f(acc));
 }
 
 function criterionNumber(raw) {
-    if (raw === null || raw === undefined || raw === '') return null;
-    const n = Number(raw);
-    return Number.isInteger(n) && n > 0 ? n : null;
+  if (raw === null || raw === undefined || raw === '') return null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : null;
 }
 
 /**
@@ -465,28 +494,46 @@ function criterionNumber(raw) {
  * @returns {{ok:true, n:number, field:string, kind:FieldKind, operator:string, value:any}|{ok:false, message:string}}
  */
 export function compileCriterion(criterion, fieldTypes, index) {
-    const n = criterionNumber(criterion.Number__c);
-    const label = n === null ? `Criterion #${index + 1} in the list` : `Criterion ${n}`;
-    if (n === null) {
-        return { ok: false, message: `${label} needs a number (1, 2, 3, ...) to be used in the filter logic` };
-    }
-    const fieldRaw = typeof criterion.Field__c === 'string' ? criterion.Field__c.trim() : '';
-    if (fieldRaw === '') return { ok: false, message: `${label}: choose an Account field` };
-    const lower = fieldRaw.toLowerCase();
-    const field = Object.keys(fieldTypes || {}).find((name) => name.toLowerCase() === lower);
-    if (!field) return { ok: false, message: `${label}: Account has no field '${fieldRaw}' (use the field's API name, e.g. Industry or My_Field__c)` };
-    const kind = normalizeFieldType(fieldTypes[field]);
-    if (!kind) return { ok: false, message: `${label}: ${field} is a field of type '${fieldTypes[field]}', which segment rules can't use` };
-    const operator = typeof criterion.Operator__c === 'string' ? criterion.Operator__c.trim().toLowerCase() : '';
-    if (!OPERATORS.includes(operator)) {
-        return { ok: false, message: `${label}: '${criterion.Operator__c ?? ''}' is not an operator; use one of: ${operatorsForType(kind).join(', ')}` };
-    }
-    if (!operatorsForType(kind).includes(operator)) {
-        return { ok: false, message: `${label}: '${operator}' doesn't work on the ${kind} field ${field}; use one of: ${operatorsForType(kind).join(', ')}` };
-    }
-    const parsed = parseCriterionValue(kind, operator, criterion.Value__c, field);
-    if (!parsed.ok) return { ok: false, message: `${label}: ${parsed.message}` };
-    return { ok: true, n, field, kind, operator, value: parsed.value };
+  const n = criterionNumber(criterion.Number__c);
+  const label = n === null ? `Criterion #${index + 1} in the list` : `Criterion ${n}`;
+  if (n === null) {
+    return {
+      ok: false,
+      message: `${label} needs a number (1, 2, 3, ...) to be used in the filter logic`,
+    };
+  }
+  const fieldRaw = typeof criterion.Field__c === 'string' ? criterion.Field__c.trim() : '';
+  if (fieldRaw === '') return { ok: false, message: `${label}: choose an Account field` };
+  const lower = fieldRaw.toLowerCase();
+  const field = Object.keys(fieldTypes || {}).find((name) => name.toLowerCase() === lower);
+  if (!field)
+    return {
+      ok: false,
+      message: `${label}: Account has no field '${fieldRaw}' (use the field's API name, e.g. Industry or My_Field__c)`,
+    };
+  const kind = normalizeFieldType(fieldTypes[field]);
+  if (!kind)
+    return {
+      ok: false,
+      message: `${label}: ${field} is a field of type '${fieldTypes[field]}', which segment rules can't use`,
+    };
+  const operator =
+    typeof criterion.Operator__c === 'string' ? criterion.Operator__c.trim().toLowerCase() : '';
+  if (!OPERATORS.includes(operator)) {
+    return {
+      ok: false,
+      message: `${label}: '${criterion.Operator__c ?? ''}' is not an operator; use one of: ${operatorsForType(kind).join(', ')}`,
+    };
+  }
+  if (!operatorsForType(kind).includes(operator)) {
+    return {
+      ok: false,
+      message: `${label}: '${operator}' doesn't work on the ${kind} field ${field}; use one of: ${operatorsForType(kind).join(', ')}`,
+    };
+  }
+  const parsed = parseCriterionValue(kind, operator, criterion.Value__c, field);
+  if (!parsed.ok) return { ok: false, message: `${label}: ${parsed.message}` };
+  return { ok: true, n, field, kind, operator, value: parsed.value };
 }
 
 /**
@@ -499,26 +546,31 @@ export function compileCriterion(criterion, fieldTypes, index) {
  * @returns {{ok:true, matches:(account:Record<string, any>)=>boolean}|{ok:false, message:string, messages:string[]}}
  */
 export function compileSegment(segment, criteria, fieldTypes) {
-    const messages = [];
-    const preds = new Map();
-    const list = Array.isArray(criteria) ? criteria : [];
-    list.forEach((criterion, index) => {
-        const compiled = compileCriterion(criterion || {}, fieldTypes, index);
-        if (!compiled.ok) {
-            messages.push(compiled.message);
-            return;
-        }
-        if (preds.has(compiled.n)) {
-            messages.push(`Two criteria have the number ${compiled.n}; give each criterion its own number`);
-            return;
-        }
-        preds.set(compiled.n, predicateFor(compiled.kind, compiled.operator, compiled.field, compiled.value));
-    });
-    const numbers = list.map((c) => criterionNumber(c && c.Number__c)).filter((n) => n !== null);
-    const logic = parseFilterLogic(segment ? segment.Filter_Logic__c : null, numbers);
-    if (!logic.ok) messages.push(logic.message);
-    if (messages.length > 0) return { ok: false, message: messages[0], messages };
-    return { ok: true, matches: compileAst(logic.ast, preds) };
+  const messages = [];
+  const preds = new Map();
+  const list = Array.isArray(criteria) ? criteria : [];
+  list.forEach((criterion, index) => {
+    const compiled = compileCriterion(criterion || {}, fieldTypes, index);
+    if (!compiled.ok) {
+      messages.push(compiled.message);
+      return;
+    }
+    if (preds.has(compiled.n)) {
+      messages.push(
+        `Two criteria have the number ${compiled.n}; give each criterion its own number`,
+      );
+      return;
+    }
+    preds.set(
+      compiled.n,
+      predicateFor(compiled.kind, compiled.operator, compiled.field, compiled.value),
+    );
+  });
+  const numbers = list.map((c) => criterionNumber(c && c.Number__c)).filter((n) => n !== null);
+  const logic = parseFilterLogic(segment ? segment.Filter_Logic__c : null, numbers);
+  if (!logic.ok) messages.push(logic.message);
+  if (messages.length > 0) return { ok: false, message: messages[0], messages };
+  return { ok: true, matches: compileAst(logic.ast, preds) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,11 +578,13 @@ export function compileSegment(segment, criteria, fieldTypes) {
 // ---------------------------------------------------------------------------------------------
 
 function describeAst(ast, texts, top) {
-    if (ast.type === 'ref') return texts.get(ast.n) || String(ast.n);
-    if (ast.type === 'not') return `NOT ${describeAst(ast.expr, texts, false)}`;
-    if (ast.items.length === 0) return 'all accounts';
-    const joined = ast.items.map((item) => describeAst(item, texts, false)).join(ast.type === 'and' ? ' AND ' : ' OR ');
-    return top || ast.items.length === 1 ? joined : `(${joined})`;
+  if (ast.type === 'ref') return texts.get(ast.n) || String(ast.n);
+  if (ast.type === 'not') return `NOT ${describeAst(ast.expr, texts, false)}`;
+  if (ast.items.length === 0) return 'all accounts';
+  const joined = ast.items
+    .map((item) => describeAst(item, texts, false))
+    .join(ast.type === 'and' ? ' AND ' : ' OR ');
+  return top || ast.items.length === 1 ? joined : `(${joined})`;
 }
 
 /**
@@ -542,22 +596,27 @@ function describeAst(ast, texts, top) {
  * @returns {string}
  */
 export function describeSegment(segment, criteria, fieldLabels) {
-    const list = Array.isArray(criteria) ? criteria : [];
-    const texts = new Map();
-    for (const c of list) {
-        const n = criterionNumber(c && c.Number__c);
-        if (n === null) continue;
-        const field = (fieldLabels && fieldLabels[c.Field__c]) || c.Field__c || '?';
-        const op = (c.Operator__c || '').toLowerCase();
-        if (op === 'is blank' || op === 'is not blank') {
-            texts.set(n, `${field} ${op}`);
-        } else {
-            const values = op === 'in' || op === 'not in' ? String(c.Value__c || '').split(',').map((v) => v.trim()) : [String(c.Value__c ?? '').trim()];
-            texts.set(n, `${field} ${op} ${values.map((v) => `"${v}"`).join(', ')}`);
-        }
+  const list = Array.isArray(criteria) ? criteria : [];
+  const texts = new Map();
+  for (const c of list) {
+    const n = criterionNumber(c && c.Number__c);
+    if (n === null) continue;
+    const field = (fieldLabels && fieldLabels[c.Field__c]) || c.Field__c || '?';
+    const op = (c.Operator__c || '').toLowerCase();
+    if (op === 'is blank' || op === 'is not blank') {
+      texts.set(n, `${field} ${op}`);
+    } else {
+      const values =
+        op === 'in' || op === 'not in'
+          ? String(c.Value__c || '')
+              .split(',')
+              .map((v) => v.trim())
+          : [String(c.Value__c ?? '').trim()];
+      texts.set(n, `${field} ${op} ${values.map((v) => `"${v}"`).join(', ')}`);
     }
-    const numbers = [...texts.keys()];
-    const logic = parseFilterLogic(segment ? segment.Filter_Logic__c : null, numbers);
-    if (!logic.ok) return logic.message;
-    return describeAst(logic.ast, texts, true);
+  }
+  const numbers = [...texts.keys()];
+  const logic = parseFilterLogic(segment ? segment.Filter_Logic__c : null, numbers);
+  if (!logic.ok) return logic.message;
+  return describeAst(logic.ast, texts, true);
 }

@@ -1,0 +1,81 @@
+/**
+ * The whole engine in one call, for tests and benchmarks. The service runs the same steps one
+ * by one so it can write suggested themes (and learn their Ids) between grouping and scoring;
+ * here a suggested theme's provisional Id is its key.
+ */
+import { assignSegments, type SegmentAssignment } from './segments';
+import { groupThemes, type GroupingResult } from './themes/group';
+import { computeScores } from './scoring';
+import type { Profile } from './profile';
+import type {
+  AccountRecord,
+  CommitteeMemberRecord,
+  ContactRoleRecord,
+  CriterionRecord,
+  OpportunityRecord,
+  RequestRecord,
+  ScoreRow,
+  SegmentRecord,
+  ThemeRecord,
+} from './records';
+
+export interface DemandInput {
+  accounts: readonly AccountRecord[];
+  accountFieldTypes: Readonly<Record<string, string>>;
+  segments: readonly SegmentRecord[];
+  criteria: readonly CriterionRecord[];
+  opportunities: readonly OpportunityRecord[];
+  committeeMembers: readonly CommitteeMemberRecord[];
+  contactRoles: readonly ContactRoleRecord[];
+  requests: readonly RequestRecord[];
+  themes: readonly ThemeRecord[];
+  profile: Profile;
+  now: Date | string | number;
+  runId?: string | null;
+  /** Skip text grouping (e.g. when every request is themed); default false. */
+  skipGrouping?: boolean;
+}
+
+export interface DemandResult {
+  assignment: SegmentAssignment;
+  grouping: GroupingResult;
+  scores: ScoreRow[];
+}
+
+export function computeDemand(input: DemandInput): DemandResult {
+  const assignment = assignSegments(
+    input.accounts,
+    input.segments,
+    input.criteria,
+    input.accountFieldTypes,
+  );
+  const grouping: GroupingResult = input.skipGrouping
+    ? { attachments: new Map(), suggestions: [] }
+    : groupThemes({ requests: input.requests, themes: input.themes, now: input.now });
+  const themeOf = new Map(grouping.attachments);
+  for (const s of grouping.suggestions) for (const id of s.requestIds) themeOf.set(id, s.key);
+  const provisional: ThemeRecord[] = grouping.suggestions.map((s) => ({
+    Id: s.key,
+    Name: s.name,
+    Description__c: s.description,
+    Status__c: 'Suggested',
+    Origin__c: 'Suggested',
+    Theme_Key__c: s.key,
+    Match_Terms__c: s.terms.join(', '),
+  }));
+  const scores = computeScores({
+    accounts: input.accounts,
+    accountSegment: assignment.accountSegment,
+    segments: assignment.segments,
+    opportunities: input.opportunities,
+    committeeMembers: input.committeeMembers,
+    contactRoles: input.contactRoles,
+    requests: input.requests,
+    themes: [...input.themes, ...provisional],
+    profile: input.profile,
+    now: input.now,
+    runId: input.runId ?? null,
+    themeOf,
+  });
+  return { assignment, grouping, scores };
+}

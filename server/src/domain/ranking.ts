@@ -1,0 +1,29 @@
+/**
+ * Ranks within each segment (and within ALL): score desc, then accounts desc, then theme name
+ * asc, then theme Id, so equal scores always rank the broader pattern first and the order is
+ * total (never input-dependent).
+ */
+import type { ScoreRow } from './records';
+
+export function rankRows(rows: ScoreRow[], themeNames: ReadonlyMap<string, string>): ScoreRow[] {
+  const bySegment = new Map<string, ScoreRow[]>();
+  for (const row of rows) {
+    const key = row.Segment__c ?? '';
+    const list = bySegment.get(key);
+    if (list) list.push(row);
+    else bySegment.set(key, [row]);
+  }
+  const name = (row: ScoreRow) => themeNames.get(row.Theme__c) ?? '';
+  for (const list of bySegment.values()) {
+    list.sort((a, b) => {
+      if (a.Score__c !== b.Score__c) return b.Score__c - a.Score__c;
+      if (a.Account_Count__c !== b.Account_Count__c) return b.Account_Count__c - a.Account_Count__c;
+      const na = name(a);
+      const nb = name(b);
+      if (na !== nb) return na < nb ? -1 : 1;
+      return a.Theme__c < b.Theme__c ? -1 : a.Theme__c > b.Theme__c ? 1 : 0;
+    });
+    for (let i = 0; i < list.length; i++) list[i].Rank__c = i + 1;
+  }
+  return rows;
+}

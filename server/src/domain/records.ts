@@ -1,0 +1,115 @@
+/**
+ * Input and output record shapes of the demand engine: plain objects keyed by the org's API
+ * names, as the service reads them. The schemas validate at the edges (tests, the service's
+ * reader) and give the types; the engine's hot paths never parse records one by one.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const optId = z.string().nullish();
+const optText = z.string().nullish();
+const optNum = z.number().nullish();
+
+export const AccountSchema = z.looseObject({ Id: id, Name: optText });
+export type AccountRecord = z.infer<typeof AccountSchema>;
+
+export const SegmentSchema = z.looseObject({
+  Id: id,
+  Name: z.string().nullish(),
+  Priority__c: optNum,
+  Active__c: z.boolean().nullish(),
+  Filter_Logic__c: optText,
+});
+export type SegmentRecord = z.infer<typeof SegmentSchema>;
+
+export const CriterionSchema = z.looseObject({
+  Id: optId,
+  Segment__c: id,
+  Number__c: z.union([z.number(), z.string()]).nullish(),
+  Field__c: optText,
+  Operator__c: optText,
+  Value__c: optText,
+});
+export type CriterionRecord = z.infer<typeof CriterionSchema>;
+
+export const OpportunitySchema = z.looseObject({
+  Id: id,
+  AccountId: optId,
+  IsClosed: z.boolean().nullish(),
+  StageName: optText,
+});
+export type OpportunityRecord = z.infer<typeof OpportunitySchema>;
+
+export const CommitteeMemberSchema = z.looseObject({
+  Id: optId,
+  Opportunity__c: id,
+  Contact__c: id,
+  Role__c: optText,
+});
+export type CommitteeMemberRecord = z.infer<typeof CommitteeMemberSchema>;
+
+/** The standard OpportunityContactRole. */
+export const ContactRoleSchema = z.looseObject({
+  Id: optId,
+  OpportunityId: id,
+  ContactId: id,
+  Role: optText,
+});
+export type ContactRoleRecord = z.infer<typeof ContactRoleSchema>;
+
+export const RequestSchema = z.looseObject({
+  Id: id,
+  Name: optText,
+  Description__c: optText,
+  Account__c: id,
+  Opportunity__c: optId,
+  Requested_By__c: optId,
+  Theme__c: optId,
+  Suggested_Theme__c: optId,
+  Urgency__c: optText,
+  Needed_By__c: optText,
+  Revenue_At_Stake__c: optNum,
+  Deal_Blocker__c: z.boolean().nullish(),
+  Source__c: optText,
+  Status__c: optText,
+  CreatedDate: optText,
+});
+export type RequestRecord = z.infer<typeof RequestSchema>;
+
+export const ThemeSchema = z.looseObject({
+  Id: id,
+  Name: optText,
+  Description__c: optText,
+  Status__c: optText,
+  Origin__c: optText,
+  Theme_Key__c: optText,
+  Merged_Into__c: optId,
+  Match_Terms__c: optText,
+});
+export type ThemeRecord = z.infer<typeof ThemeSchema>;
+
+/** A Segment_Demand_Score__c row as the engine computes it (and as the service reads it back). */
+export const ScoreRowSchema = z.object({
+  Score_Key__c: z.string(),
+  Segment__c: z.string().nullable(),
+  Theme__c: z.string(),
+  Score__c: z.number(),
+  Rank__c: z.number(),
+  Account_Count__c: z.number(),
+  Segment_Account_Count__c: z.number(),
+  Penetration__c: z.number(),
+  Request_Count__c: z.number(),
+  Revenue_At_Stake__c: z.number(),
+  Decision_Backed_Count__c: z.number(),
+  Use_Only_Count__c: z.number(),
+  Deal_Blocker_Count__c: z.number(),
+  Earliest_Needed_By__c: z.string().nullable(),
+  Quorum_Reached__c: z.boolean(),
+  Breakdown__c: z.string(),
+  Computed_At__c: z.string(),
+  Last_Run__c: z.string().nullable(),
+});
+export type ScoreRow = z.infer<typeof ScoreRowSchema>;
+
+export const SIDES = ['Decision', 'Influence', 'Use', 'Unknown'] as const;
+export type Side = (typeof SIDES)[number];

@@ -1,0 +1,214 @@
+/**
+ * A small bilingual (mostly English / Chinese, some Japanese and German) table of common
+ * enterprise-software terms mapped to shared concept tokens. Word statistics alone cannot see
+ * that "export" and "导出" are the same need; this table makes the most common needs meet
+ * across languages. It is deliberately small and honest: requests about needs outside it still
+ * group within their own language by their words, and only cross-language matches depend on it.
+ *
+ * Each concept: its display label and the surface forms that express it. Latin forms are
+ * matched on lower-cased, stemmed word sequences (so "exports"/"exporting" match "export");
+ * CJK forms are matched as substrings before segmentation.
+ */
+export interface Concept {
+  token: string;
+  label: string;
+  latin: string[];
+  cjk: string[];
+}
+
+const C = (token: string, label: string, latin: string[], cjk: string[]): Concept => ({
+  token,
+  label,
+  latin,
+  cjk,
+});
+
+export const CONCEPTS: readonly Concept[] = [
+  C(
+    'sso',
+    'SSO',
+    ['sso', 'single sign on', 'single sign-on', 'singlesignon', 'saml', 'einmalanmeldung'],
+    ['单点登录', '單點登錄', '单点登陆', 'シングルサインオン'],
+  ),
+  C(
+    'export',
+    'export',
+    ['export', 'exportieren', 'download as', 'extract'],
+    ['导出', '匯出', '導出', 'エクスポート', '出力'],
+  ),
+  C(
+    'import',
+    'import',
+    ['import', 'importieren', 'upload from', 'bulk load'],
+    ['导入', '匯入', '導入', 'インポート', '取り込'],
+  ),
+  C('excel', 'Excel', ['excel', 'xlsx', 'spreadsheet', 'csv'], ['表格文件', 'エクセル']),
+  C('pdf', 'PDF', ['pdf'], []),
+  C(
+    'report',
+    'report',
+    ['report', 'reporting', 'bericht', 'berichte'],
+    ['报表', '報表', '报告', 'レポート', '帳票'],
+  ),
+  C('dashboard', 'dashboard', ['dashboard'], ['仪表板', '仪表盘', '儀表板', 'ダッシュボード']),
+  C(
+    'api',
+    'API',
+    ['api', 'rest api', 'endpoint', 'webhook', 'schnittstelle'],
+    ['接口', '介面', 'アピ'],
+  ),
+  C(
+    'integration',
+    'integration',
+    ['integration', 'integrate', 'connector', 'sync with', 'integrieren'],
+    ['集成', '整合', '对接', '連携', '統合'],
+  ),
+  C(
+    'audit',
+    'audit log',
+    ['audit log', 'audit trail', 'audit', 'prüfprotokoll', 'protokoll'],
+    ['审计日志', '审计', '審計', '監査ログ', '監査'],
+  ),
+  C(
+    'permission',
+    'permissions',
+    ['permission', 'access control', 'role based', 'rbac', 'berechtigung'],
+    ['权限', '權限', '権限', 'アクセス制御'],
+  ),
+  C(
+    'mobile',
+    'mobile',
+    ['mobile', 'ios', 'android', 'smartphone', 'phone app', 'mobil'],
+    ['移动', '手机', '移動', 'モバイル', 'スマホ'],
+  ),
+  C(
+    'offline',
+    'offline',
+    ['offline', 'without internet', 'no connectivity'],
+    ['离线', '離線', 'オフライン'],
+  ),
+  C(
+    'invoice',
+    'invoice',
+    ['invoice', 'invoicing', 'billing', 'rechnung'],
+    ['发票', '發票', '請求書'],
+  ),
+  C(
+    'encryption',
+    'encryption',
+    ['encryption', 'encrypt', 'byok', 'customer managed key', 'verschlüsselung'],
+    ['加密', '暗号化'],
+  ),
+  C(
+    'residency',
+    'data residency',
+    ['data residency', 'residency', 'data locality', 'host in', 'hosted in', 'datenresidenz'],
+    ['数据驻留', '数据本地化', '資料駐留', 'データレジデンシー', '国内保存'],
+  ),
+  C(
+    'languages',
+    'localisation',
+    ['localization', 'localisation', 'translation', 'multilingual', 'lokalisierung'],
+    ['本地化', '多语言', '多語言', '翻訳', '多言語'],
+  ),
+  C('chinese', 'Chinese', ['chinese', 'mandarin'], ['中文', '汉语', '中国語']),
+  C('japanese', 'Japanese', ['japanese'], ['日文', '日语', '日本語']),
+  C(
+    'approval',
+    'approval workflow',
+    ['approval', 'approve', 'sign off', 'genehmigung', 'freigabe'],
+    ['审批', '審批', '承認'],
+  ),
+  C(
+    'notification',
+    'notifications',
+    ['notification', 'alert', 'benachrichtigung'],
+    ['通知', '提醒', '提醒', 'アラート'],
+  ),
+  C('email', 'email', ['email', 'e-mail', 'mail'], ['邮件', '郵件', 'メール']),
+  C('search', 'search', ['search', 'suche'], ['搜索', '搜尋', '检索', '検索']),
+  C(
+    'schedule',
+    'scheduling',
+    ['schedule', 'scheduled', 'recurring', 'zeitplan'],
+    ['定时', '排程', 'スケジュール', '定期'],
+  ),
+  C('backup', 'backup', ['backup', 'restore', 'sicherung'], ['备份', '備份', 'バックアップ']),
+  C(
+    'mfa',
+    'MFA',
+    ['mfa', '2fa', 'two factor', 'multi factor', 'zwei faktor'],
+    ['双因素', '多因素', '二要素', '多要素'],
+  ),
+  C(
+    'sandbox',
+    'sandbox',
+    ['sandbox', 'test environment', 'staging'],
+    ['沙盒', '沙箱', '测试环境', 'サンドボックス'],
+  ),
+  C(
+    'performance',
+    'performance',
+    ['slow', 'performance', 'latency', 'faster', 'langsam'],
+    ['性能', '太慢', '速度', '遅い', 'パフォーマンス'],
+  ),
+  C('calendar', 'calendar', ['calendar', 'outlook', 'kalender'], ['日历', '日曆', 'カレンダー']),
+  C('chat', 'chat', ['slack', 'microsoft teams', 'chat'], ['企业微信', '钉钉', '聊天', 'チャット']),
+  C('wechat', 'WeChat', ['wechat', 'weixin'], ['微信']),
+  C(
+    'signature',
+    'e-signature',
+    ['esignature', 'e-signature', 'electronic signature', 'docusign', 'unterschrift'],
+    ['电子签名', '電子簽名', '電子署名'],
+  ),
+  C(
+    'currency',
+    'multi-currency',
+    ['multi currency', 'multicurrency', 'currency', 'currencies', 'exchange rate', 'währung'],
+    ['多币种', '币种', '汇率', '多通貨', '通貨'],
+  ),
+  C('tax', 'tax', ['tax', 'vat', 'gst', 'steuer'], ['税', '增值税', '税金']),
+  C('dark', 'dark mode', ['dark mode', 'dark theme'], ['深色模式', '暗黑模式', 'ダークモード']),
+  C(
+    'accessibility',
+    'accessibility',
+    ['accessibility', 'screen reader', 'wcag', 'barrierefreiheit'],
+    ['无障碍', '無障礙', 'アクセシビリティ'],
+  ),
+  C(
+    'custom_field',
+    'custom fields',
+    ['custom field', 'custom fields', 'custom attribute'],
+    ['自定义字段', '自訂欄位', 'カスタム項目'],
+  ),
+  C(
+    'bulk',
+    'bulk edit',
+    ['bulk edit', 'mass update', 'mass edit', 'bulk update'],
+    ['批量编辑', '批量修改', '一括編集', '一括更新'],
+  ),
+  C(
+    'ip',
+    'IP allowlist',
+    ['ip allowlist', 'ip whitelist', 'ip restriction', 'ip range'],
+    ['ip白名单', 'ip 白名单', '白名单', 'ip制限'],
+  ),
+  C(
+    'retention',
+    'data retention',
+    ['retention', 'purge', 'delete after', 'aufbewahrung'],
+    ['保留期限', '数据保留', '保存期間'],
+  ),
+  C(
+    'gdpr',
+    'GDPR / privacy',
+    ['gdpr', 'privacy', 'dsgvo', 'right to be forgotten'],
+    ['隐私', '個人情報', '个人信息保护'],
+  ),
+  C('sla', 'SLA', ['sla', 'uptime', 'availability'], ['服务等级', '可用性', '稼働率']),
+];
+
+/** Concept labels by token, for readable names and terms. */
+export const CONCEPT_LABEL: ReadonlyMap<string, string> = new Map(
+  CONCEPTS.map((c) => [`#${c.token}`, c.label]),
+);

@@ -1,0 +1,265 @@
+/**
+ * Theme grouping for requests without Theme__c (DESIGN.md: unthemed requests are grouped by
+ * text similarity into existing themes or new Suggested themes, deterministically).
+ *
+ * 1. Each request's title and description become a TF-IDF vector (tokenize.ts, vectors.ts).
+ * 2. Attach: a request joins the existing theme whose profile is most similar, if similar
+ *    enough. A theme's profile is its Name, Description and Match_Terms plus the text of up to
+ *    THEME_SAMPLE of its requests (by Id), so a theme is recognised by how customers phrase it.
+ *    Only themes that can still take demand are candidates: Open, Planned, Suggested (or
+ *    blank) at the end of their Merged_Into__c chain; Delivered and Declined themes are not,
+ *    as a new request there is a new conversation for the PM.
+ * 3. Cluster: the remaining requests are linked to similar ones through an inverted index, and
+ *    linked pairs are merged strongest first while the merged group stays coherent (its
+ *    centroid stays close). Groups spanning at least two accounts become Suggested themes:
+ *    one account asking twice is not a pattern.
+ *
+ * Keys: 'sugg-' + a hash of the group's smallest request Id, stable while that request stays
+ * in the group; the service upserts suggested themes by Theme_Key__c, and next run those
+ * requests attach to the written Suggested theme through its Suggested_Theme__c members.
+ */
+import type { RequestRecord, ThemeRecord } from '../records';
+import { CONCEPT_LABEL } from './concepts';
+import { buildMergeResolver } from './resolve';
+import { tokenize, type Tokens } from './tokenize';
+import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
+
+export const GROUPING = {
+  /** Minimum cosine between a request and a theme profile to attach it. */
+  attach: 0.3,
+  /** Minimum cosine between two requests to link them. */
+  link: 0.3,
+  /** Minimum cosine between two groups' centroids to merge them. */
+  merge: 0.3,
+  /** Requests sampled per theme for its profile. */
+  themeSample: 10,
+  /** Terms of a theme profile used for search. */
+  profileTerms: 64,
+};
+
+const OPEN_STATUSES = new Set(['Open', 'Planned', 'Suggested', '']);
+
+export interface Suggestion {
+  key: string;
+  name: string;
+  description: string;
+  terms: string[];
+  requestIds: string[];
+}
+
+export interface GroupingResult {
+  attachments: Map<string, string>;
+  suggestions: Suggestion[];
+}
+
+export interface GroupInput {
+  requests: readonly RequestRecord[];
+  themes: readonly ThemeRecord[];
+  /** Accepted for symmetry with the other steps; grouping does not depend on time. */
+  now?: Date | string | number;
+}
+
+function requestText(r: RequestRecord): string {
+  return `${r.Name ?? ''}\n${r.Description__c ?? ''}`;
+}
+
+function byId<T extends { Id: string }>(a: T, b: T): number {
+  return a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0;
+}
+
+/** 64-bit FNV-1a as 16 hex digits (two 32-bit halves): short, stable, collision-safe enough. */
+export function stableHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h2 ^= h2 >>> 13;
+  }
+  return h1.toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+export function groupThemes(input: GroupInput): GroupingResult {
+  const resolve = buildMergeResolver(input.themes);
+  const requests = [...input.requests].sort(byId);
+  const unthemed = requests.filter((r) => !r.Theme__c);
+
+  // Candidate themes and their sampled member requests (by Id, so deterministic).
+  const candidates = [...input.themes]
+    .filter((t) => resolve(t.Id) === t.Id && OPEN_STATUSES.has(t.Status__c ?? ''))
+    .sort(byId);
+  const candidateIds = new Set(candidates.map((t) => t.Id));
+  const samples = new Map<string, RequestRecord[]>();
+  for (const r of requests) {
+    const raw = r.Theme__c || r.Suggested_Theme__c;
+    if (!raw) continue;
+    const t = resolve(raw);
+    if (!candidateIds.has(t)) continue;
+    const list = samples.get(t) ?? [];
+    if (list.length < GROUPING.themeSample) {
+      list.push(r);
+      samples.set(t, list);
+    }
+  }
+
+  // Tokenise once; document frequencies over everything we compare.
+  const reqTokens = unthemed.map((r) => tokenize(requestText(r)));
+  const themeTexts = candidates.map((t) =>
+    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
+  );
+  const sampleTokens = new Map<string, Tokens>();
+  for (const list of samples.values())
+    for (const r of list)
+      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r)));
+  const vocab = new Vocabulary();
+  vocab.countDocuments(
+    [...reqTokens, ...themeTexts, ...[...sampleTokens.values()]].map((t) => t.tokens),
+  );
+  const vectors = reqTokens.map((t) => vocab.vector(t.tokens));
+
+  // Theme profiles: the theme's own text counts as much as all its sampled requests together.
+  const profiles = candidates.map((t, i) => {
+    const c = new Centroid();
+    const members = samples.get(t.Id) ?? [];
+    c.add(vocab.vector(themeTexts[i].tokens), Math.max(1, members.length));
+    for (const r of members) c.add(vocab.vector((sampleTokens.get(r.Id) as Tokens).tokens));
+    return c.toVector(GROUPING.profileTerms);
+  });
+  const themeIndex = new InvertedIndex(profiles);
+  const attachments = new Map<string, string>();
+  const rest: number[] = [];
+  for (let i = 0; i < unthemed.length; i++) {
+    const best = themeIndex.neighbours(vectors[i], GROUPING.attach)[0];
+    if (best) attachments.set(unthemed[i].Id, candidates[best.index].Id);
+    else rest.push(i);
+  }
+
+  const suggestions = clusterRest(rest, unthemed, vectors, reqTokens, vocab);
+  return { attachments, suggestions };
+}
+
+function clusterRest(
+  rest: number[],
+  requests: readonly RequestRecord[],
+  vectors: readonly SparseVector[],
+  tokens: readonly Tokens[],
+  vocab: Vocabulary,
+): Suggestion[] {
+  const vs = rest.map((i) => vectors[i]);
+  const maxPostings = Math.max(2000, Math.ceil(vs.length * 0.05));
+  const index = new InvertedIndex(vs, maxPostings);
+  const edges: { a: number; b: number; s: number }[] = [];
+  for (let a = 0; a < vs.length; a++) {
+    for (const n of index.neighbours(vs[a], GROUPING.link, a))
+      edges.push({ a, b: n.index, s: n.score });
+  }
+  edges.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+
+  const parent = Int32Array.from(vs.keys());
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const centroids = new Map<number, Centroid>();
+  const centroidOf = (root: number): Centroid => {
+    let c = centroids.get(root);
+    if (!c) {
+      c = new Centroid();
+      c.add(vs[root]);
+      centroids.set(root, c);
+    }
+    return c;
+  };
+  for (const { a, b } of edges) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    const ca = centroidOf(ra);
+    const cb = centroidOf(rb);
+    if (ca.cosine(cb) < GROUPING.merge) continue;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    const ck = keep === ra ? ca : cb;
+    ck.merge(keep === ra ? cb : ca);
+    parent[drop] = keep;
+    centroids.delete(drop);
+  }
+
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < vs.length; i++) {
+    const r = find(i);
+    const list = groups.get(r);
+    if (list) list.push(i);
+    else groups.set(r, [i]);
+  }
+  const out: Suggestion[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < 2) continue;
+    const reqs = members.map((m) => requests[rest[m]]);
+    const accounts = new Set(reqs.map((r) => r.Account__c));
+    if (accounts.size < 2) continue;
+    out.push(
+      describeGroup(
+        reqs,
+        members.map((m) => rest[m]),
+        centroidOf(root),
+        vectors,
+        tokens,
+        vocab,
+        accounts.size,
+      ),
+    );
+  }
+  out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return out;
+}
+
+function describeGroup(
+  reqs: RequestRecord[],
+  docIndexes: number[],
+  centroid: Centroid,
+  vectors: readonly SparseVector[],
+  tokens: readonly Tokens[],
+  vocab: Vocabulary,
+  accountCount: number,
+): Suggestion {
+  const c = centroid.toVector();
+  // Name: the title of the most central request (ties by Id: members are in Id order).
+  let best = 0;
+  let bestScore = -1;
+  docIndexes.forEach((d, i) => {
+    const s = dot(vectors[d], c);
+    if (s > bestScore + 1e-12) {
+      best = i;
+      bestScore = s;
+    }
+  });
+  // Terms: tokens shared by at least two members, strongest in the centroid first.
+  const seenIn = new Map<string, number>();
+  const surface = new Map<string, string>();
+  for (const d of docIndexes) {
+    for (const t of new Set(tokens[d].tokens)) seenIn.set(t, (seenIn.get(t) ?? 0) + 1);
+    for (const [k, v] of tokens[d].surface) if (!surface.has(k)) surface.set(k, v);
+  }
+  const weightOf = new Map<string, number>();
+  for (let i = 0; i < c.terms.length; i++) weightOf.set(vocab.names[c.terms[i]], c.weights[i]);
+  const terms = [...seenIn.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([t]) => t)
+    .sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || (a < b ? -1 : 1))
+    .slice(0, 6)
+    .map((t) => CONCEPT_LABEL.get(t) ?? surface.get(t) ?? t);
+  const title = (reqs[best].Name ?? '').trim() || terms.join(', ') || 'Suggested theme';
+  const name = title.length > 80 ? `${title.slice(0, 77)}...` : title;
+  const requestIds = reqs.map((r) => r.Id);
+  return {
+    key: `sugg-${stableHash(requestIds[0])}`,
+    name,
+    description: `Suggested by Quorum: ${reqs.length} similar requests from ${accountCount} accounts. Shared terms: ${terms.join(', ') || '(none)'}.`,
+    terms,
+    requestIds,
+  };
+}

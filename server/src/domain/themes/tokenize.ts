@@ -1,0 +1,142 @@
+/**
+ * Multilingual tokenisation for request text. Words come from Intl.Segmenter (word
+ * granularity, so Chinese and Japanese are segmented by ICU's dictionaries rather than by
+ * whitespace); runs of CJK characters also give character bigrams, which survive segmentation
+ * differences between two phrasings of the same need. Latin words are lower-cased, filtered by
+ * stop words and lightly stemmed. Terms of the concept table become shared concept tokens
+ * ('#export') so requests in different languages can meet.
+ */
+import { CONCEPTS } from './concepts';
+
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+
+const STOP_LATIN = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can cannot ' +
+    'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its ' +
+    'itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that ' +
+    'the their theirs them then there these they this those through to too under until up very was we were what when where which while who ' +
+    'whom why will with would you your yours e.g eg etc via per us let get got make makes made want wants wanted need needs needed require ' +
+    'requires required requirement ask asks asked asking request requests requested customer customers client clients feature features ' +
+    'functionality ability able allow allows allowing option options way support supports supported help please like would currently today ' +
+    'still must may might new add adding added use using used able team teams something everything thing things lot much many really ' +
+    'der die das den dem des und oder nicht wir ein eine einen einem für mit von nach zu zum zur im in auf ist sind unsere unser brauchen ' +
+    'benötigen möchten bitte kunde kunden wie als auch bei aus'
+  ).split(' '),
+);
+const STOP_CJK_CHARS = new Set([
+  ...'的了是在和与或把被让到从对将也都就我们你他她它这那其之及而并且很吗呢吧啊の をにはがでともたしいてするなれかやへ、。，！？',
+]);
+const STOP_CJK_WORDS = new Set(
+  (
+    '我们 需要 希望 客户 支持 功能 能够 可以 一个 没有 因为 所以 如果 他们 目前 现在 要求 请求 问题 进行 使用 通过 以及 还有 这个 那个 ' +
+    '什么 必须 是否 已经 不能 无法 用户 公司 系统 我們 需求 客戶 支援 功能 目前 現在 顧客 機能 対応 必要 ほしい したい 可能 現在 希望'
+  ).split(' '),
+);
+
+/** Light English stemming: plurals and -ing/-ed, enough to meet "exports"/"exporting"/"export". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 3 && /([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+function latinWords(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike || CJK.test(s.segment)) continue;
+    out.push(stem(s.segment));
+  }
+  return out;
+}
+
+// Concept phrases as stemmed word sequences (up to 4 words), and CJK forms longest first.
+const LATIN_PHRASES = new Map<string, string>();
+let MAX_PHRASE = 1;
+const CJK_FORMS: { form: string; token: string }[] = [];
+for (const c of CONCEPTS) {
+  for (const form of c.latin) {
+    const words = latinWords(form.normalize('NFKC').toLowerCase());
+    if (words.length === 0) continue;
+    LATIN_PHRASES.set(words.join(' '), `#${c.token}`);
+    MAX_PHRASE = Math.max(MAX_PHRASE, words.length);
+  }
+  for (const form of c.cjk)
+    CJK_FORMS.push({ form: form.normalize('NFKC').toLowerCase(), token: `#${c.token}` });
+}
+CJK_FORMS.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+
+export interface Tokens {
+  /** Tokens with repeats (term frequency matters), in text order. */
+  tokens: string[];
+  /** A readable surface form for word tokens (the first original word seen for a stem). */
+  surface: Map<string, string>;
+}
+
+/** Splits one request's text into tokens for similarity. Pure and deterministic. */
+export function tokenize(text: string): Tokens {
+  let norm = text.normalize('NFKC').toLowerCase();
+  const tokens: string[] = [];
+  const surface = new Map<string, string>();
+  if (CJK.test(norm)) {
+    for (const { form, token } of CJK_FORMS) {
+      if (!norm.includes(form)) continue;
+      const parts = norm.split(form);
+      for (let i = 1; i < parts.length; i++) tokens.push(token);
+      norm = parts.join(' ');
+    }
+    for (const run of norm.match(CJK_RUNS) ?? []) cjkTokens(run, tokens);
+  }
+  // Latin words: concept phrases first (longest match), then ordinary words.
+  const raw: string[] = [];
+  const words: string[] = [];
+  for (const s of segmenter.segment(norm)) {
+    if (!s.isWordLike || CJK.test(s.segment)) continue;
+    raw.push(s.segment);
+    words.push(stem(s.segment));
+  }
+  for (let i = 0; i < words.length;) {
+    let matched = 0;
+    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1 && matched === 0; len--) {
+      const concept = LATIN_PHRASES.get(len === 1 ? words[i] : words.slice(i, i + len).join(' '));
+      if (concept) {
+        tokens.push(concept);
+        matched = len;
+      }
+    }
+    if (matched > 0) {
+      i += matched;
+      continue;
+    }
+    const w = words[i];
+    if (w.length >= 2 && !STOP_LATIN.has(w) && !STOP_LATIN.has(raw[i]) && !/^\d+$/.test(w)) {
+      tokens.push(w);
+      if (!surface.has(w)) surface.set(w, raw[i]);
+    }
+    i += 1;
+  }
+  return { tokens, surface };
+}
+
+function cjkTokens(run: string, out: string[]): void {
+  const chars = [...run];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i];
+    const b = chars[i + 1];
+    if (STOP_CJK_CHARS.has(a) || STOP_CJK_CHARS.has(b)) continue;
+    const bigram = a + b;
+    if (!STOP_CJK_WORDS.has(bigram)) out.push(bigram);
+  }
+  for (const s of segmenter.segment(run)) {
+    const w = s.segment;
+    if (s.isWordLike && [...w].length >= 3 && !STOP_CJK_WORDS.has(w)) out.push(w);
+  }
+}

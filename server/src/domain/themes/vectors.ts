@@ -1,0 +1,197 @@
+/**
+ * TF-IDF vectors over a shared vocabulary and an inverted index for sub-quadratic similarity
+ * search. Vectors are sparse (sorted term ids + weights), L2-normalised, so a dot product is a
+ * cosine. Term ids are assigned in first-seen order over documents that are themselves
+ * processed in Id order, so every number here is independent of input order.
+ */
+
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** Concept tokens carry cross-language meaning; they weigh more than a single word. */
+const CONCEPT_BOOST = 1.6;
+
+export class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  df: Int32Array = new Int32Array(0);
+  docs = 0;
+
+  idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(token, id);
+      this.names.push(token);
+    }
+    return id;
+  }
+
+  /** Counts document frequencies of token lists (call once per document, in a fixed order). */
+  countDocuments(docs: readonly string[][]): void {
+    const seen = new Set<number>();
+    const counts: number[] = Array.from(this.df);
+    for (const tokens of docs) {
+      seen.clear();
+      for (const t of tokens) seen.add(this.idOf(t));
+      for (const id of seen) counts[id] = (counts[id] ?? 0) + 1;
+    }
+    for (let i = counts.length; i < this.names.length; i++) counts[i] = 0;
+    this.df = Int32Array.from(counts, (c) => c ?? 0);
+    this.docs += docs.length;
+  }
+
+  idf(id: number): number {
+    const df = id < this.df.length ? this.df[id] : 0;
+    return Math.log(1 + (this.docs + 1) / (df + 1));
+  }
+
+  vector(tokens: readonly string[]): SparseVector {
+    const tf = new Map<number, number>();
+    for (const t of tokens) {
+      const id = this.idOf(t);
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    const terms = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
+    const weights = new Float64Array(terms.length);
+    let norm = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const id = terms[i];
+      const boost = this.names[id].charCodeAt(0) === 35 /* # */ ? CONCEPT_BOOST : 1;
+      const w = (1 + Math.log(tf.get(id) as number)) * this.idf(id) * boost;
+      weights[i] = w;
+      norm += w * w;
+    }
+    return normalise({ terms, weights }, norm);
+  }
+}
+
+function normalise(v: SparseVector, squaredNorm: number): SparseVector {
+  const n = Math.sqrt(squaredNorm);
+  if (n > 0) for (let i = 0; i < v.weights.length; i++) v.weights[i] /= n;
+  return v;
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  const at = a.terms;
+  const bt = b.terms;
+  while (i < at.length && j < bt.length) {
+    const x = at[i];
+    const y = bt[j];
+    if (x === y) {
+      s += a.weights[i++] * b.weights[j++];
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Sum of vectors (as a dense-in-a-map accumulator), for centroids. */
+export class Centroid {
+  readonly sum = new Map<number, number>();
+  add(v: SparseVector, factor = 1): void {
+    for (let i = 0; i < v.terms.length; i++)
+      this.sum.set(v.terms[i], (this.sum.get(v.terms[i]) ?? 0) + v.weights[i] * factor);
+  }
+  merge(other: Centroid): void {
+    for (const [k, w] of other.sum) this.sum.set(k, (this.sum.get(k) ?? 0) + w);
+  }
+  /** Normalised vector of the strongest `limit` terms (ties by term id). */
+  toVector(limit = Number.POSITIVE_INFINITY): SparseVector {
+    let entries = [...this.sum.entries()].filter(([, w]) => w > 0);
+    if (entries.length > limit)
+      entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    entries.sort((a, b) => a[0] - b[0]);
+    const v = {
+      terms: Int32Array.from(entries, (e) => e[0]),
+      weights: Float64Array.from(entries, (e) => e[1]),
+    };
+    let norm = 0;
+    for (const w of v.weights) norm += w * w;
+    return normalise(v, norm);
+  }
+  cosine(other: Centroid): number {
+    let d = 0;
+    const [small, large] =
+      this.sum.size <= other.sum.size ? [this.sum, other.sum] : [other.sum, this.sum];
+    for (const [k, w] of small) {
+      const o = large.get(k);
+      if (o !== undefined) d += w * o;
+    }
+    let na = 0;
+    let nb = 0;
+    for (const w of this.sum.values()) na += w * w;
+    for (const w of other.sum.values()) nb += w * w;
+    return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
+  }
+}
+
+/**
+ * Inverted index over a list of vectors. `neighbours(query)` returns the indexed vectors that
+ * share at least one term with the query, with their exact cosine. Terms posted in more than
+ * `maxPostings` vectors are not used to find candidates (they are still counted in the cosine):
+ * this bounds the work per query so a large batch stays sub-quadratic.
+ */
+export class InvertedIndex {
+  private readonly postings = new Map<number, number[]>();
+  private readonly scratch: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(
+    readonly vectors: readonly SparseVector[],
+    private readonly maxPostings = Number.POSITIVE_INFINITY,
+  ) {
+    vectors.forEach((v, i) => {
+      for (const t of v.terms) {
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
+      }
+    });
+    this.scratch = new Float64Array(vectors.length);
+  }
+
+  /** Candidates with cosine >= threshold; `after` restricts to indexes > after (pairs once). */
+  neighbours(
+    query: SparseVector,
+    threshold: number,
+    after = -1,
+  ): { index: number; score: number }[] {
+    const marks = this.scratch;
+    for (let i = 0; i < query.terms.length; i++) {
+      const list = this.postings.get(query.terms[i]);
+      if (!list || list.length > this.maxPostings) continue;
+      let k = 0;
+      if (after >= 0) {
+        // postings are in index order: skip to the first index > after
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid] <= after) lo = mid + 1;
+          else hi = mid;
+        }
+        k = lo;
+      }
+      for (; k < list.length; k++) {
+        const j = list[k];
+        if (marks[j] === 0) this.touched.push(j);
+        marks[j] = 1;
+      }
+    }
+    const out: { index: number; score: number }[] = [];
+    for (const j of this.touched) {
+      marks[j] = 0;
+      const s = dot(query, this.vectors[j]);
+      if (s >= threshold) out.push({ index: j, score: s });
+    }
+    this.touched.length = 0;
+    out.sort((a, b) => b.score - a.score || a.index - b.index);
+    return out;
+  }
+}
