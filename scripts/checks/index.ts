@@ -1,0 +1,71 @@
+/**
+ * The metadata checks, as a library: `runChecks(root)` loads `<root>/force-app` and runs every
+ * check; each check is also exported on its own so tests can point it at a fixture.
+ */
+import type { SObjectDef } from '../../server/src/schema';
+import { checkConversion } from './convert';
+import {
+  checkCompactLayouts,
+  checkFlexipages,
+  checkLayouts,
+  checkListViews,
+  checkLwcMeta,
+  checkLwcSchemaImports,
+  checkPermissionSets,
+  checkSchemaModule,
+  checkTabsAndApps,
+} from './crossref';
+import { checkSampleData } from './data';
+import { loadModel, type MetadataModel } from './model';
+import { checkSemantics, REQUIRED_EXTERNAL_IDS } from './semantic';
+import type { Problem } from './types';
+
+export * from './convert';
+export * from './crossref';
+export * from './data';
+export * from './model';
+export * from './semantic';
+export * from './types';
+
+export interface CheckOptions {
+  /** Skip the source-deploy-retrieve conversion (the slowest check). */
+  readonly skipConversion?: boolean;
+  /** Objects of the schema module to cross-check; defaults to the real schema module. */
+  readonly sobjects?: Readonly<Record<string, SObjectDef>>;
+  /** External IDs that must exist; defaults to DESIGN.md's. */
+  readonly requiredExternalIds?: readonly string[];
+}
+
+export interface CheckReport {
+  readonly problems: Problem[];
+  readonly model: MetadataModel;
+  readonly counts: { files: number; objects: number; fields: number; components: number };
+}
+
+export async function runChecks(root: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const model = loadModel(root);
+  const problems: Problem[] = [...model.problems];
+  if (!options.skipConversion) problems.push(...(await checkConversion(model)));
+  problems.push(...checkSemantics(model, options.requiredExternalIds ?? REQUIRED_EXTERNAL_IDS));
+  problems.push(...checkSchemaModule(model, options.sobjects));
+  problems.push(...checkLwcSchemaImports(model));
+  problems.push(...checkLwcMeta(model));
+  problems.push(...checkPermissionSets(model));
+  problems.push(...checkListViews(model));
+  problems.push(...checkCompactLayouts(model));
+  problems.push(...checkLayouts(model));
+  problems.push(...checkFlexipages(model));
+  problems.push(...checkTabsAndApps(model));
+  problems.push(...checkSampleData(model));
+  const fields = [...model.objects.values()].reduce((n, o) => n + o.fields.size, 0);
+  return {
+    problems,
+    model,
+    counts: {
+      files: model.files.length,
+      objects: model.objects.size,
+      fields,
+      components: model.lwc.size,
+    },
+  };
+}
