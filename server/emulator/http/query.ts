@@ -1,0 +1,86 @@
+/**
+ * REST query and queryAll with nextRecordsUrl paging. A cursor keeps only the matching rows
+ * (references), and each page is rendered when asked for, so a million-row result never becomes
+ * one JSON document.
+ */
+import type { Emulator } from '../emulator';
+import { compileQuery, renderRecord, runPlan, type Plan } from '../soql/query';
+import { RequestError } from '../store/errors';
+import type { Row } from '../store/table';
+import { json, type ApiRequest, type ApiResponse } from './types';
+
+interface Cursor {
+  plan: Plan;
+  rows: Row[];
+  pageSize: number;
+  lastUsed: number;
+}
+
+const MAX_CURSORS = 100;
+const cursors = new WeakMap<Emulator, Map<string, Cursor>>();
+let cursorSeq = 0;
+
+function cursorsOf(emu: Emulator): Map<string, Cursor> {
+  let map = cursors.get(emu);
+  if (!map) {
+    map = new Map();
+    cursors.set(emu, map);
+  }
+  return map;
+}
+
+export function clearCursors(emu: Emulator): void {
+  cursorsOf(emu).clear();
+}
+
+function pageSizeOf(emu: Emulator, req: ApiRequest): number {
+  const header = String(req.headers['sforce-query-options'] ?? '');
+  const m = /batchSize\s*=\s*(\d+)/i.exec(header);
+  if (!m) return emu.opts.pageSize;
+  return Math.min(2000, Math.max(200, Number(m[1])));
+}
+
+function page(emu: Emulator, id: string, cursor: Cursor, offset: number, version: string): ApiResponse {
+  const end = Math.min(cursor.rows.length, offset + cursor.pageSize);
+  const records = new Array(end - offset);
+  for (let i = offset; i < end; i++) records[i - offset] = renderRecord(cursor.plan, cursor.rows[i], version);
+  const done = end >= cursor.rows.length;
+  const body: Record<string, unknown> = { totalSize: cursor.rows.length, done };
+  if (!done) body.nextRecordsUrl = `/services/data/v${version}/query/${id}-${end}`;
+  body.records = records;
+  if (done) cursorsOf(emu).delete(id);
+  else cursor.lastUsed = Date.now();
+  return json(200, body);
+}
+
+export function runQuery(emu: Emulator, req: ApiRequest, all: boolean): ApiResponse {
+  const soql = req.query.get('q');
+  if (soql === null) throw new RequestError(400, 'MALFORMED_QUERY', 'A query string is required: pass q=SELECT ... FROM ...');
+  const plan = compileQuery(emu.store, soql);
+  const rows = runPlan(emu.store, plan, all);
+  if (plan.countOnly) return json(200, { totalSize: rows.length, done: true, records: [] });
+  const map = cursorsOf(emu);
+  if (map.size >= MAX_CURSORS) {
+    // Evict the least recently used cursor, as an org expires idle ones.
+    let oldest: string | null = null;
+    let oldestAt = Infinity;
+    for (const [id, c] of map) if (c.lastUsed < oldestAt) [oldest, oldestAt] = [id, c.lastUsed];
+    if (oldest) map.delete(oldest);
+  }
+  cursorSeq += 1;
+  const id = `01g8d0000${cursorSeq.toString(36).padStart(6, '0')}QAA`.slice(0, 18);
+  const cursor: Cursor = { plan, rows, pageSize: pageSizeOf(emu, req), lastUsed: Date.now() };
+  map.set(id, cursor);
+  return page(emu, id, cursor, 0, req.version);
+}
+
+export function queryMore(emu: Emulator, req: ApiRequest, locator: string): ApiResponse {
+  const m = /^(.+)-(\d+)$/.exec(locator);
+  const cursor = m ? cursorsOf(emu).get(m[1]) : undefined;
+  if (!m || !cursor || Number(m[2]) > cursor.rows.length) {
+    throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+  }
+  const batch = req.headers['sforce-query-options'] ? pageSizeOf(emu, req) : cursor.pageSize;
+  cursor.pageSize = batch;
+  return page(emu, m[1], cursor, Number(m[2]), req.version);
+}
