@@ -186,7 +186,10 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   }
 
   // Segments of accounts (only scored segments get an index).
-  const scored = input.segments.filter((s) => s.status !== 'Invalid' && s.active !== false);
+  const scored = input.segments
+    .filter((s) => s.status !== 'Invalid' && s.active !== false)
+    .slice()
+    .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
   const segIndex = new Map(scored.map((s, i) => [s.segmentId, i] as const));
   const accSeg = new Int32Array(nAcc).fill(-1);
   for (let a = 0; a < nAcc; a++) {

@@ -1,0 +1,90 @@
+/** Small builders for engine tests: records shaped like the org's, with sensible defaults. */
+import {
+  computeScores,
+  resolveProfile,
+  type Profile,
+  type RequestRecord,
+  type ScoreRow,
+  type ThemeRecord,
+} from '../../src/domain';
+
+export const NOW = '2026-06-01T00:00:00.000Z';
+export const DEFAULTS: Profile = resolveProfile(null).profile;
+
+let seq = 0;
+export function req(fields: Partial<RequestRecord> & { Account__c: string }): RequestRecord {
+  seq += 1;
+  return {
+    Id: `a0R${String(seq).padStart(6, '0')}`,
+    Name: 'Request',
+    Theme__c: 'T1',
+    Status__c: 'New',
+    Urgency__c: 'Medium',
+    Source__c: 'Account Team',
+    CreatedDate: NOW,
+    ...fields,
+  };
+}
+
+export const theme = (Id: string, Name = Id, extra: Partial<ThemeRecord> = {}): ThemeRecord => ({
+  Id,
+  Name,
+  Status__c: 'Open',
+  ...extra,
+});
+
+export interface Scenario {
+  requests: RequestRecord[];
+  themes?: ThemeRecord[];
+  accounts?: string[];
+  segmentOf?: Record<string, string>;
+  profile?: Profile;
+  opportunities?: { Id: string; AccountId: string; IsClosed?: boolean }[];
+  committeeMembers?: { Opportunity__c: string; Contact__c: string; Role__c: string }[];
+  contactRoles?: { OpportunityId: string; ContactId: string; Role: string }[];
+  now?: string;
+}
+
+/** Scores a scenario; accounts default to those the requests mention, all in segment S1. */
+export function score(s: Scenario): ScoreRow[] {
+  const accountIds = s.accounts ?? [...new Set(s.requests.map((r) => r.Account__c))];
+  const segmentOf = s.segmentOf ?? Object.fromEntries(accountIds.map((a) => [a, 'S1']));
+  const sizes = new Map<string, number>();
+  for (const seg of Object.values(segmentOf)) sizes.set(seg, (sizes.get(seg) ?? 0) + 1);
+  return computeScores({
+    accounts: accountIds.map((Id) => ({ Id })),
+    accountSegment: new Map(accountIds.map((a) => [a, segmentOf[a] ?? null])),
+    segments: [...sizes].map(([segmentId, accountCount]) => ({
+      segmentId,
+      accountCount,
+      status: 'Valid',
+      active: true,
+    })),
+    opportunities: s.opportunities ?? [],
+    committeeMembers: s.committeeMembers ?? [],
+    contactRoles: s.contactRoles ?? [],
+    requests: s.requests,
+    themes: s.themes ?? [
+      theme('T1', 'Theme one'),
+      theme('T2', 'Theme two'),
+      theme('T3', 'Theme three'),
+    ],
+    profile: s.profile ?? DEFAULTS,
+    now: s.now ?? NOW,
+    runId: 'RUN1',
+  });
+}
+
+export const row = (rows: ScoreRow[], key: string): ScoreRow | undefined =>
+  rows.find((r) => r.Score_Key__c === key);
+
+export function breakdownOf(r: ScoreRow): {
+  score: number;
+  accounts: Record<string, number | string>[];
+  others?: { accounts: number; voice: number };
+} {
+  return JSON.parse(r.Breakdown__c);
+}
+
+export const daysAgo = (days: number, from = NOW): string =>
+  new Date(Date.parse(from) - days * 86400000).toISOString();
