@@ -1,3 +1,5 @@
+// Tests drive wire adapters directly through their test emitters (emit, error, getLastConfig).
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import { createElement } from 'lwc';
 import SegmentCriterionRow from 'c/segmentCriterionRow';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';

@@ -1,3 +1,5 @@
+// Tests drive wire adapters directly through their test emitters (emit, error, getLastConfig).
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import { createElement } from 'lwc';
 import SegmentEditor from 'c/segmentEditor';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
