@@ -1,0 +1,304 @@
+// Tests drive the wire adapters' test doubles (emit/getLastConfig) outside @wire.
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
+import { createElement } from '@lwc/engine-dom';
+import EscalatedRequests from 'c/escalatedRequests';
+import RequestEditor from 'c/requestEditor';
+import { graphql } from 'lightning/graphql';
+import { getRecord } from 'lightning/uiRecordApi';
+
+// gql returns its text here, so a test can tell the wired queries apart and read them.
+jest.mock('lightning/graphql', () => {
+  const actual = jest.requireActual('lightning/graphql');
+  return { ...actual, gql: (strings) => strings.join('') };
+});
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_Signal',
+  () => ({ default: 'Asked by {0} accounts in {1}, rank {2}, score {3}' }),
+  {
+    virtual: true,
+  },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_Created',
+  () => ({ default: 'Request "{0}" logged.' }),
+  { virtual: true },
+);
+
+const mockRequests = require('./data/requests.json');
+const mockRequestsEmpty = require('./data/requestsEmpty.json');
+const mockScores = require('./data/scores.json');
+const mockCommittee = require('./data/committee.json');
+const mockOpportunity = require('./data/opportunity.json');
+
+const OPPORTUNITY_ID = '0065g00000AbCdEAAV';
+const ACCOUNT_ID = '0015g00000Acc01AAA';
+
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
+const queryNamed = (name) => (config) =>
+  Boolean(config && config.query && config.query.includes(`query ${name}(`));
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+
+async function mountOnOpportunity() {
+  const element = createElement('c-escalated-requests', { is: EscalatedRequests });
+  element.recordId = OPPORTUNITY_ID;
+  element.objectApiName = 'Opportunity';
+  document.body.appendChild(element);
+  await flushPromises();
+  getRecord.emit(mockOpportunity);
+  await flushPromises();
+  return element;
+}
+
+async function mountOnAccount() {
+  const element = createElement('c-escalated-requests', { is: EscalatedRequests });
+  element.recordId = ACCOUNT_ID;
+  element.objectApiName = 'Account';
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+async function emitAll(refresh) {
+  graphql.emit(mockRequests, queryNamed('accountRequests'), refresh);
+  await flushPromises();
+  graphql.emit(mockScores, queryNamed('themeSignals'));
+  await flushPromises();
+}
+
+const groupNames = (element, key) =>
+  [...element.shadowRoot.querySelectorAll(`section[data-group="${key}"] c-request-item`)].map(
+    (item) => item.request.name,
+  );
+
+describe('c-escalated-requests', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it("asks for the opportunity's account requests through variables", async () => {
+    await mountOnOpportunity();
+    const configs = [];
+    graphql.emit(mockRequestsEmpty, (config) => {
+      configs.push(config);
+      return false;
+    });
+    const requestsConfig = configs.find(queryNamed('accountRequests'));
+    expect(requestsConfig.variables).toEqual({ accountId: ACCOUNT_ID });
+    expect(requestsConfig.query).not.toContain(ACCOUNT_ID);
+    expect(getRecord.getLastConfig().recordId).toBe(OPPORTUNITY_ID);
+  });
+
+  it("lists the opportunity's requests first, then the rest of the account's", async () => {
+    const element = await mountOnOpportunity();
+    await emitAll();
+    expect(groupNames(element, 'current')).toEqual([
+      'SSO with Okta for 4,000 agents',
+      'EU data residency for the Frankfurt team',
+    ]);
+    expect(groupNames(element, 'others')).toEqual([
+      'Export audit logs to Splunk',
+      '数据必须存放在欧盟境内',
+    ]);
+    const headings = $$(element, 'section.group h3').map((h) => h.textContent);
+    expect(headings).toEqual([
+      'c.Quorum_Requests_ThisOpportunity',
+      'c.Quorum_Requests_OtherRequests',
+    ]);
+  });
+
+  it('shows status, urgency, needed-by and theme of each request', async () => {
+    const element = await mountOnOpportunity();
+    await emitAll();
+    const first = $(element, 'c-request-item').request;
+    expect(first).toMatchObject({
+      name: 'SSO with Okta for 4,000 agents',
+      status: 'Under Review',
+      urgencyLabel: 'Critical',
+      neededBy: '2026-12-15',
+      themeName: 'Single sign-on (SAML/OIDC)',
+      dealBlocker: true,
+    });
+  });
+
+  it("shows the segment's cross-account signal, falling back to the all-accounts row", async () => {
+    const element = await mountOnOpportunity();
+    await emitAll();
+    const byName = Object.fromEntries(
+      $$(element, 'c-request-item').map((item) => [item.request.name, item.request]),
+    );
+    expect(byName['SSO with Okta for 4,000 agents']).toMatchObject({
+      signalText: 'Asked by 7 accounts in EMEA Banks, rank 1, score 12.3',
+      signalBadge: 'c.Quorum_Requests_Pattern',
+      signalKind: 'pattern',
+    });
+    expect(byName['Export audit logs to Splunk']).toMatchObject({
+      signalText: 'Asked by 1 accounts in c.Quorum_Requests_AllAccounts, rank 14, score 1.8',
+      signalBadge: 'c.Quorum_Requests_OneOff',
+    });
+    // Themed but not scored yet
+    expect(byName['EU data residency for the Frankfurt team'].signalText).toBe(
+      'c.Quorum_Requests_NoSignal',
+    );
+    // Unthemed: no signal at all
+    expect(byName['数据必须存放在欧盟境内'].signalText).toBeNull();
+  });
+
+  it('asks for signals of the listed themes and segments only, as variables', async () => {
+    await mountOnOpportunity();
+    graphql.emit(mockRequests, queryNamed('accountRequests'));
+    await flushPromises();
+    const configs = [];
+    graphql.emit(mockScores, (config) => {
+      configs.push(config);
+      return false;
+    });
+    const signalsConfig = configs.find(queryNamed('themeSignals'));
+    expect(signalsConfig.variables).toEqual({
+      themeIds: ['a035g00000Thm01AAA', 'a035g00000Thm02AAA', 'a035g00000Thm03AAA'],
+      segmentIds: ['a045g00000Seg01AAA'],
+    });
+  });
+
+  it('lists every request in one list on an account page', async () => {
+    const element = await mountOnAccount();
+    await emitAll();
+    expect(groupNames(element, 'all')).toHaveLength(4);
+    expect($(element, 'section[data-group="current"]')).toBeNull();
+    expect($(element, 'section.group h3')).toBeNull();
+  });
+
+  it('shows a spinner, then the empty state', async () => {
+    const element = await mountOnAccount();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    graphql.emit(mockRequestsEmpty, queryNamed('accountRequests'));
+    await flushPromises();
+    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($(element, '.empty').textContent).toBe('c.Quorum_Requests_Empty');
+    expect($(element, 'c-request-item')).toBeNull();
+  });
+
+  it('shows the error panel when the requests cannot be read', async () => {
+    const element = await mountOnAccount();
+    graphql.emitErrors([{ message: 'No such column Urgency__c' }], queryNamed('accountRequests'));
+    await flushPromises();
+    const panel = $(element, 'c-error-panel');
+    expect(panel.friendlyMessage).toBe('c.Quorum_Requests_LoadError');
+    expect(panel.errors).toEqual([{ message: 'No such column Urgency__c' }]);
+  });
+
+  it('opens the editor for a new request with the account, opportunity, amount and committee', async () => {
+    RequestEditor.open = jest
+      .fn()
+      .mockResolvedValue({ id: 'a025g00000Req09AAA', name: 'SCIM provisioning', created: true });
+    const element = await mountOnOpportunity();
+    const refresh = jest.fn().mockResolvedValue();
+    await emitAll(refresh);
+    graphql.emit(mockCommittee, queryNamed('opportunityCommittee'));
+    await flushPromises();
+    const toasts = jest.fn();
+    element.addEventListener('lightning__showtoast', toasts);
+
+    $(element, 'lightning-button.new-request').click();
+    await flushPromises();
+
+    expect(RequestEditor.open).toHaveBeenCalledWith({
+      size: 'medium',
+      label: 'c.Quorum_Requests_NewTitle',
+      description: 'c.Quorum_Requests_NewTitle',
+      accountId: ACCOUNT_ID,
+      opportunityId: OPPORTUNITY_ID,
+      defaultAmount: 250000,
+      requesterOptions: [
+        { label: 'Ana Ruiz (Decision Maker)', value: '0035g00000Ana01AAA' },
+        { label: 'Ben Okafor (Technical Evaluator)', value: '0035g00000Ben02AAA' },
+        { label: 'Gus Weber', value: '0035g00000Gus08AAA' },
+      ],
+      recordId: undefined,
+      values: undefined,
+      themeName: undefined,
+    });
+    expect(toasts.mock.calls[0][0].detail).toMatchObject({
+      variant: 'success',
+      message: 'Request "SCIM provisioning" logged.',
+    });
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('opens the editor on an existing request with its values', async () => {
+    RequestEditor.open = jest.fn().mockResolvedValue(undefined);
+    const element = await mountOnOpportunity();
+    const refresh = jest.fn();
+    await emitAll(refresh);
+    const item = $$(element, 'c-request-item').find(
+      (i) => i.request.name === 'Export audit logs to Splunk',
+    );
+    item.dispatchEvent(new CustomEvent('edit', { detail: { id: 'a025g00000Req02AAA' } }));
+    await flushPromises();
+    const args = RequestEditor.open.mock.calls[0][0];
+    expect(args).toMatchObject({
+      label: 'c.Quorum_Requests_EditTitle',
+      recordId: 'a025g00000Req02AAA',
+      themeName: 'Audit log export',
+      values: {
+        Name: 'Export audit logs to Splunk',
+        Description__c: null,
+        Status__c: 'New',
+        Urgency__c: 'High',
+        Needed_By__c: null,
+        Theme__c: 'a035g00000Thm02AAA',
+        Requested_By__c: null,
+        Revenue_At_Stake__c: 40000,
+        Deal_Blocker__c: false,
+        Source__c: 'Support',
+        Workaround__c: 'Customer Can Self-Serve',
+      },
+    });
+    // Cancelled: nothing to refresh
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('offers the committees of all the account opportunities on an account page, once per person', async () => {
+    RequestEditor.open = jest.fn().mockResolvedValue(undefined);
+    const element = await mountOnAccount();
+    await emitAll();
+    const configs = [];
+    graphql.emit(mockCommittee, (config) => {
+      configs.push(config);
+      return queryNamed('accountCommittee')(config);
+    });
+    await flushPromises();
+    expect(configs.find(queryNamed('accountCommittee')).variables).toEqual({
+      accountId: ACCOUNT_ID,
+    });
+    $(element, 'lightning-button.new-request').click();
+    await flushPromises();
+    const args = RequestEditor.open.mock.calls[0][0];
+    expect(args.opportunityId).toBeUndefined();
+    expect(args.defaultAmount).toBeNull();
+    expect(args.requesterOptions.map((o) => o.value)).toEqual([
+      '0035g00000Ana01AAA',
+      '0035g00000Ben02AAA',
+      '0035g00000Gus08AAA',
+    ]);
+  });
+
+  it('is accessible with data', async () => {
+    const element = await mountOnOpportunity();
+    await emitAll();
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible in the empty and error states', async () => {
+    const element = await mountOnAccount();
+    graphql.emit(mockRequestsEmpty, queryNamed('accountRequests'));
+    await flushPromises();
+    await expect(element).toBeAccessible();
+    graphql.emitErrors([{ message: 'boom' }], queryNamed('accountRequests'));
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+});

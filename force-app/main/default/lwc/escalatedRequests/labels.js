@@ -1,0 +1,40 @@
+// Custom labels of the escalated requests list, in one place so templates read labels.x.
+import loading from '@salesforce/label/c.Quorum_Common_Loading';
+import saved from '@salesforce/label/c.Quorum_Common_Saved';
+import allAccounts from '@salesforce/label/c.Quorum_Requests_AllAccounts';
+import created from '@salesforce/label/c.Quorum_Requests_Created';
+import editTitle from '@salesforce/label/c.Quorum_Requests_EditTitle';
+import emerging from '@salesforce/label/c.Quorum_Requests_Emerging';
+import empty from '@salesforce/label/c.Quorum_Requests_Empty';
+import loadError from '@salesforce/label/c.Quorum_Requests_LoadError';
+import newRequest from '@salesforce/label/c.Quorum_Requests_New';
+import newTitle from '@salesforce/label/c.Quorum_Requests_NewTitle';
+import noSignal from '@salesforce/label/c.Quorum_Requests_NoSignal';
+import oneOff from '@salesforce/label/c.Quorum_Requests_OneOff';
+import otherRequests from '@salesforce/label/c.Quorum_Requests_OtherRequests';
+import pattern from '@salesforce/label/c.Quorum_Requests_Pattern';
+import signal from '@salesforce/label/c.Quorum_Requests_Signal';
+import thisOpportunity from '@salesforce/label/c.Quorum_Requests_ThisOpportunity';
+import title from '@salesforce/label/c.Quorum_Requests_Title';
+import updated from '@salesforce/label/c.Quorum_Requests_Updated';
+
+export default {
+  loading,
+  saved,
+  allAccounts,
+  created,
+  editTitle,
+  emerging,
+  empty,
+  loadError,
+  newRequest,
+  newTitle,
+  noSignal,
+  oneOff,
+  otherRequests,
+  pattern,
+  signal,
+  thisOpportunity,
+  title,
+  updated,
+};

@@ -1,0 +1,101 @@
+import { createElement } from '@lwc/engine-dom';
+import RequestItem from 'c/requestItem';
+
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_SuggestedTheme',
+  () => ({ default: 'Suggested: {0}' }),
+  { virtual: true },
+);
+jest.mock('@salesforce/label/c.Quorum_Requests_EditAria', () => ({ default: 'Edit request {0}' }), {
+  virtual: true,
+});
+
+const REQUEST = {
+  id: 'a025g00000Req01AAA',
+  name: 'SSO with Okta for 4,000 agents',
+  status: 'Under Review',
+  urgency: 'Critical',
+  urgencyLabel: 'Critical',
+  neededBy: '2026-12-15',
+  themeId: 'a035g00000Thm01AAA',
+  themeName: 'Single sign-on (SAML/OIDC)',
+  suggestedThemeName: null,
+  dealBlocker: true,
+  signalText: 'Asked by 7 accounts in EMEA Banks, rank 1, score 12.3',
+  signalBadge: 'Pattern',
+  signalKind: 'pattern',
+};
+
+function mount(request) {
+  const element = createElement('c-request-item', { is: RequestItem });
+  element.request = request;
+  document.body.appendChild(element);
+  return element;
+}
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+describe('c-request-item', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('shows the request with its signal', () => {
+    const element = mount(REQUEST);
+    expect($(element, '.request-name').textContent).toBe('SSO with Okta for 4,000 agents');
+    expect($(element, '.status').textContent).toBe('Under Review');
+    expect($(element, '.urgency').textContent).toBe('Critical');
+    expect($(element, '.urgency').classList).toContain('slds-text-color_error');
+    expect($(element, 'lightning-formatted-date-time').value).toBe('2026-12-15');
+    expect($(element, '.theme').textContent).toBe('Single sign-on (SAML/OIDC)');
+    expect($(element, '.deal-blocker')).not.toBeNull();
+    expect($(element, '.signal-badge').textContent).toBe('Pattern');
+    expect($(element, '.signal-badge').classList).toContain('slds-theme_success');
+    expect($(element, '.signal-text').textContent).toBe(
+      'Asked by 7 accounts in EMEA Banks, rank 1, score 12.3',
+    );
+    expect($(element, 'lightning-button-icon.edit').alternativeText).toBe(
+      'Edit request SSO with Okta for 4,000 agents',
+    );
+  });
+
+  it('shows the suggested theme of an unthemed request, and no signal', () => {
+    const element = mount({
+      ...REQUEST,
+      themeId: null,
+      themeName: null,
+      suggestedThemeName: 'EU data residency',
+      neededBy: null,
+      dealBlocker: false,
+      urgency: 'Low',
+      urgencyLabel: 'Low',
+      signalText: null,
+      signalBadge: null,
+      signalKind: null,
+    });
+    expect($(element, '.theme').textContent).toBe('Suggested: EU data residency');
+    expect($(element, '.needed-by').textContent).toBe('c.Quorum_Committee_NotSet');
+    expect($(element, '.deal-blocker')).toBeNull();
+    expect($(element, '.signal')).toBeNull();
+    expect($(element, '.urgency').classList).not.toContain('slds-text-color_error');
+  });
+
+  it('shows "no theme yet" without theme or suggestion', () => {
+    const element = mount({ ...REQUEST, themeName: null, suggestedThemeName: null });
+    expect($(element, '.theme').textContent).toBe('c.Quorum_Requests_NoTheme');
+  });
+
+  it('asks its parent to edit it', () => {
+    const element = mount(REQUEST);
+    const onEdit = jest.fn();
+    element.addEventListener('edit', onEdit);
+    $(element, 'lightning-button-icon.edit').click();
+    expect(onEdit.mock.calls[0][0].detail).toEqual({ id: 'a025g00000Req01AAA' });
+  });
+
+  it('is accessible', async () => {
+    const element = mount(REQUEST);
+    await expect(element).toBeAccessible();
+  });
+});
