@@ -140,7 +140,12 @@ export function checkLwcMeta(model: MetadataModel): Problem[] {
   const problems: Problem[] = [];
   for (const bundle of model.lwc.values()) {
     if (!bundle.meta) {
-      const file = bundle.jsFiles[0] ?? bundle.folder;
+      // A folder holding only tests is not a bundle (tests are never deployed): nothing to check.
+      const deployable = model.files.filter(
+        (f) => f.startsWith(`${bundle.folder}/`) && !f.includes('/__tests__/'),
+      );
+      if (deployable.length === 0) continue;
+      const file = deployable[0];
       problems.push({
         check: 'lwc',
         file,
