@@ -102,8 +102,10 @@ export function collectionRoutes(emu: Emulator, req: ApiRequest, locked: (() => 
       const prepared = records.map((rec) => {
         const t = typeFromAttributes(rec);
         const table = store.table(t);
-        const { Id, ...rest } = rec;
-        return { table, id: Id, values: store.prepare(table.def, rest) };
+        // Field names are case-insensitive: jsforce sends the Id as `id`.
+        const idKey = Object.keys(rec).find((k) => k.toLowerCase() === 'id');
+        const rest = Object.fromEntries(Object.entries(rec).filter(([k]) => k !== idKey));
+        return { table, id: idKey ? rec[idKey] : undefined, values: store.prepare(table.def, rest) };
       });
       return json(
         200,
