@@ -26,6 +26,8 @@ export interface RunnerSettings {
   /** A Running run without a heartbeat for this long is presumed dead and may be taken over. */
   staleAfterMs?: number;
   retry?: RetryPolicy;
+  /** The run's "now" for scoring (tests pin it); defaults to the wall clock. */
+  clock?: () => Date;
 }
 
 export interface RunHooks {
@@ -202,6 +204,7 @@ export class Runner {
       if (!skip) {
         result = await recompute(org, {
           runId: id,
+          now: this.settings.clock?.(),
           bulkThreshold: this.settings.bulkThreshold,
           bulkPageSize: this.settings.bulkPageSize,
           onProgress,

@@ -25,7 +25,7 @@ export function escapeSoqlString(value: string): string {
 }
 
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** A SOQL literal for a value: strings quoted and escaped; numbers, booleans, null as-is. */
 export function literal(value: string | number | boolean | null): string {
@@ -42,7 +42,8 @@ export function literal(value: string | number | boolean | null): string {
 export function datetimeLiteral(value: string | Date): string {
   const text = typeof value === 'string' ? value : value.toISOString();
   if (!DATETIME.test(text)) throw new Error(`SOQL datetime: '${text}' is not an ISO-8601 datetime`);
-  return text.replace(/\+0000$/, 'Z');
+  // Normalise Salesforce's +0000 form to UTC with Z (same instant, millisecond precision kept).
+  return new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString();
 }
 
 /** A quoted record Id; rejects anything that is not a 15/18-character Salesforce Id. */
