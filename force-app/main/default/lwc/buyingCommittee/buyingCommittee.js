@@ -274,6 +274,10 @@ export default class BuyingCommittee extends LightningElement {
     }));
   }
 
+  get warningsSummary() {
+    return formatLabel(LABELS.warningsCount, this.warnings.length);
+  }
+
   get hasWarnings() {
     return this.warnings.length > 0;
   }

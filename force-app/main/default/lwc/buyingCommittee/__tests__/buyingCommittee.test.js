@@ -9,6 +9,13 @@ import LightningConfirm from 'lightning/confirm';
 
 // Labels with placeholders get English text so the tests can read the filled-in values.
 jest.mock(
+  '@salesforce/label/c.Quorum_Committee_WarningsCount',
+  () => ({ default: '{0} coverage warnings' }),
+  {
+    virtual: true,
+  },
+);
+jest.mock(
   '@salesforce/label/c.Quorum_Committee_WarnSingleThreaded',
   () => ({ default: 'Only {0} on the committee.' }),
   {
@@ -155,6 +162,7 @@ describe('c-buying-committee', () => {
       'Eli Novak is a Detractor and holds a veto.',
       'c.Quorum_Committee_WarnNoUse',
     ]);
+    expect($(element, 'ul.warnings').getAttribute('aria-label')).toBe('5 coverage warnings');
   });
 
   it('shows reporting lines among committee members as a tree', async () => {
