@@ -8,7 +8,7 @@ import path from 'node:path';
 import { SOBJECTS, type SObjectDef } from '../../server/src/schema';
 import type { MetaDoc, MetadataModel } from './model';
 import { isCustomName, objectExists, resolveField, resolvePath } from './resolve';
-import { LIST_VIEW_STANDARD_COLUMNS, LWC_TARGETS } from './standard';
+import { LIST_VIEW_STANDARD_COLUMNS, LWC_TARGETS, OBJECTS_WITHOUT_PERMISSIONS } from './standard';
 import type { Problem } from './types';
 import { children, text, texts, type XmlNode } from './xml';
 
@@ -89,6 +89,66 @@ export function checkSchemaModule(
         )
           p(`has length ${length} in the metadata but ${expected.length} in the schema module`);
       }
+    }
+  }
+  return problems;
+}
+
+/** The permission set the service's integration user gets. */
+export const INTEGRATION_PERMISSION_SET = 'Quorum_Integration';
+
+/**
+ * The integration user can do what the service does: read every object and field of the schema
+ * module (the service selects them all), create and edit the objects it writes, and edit every
+ * field marked writtenByService.
+ */
+export function checkIntegrationAccess(
+  model: MetadataModel,
+  sobjects: Readonly<Record<string, SObjectDef>> = SOBJECTS,
+  permissionSet = INTEGRATION_PERMISSION_SET,
+): Problem[] {
+  const ps = model.permissionSets.find((p) => p.name === permissionSet);
+  if (!ps)
+    return [
+      {
+        check: 'integration',
+        file: 'force-app/main/default/permissionsets',
+        message: `permission set ${permissionSet} (the service's user) is missing`,
+      },
+    ];
+  const problems: Problem[] = [];
+  const p = (message: string) => problems.push({ check: 'integration', file: ps.file, message });
+  const objectPerms = new Map(
+    children(ps.node, 'objectPermissions').map((op) => [text(op, 'object') ?? '', op] as const),
+  );
+  const fieldPerms = new Map(
+    children(ps.node, 'fieldPermissions').map((fp) => [text(fp, 'field') ?? '', fp] as const),
+  );
+  for (const def of Object.values(sobjects)) {
+    const object = def.apiName;
+    const writes = Object.entries(def.fields).filter(([, f]) => f.writtenByService);
+    if (!OBJECTS_WITHOUT_PERMISSIONS.has(object)) {
+      const op = objectPerms.get(object);
+      const can = (tag: string) => op !== undefined && text(op, tag) === 'true';
+      if (!can('allowRead'))
+        p(`the service reads ${object}, but the permission set does not grant read on it`);
+      if (!can('viewAllRecords'))
+        p(
+          `the service reads all ${object} records, but the permission set does not grant View All on it`,
+        );
+      if (writes.length > 0 && !can('allowEdit'))
+        p(
+          `the service writes ${object} (${writes.map(([n]) => n).join(', ')}), but the permission set does not grant edit on it`,
+        );
+    }
+    for (const [name, expected] of Object.entries(def.fields)) {
+      const field = resolveField(model, object, name);
+      if (!field || !field.permissionable) continue;
+      const fp = fieldPerms.get(`${object}.${name}`);
+      if (!fp || text(fp, 'readable') !== 'true')
+        p(`the service reads ${object}.${name}, but the permission set does not make it readable`);
+      else if (expected.writtenByService && text(fp, 'editable') !== 'true')
+        p(`the service writes ${object}.${name}, but the permission set does not make it editable`);
     }
   }
   return problems;

@@ -7,6 +7,7 @@ import { checkConversion } from './convert';
 import {
   checkCompactLayouts,
   checkFlexipages,
+  checkIntegrationAccess,
   checkLayouts,
   checkListViews,
   checkLwcMeta,
@@ -48,6 +49,9 @@ export async function runChecks(root: string, options: CheckOptions = {}): Promi
   if (!options.skipConversion) problems.push(...(await checkConversion(model)));
   problems.push(...checkSemantics(model, options.requiredExternalIds ?? REQUIRED_EXTERNAL_IDS));
   problems.push(...checkSchemaModule(model, options.sobjects));
+  if (options.sobjects === undefined || Object.keys(options.sobjects).length > 0) {
+    problems.push(...checkIntegrationAccess(model, options.sobjects));
+  }
   problems.push(...checkLwcSchemaImports(model));
   problems.push(...checkLwcMeta(model));
   problems.push(...checkPermissionSets(model));

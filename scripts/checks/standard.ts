@@ -111,8 +111,9 @@ export const STANDARD_OBJECTS: Readonly<Record<string, Readonly<Record<string, S
       required: true,
     },
     ContactId: { type: 'Lookup', referenceTo: 'Contact', relationship: 'Contact', required: true },
-    Role: { type: 'Picklist' },
-    IsPrimary: { type: 'Checkbox' },
+    // Contact roles have no field-level security of their own: access follows the opportunity.
+    Role: { type: 'Picklist', permissionable: false },
+    IsPrimary: { type: 'Checkbox', permissionable: false },
   },
   User: {
     ...sys,
@@ -127,6 +128,9 @@ export const STANDARD_OBJECTS: Readonly<Record<string, Readonly<Record<string, S
     SmallPhotoUrl: { type: 'Url', permissionable: false },
   },
 };
+
+/** Standard objects without object permissions of their own (access follows a parent). */
+export const OBJECTS_WITHOUT_PERMISSIONS: ReadonlySet<string> = new Set(['OpportunityContactRole']);
 
 /** Fields every custom object has without a field file. */
 export const CUSTOM_OBJECT_SYSTEM_FIELDS: Readonly<Record<string, StandardField>> = {

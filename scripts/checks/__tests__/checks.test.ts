@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   checkConversion,
+  checkIntegrationAccess,
   checkSchemaModule,
   checkSemantics,
   loadModel,
@@ -307,6 +308,39 @@ describe('(c) cross-references', () => {
     ]);
   });
 
+  it('reports an integration permission set that cannot read or write what the service does', () => {
+    fixture.write(
+      `${D}/permissionsets/Quorum_Integration.permissionset-meta.xml`,
+      permissionSet(objectPermission('Widget__c') + fieldPermission('Widget__c.Code__c', false)),
+    );
+    const problems = checkIntegrationAccess(loadModel(fixture.root), {
+      Widget__c: {
+        apiName: 'Widget__c',
+        custom: true,
+        fields: {
+          Code__c: { type: 'Text', writtenByService: true },
+          Color__c: { type: 'Picklist' },
+        },
+      },
+    });
+    const file = `${D}/permissionsets/Quorum_Integration.permissionset-meta.xml`;
+    expectProblem(
+      problems,
+      file,
+      /the service reads all Widget__c records, but the permission set does not grant View All/,
+    );
+    expectProblem(
+      problems,
+      file,
+      /the service writes Widget__c\.Code__c, but the permission set does not make it editable/,
+    );
+    expectProblem(
+      problems,
+      file,
+      /the service reads Widget__c\.Color__c, but the permission set does not make it readable/,
+    );
+  });
+
   it('reports sample data naming a missing field or an unsaved reference', async () => {
     fixture.write(
       'data/sample-plan.json',
@@ -343,6 +377,10 @@ describe('the real data model', () => {
 
   it('matches the schema module', () => {
     expect(checkSchemaModule(model, SOBJECTS)).toEqual([]);
+  });
+
+  it('gives the integration user what the service reads and writes', () => {
+    expect(checkIntegrationAccess(model, SOBJECTS)).toEqual([]);
   });
 
   it('passes the semantic checks with DESIGN.md External IDs', () => {
