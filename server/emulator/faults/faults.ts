@@ -24,7 +24,13 @@ export const FaultSchema = z
   .refine((f) => f.rate !== undefined || f.count !== undefined, { message: 'give either rate (0..1) or count (a positive integer)' })
   .refine((f) => f.kind !== 'latency' || f.latencyMs !== undefined, { message: 'a latency fault needs latencyMs' });
 
-export const FaultRequestSchema = z.union([FaultSchema, z.object({ faults: z.array(FaultSchema).min(1) }).strict()]);
+/** One fault, or `{ faults: [...] }` (picked by shape, so errors name the fault's own fields). */
+export const FaultListSchema = z.object({ faults: z.array(FaultSchema).min(1) }).strict();
+export function parseFaultRequest(body: unknown) {
+  const isList = typeof body === 'object' && body !== null && 'faults' in body;
+  const parsed = isList ? FaultListSchema.safeParse(body) : FaultSchema.safeParse(body);
+  return parsed.success ? { success: true as const, faults: 'faults' in parsed.data ? parsed.data.faults : [parsed.data] } : { success: false as const, error: parsed.error };
+}
 
 export type FaultSpec = z.infer<typeof FaultSchema>;
 export interface ActiveFault extends FaultSpec {

@@ -1,7 +1,7 @@
 /** `/__emulator/*`: stats, reset and faults. Never counted as API calls. */
 import { z } from 'zod';
 import type { Emulator } from '../emulator';
-import { FaultRequestSchema } from '../faults/faults';
+import { parseFaultRequest } from '../faults/faults';
 
 export interface AdminResult {
   status: number;
@@ -45,14 +45,13 @@ export function adminRoute(emu: Emulator, method: string, path: string, raw: Buf
       return { status: 200, body: { faults: [] } };
     }
     if (method === 'POST') {
-      const parsed = FaultRequestSchema.safeParse(body);
+      const parsed = parseFaultRequest(body);
       if (!parsed.success) {
         return bad(
           `Invalid fault: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}. Example: {"kind":"http503","route":"*/query*","method":"GET","count":2}`,
         );
       }
-      const specs = 'faults' in parsed.data ? parsed.data.faults : [parsed.data];
-      for (const spec of specs) emu.faults.add(spec);
+      for (const spec of parsed.faults) emu.faults.add(spec);
       return { status: 200, body: { faults: emu.faults.describe() } };
     }
   }
