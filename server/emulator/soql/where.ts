@@ -129,6 +129,9 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
   }
   const kind = kindOf(f);
   const op = String(cond.operator).toUpperCase();
+  if (op === 'LIKE' && kind !== 'text') {
+    throw new RequestError(400, 'INVALID_FIELD', `invalid operator on field ${f.name}: LIKE applies to text fields only`);
+  }
   const values = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
   const types = Array.isArray(cond.literalType) ? cond.literalType : values.map(() => String(cond.literalType));
   const lits = values.map((v, i) => literal(store, f, v, types[i] ?? types[0]));
@@ -195,7 +198,6 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
       return op === 'IN' ? (row) => set.has(norm(get(row))) : (row) => !set.has(norm(get(row)));
     }
     case 'LIKE': {
-      if (kind !== 'text') throw new RequestError(400, 'INVALID_FIELD', `invalid operator on field ${f.name}: LIKE applies to text fields only`);
       const re = likeRegex(unquote(values[0]));
       return (row) => {
         const v = get(row);
