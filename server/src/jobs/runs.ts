@@ -12,6 +12,7 @@
  * confirmed by reading Claimed_By__c back; the narrow window left is documented in
  * docs/SERVICE.md.
  */
+import { randomUUID } from 'node:crypto';
 import { ACTIVE_RUN_LOCK, DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
 import { errorCodeOf } from '../salesforce/errors';
 import type { Org } from '../salesforce/org';
@@ -26,14 +27,22 @@ export const LOG_LIMIT = 131_072;
 export type Run = DemandRunRecord;
 
 export async function createRun(org: Org, mode: RunMode, status: RunStatus = 'Requested'): Promise<string> {
-  // A create is never retried blindly: a retried POST could queue a second run.
-  const res = await org.call(
-    'run.create',
-    () => org.conn.sobject(T).create({ Status__c: status, Mode__c: mode, Progress__c: 0 }) as Promise<{ id: string; success: boolean; errors: unknown[] }>,
-    false,
+  // Created by upsert on a fresh request key (Lock_Key__c, replaced by the claim), so a retried
+  // create after a lost response finds the same row instead of queueing a second run.
+  const requestKey = `REQ-${randomUUID()}`;
+  const res = await org.call('run.create', () =>
+    org.conn.request<{ id: string; success: boolean; errors: unknown[] }>({
+      method: 'PATCH',
+      url: `${org.base}/sobjects/${T}/Lock_Key__c/${requestKey}`,
+      body: JSON.stringify({ Status__c: status, Mode__c: mode, Progress__c: 0 }),
+      headers: { 'content-type': 'application/json' },
+    }),
   );
-  if (!res.success) throw new Error(`Could not create a Demand_Run__c: ${JSON.stringify(res.errors)}`);
-  return res.id;
+  if (res?.id) return res.id;
+  // An update of an existing row answers 204 without a body: look the row up by its key.
+  const rows = await readAll(org, `SELECT Id FROM ${T} WHERE Lock_Key__c = ${literal(requestKey)}`, DemandRunRecord.pick({ Id: true }), { bulkThreshold: Infinity });
+  if (!rows[0]) throw new Error('Could not create a Demand_Run__c (no Id returned).');
+  return rows[0].Id;
 }
 
 export async function getRun(org: Org, id: string): Promise<Run | null> {
@@ -61,22 +70,22 @@ export async function lastSuccessfulRun(org: Org): Promise<Run | null> {
 }
 
 async function update(org: Org, id: string, fields: Record<string, unknown>): Promise<void> {
-  // Updates by Id are idempotent: retried on transient errors.
-  const res = await org.call('run.update', () =>
-    org.conn.request<{ success: boolean; errors: { statusCode: string; message: string }[] }[]>({
+  // Updates by Id are idempotent: retried on transient errors, including a locked row.
+  await org.call('run.update', async () => {
+    const res = await org.conn.request<{ success: boolean; errors: { statusCode: string; message: string }[] }[]>({
       method: 'PATCH',
       url: `${org.base}/composite/sobjects`,
       body: JSON.stringify({ allOrNone: true, records: [{ attributes: { type: T }, Id: id, ...fields }] }),
       headers: { 'content-type': 'application/json' },
-    }),
-  );
-  const r = res[0];
-  if (!r?.success) {
-    const e = r?.errors?.[0];
-    const err = new Error(`Updating Demand_Run__c ${id} failed: ${e?.statusCode ?? 'UNKNOWN'} ${e?.message ?? ''}`) as Error & { errorCode?: string };
-    err.errorCode = e?.statusCode;
-    throw err;
-  }
+    });
+    const r = res[0];
+    if (!r?.success) {
+      const e = r?.errors?.[0];
+      const err = new Error(`Updating Demand_Run__c ${id} failed: ${e?.statusCode ?? 'UNKNOWN'} ${e?.message ?? ''}`) as Error & { errorCode?: string };
+      err.errorCode = e?.statusCode;
+      throw err;
+    }
+  });
 }
 
 export interface ClaimOptions {
