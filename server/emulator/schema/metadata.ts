@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeField, makeObject, type FieldDef, type FieldSpec, type ObjectDef, type PicklistValue } from './types';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
@@ -21,8 +21,11 @@ export class MetadataError extends Error {}
 
 function readXml(file: string, root: string): Xml {
   let doc: Xml;
+  const text = readFileSync(file, 'utf8');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new MetadataError(`${file}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   try {
-    doc = parser.parse(readFileSync(file, 'utf8')) as Xml;
+    doc = parser.parse(text) as Xml;
   } catch (err) {
     throw new MetadataError(`${file}: not well-formed XML (${(err as Error).message})`);
   }
