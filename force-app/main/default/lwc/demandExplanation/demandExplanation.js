@@ -1,22 +1,47 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import { explainBreakdown, describeFactors, nodesOf, parseBreakdown, formatScore, val } from 'c/demandModel';
+import {
+    contributorName,
+    describeFactors,
+    explainBreakdown,
+    formatScore,
+    nodesOf,
+    parseBreakdown,
+    strongestRequestIds,
+    val,
+    withRequestDetails
+} from 'c/demandModel';
 import TITLE from '@salesforce/label/c.Demand_Explain_Title';
 import LOADING from '@salesforce/label/c.Demand_Loading';
 import LOAD_ERROR from '@salesforce/label/c.Demand_Load_Error';
 import UNREADABLE from '@salesforce/label/c.Demand_Explain_Unreadable';
+import OTHERS from '@salesforce/label/c.Demand_Explain_Others';
 import WORD_ACCOUNTS from '@salesforce/label/c.Demand_Word_Accounts';
 import WORD_STRONGEST from '@salesforce/label/c.Demand_Word_Strongest';
 import WORD_SIDE from '@salesforce/label/c.Demand_Word_Side';
 import WORD_DEAL_BLOCKER from '@salesforce/label/c.Demand_Word_Deal_Blocker';
+import WORD_URGENCY from '@salesforce/label/c.Demand_Word_Urgency';
+import WORD_HIDDEN_ACCOUNT from '@salesforce/label/c.Demand_Word_Hidden_Account';
 import VOICE from '@salesforce/label/c.Demand_Explain_Voice';
+import { formatLabel } from 'c/ldsUtils';
 
-const WORDS = { accounts: WORD_ACCOUNTS, strongest: WORD_STRONGEST, side: WORD_SIDE, dealBlocker: WORD_DEAL_BLOCKER };
+const WORDS = {
+    accounts: WORD_ACCOUNTS,
+    strongest: WORD_STRONGEST,
+    side: WORD_SIDE,
+    dealBlocker: WORD_DEAL_BLOCKER,
+    urgency: WORD_URGENCY,
+    hiddenAccount: WORD_HIDDEN_ACCOUNT
+};
+/** Accounts listed by name; a broad theme's long tail is summed, as the engine does. */
+const LISTED = 50;
 
 /**
  * Explains one score in plain words from its Breakdown__c (the service's JSON of every factor
  * of every contributing account): how many accounts, which one is strongest and why, then each
- * account's voice. A breakdown the component can't read gets a friendly sentence, not a crash.
+ * account's voice. The breakdown holds Ids only, so names and urgency labels come from the
+ * strongest requests, read with the viewer's own sharing. A breakdown the component can't read
+ * gets a friendly sentence, not a crash.
  */
 export default class DemandExplanation extends LightningElement {
     /** Id of the Segment_Demand_Score__c to explain. */
@@ -24,8 +49,10 @@ export default class DemandExplanation extends LightningElement {
     @api themeName;
 
     labels = { TITLE, LOADING, LOAD_ERROR, UNREADABLE, VOICE };
-    breakdownJson;
+    breakdown = { ok: false };
+    requestNodes = [];
     errors;
+    detailErrors;
     loaded = false;
 
     get variables() {
@@ -60,8 +87,50 @@ export default class DemandExplanation extends LightningElement {
         } else if (data) {
             this.errors = undefined;
             const [node] = nodesOf(data.uiapi.query.Segment_Demand_Score__c);
-            this.breakdownJson = node ? val(node.Breakdown__c) : null;
+            this.breakdown = parseBreakdown(node ? val(node.Breakdown__c) : null);
+            this.requestNodes = [];
             this.loaded = true;
+        }
+    }
+
+    get requestVariables() {
+        const ids = strongestRequestIds(this.breakdown, LISTED);
+        return ids.length > 0 ? { ids } : undefined;
+    }
+
+    @wire(graphql, {
+        query: gql`
+            query demandExplanationRequests($ids: [ID]) {
+                uiapi {
+                    query {
+                        Escalated_Request__c(where: { Id: { in: $ids } }, first: 50) {
+                            edges {
+                                node {
+                                    Id
+                                    Urgency__c {
+                                        value
+                                        displayValue
+                                    }
+                                    Account__r {
+                                        Name {
+                                            value
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        `,
+        variables: '$requestVariables'
+    })
+    wiredRequests({ data, errors }) {
+        if (errors) {
+            this.detailErrors = errors;
+        } else if (data) {
+            this.detailErrors = undefined;
+            this.requestNodes = nodesOf(data.uiapi.query.Escalated_Request__c);
         }
     }
 
@@ -73,24 +142,36 @@ export default class DemandExplanation extends LightningElement {
         return !this.loaded;
     }
 
-    get breakdown() {
-        return parseBreakdown(this.breakdownJson);
-    }
-
     get isReadable() {
         return this.breakdown.ok;
     }
 
+    get explained() {
+        return withRequestDetails(this.breakdown, this.requestNodes);
+    }
+
     get summary() {
-        return explainBreakdown(this.breakdown, WORDS);
+        return explainBreakdown(this.explained, WORDS);
     }
 
     get contributions() {
-        return this.breakdown.accounts.map((account, index) => ({
-            key: `${index}:${account.name}`,
-            name: account.name,
+        return this.explained.accounts.slice(0, LISTED).map((account, index) => ({
+            key: `${index}:${account.accountId || account.name}`,
+            name: contributorName(account, WORDS),
             voice: formatScore(account.voice),
             factors: describeFactors(account, WORDS)
         }));
+    }
+
+    /** "and 120 more accounts with a combined voice of 31.5" for the unlisted long tail. */
+    get othersText() {
+        const listedOut = Math.max(0, this.explained.accounts.length - LISTED);
+        const others = this.explained.others;
+        const count = listedOut + (others ? others.accounts : 0);
+        if (count === 0) {
+            return null;
+        }
+        const voice = this.explained.accounts.slice(LISTED).reduce((sum, a) => sum + (a.voice || 0), others ? others.voice : 0);
+        return formatLabel(OTHERS, count, formatScore(voice));
     }
 }

@@ -166,6 +166,17 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
 // ---------------------------------------------------------------------------------------------
 // Breakdown__c: the service's JSON of every factor of every contributing account
 // ---------------------------------------------------------------------------------------------
+//
+// The engine writes (server/src/domain/breakdown.ts):
+//   { "score": 7.25, "requests": 9,
+//     "accounts": [ { "account": "001…", "request": "a03…", "requests": 2, "urgency": 1.5,
+//                     "source": 1.25, "side": "Decision", "sideWeight": 1.5, "decay": 0.84,
+//                     "blocker": 1.5, "weight": 3.55, "revenue": 250000, "revenueFactor": 1.27,
+//                     "voice": 3 }, … ],
+//     "others": { "accounts": 120, "voice": 31.5 } }
+// Ids only: names and the urgency's label come from the strongest requests, read with the
+// viewer's sharing. The reader stays lenient (a bare list, names or labels inline) so an older
+// or hand-edited breakdown still explains itself instead of failing.
 
 function pick(object, names) {
     if (!object || typeof object !== 'object') {
@@ -184,58 +195,55 @@ function asText(value) {
         return undefined;
     }
     if (typeof value === 'object') {
-        return asText(pick(value, ['label', 'name', 'value']));
+        return asText(pick(value, ['Name', 'name', 'label', 'value']));
     }
     return String(value);
 }
 
 function asNumber(value) {
-    const n = typeof value === 'string' ? Number(value) : value;
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-/**
- * Reads one contributing account entry, whatever the exact nesting the engine chose:
- * the account's name and voice at the top, the factors at the top or under `factors`,
- * `request`, `strongest` or `strongestRequest`.
- */
+/** One contributing account, whatever nesting the entry uses (factors inline or nested). */
 function readContribution(entry) {
     if (!entry || typeof entry !== 'object') {
         return null;
     }
-    const account = pick(entry, ['account']);
-    const name = asText(pick(entry, ['accountName', 'name', 'Name'])) || asText(pick(account, ['Name', 'name'])) || asText(pick(entry, ['accountId', 'Account__c']));
-    const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'value', 'Score__c']));
-    const sources = [entry, pick(entry, ['factors']), pick(entry, ['request', 'strongest', 'strongestRequest'])];
-    const factorsOf = (names) => {
-        for (const source of sources) {
-            const found = pick(source, names);
-            if (found !== undefined) {
-                return found;
-            }
-        }
-        const nested = pick(pick(entry, ['request', 'strongest', 'strongestRequest']), ['factors']);
-        return pick(nested, names);
+    const account = entry.account;
+    const accountId = typeof account === 'string' ? account : asText(pick(entry, ['accountId', 'Account__c'])) || asText(pick(account, ['Id', 'id']));
+    const name = asText(pick(entry, ['accountName', 'name', 'Name'])) || (account && typeof account === 'object' ? asText(pick(account, ['Name', 'name'])) : undefined);
+    const nested = pick(entry, ['factors', 'strongest', 'strongestRequest']);
+    const factor = (names) => {
+        const inline = pick(entry, names);
+        return inline !== undefined ? inline : pick(nested, names);
     };
-    const urgency = asText(factorsOf(['urgency', 'Urgency__c']));
-    const side = asText(factorsOf(['side']));
-    const blocker = factorsOf(['dealBlocker', 'Deal_Blocker__c', 'blocker']);
-    if (!name && voice === undefined) {
+    const request = pick(entry, ['request', 'requestId']);
+    const urgency = factor(['urgency', 'Urgency__c']);
+    const blocker = factor(['blocker', 'dealBlocker', 'Deal_Blocker__c']);
+    const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'Score__c']));
+    if (!accountId && !name && voice === undefined) {
         return null;
     }
     return {
-        name: name || '?',
+        accountId,
+        name,
+        requestId: typeof request === 'string' ? request : asText(pick(request, ['Id', 'id'])),
         voice,
-        urgency,
-        side,
-        dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1)
+        weight: asNumber(factor(['weight'])),
+        // A word ("Critical") when the entry has one; the engine gives the weight (2) instead.
+        urgency: typeof urgency === 'string' ? urgency : undefined,
+        urgencyWeight: asNumber(urgency),
+        side: asText(factor(['side'])),
+        dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1),
+        requests: asNumber(pick(entry, ['requests']))
     };
 }
 
 /**
- * Parses Breakdown__c defensively. Accepts a list of account entries, or an object holding
- * the list under `accounts`, `contributions` or `contributors`.
- * @returns {{ok: true, accounts: object[]} | {ok: false}}
+ * Parses Breakdown__c defensively.
+ * @returns {{ok: true, accounts: object[], accountCount: number, others: {accounts: number, voice: number}|null} | {ok: false}}
+ *   accounts strongest first (voice, then weight); accountCount includes the summed `others`.
  */
 export function parseBreakdown(json) {
     if (typeof json !== 'string' || json.trim() === '') {
@@ -252,11 +260,48 @@ export function parseBreakdown(json) {
         return { ok: false };
     }
     const accounts = list.map(readContribution).filter(Boolean);
-    if (accounts.length === 0 && list.length > 0) {
+    if (accounts.length < list.length) {
         return { ok: false };
     }
-    accounts.sort((a, b) => (b.voice || 0) - (a.voice || 0) || a.name.localeCompare(b.name));
-    return { ok: true, accounts };
+    accounts.sort(
+        (a, b) => (b.voice || 0) - (a.voice || 0) || (b.weight || 0) - (a.weight || 0) || String(a.name || a.accountId).localeCompare(String(b.name || b.accountId))
+    );
+    const othersRaw = Array.isArray(parsed) ? undefined : parsed.others;
+    const othersCount = asNumber(pick(othersRaw, ['accounts']));
+    const others = othersCount ? { accounts: othersCount, voice: asNumber(pick(othersRaw, ['voice'])) || 0 } : null;
+    return { ok: true, accounts, accountCount: accounts.length + (others ? others.accounts : 0), others };
+}
+
+/** The strongest requests whose account names and urgency labels the explanation needs. */
+export function strongestRequestIds(breakdown, limit) {
+    if (!breakdown.ok) {
+        return [];
+    }
+    return breakdown.accounts
+        .map((a) => a.requestId)
+        .filter(Boolean)
+        .slice(0, limit);
+}
+
+/**
+ * Adds names and urgency labels read from the strongest requests (Escalated_Request__c nodes).
+ * An account the viewer can't see keeps no name; the words give it a neutral one.
+ */
+export function withRequestDetails(breakdown, requestNodes) {
+    if (!breakdown.ok) {
+        return breakdown;
+    }
+    const byId = new Map(requestNodes.map((node) => [node.Id, node]));
+    const accounts = breakdown.accounts.map((a) => {
+        const node = byId.get(a.requestId);
+        if (!node) {
+            return a;
+        }
+        const urgency = node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : undefined;
+        const accountName = node.Account__r ? val(node.Account__r.Name) : undefined;
+        return { ...a, name: a.name || accountName, urgency: a.urgency || urgency || undefined };
+    });
+    return { ...breakdown, accounts };
 }
 
 /** "Critical × Decision side × deal blocker" — the factors that made an account's voice. */
@@ -264,6 +309,8 @@ export function describeFactors(contribution, words) {
     const parts = [];
     if (contribution.urgency) {
         parts.push(contribution.urgency);
+    } else if (contribution.urgencyWeight !== undefined) {
+        parts.push(`${words.urgency} ×${formatScore(contribution.urgencyWeight)}`);
     }
     if (contribution.side) {
         parts.push(`${contribution.side} ${words.side}`);
@@ -274,19 +321,24 @@ export function describeFactors(contribution, words) {
     return parts.join(' × ');
 }
 
+/** The account's display name, or a neutral phrase when the viewer can't see it. */
+export function contributorName(contribution, words) {
+    return contribution.name || words.hiddenAccount;
+}
+
 /**
  * The plain-words explanation: "9 accounts; strongest: Acme — Critical × Decision side × deal blocker".
- * @param {{accounts: object[]}} breakdown a parsed breakdown
- * @param {{accounts: string, strongest: string, side: string, dealBlocker: string}} words labels
+ * @param {object} breakdown a parsed breakdown (optionally withRequestDetails)
+ * @param {{accounts: string, strongest: string, side: string, dealBlocker: string, urgency: string, hiddenAccount: string}} words labels
  */
 export function explainBreakdown(breakdown, words) {
-    const count = breakdown.accounts.length;
-    if (count === 0) {
-        return `0 ${words.accounts}`;
+    const count = breakdown.accountCount === undefined ? breakdown.accounts.length : breakdown.accountCount;
+    if (breakdown.accounts.length === 0) {
+        return `${count} ${words.accounts}`;
     }
     const strongest = breakdown.accounts[0];
     const factors = describeFactors(strongest, words);
-    return `${count} ${words.accounts}; ${words.strongest}: ${strongest.name}${factors ? ` — ${factors}` : ''}`;
+    return `${count} ${words.accounts}; ${words.strongest}: ${contributorName(strongest, words)}${factors ? ` — ${factors}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ import {
     formatScore,
     nodesOf,
     parseBreakdown,
+    describeFactors,
     sortRows,
-    themeRowsFor
+    strongestRequestIds,
+    themeRowsFor,
+    withRequestDetails
 } from 'c/demandModel';
 
 const report = require('../../demandReport/__tests__/data/demandReport.json');
@@ -83,21 +86,43 @@ describe('formatScore', () => {
 });
 
 describe('parseBreakdown and explainBreakdown', () => {
-    it('explains the strongest account in plain words', () => {
-        const json = JSON.stringify({
-            accounts: [
-                { accountName: 'Globex', voice: 1.2, factors: { urgency: 'Medium', side: 'Influence' } },
-                { accountName: 'Acme', voice: 3, factors: { urgency: 'Critical', side: 'Decision', dealBlocker: true } }
-            ]
-        });
-        const parsed = parseBreakdown(json);
-        expect(parsed.ok).toBe(true);
-        expect(explainBreakdown(parsed, WORDS)).toBe('2 accounts; strongest: Acme — Critical × Decision side × deal blocker');
+    const WORDS_ALL = { ...WORDS, urgency: 'urgency', hiddenAccount: 'an account you cannot see' };
+    const engine = JSON.stringify({
+        score: 4.2,
+        requests: 3,
+        accounts: [
+            { account: '001B', request: 'a0RB', requests: 1, urgency: 1, source: 1, side: 'Influence', sideWeight: 1.2, decay: 1, blocker: 1, weight: 1.2, revenue: 0, revenueFactor: 1, voice: 1.2 },
+            { account: '001A', request: 'a0RA', requests: 2, urgency: 2, source: 1.25, side: 'Decision', sideWeight: 1.5, decay: 0.9, blocker: 1.5, weight: 5.06, revenue: 9e5, revenueFactor: 1.5, voice: 3 }
+        ],
+        others: { accounts: 7, voice: 4.5 }
     });
 
-    it('accepts a bare list with factors nested under the strongest request', () => {
+    it('reads the engine format: strongest first, the summed others counted', () => {
+        const parsed = parseBreakdown(engine);
+        expect(parsed.ok).toBe(true);
+        expect(parsed.accountCount).toBe(9);
+        expect(parsed.others).toEqual({ accounts: 7, voice: 4.5 });
+        expect(parsed.accounts.map((a) => [a.accountId, a.requestId, a.voice, a.urgencyWeight, a.side, a.dealBlocker])).toEqual([
+            ['001A', 'a0RA', 3, 2, 'Decision', true],
+            ['001B', 'a0RB', 1.2, 1, 'Influence', false]
+        ]);
+        expect(strongestRequestIds(parsed, 1)).toEqual(['a0RA']);
+    });
+
+    it('explains in plain words with names and urgency from the strongest requests', () => {
+        const nodes = [{ Id: 'a0RA', Urgency__c: { value: 'Critical', displayValue: 'Critical' }, Account__r: { Name: { value: 'Acme' } } }];
+        const explained = withRequestDetails(parseBreakdown(engine), nodes);
+        expect(explainBreakdown(explained, WORDS_ALL)).toBe('9 accounts; strongest: Acme — Critical × Decision side × deal blocker');
+        expect(describeFactors(explained.accounts[1], WORDS_ALL)).toBe('urgency ×1 × Influence side');
+    });
+
+    it('names an account the viewer cannot see neutrally', () => {
+        expect(explainBreakdown(parseBreakdown(engine), WORDS_ALL)).toBe('9 accounts; strongest: an account you cannot see — urgency ×2 × Decision side × deal blocker');
+    });
+
+    it('accepts a bare list with names and words inline', () => {
         const json = JSON.stringify([{ account: { Name: 'Acme' }, score: 2, strongestRequest: { Urgency__c: 'High', side: 'Use', Deal_Blocker__c: false } }]);
-        expect(explainBreakdown(parseBreakdown(json), WORDS)).toBe('1 accounts; strongest: Acme — High × Use side');
+        expect(explainBreakdown(parseBreakdown(json), WORDS_ALL)).toBe('1 accounts; strongest: Acme — High × Use side');
     });
 
     it('reports malformed or unexpected JSON as unreadable', () => {
@@ -106,6 +131,7 @@ describe('parseBreakdown and explainBreakdown', () => {
         expect(parseBreakdown('').ok).toBe(false);
         expect(parseBreakdown(null).ok).toBe(false);
         expect(parseBreakdown('[1, 2]').ok).toBe(false);
+        expect(strongestRequestIds({ ok: false }, 5)).toEqual([]);
     });
 });
 
