@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DmlError, RequestError } from '../store/errors';
 import type { Store } from '../store/store';
+import { seedUsers } from './demo';
 
 const PlanSchema = z.array(
   z.object({
@@ -32,6 +33,7 @@ function readJson(file: string): unknown {
 export function loadDataPlan(store: Store, planFile: string): Record<string, number> {
   const plan = PlanSchema.safeParse(readJson(planFile));
   if (!plan.success) throw new Error(`data plan ${planFile}: ${plan.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  seedUsers(store); // records are owned by the integration user, as in an org
   const refs = new Map<string, string>();
   const counts: Record<string, number> = {};
   for (const step of plan.data) {

@@ -1,0 +1,139 @@
+/** The demo org generator, the data-plan loader and the CLI's argument checks. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
+import { parseArgs } from '../../../scripts/emulator';
+
+const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
+const NOW = Date.parse('2026-06-15T12:00:00Z');
+const fresh = () => {
+  const store = new Store(schema);
+  store.clock = () => NOW;
+  return store;
+};
+
+describe('demo org generator', () => {
+  const store = fresh();
+  const counts = generateDemoOrg(store, { scale: 200 });
+
+  it('is deterministic: the same seed gives the same org', () => {
+    const again = fresh();
+    generateDemoOrg(again, { scale: 200 });
+    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ attributes: _a, ...r }) => r);
+    for (const type of ['Account', 'Contact', 'Escalated_Request__c', 'Buying_Committee_Member__c', 'Segment_Criterion__c']) {
+      expect(strip(again.records(type))).toEqual(strip(store.records(type)));
+    }
+    const other = fresh();
+    generateDemoOrg(other, { scale: 200, seed: 'other' });
+    expect(other.records('Account').map((a) => a.Industry)).not.toEqual(store.records('Account').map((a) => a.Industry));
+  });
+
+  it('spreads accounts across industries, countries and sizes', () => {
+    const accounts = store.records('Account');
+    expect(counts.Account).toBe(200);
+    const industries = new Set(accounts.map((a) => a.Industry));
+    for (const i of ['Banking', 'Insurance', 'Healthcare', 'Retail', 'Manufacturing', 'Technology', 'Public Sector']) expect(industries).toContain(i);
+    const countries = new Set(accounts.map((a) => a.BillingCountry));
+    for (const c of ['China', 'Japan', 'Germany', 'United States', 'United Kingdom', 'Brazil']) expect(countries).toContain(c);
+    const sizes = accounts.map((a) => a.NumberOfEmployees as number);
+    expect(Math.min(...sizes)).toBeLessThan(500);
+    expect(Math.max(...sizes)).toBeGreaterThan(20_000);
+    expect(new Set(accounts.map((a) => a.Name)).size).toBe(200);
+  });
+
+  it('gives contacts titles and reporting lines, and committees with keys', () => {
+    const contacts = store.records('Contact');
+    expect(contacts.every((c) => typeof c.Title === 'string')).toBe(true);
+    const withManager = contacts.filter((c) => c.ReportsToId !== null);
+    expect(withManager.length).toBeGreaterThan(contacts.length / 2);
+    const byId = new Map(contacts.map((c) => [c.Id, c]));
+    expect(withManager.every((c) => byId.get(c.ReportsToId)!.AccountId === c.AccountId)).toBe(true);
+    const members = store.records('Buying_Committee_Member__c');
+    expect(members.length).toBeGreaterThan(200);
+    expect(members.every((m) => m.Member_Key__c === `${m.Opportunity__c}:${m.Contact__c}`)).toBe(true);
+    expect(store.count('OpportunityContactRole')).toBeGreaterThan(0);
+  });
+
+  it('phrases requests differently, in English and Chinese, with about a quarter unthemed', () => {
+    const requests = store.records('Escalated_Request__c');
+    expect(requests).toHaveLength(800);
+    const unthemed = requests.filter((r) => r.Theme__c === null).length / requests.length;
+    expect(unthemed).toBeGreaterThan(0.18);
+    expect(unthemed).toBeLessThan(0.32);
+    expect(requests.some((r) => /[\u4e00-\u9fff]/.test(r.Name as string))).toBe(true);
+    const byTheme = new Map<unknown, Set<unknown>>();
+    for (const r of requests) if (r.Theme__c) byTheme.set(r.Theme__c, (byTheme.get(r.Theme__c) ?? new Set()).add(r.Name));
+    expect([...byTheme.values()].some((names) => names.size >= 3)).toBe(true);
+    expect(store.count('Demand_Theme__c')).toBe(40);
+  });
+
+  it('has segments with criteria, one of them invalid, and one active scoring profile', () => {
+    const segments = store.records('Segment__c');
+    expect(segments.map((s) => s.Name)).toEqual(expect.arrayContaining(['Enterprise banks', 'Mid-market', 'APAC']));
+    expect(segments.some((s) => s.Filter_Logic__c === '1 AND (2 OR')).toBe(true);
+    const banks = segments.find((s) => s.Name === 'Enterprise banks')!;
+    const criteria = store.records('Segment_Criterion__c').filter((c) => c.Segment__c === banks.Id);
+    expect(criteria.map((c) => [c.Field__c, c.Operator__c, c.Value__c])).toEqual([
+      ['Industry', 'equals', 'Banking'],
+      ['NumberOfEmployees', 'greater or equal', '5000'],
+    ]);
+    const profiles = store.records('Demand_Scoring_Profile__c');
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({ Active__c: true, Quorum_Size__c: 6, Half_Life_Days__c: 365 });
+  });
+
+  it('scales themes with the org size', () => {
+    const big = fresh();
+    generateDemoOrg(big, { scale: 2000, requestsPerAccount: 1 });
+    expect(big.count('Demand_Theme__c')).toBe(100);
+    expect(new Set(big.records('Demand_Theme__c').map((t) => t.Name)).size).toBe(100);
+  });
+});
+
+describe('data plan loader', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'quorum-plan-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the sample plan in data/, resolving @references', () => {
+    const store = fresh();
+    const counts = loadDataPlan(store, path.resolve(__dirname, '../../../data/sample-plan.json'));
+    expect(counts.Account).toBeGreaterThan(0);
+    const requests = store.records('Escalated_Request__c');
+    const accounts = new Set(store.records('Account').map((a) => a.Id));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => accounts.has(r.Account__c))).toBe(true);
+  });
+
+  it('names the record and reference that break a plan', () => {
+    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify([{ sobject: 'Contact', files: ['c.json'] }]));
+    writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ records: [{ attributes: { type: 'Contact', referenceId: 'C1' }, LastName: 'X', AccountId: '@Missing' }] }));
+    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(/C1\.AccountId refers to @Missing/);
+    writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ records: [{ attributes: { type: 'Contact', referenceId: 'C1' }, FirstName: 'no last name' }] }));
+    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(/record C1 was rejected: REQUIRED_FIELD_MISSING/);
+  });
+});
+
+describe('CLI arguments', () => {
+  it.each<[string[], RegExp]>([
+    [[], /--port is required/],
+    [['--port', 'abc'], /--port must be a number/],
+    [['--port', '70000'], /--port must be at most 65535/],
+    [['--port', '0', '--seed', 'full'], /--seed must be demo or empty/],
+    [['--port', '0', '--page-size', '50'], /--page-size must be at least 200/],
+    [['--port', '0', '--scale'], /--scale needs a value/],
+    [['--port', '0', '--colour', 'red'], /unknown argument --colour/],
+  ])('%j → %s', (argv, message) => {
+    const out = parseArgs(argv);
+    expect(out.ok).toBe(false);
+    expect(out.ok ? '' : out.message).toMatch(message);
+  });
+
+  it('accepts a full command line', () => {
+    expect(parseArgs(['--port', '4010', '--seed', 'empty', '--scale', '50', '--page-size', '500', '--access-token', 'abcdefghij', '--plan', 'data/sample-plan.json'])).toEqual({
+      ok: true,
+      options: { port: 4010, seed: 'empty', scale: 50, pageSize: 500, accessToken: 'abcdefghij', dataPlanFile: 'data/sample-plan.json' },
+    });
+  });
+});
