@@ -51,11 +51,18 @@ export const CONCEPTS: readonly Concept[] = [
     ['报表', '報表', '报告', 'レポート', '帳票'],
   ),
   C('dashboard', 'dashboard', ['dashboard'], ['仪表板', '仪表盘', '儀表板', 'ダッシュボード']),
+  C('api', 'API', ['api', 'rest api', 'endpoint', 'schnittstelle'], ['接口', '介面']),
   C(
-    'api',
-    'API',
-    ['api', 'rest api', 'endpoint', 'webhook', 'schnittstelle'],
-    ['接口', '介面', 'アピ'],
+    'webhook',
+    'webhooks',
+    ['webhook', 'callback', 'event callback'],
+    ['回调', 'ウェブフック', 'コールバック'],
+  ),
+  C(
+    'rate_limit',
+    'API limits',
+    ['rate limit', 'throttling', 'throttle', 'api quota', 'api limit', 'quota'],
+    ['限流', '调用次数', '调用上限', 'レート制限'],
   ),
   C(
     'integration',
@@ -90,7 +97,7 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'invoice',
     'invoice',
-    ['invoice', 'invoicing', 'billing', 'rechnung'],
+    ['invoice', 'invoicing', 'billing', 'rechnung', 'rechnungen'],
     ['发票', '發票', '請求書'],
   ),
   C(
@@ -112,6 +119,14 @@ export const CONCEPTS: readonly Concept[] = [
     ['本地化', '多语言', '多語言', '翻訳', '多言語'],
   ),
   C('chinese', 'Chinese', ['chinese', 'mandarin'], ['中文', '汉语', '中国語']),
+  C('china', 'China', ['china', 'mainland china', 'prc'], ['中国', '境内', '国内', '中国大陆']),
+  C('eu', 'EU', ['eu', 'europe', 'european union', 'european'], ['欧盟', '欧洲', 'ヨーロッパ']),
+  C(
+    'push',
+    'push notifications',
+    ['push notification', 'push alert', 'push'],
+    ['推送', 'プッシュ'],
+  ),
   C('japanese', 'Japanese', ['japanese'], ['日文', '日语', '日本語']),
   C(
     'approval',
@@ -153,8 +168,9 @@ export const CONCEPTS: readonly Concept[] = [
     ['性能', '太慢', '速度', '遅い', 'パフォーマンス'],
   ),
   C('calendar', 'calendar', ['calendar', 'outlook', 'kalender'], ['日历', '日曆', 'カレンダー']),
-  C('chat', 'chat', ['slack', 'microsoft teams', 'chat'], ['企业微信', '钉钉', '聊天', 'チャット']),
-  C('wechat', 'WeChat', ['wechat', 'weixin'], ['微信']),
+  C('chat', 'chat', ['microsoft teams', 'chat'], ['钉钉', '聊天', 'チャット']),
+  C('slack', 'Slack', ['slack'], []),
+  C('wechat', 'WeChat', ['wechat', 'weixin', 'wecom'], ['企业微信', '微信']),
   C(
     'signature',
     'e-signature',
@@ -164,7 +180,15 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'currency',
     'multi-currency',
-    ['multi currency', 'multicurrency', 'currency', 'currencies', 'exchange rate', 'währung'],
+    [
+      'multi currency',
+      'multicurrency',
+      'currency',
+      'currencies',
+      'exchange rate',
+      'währung',
+      'währungen',
+    ],
     ['多币种', '币种', '汇率', '多通貨', '通貨'],
   ),
   C('tax', 'tax', ['tax', 'vat', 'gst', 'steuer'], ['税', '增值税', '税金']),

@@ -26,11 +26,11 @@ import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './v
 
 export const GROUPING = {
   /** Minimum cosine between a request and a theme profile to attach it. */
-  attach: 0.3,
+  attach: 0.35,
   /** Minimum cosine between two requests to link them. */
   link: 0.3,
   /** Minimum cosine between two groups' centroids to merge them. */
-  merge: 0.3,
+  merge: 0.4,
   /** Requests sampled per theme for its profile. */
   themeSample: 10,
   /** Terms of a theme profile used for search. */

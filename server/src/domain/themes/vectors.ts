@@ -10,8 +10,8 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-/** Concept tokens carry cross-language meaning; they weigh more than a single word. */
 const CONCEPT_BOOST = 1.6;
+const CJK_WEIGHT = 0.5;
 
 export class Vocabulary {
   readonly ids = new Map<string, number>();
@@ -48,6 +48,15 @@ export class Vocabulary {
     return Math.log(1 + (this.docs + 1) / (df + 1));
   }
 
+  /**
+   * Concept tokens carry cross-language meaning and weigh more; CJK character bigrams are many
+   * and overlapping (a 6-character phrase gives 5), so each weighs less than a word.
+   */
+  private boost(token: string): number {
+    if (token.charCodeAt(0) === 35 /* # */) return CONCEPT_BOOST;
+    return token.charCodeAt(0) >= 0x2e80 ? CJK_WEIGHT : 1;
+  }
+
   vector(tokens: readonly string[]): SparseVector {
     const tf = new Map<number, number>();
     for (const t of tokens) {
@@ -59,7 +68,7 @@ export class Vocabulary {
     let norm = 0;
     for (let i = 0; i < terms.length; i++) {
       const id = terms[i];
-      const boost = this.names[id].charCodeAt(0) === 35 /* # */ ? CONCEPT_BOOST : 1;
+      const boost = this.boost(this.names[id]);
       const w = (1 + Math.log(tf.get(id) as number)) * this.idf(id) * boost;
       weights[i] = w;
       norm += w * w;
