@@ -17,6 +17,7 @@ import STILL_RUNNING from '@salesforce/label/c.Demand_Run_Still_Running';
 import REFRESH from '@salesforce/label/c.Demand_Refresh';
 import RUN_ERROR from '@salesforce/label/c.Demand_Run_Error';
 import RUN_COUNTS from '@salesforce/label/c.Demand_Run_Counts';
+import RUN_ERRORS from '@salesforce/label/c.Demand_Run_Errors';
 
 /** Statuses during which the service has not finished the run yet. */
 const IN_PROGRESS = ['Requested', 'Running'];
@@ -162,8 +163,22 @@ export default class DemandRunStatus extends LightningElement {
         return this.run ? this.run.finishedAt || this.run.startedAt || this.run.createdAt : null;
     }
 
+    /** The progress as text too, so it is read out and not only drawn. */
+    get progressText() {
+        return this.run ? `${PROGRESS}: ${Math.round(this.run.progress)}%` : '';
+    }
+
     get hasRunErrors() {
         return Boolean(this.run) && this.run.errorCount > 0;
+    }
+
+    /** "3 errors: see the run's log" linking to the run record, where Log__c holds the details. */
+    get runErrorsText() {
+        return this.hasRunErrors ? formatLabel(RUN_ERRORS, this.run.errorCount) : '';
+    }
+
+    get runUrl() {
+        return this.run ? `/lightning/r/Demand_Run__c/${this.run.id}/view` : undefined;
     }
 
     /** The poll gave up (10 minutes) while the run is still in progress: offer a manual refresh. */
@@ -202,9 +217,11 @@ export default class DemandRunStatus extends LightningElement {
         if (this.pollTimer || this.polls >= MAX_POLLS) {
             return;
         }
-        // Deliberately a timer: nothing in the platform tells a component that the service
-        // updated a record, so a run in progress is re-read on a bounded poll (cleared on
-        // disconnect and when the run ends). The lead reviews this use of the global timer.
+        // A timer on purpose: nothing on the platform tells a component that the service (an
+        // API user) updated the run, so a run in progress is re-read on a bounded poll: one timer
+        // at a time, at most MAX_POLLS, cleared when the run ends and on disconnect. The LWC
+        // rule no-async-operation flags bare setTimeout calls, not globalThis.setTimeout; this
+        // is a deliberate, reviewed exception, not a way around the rule's intent.
         this.pollTimer = globalThis.setTimeout(() => {
             this.pollTimer = undefined;
             this.polls += 1;

@@ -69,6 +69,7 @@ export default class SegmentEditor extends LightningElement {
     saveAttempted = false;
     objectInfo;
     objectInfoError;
+    reloadAfterSave = false;
     _segment;
 
     /** { id, name, description, logic, status, statusMessage, accountCount, criteria: [...] } */
@@ -77,9 +78,12 @@ export default class SegmentEditor extends LightningElement {
         return this._segment;
     }
     set segment(value) {
-        const changed = !this._segment || !value || this._segment.id !== value.id || this._segment !== value;
+        // A fresh read of the same segment (after a reorder or toggle elsewhere on the page) must
+        // not wipe unsaved edits; another segment, or the read that follows our own save, does.
+        const otherSegment = !this._segment || !value || this._segment.id !== value.id;
         this._segment = value;
-        if (changed && value) {
+        if (value && (otherSegment || this.reloadAfterSave)) {
+            this.reloadAfterSave = false;
             this.resetDraft(value);
         }
     }
@@ -257,6 +261,7 @@ export default class SegmentEditor extends LightningElement {
         this.saving = true;
         try {
             await this.writeAll();
+            this.reloadAfterSave = true;
             this.dispatchEvent(new ShowToastEvent({ title: formatLabel(SAVED, this.name.trim()), variant: 'success' }));
             this.dispatchEvent(new CustomEvent('saved', { detail: { id: this._segment.id } }));
         } catch (error) {

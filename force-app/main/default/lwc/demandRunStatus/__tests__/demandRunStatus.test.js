@@ -47,7 +47,21 @@ describe('c-demand-run-status', () => {
         expect(element.shadowRoot.querySelector('.status').textContent).toBe('Succeeded');
         expect(element.shadowRoot.querySelector('.counts')).not.toBeNull();
         expect(element.shadowRoot.querySelector('lightning-progress-bar')).toBeNull();
+        expect(element.shadowRoot.querySelector('.run-errors')).toBeNull();
         expect(recomputeButton(element).disabled).toBe(false);
+    });
+
+    it('points to the run log when the run had errors', async () => {
+        const element = createStatus();
+        const partial = JSON.parse(JSON.stringify(mockSucceeded));
+        const node = partial.uiapi.query.Demand_Run__c.edges[0].node;
+        node.Status__c = { value: 'Partially Succeeded', displayValue: 'Partially Succeeded' };
+        node.Error_Count__c = { value: 3 };
+        graphql.emit(partial);
+        await flush();
+        const link = element.shadowRoot.querySelector('a.run-errors');
+        expect(link.getAttribute('href')).toBe('/lightning/r/Demand_Run__c/a0X000000000001AAA/view');
+        expect(element.shadowRoot.querySelector('.status').textContent).toBe('Partially Succeeded');
     });
 
     it('creates a Requested full run on Recompute now, toasts and re-reads', async () => {
@@ -87,6 +101,7 @@ describe('c-demand-run-status', () => {
         await flush();
         expect(recomputeButton(element).disabled).toBe(true);
         expect(element.shadowRoot.querySelector('lightning-progress-bar').value).toBe(40);
+        expect(element.shadowRoot.querySelector('.progress-text').textContent).toBe('c.Demand_Run_Progress: 40%');
         expect(element.shadowRoot.querySelector('.phase').textContent).toBe('(Scoring)');
 
         jest.advanceTimersByTime(POLL_INTERVAL_MS - 1);

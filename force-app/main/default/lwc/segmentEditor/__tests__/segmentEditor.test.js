@@ -238,3 +238,31 @@ describe('c-segment-editor', () => {
         await expect(element).toBeAccessible();
     });
 });
+
+describe('c-segment-editor draft', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('keeps unsaved edits when the same segment is read again, and reloads after its own save', async () => {
+        const element = await createEditor();
+        change($(element, 'lightning-input.logic-input'), { value: '1 OR 2 OR 3' });
+        await flush();
+        element.segment = { ...segmentFrom(0) };
+        await flush();
+        expect($(element, 'lightning-input.logic-input').value).toBe('1 OR 2 OR 3');
+
+        $(element, 'lightning-button.save').click();
+        await flush();
+        element.segment = { ...segmentFrom(0), logic: '1 OR 2 OR 3' };
+        await flush();
+        expect($(element, 'lightning-input.logic-input').value).toBe('1 OR 2 OR 3');
+        element.segment = segmentFrom(1);
+        await flush();
+        expect($(element, 'lightning-input.name').value).toBe('Retail');
+        expect($(element, 'lightning-input.logic-input').value).toBe('');
+    });
+});
