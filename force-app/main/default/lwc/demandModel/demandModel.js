@@ -155,6 +155,8 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
                     segmentKey: column.key,
                     score,
                     text: formatScore(score),
+                    // For screen readers outside table navigation (e.g. the list of buttons).
+                    assistiveText: `${theme.themeName}, ${column.name}`,
                     isBlank: score === null,
                     className: `slds-text-align_right heat-cell heat-${level}`
                 };

@@ -38,13 +38,19 @@ describe('c-demand-heat-map', () => {
     it('shows each value as text with a shading computed from the data', () => {
         const element = createHeatMap({ scoreNodes, segments });
         const rows = [...element.shadowRoot.querySelectorAll('tbody tr')].map((tr) =>
-            [...tr.querySelectorAll('td')].map((td) => `${td.textContent.trim()}|${td.className.match(/heat-(\d)/)[1]}`)
+            [...tr.querySelectorAll('td')].map((td) => {
+                const value = td.querySelector('.heat-text');
+                const text = value ? value.textContent : td.querySelector('.slds-assistive-text').textContent;
+                return `${text}|${td.className.match(/heat-(\d)/)[1]}`;
+            })
         );
         expect(rows).toEqual([
             ['7.5|4', '5|3', '2.5|2'],
             ['4.3|3', '2|2', '2.3|2'],
-            ['1|1', '–c.Demand_Heat_No_Demand|0', '–c.Demand_Heat_No_Demand|0']
+            ['1|1', 'c.Demand_Heat_No_Demand|0', 'c.Demand_Heat_No_Demand|0']
         ]);
+        const first = element.shadowRoot.querySelector('button.heat-value .slds-assistive-text');
+        expect(first.textContent).toBe('(SSO with SAML, c.Demand_All_Accounts)');
     });
 
     it('asks for a theme in a segment when a value is clicked', () => {

@@ -265,4 +265,15 @@ describe('c-segment-editor draft', () => {
         expect($(element, 'lightning-input.name').value).toBe('Retail');
         expect($(element, 'lightning-input.logic-input').value).toBe('');
     });
+
+    it('matches every account once all criteria are removed', async () => {
+        const element = await createEditor(2);
+        expect($(element, 'p.no-criteria')).toBeNull();
+        rowsOf(element)[0].dispatchEvent(new CustomEvent('remove', { detail: { key: 'a0C000000000005AAA' } }));
+        await flush();
+        expect($(element, 'p.no-criteria')).not.toBeNull();
+        const preview = $(element, 'c-segment-preview');
+        expect(preview.valid).toBe(true);
+        expect(preview.where).toBeNull();
+    });
 });
