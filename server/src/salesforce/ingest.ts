@@ -77,7 +77,7 @@ export async function bulkIngest(org: Org, spec: IngestSpec): Promise<WriteResul
   const failures: RecordFailure[] = [];
   const lockedKeys: string[] = [];
   if (failedCount > 0) {
-    const text = await org.call('ingest.failedResults', () => new HttpApi(org.conn, { responseType: 'text/plain' }).request({ method: 'GET', url: `${jobUrl}/failedResults` }));
+    const text = await org.call('ingest.failedResults', () => new HttpApi(org.conn, { responseType: 'text/plain' }).request({ method: 'GET', url: `${org.conn.instanceUrl}${jobUrl}/failedResults` }));
     const rows = parse(String(text), { columns: true, bom: true }) as Record<string, string>[];
     for (const row of rows) {
       const message = row.sf__Error ?? 'failed';

@@ -115,7 +115,8 @@ async function getCsvPage(org: Org, url: string): Promise<{ body: string; nextLo
   api.on('response', (res: { headers: Record<string, string> }) => {
     locatorHeader = res.headers['sforce-locator'];
   });
-  const body = (await api.request({ method: 'GET', url, headers: { Accept: 'text/csv' } })) as unknown as string;
+  // HttpApi (unlike Connection.request) needs an absolute URL.
+  const body = (await api.request({ method: 'GET', url: `${org.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } })) as unknown as string;
   const nextLocator = locatorHeader && locatorHeader !== 'null' ? locatorHeader : undefined;
   return { body: typeof body === 'string' ? body : String(body ?? ''), nextLocator };
 }
