@@ -126,6 +126,19 @@ function decodeLocator(locator: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Keeps matched rows of the newest jobs only (an org keeps results for days; memory here is finite). */
+const MAX_RETAINED_ROWS = 5_000_000;
+function retainResults(jobs: Map<string, QueryJob>): void {
+  let retained = 0;
+  for (const job of [...jobs.values()].reverse()) {
+    retained += job.rows.length;
+    if (retained > MAX_RETAINED_ROWS && job.state !== 'Expired') {
+      job.rows = [];
+      job.state = 'Aborted';
+    }
+  }
+}
+
 function queryRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null {
   const jobs = jobsOf(emu).query;
   const [, , id, sub] = req.segments;
@@ -142,6 +155,7 @@ function queryRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null {
         rows,
       };
       jobs.set(job.id, job);
+      retainResults(jobs);
       return json(200, queryInfo(job, false));
     }
     if (req.method === 'GET') return json(200, { done: true, records: [...jobs.values()].map((j) => queryInfo(j, false)), nextRecordsUrl: null });

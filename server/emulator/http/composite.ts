@@ -97,7 +97,8 @@ export function compositeRoute(emu: Emulator, req: ApiRequest) {
           version: m[1],
           fullPath: u.pathname,
         };
-        const res = dispatch(emu, subReq, null);
+        // Faults aimed at a route (e.g. lockRow on composite/sobjects*) apply inside composite too.
+        const res = dispatch(emu, subReq, emu.faults.lockRows(sub.method, [u.pathname, m[2]]));
         const headers: Record<string, string> = { ...(res.headers ?? {}) };
         if (res.status === 201 && res.body && typeof res.body === 'object' && 'id' in res.body) {
           headers.Location = `${u.pathname.replace(/\/$/, '')}/${(res.body as { id: string }).id}`;

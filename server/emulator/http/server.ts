@@ -52,6 +52,13 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
     }
 
     if (pathname === '/services/oauth2/token' && method === 'POST') {
+      const tokenPaths = [pathname, 'oauth2/token'];
+      const slow = emu.faults.fire('latency', method, tokenPaths);
+      if (slow?.latencyMs) await sleep(slow.latencyMs);
+      if (emu.faults.fire('http503', method, tokenPaths)) {
+        send(res, 503, JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Service temporarily unavailable; retry later' }), {});
+        return;
+      }
       const params = new URLSearchParams(body.toString('utf8'));
       for (const [k, v] of url.searchParams) if (!params.has(k)) params.set(k, v);
       const out = tokenEndpoint(emu, params);

@@ -118,6 +118,8 @@ export function parseField(file: string): FieldDef {
     spec.relationshipName = name.replace(/__c$/, '__r');
     spec.childRelationshipName = str(x.relationshipName) ?? null;
     spec.cascadeDelete = mdType === 'MasterDetail' || str(x.deleteConstraint) === 'Cascade';
+    const constraint = str(x.deleteConstraint);
+    spec.deleteConstraint = mdType === 'MasterDetail' ? 'Cascade' : constraint === 'Restrict' || constraint === 'Cascade' ? constraint : 'SetNull';
   }
   return makeField(spec);
 }

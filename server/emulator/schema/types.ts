@@ -55,6 +55,8 @@ export interface FieldDef {
   /** Child relationship name on the parent (metadata `relationshipName`), for describe. */
   childRelationshipName: string | null;
   cascadeDelete: boolean;
+  /** For custom lookups: what deleting the parent does (metadata `deleteConstraint`). */
+  deleteConstraint: 'SetNull' | 'Restrict' | 'Cascade' | null;
 }
 
 export interface ObjectDef {
@@ -131,6 +133,7 @@ export function makeField(spec: FieldSpec): FieldDef {
     relationshipName: ref ? (custom ? spec.name.replace(/__c$/, '__r') : spec.name.replace(/Id$/, '')) : null,
     childRelationshipName: null,
     cascadeDelete: false,
+    deleteConstraint: null,
     ...spec,
   };
 }

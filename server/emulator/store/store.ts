@@ -107,7 +107,9 @@ export class Store {
         throw new RequestError(400, 'INVALID_FIELD', `Cannot set a relationship or object value on field ${field.name}; set the Id field instead`, [field.name]);
       }
       if (opts.fromCsv && raw === '') continue; // an empty CSV cell leaves the field as it is
-      values.set(field, opts.fromCsv && raw === '#N/A' ? null : coerce(field, raw, Boolean(opts.fromCsv)));
+      const value = opts.fromCsv && raw === '#N/A' ? null : coerce(field, raw, Boolean(opts.fromCsv));
+      // A checkbox is never null in an org: clearing it stores false.
+      values.set(field, value === null && field.type === 'boolean' ? false : value);
     }
     return values;
   }
@@ -233,15 +235,36 @@ export class Store {
     }
     const table = this.tables.get(def.name)!;
     const row = this.liveRow(table, norm);
-    this.softDelete(table, row);
+    // Custom lookups follow their deleteConstraint: Restrict blocks, SetNull clears, Cascade
+    // (and master-detail) deletes the children too.
+    const children: Array<{ table: Table; field: FieldDef; rows: Row[] }> = [];
     for (const child of this.schema.objects) {
       for (const f of child.fields) {
-        if (!f.cascadeDelete || !f.referenceTo.includes(def.name)) continue;
+        if (!f.custom || !f.referenceTo.includes(def.name)) continue;
         const childTable = this.tables.get(child.name)!;
-        for (const r of childTable.rows) if (!r.IsDeleted && r[f.name] === row.Id) this.softDelete(childTable, r);
+        const rows = childTable.rows.filter((r) => !r.IsDeleted && r[f.name] === row.Id);
+        if (rows.length === 0) continue;
+        if (f.deleteConstraint === 'Restrict') {
+          throw new DmlError('DELETE_FAILED', `Your attempt to delete ${String(row.Name ?? row.Id)} could not be completed because it is associated with the following ${child.labelPlural}: ${rows.slice(0, 3).map((r) => r.Name ?? r.Id).join(', ')}`, []);
+        }
+        children.push({ table: childTable, field: f, rows });
+      }
+    }
+    this.softDelete(table, row);
+    for (const { table: childTable, field, rows } of children) {
+      for (const r of rows) {
+        if (field.cascadeDelete) this.softDelete(childTable, r);
+        else this.setNull(childTable, r, field);
       }
     }
     return row;
+  }
+
+  private setNull(table: Table, row: Row, field: FieldDef): void {
+    const prev: Row = { ...row };
+    row[field.name] = null;
+    row.SystemModstamp = Math.max(this.clock(), row.SystemModstamp as number);
+    this.journal?.push({ kind: 'update', table, row, prev });
   }
 
   private softDelete(table: Table, row: Row): void {

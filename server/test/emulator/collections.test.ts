@@ -148,3 +148,35 @@ describe('composite', () => {
     expectSfError(res.body, 'INVALID_INPUT');
   });
 });
+
+describe('delete rules and checkbox values', () => {
+  it('clears SetNull lookups, blocks Restrict lookups and stores false for a cleared checkbox', async () => {
+    const theme = (await conn.sobject('Demand_Theme__c').create({ Name: 'to be deleted' })) as { id: string };
+    const req = (await conn.sobject('Escalated_Request__c').create({ Name: 'themed', Account__c: accountId, Theme__c: theme.id, Deal_Blocker__c: true })) as { id: string };
+    await conn.sobject('Escalated_Request__c').update({ Id: req.id, Deal_Blocker__c: null });
+    expect(emu.store.get(req.id)!.Deal_Blocker__c).toBe(false);
+    await conn.sobject('Demand_Theme__c').destroy(theme.id);
+    expect(emu.store.get(req.id)!.Theme__c).toBeNull();
+    const blocked = await http(emu.url, api(`sobjects/Account/${accountId}`), { method: 'DELETE' });
+    expect(blocked.status).toBe(400);
+    expectSfError(blocked.body, 'DELETE_FAILED');
+    expect(emu.store.get(accountId)!.IsDeleted).toBe(false);
+  });
+
+  it('applies lockRow faults to collections inside composite', async () => {
+    await http(emu.url, '/__emulator/faults', { method: 'POST', token: null, body: { kind: 'lockRow', route: 'composite/sobjects*', count: 1 } });
+    const res = (await conn.requestPost(api('composite'), {
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/composite/sobjects',
+          referenceId: 'c0',
+          body: { records: [{ attributes: { type: 'Demand_Theme__c' }, Name: 'a' }, { attributes: { type: 'Demand_Theme__c' }, Name: 'b' }] },
+        },
+      ],
+    })) as { compositeResponse: Array<{ body: Result[] }> };
+    expect(res.compositeResponse[0].body.map((r) => r.success)).toEqual([false, true]);
+    expect(res.compositeResponse[0].body[0].errors[0].statusCode).toBe('UNABLE_TO_LOCK_ROW');
+    await http(emu.url, '/__emulator/faults', { method: 'DELETE', token: null });
+  });
+});
