@@ -30,8 +30,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer | null, headers: Record<string, string>): void {
+function send(res: ServerResponse, status: number, body: string | Buffer | null, headers: Record<string, string>, limitInfo?: string): void {
   if (body !== null && !headers['Content-Type']) headers['Content-Type'] = 'application/json;charset=UTF-8';
+  if (limitInfo && !headers['Sforce-Limit-Info']) headers['Sforce-Limit-Info'] = limitInfo;
   res.writeHead(status, headers);
   res.end(body ?? undefined);
 }
@@ -56,19 +57,19 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       const slow = emu.faults.fire('latency', method, tokenPaths);
       if (slow?.latencyMs) await sleep(slow.latencyMs);
       if (emu.faults.fire('http503', method, tokenPaths)) {
-        send(res, 503, JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Service temporarily unavailable; retry later' }), {});
+        send(res, 503, JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Service temporarily unavailable; retry later' }), {}, emu.limitInfo());
         return;
       }
       const params = new URLSearchParams(body.toString('utf8'));
       for (const [k, v] of url.searchParams) if (!params.has(k)) params.set(k, v);
       const out = tokenEndpoint(emu, params);
-      send(res, out.status, JSON.stringify(out.body), {});
+      send(res, out.status, JSON.stringify(out.body), {}, emu.limitInfo());
       return;
     }
 
     const m = /^\/services\/data(?:\/v(\d+\.\d+))?(\/.*)?$/.exec(pathname);
     if (!m) {
-      send(res, 404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), {});
+      send(res, 404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), {}, pathname.startsWith('/services') ? emu.limitInfo() : undefined);
       return;
     }
     const limitHeaders = () => ({ 'Sforce-Limit-Info': emu.limitInfo() });
