@@ -349,12 +349,22 @@ export function explainBreakdown(breakdown, words) {
 
 /**
  * The GraphQL `where` of the requests behind one theme in one segment (null = all accounts).
- * A request belongs to its Theme__c, or to its Suggested_Theme__c while Theme__c is blank,
- * as the engine counts it. Passed as a variable, never spliced into the query text.
+ * A request belongs to its Theme__c, or to its Suggested_Theme__c while Theme__c is blank, and
+ * a theme merged into this one (Merged_Into__c) brings its requests along, as the engine counts
+ * them (one merge step is followed here). Passed as a variable, never spliced into query text.
  */
 export function drilldownWhere(themeId, segmentId) {
     const theme = {
-        or: [{ Theme__c: { eq: themeId } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: themeId } }] }]
+        or: [
+            { Theme__c: { eq: themeId } },
+            { Theme__r: { Merged_Into__c: { eq: themeId } } },
+            {
+                and: [
+                    { Theme__c: { eq: null } },
+                    { or: [{ Suggested_Theme__c: { eq: themeId } }, { Suggested_Theme__r: { Merged_Into__c: { eq: themeId } } }] }
+                ]
+            }
+        ]
     };
     return segmentId ? { and: [theme, { Segment__c: { eq: segmentId } }] } : theme;
 }

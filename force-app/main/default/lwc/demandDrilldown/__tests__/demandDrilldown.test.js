@@ -32,7 +32,7 @@ describe('c-demand-drilldown', () => {
         await flush();
         expect(graphql.getLastConfig().variables.where).toEqual({
             and: [
-                { or: [{ Theme__c: { eq: THEME } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: THEME } }] }] },
+                { or: [{ Theme__c: { eq: THEME } }, { Theme__r: { Merged_Into__c: { eq: THEME } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: THEME } }, { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } }] }] }] },
                 { Segment__c: { eq: SEGMENT } }
             ]
         });
@@ -42,7 +42,7 @@ describe('c-demand-drilldown', () => {
         createDrilldown(null);
         await flush();
         expect(graphql.getLastConfig().variables.where).toEqual({
-            or: [{ Theme__c: { eq: THEME } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: THEME } }] }]
+            or: [{ Theme__c: { eq: THEME } }, { Theme__r: { Merged_Into__c: { eq: THEME } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: THEME } }, { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } }] }] }]
         });
     });
 

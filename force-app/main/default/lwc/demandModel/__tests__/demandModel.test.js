@@ -139,12 +139,12 @@ describe('drill-down', () => {
     it('filters on the effective theme and the segment', () => {
         expect(drilldownWhere('t1', 's1')).toEqual({
             and: [
-                { or: [{ Theme__c: { eq: 't1' } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: 't1' } }] }] },
+                { or: [{ Theme__c: { eq: 't1' } }, { Theme__r: { Merged_Into__c: { eq: 't1' } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: 't1' } }, { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } }] }] }] },
                 { Segment__c: { eq: 's1' } }
             ]
         });
         expect(drilldownWhere('t1', null)).toEqual({
-            or: [{ Theme__c: { eq: 't1' } }, { and: [{ Theme__c: { eq: null } }, { Suggested_Theme__c: { eq: 't1' } }] }]
+            or: [{ Theme__c: { eq: 't1' } }, { Theme__r: { Merged_Into__c: { eq: 't1' } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: 't1' } }, { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } }] }] }]
         });
     });
 
