@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { startEmulator, type EmulatorOptions } from '../server/emulator';
 
-const USAGE = 'usage: npm run emulator -- --port <p> [--seed demo|empty] [--scale N] [--page-size 200..2000] [--access-token <t>] [--plan <plan.json>] [--metadata <dir>] [--jwt-public-key <pem file>] [--client-id <id>] [--daily-api-limit N] [--host <h>]';
+const USAGE =
+  'usage: npm run emulator -- --port <p> [--seed demo|empty] [--scale N] [--page-size 200..2000] [--access-token <t>] [--plan <plan.json>] [--metadata <dir>] [--jwt-public-key <pem file>] [--client-id <id>] [--daily-api-limit N] [--host <h>]';
 
 const FLAGS: Record<string, string> = {
   '--port': 'port',
@@ -24,7 +25,11 @@ const FLAGS: Record<string, string> = {
 };
 
 const int = (name: string, min: number, max: number) =>
-  z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
 
 const ArgsSchema = z.object({
   port: int('--port', 0, 65535),
@@ -40,7 +45,11 @@ const ArgsSchema = z.object({
   dailyApiLimit: int('--daily-api-limit', 1, 1_000_000_000).optional(),
 });
 
-export function parseArgs(argv: string[]): { ok: true; options: EmulatorOptions & { jwtPublicKeyFile?: string } } | { ok: false; message: string } {
+export function parseArgs(
+  argv: string[],
+):
+  | { ok: true; options: EmulatorOptions & { jwtPublicKeyFile?: string } }
+  | { ok: false; message: string } {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,13 +57,19 @@ export function parseArgs(argv: string[]): { ok: true; options: EmulatorOptions 
     const key = FLAGS[arg];
     if (!key) return { ok: false, message: `unknown argument ${arg}\n${USAGE}` };
     const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value\n${USAGE}` };
+    if (value === undefined || value.startsWith('--'))
+      return { ok: false, message: `${arg} needs a value\n${USAGE}` };
     raw[key] = value;
     i++;
   }
-  if (raw.port === undefined) return { ok: false, message: `--port is required (0 picks a free port)\n${USAGE}` };
+  if (raw.port === undefined)
+    return { ok: false, message: `--port is required (0 picks a free port)\n${USAGE}` };
   const parsed = ArgsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: `${parsed.error.issues.map((i) => i.message).join('; ')}\n${USAGE}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `${parsed.error.issues.map((i) => i.message).join('; ')}\n${USAGE}`,
+    };
   return { ok: true, options: parsed.data };
 }
 
@@ -83,7 +98,12 @@ async function main(): Promise<void> {
   }
   console.log(`listening on ${emu.url}`);
   const records = emu.stats().records as Record<string, number>;
-  console.log(`org: ${Object.entries(records).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `org: ${Object.entries(records)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;

@@ -12,13 +12,17 @@ const SCALE = quick ? 5_000 : 100_000;
 const PER_ACCOUNT = 10;
 const LIMIT_BYTES = 2 * 1024 ** 3;
 const TOKEN = 'bench-emulator-token';
-const SOQL = 'SELECT Id, Name, Account__c, Theme__c, Suggested_Theme__c, Requested_By__c, Urgency__c, Source__c, Status__c, Revenue_At_Stake__c, Deal_Blocker__c, Needed_By__c, CreatedDate FROM Escalated_Request__c';
+const SOQL =
+  'SELECT Id, Name, Account__c, Theme__c, Suggested_Theme__c, Requested_By__c, Urgency__c, Source__c, Status__c, Revenue_At_Stake__c, Deal_Blocker__c, Needed_By__c, CreatedDate FROM Escalated_Request__c';
 
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** Tracks peak heap and RSS while a phase runs (sampled every 50 ms). */
-async function phase<T>(name: string, fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakHeap: number; peakRss: number }> {
+async function phase<T>(
+  name: string,
+  fn: () => Promise<T>,
+): Promise<{ value: T; seconds: number; peakHeap: number; peakRss: number }> {
   gc();
   let peakHeap = 0;
   let peakRss = 0;
@@ -33,18 +37,35 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<{ value: T;
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   sample();
-  console.log(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s   peak heap ${mb(peakHeap).padStart(8)}   peak RSS ${mb(peakRss).padStart(8)}`);
+  console.log(
+    `${name.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s   peak heap ${mb(peakHeap).padStart(8)}   peak RSS ${mb(peakRss).padStart(8)}`,
+  );
   return { value, seconds, peakHeap, peakRss };
 }
 
 async function main(): Promise<void> {
-  console.log(`emulator benchmark: ${SCALE.toLocaleString()} accounts, ${(SCALE * PER_ACCOUNT).toLocaleString()} requests${quick ? ' (quick)' : ''}`);
-  const seeded = await phase('seed org + start', () => startEmulator({ seed: 'demo', scale: SCALE, requestsPerAccount: PER_ACCOUNT, accessToken: TOKEN, dailyApiLimit: 10_000_000 }));
+  console.log(
+    `emulator benchmark: ${SCALE.toLocaleString()} accounts, ${(SCALE * PER_ACCOUNT).toLocaleString()} requests${quick ? ' (quick)' : ''}`,
+  );
+  const seeded = await phase('seed org + start', () =>
+    startEmulator({
+      seed: 'demo',
+      scale: SCALE,
+      requestsPerAccount: PER_ACCOUNT,
+      accessToken: TOKEN,
+      dailyApiLimit: 10_000_000,
+    }),
+  );
   const emu = seeded.value;
   gc();
   const resident = process.memoryUsage();
   const records = emu.stats().records as Record<string, number>;
-  console.log(`org held: ${Object.entries(records).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n.toLocaleString()}`).join(', ')}`);
+  console.log(
+    `org held: ${Object.entries(records)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} ${n.toLocaleString()}`)
+      .join(', ')}`,
+  );
   console.log(`org resident after GC: heap ${mb(resident.heapUsed)}, RSS ${mb(resident.rss)}`);
   const total = records.Escalated_Request__c;
 
@@ -61,21 +82,35 @@ async function main(): Promise<void> {
     }
     return { seen, pages };
   });
-  if (rest.value.seen !== total) throw new Error(`REST paging returned ${rest.value.seen} of ${total} rows`);
-  console.log(`  ${rest.value.seen.toLocaleString()} rows in ${rest.value.pages} pages (${Math.round(rest.value.seen / rest.seconds).toLocaleString()} rows/s)`);
+  if (rest.value.seen !== total)
+    throw new Error(`REST paging returned ${rest.value.seen} of ${total} rows`);
+  console.log(
+    `  ${rest.value.seen.toLocaleString()} rows in ${rest.value.pages} pages (${Math.round(rest.value.seen / rest.seconds).toLocaleString()} rows/s)`,
+  );
 
   const bulk = await phase('Bulk 2.0 query (100k per locator)', async () => {
     const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
     const base = `${emu.url}/services/data/v62.0/jobs/query`;
-    const job = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: SOQL }) })).json()) as { id: string };
+    const job = (await (
+      await fetch(base, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ operation: 'query', query: SOQL }),
+      })
+    ).json()) as { id: string };
     let state = '';
-    while (state !== 'JobComplete') state = ((await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string }).state;
+    while (state !== 'JobComplete')
+      state = ((await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string })
+        .state;
     let locator: string | null = null;
     let seen = 0;
     let pages = 0;
     let bytes = 0;
     do {
-      const res = await fetch(`${base}/${job.id}/results?maxRecords=100000${locator ? `&locator=${locator}` : ''}`, { headers });
+      const res = await fetch(
+        `${base}/${job.id}/results?maxRecords=100000${locator ? `&locator=${locator}` : ''}`,
+        { headers },
+      );
       const text = await res.text();
       bytes += text.length;
       seen += Number(res.headers.get('sforce-numberofrecords'));
@@ -84,8 +119,11 @@ async function main(): Promise<void> {
     } while (locator && locator !== 'null');
     return { seen, pages, bytes };
   });
-  if (bulk.value.seen !== total) throw new Error(`Bulk paging returned ${bulk.value.seen} of ${total} rows`);
-  console.log(`  ${bulk.value.seen.toLocaleString()} rows in ${bulk.value.pages} pages, ${mb(bulk.value.bytes)} of CSV (${Math.round(bulk.value.seen / bulk.seconds).toLocaleString()} rows/s)`);
+  if (bulk.value.seen !== total)
+    throw new Error(`Bulk paging returned ${bulk.value.seen} of ${total} rows`);
+  console.log(
+    `  ${bulk.value.seen.toLocaleString()} rows in ${bulk.value.pages} pages, ${mb(bulk.value.bytes)} of CSV (${Math.round(bulk.value.seen / bulk.seconds).toLocaleString()} rows/s)`,
+  );
 
   const calls = emu.stats().apiCalls as number;
   await emu.close();
@@ -93,7 +131,9 @@ async function main(): Promise<void> {
   console.log(`API calls counted: ${calls}`);
   console.log(`process peak RSS (resourceUsage.maxRSS): ${mb(maxRss)}`);
   const ok = maxRss < LIMIT_BYTES;
-  console.log(`${ok ? 'PASS' : 'FAIL'}: ${quick ? 'quick run' : '1M requests'} held and served within ${mb(LIMIT_BYTES)} (peak ${mb(maxRss)})`);
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'}: ${quick ? 'quick run' : '1M requests'} held and served within ${mb(LIMIT_BYTES)} (peak ${mb(maxRss)})`,
+  );
   if (!ok) process.exit(1);
 }
 

@@ -40,14 +40,21 @@ export function seedStore(emu: Emulator): void {
   const o = emu.opts;
   emu.store.clear();
   seedUsers(emu.store);
-  if (o.seed === 'demo') generateDemoOrg(emu.store, { scale: o.scale, requestsPerAccount: o.requestsPerAccount, now: o.now });
+  if (o.seed === 'demo')
+    generateDemoOrg(emu.store, {
+      scale: o.scale,
+      requestsPerAccount: o.requestsPerAccount,
+      now: o.now,
+    });
   if (o.dataPlanFile) loadDataPlan(emu.store, o.dataPlanFile);
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const parsed = EmulatorOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new Error(`startEmulator: invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `startEmulator: invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const opts = parsed.data;
   const schema = Schema.load(opts.metadataDir ?? DEFAULT_METADATA_DIR);

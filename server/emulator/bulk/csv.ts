@@ -8,15 +8,31 @@ export function csvLine(values: string[], eol: string): string {
   return values.map(quote).join(',') + eol;
 }
 
-export const DELIMITERS: Record<string, string> = { COMMA: ',', TAB: '\t', SEMICOLON: ';', PIPE: '|', CARET: '^', BACKQUOTE: '`' };
+export const DELIMITERS: Record<string, string> = {
+  COMMA: ',',
+  TAB: '\t',
+  SEMICOLON: ';',
+  PIPE: '|',
+  CARET: '^',
+  BACKQUOTE: '`',
+};
 
 /** Parses uploaded CSV into a header and rows of strings. */
 export function parseCsv(text: string, delimiter: string): { header: string[]; rows: string[][] } {
   let rows: string[][];
   try {
-    rows = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, bom: true }) as string[][];
+    rows = parse(text, {
+      delimiter,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      bom: true,
+    }) as string[][];
   } catch (err) {
-    throw new RequestError(400, 'INVALIDBATCH', `InvalidBatch : Failed to parse CSV: ${(err as Error).message}`);
+    throw new RequestError(
+      400,
+      'INVALIDBATCH',
+      `InvalidBatch : Failed to parse CSV: ${(err as Error).message}`,
+    );
   }
   const [header, ...body] = rows;
   return { header: header ?? [], rows: body };

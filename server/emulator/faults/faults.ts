@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { Prng } from '../seed/prng';
 
-export const FAULT_KINDS = ['http503', 'lockRow', 'invalidSession', 'requestLimit', 'latency'] as const;
+export const FAULT_KINDS = [
+  'http503',
+  'lockRow',
+  'invalidSession',
+  'requestLimit',
+  'latency',
+] as const;
 
 export const FaultSchema = z
   .object({
@@ -21,15 +27,24 @@ export const FaultSchema = z
     latencyMs: z.number().int().min(0).max(60_000).optional(),
   })
   .strict()
-  .refine((f) => f.rate !== undefined || f.count !== undefined, { message: 'give either rate (0..1) or count (a positive integer)' })
-  .refine((f) => f.kind !== 'latency' || f.latencyMs !== undefined, { message: 'a latency fault needs latencyMs' });
+  .refine((f) => f.rate !== undefined || f.count !== undefined, {
+    message: 'give either rate (0..1) or count (a positive integer)',
+  })
+  .refine((f) => f.kind !== 'latency' || f.latencyMs !== undefined, {
+    message: 'a latency fault needs latencyMs',
+  });
 
 /** One fault, or `{ faults: [...] }` (picked by shape, so errors name the fault's own fields). */
 export const FaultListSchema = z.object({ faults: z.array(FaultSchema).min(1) }).strict();
 export function parseFaultRequest(body: unknown) {
   const isList = typeof body === 'object' && body !== null && 'faults' in body;
   const parsed = isList ? FaultListSchema.safeParse(body) : FaultSchema.safeParse(body);
-  return parsed.success ? { success: true as const, faults: 'faults' in parsed.data ? parsed.data.faults : [parsed.data] } : { success: false as const, error: parsed.error };
+  return parsed.success
+    ? {
+        success: true as const,
+        faults: 'faults' in parsed.data ? parsed.data.faults : [parsed.data],
+      }
+    : { success: false as const, error: parsed.error };
 }
 
 export type FaultSpec = z.infer<typeof FaultSchema>;
@@ -58,7 +73,13 @@ export class Faults {
   }
 
   add(spec: FaultSpec): ActiveFault {
-    const fault: ActiveFault = { ...spec, id: this.nextId++, remaining: spec.count ?? null, hits: 0, matcher: globToRegex(spec.route) };
+    const fault: ActiveFault = {
+      ...spec,
+      id: this.nextId++,
+      remaining: spec.count ?? null,
+      hits: 0,
+      matcher: globToRegex(spec.route),
+    };
     this.list.push(fault);
     return fault;
   }

@@ -18,11 +18,26 @@ function bodyJson(raw: Buffer): unknown {
 export function stats(emu: Emulator): Record<string, unknown> {
   const records: Record<string, number> = {};
   for (const [name, table] of emu.store.tables) records[name] = table.liveCount;
-  return { apiCalls: emu.apiCalls, byRoute: { ...emu.byRoute }, apiLimit: emu.opts.dailyApiLimit, records, faults: emu.faults.describe() };
+  return {
+    apiCalls: emu.apiCalls,
+    byRoute: { ...emu.byRoute },
+    apiLimit: emu.opts.dailyApiLimit,
+    records,
+    faults: emu.faults.describe(),
+  };
 }
 
-export function adminRoute(emu: Emulator, method: string, path: string, raw: Buffer, reset: () => void): AdminResult {
-  const bad = (message: string): AdminResult => ({ status: 400, body: { error: 'invalid_request', message } });
+export function adminRoute(
+  emu: Emulator,
+  method: string,
+  path: string,
+  raw: Buffer,
+  reset: () => void,
+): AdminResult {
+  const bad = (message: string): AdminResult => ({
+    status: 400,
+    body: { error: 'invalid_request', message },
+  });
   let body: unknown;
   try {
     body = bodyJson(raw);
@@ -32,7 +47,10 @@ export function adminRoute(emu: Emulator, method: string, path: string, raw: Buf
   if (path === 'stats' && method === 'GET') return { status: 200, body: stats(emu) };
   if (path === 'reset' && method === 'POST') {
     const parsed = ResetSchema.safeParse(body);
-    if (!parsed.success) return bad(`Expected {"scope": "all" | "stats" | "faults"}: ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      return bad(
+        `Expected {"scope": "all" | "stats" | "faults"}: ${parsed.error.issues[0].message}`,
+      );
     if (parsed.data.scope === 'all') reset();
     if (parsed.data.scope !== 'faults') emu.resetCounters();
     if (parsed.data.scope !== 'stats') emu.faults.clear();
@@ -55,5 +73,11 @@ export function adminRoute(emu: Emulator, method: string, path: string, raw: Buf
       return { status: 200, body: { faults: emu.faults.describe() } };
     }
   }
-  return { status: 404, body: { error: 'not_found', message: `No admin route ${method} /__emulator/${path}; use GET stats, POST reset, GET|POST|DELETE faults` } };
+  return {
+    status: 404,
+    body: {
+      error: 'not_found',
+      message: `No admin route ${method} /__emulator/${path}; use GET stats, POST reset, GET|POST|DELETE faults`,
+    },
+  };
 }

@@ -15,7 +15,10 @@ export interface TokenResult {
   body: Record<string, unknown>;
 }
 
-const oauthError = (status: number, error: string, description: string): TokenResult => ({ status, body: { error, error_description: description } });
+const oauthError = (status: number, error: string, description: string): TokenResult => ({
+  status,
+  body: { error, error_description: description },
+});
 
 function b64urlJson(part: string): Record<string, unknown> | null {
   try {
@@ -62,27 +65,39 @@ export function issueToken(emu: Emulator, userId: string): TokenResult {
 }
 
 function jwtBearer(emu: Emulator, assertion: string | null): TokenResult {
-  if (!emu.opts.jwtPublicKeyPem) return oauthError(400, 'invalid_grant', 'JWT bearer flow is not configured on this emulator (start it with jwtPublicKeyPem)');
+  if (!emu.opts.jwtPublicKeyPem)
+    return oauthError(
+      400,
+      'invalid_grant',
+      'JWT bearer flow is not configured on this emulator (start it with jwtPublicKeyPem)',
+    );
   const parts = (assertion ?? '').split('.');
   if (parts.length !== 3) return oauthError(400, 'invalid_grant', 'invalid assertion');
   const header = b64urlJson(parts[0]);
   const claims = b64urlJson(parts[1]);
-  if (!header || !claims || header.alg !== 'RS256') return oauthError(400, 'invalid_grant', 'invalid assertion');
+  if (!header || !claims || header.alg !== 'RS256')
+    return oauthError(400, 'invalid_grant', 'invalid assertion');
   const verifier = createVerify('RSA-SHA256');
   verifier.update(`${parts[0]}.${parts[1]}`);
   let valid = false;
   try {
-    valid = verifier.verify(publicKey(emu.opts.jwtPublicKeyPem), Buffer.from(parts[2], 'base64url'));
+    valid = verifier.verify(
+      publicKey(emu.opts.jwtPublicKeyPem),
+      Buffer.from(parts[2], 'base64url'),
+    );
   } catch {
     valid = false;
   }
   if (!valid) return oauthError(400, 'invalid_grant', 'invalid assertion');
-  if (emu.opts.clientId && claims.iss !== emu.opts.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+  if (emu.opts.clientId && claims.iss !== emu.opts.clientId)
+    return oauthError(400, 'invalid_client_id', 'client identifier invalid');
   const audiences = [...LOGIN_AUDIENCES, emu.url, `${emu.url}/`];
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!aud.some((a) => typeof a === 'string' && audiences.includes(a))) return oauthError(400, 'invalid_grant', 'audience is invalid');
+  if (!aud.some((a) => typeof a === 'string' && audiences.includes(a)))
+    return oauthError(400, 'invalid_grant', 'audience is invalid');
   const nowSec = Math.floor(Date.now() / 1000);
-  if (typeof claims.exp !== 'number' || claims.exp < nowSec) return oauthError(400, 'invalid_grant', 'expired authorization code');
+  if (typeof claims.exp !== 'number' || claims.exp < nowSec)
+    return oauthError(400, 'invalid_grant', 'expired authorization code');
   const user = typeof claims.sub === 'string' ? activeUser(emu, claims.sub) : undefined;
   if (!user) return oauthError(400, 'invalid_grant', "user hasn't approved this consumer");
   return issueToken(emu, user.Id as string);
@@ -91,14 +106,17 @@ function jwtBearer(emu: Emulator, assertion: string | null): TokenResult {
 function clientCredentials(emu: Emulator, params: URLSearchParams): TokenResult {
   const id = params.get('client_id');
   const secret = params.get('client_secret');
-  if (!emu.opts.clientId || id !== emu.opts.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
-  if (!emu.opts.clientSecret || secret !== emu.opts.clientSecret) return oauthError(400, 'invalid_client', 'invalid client credentials');
+  if (!emu.opts.clientId || id !== emu.opts.clientId)
+    return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+  if (!emu.opts.clientSecret || secret !== emu.opts.clientSecret)
+    return oauthError(400, 'invalid_client', 'invalid client credentials');
   return issueToken(emu, emu.store.userId);
 }
 
 export function tokenEndpoint(emu: Emulator, params: URLSearchParams): TokenResult {
   const grant = params.get('grant_type');
-  if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') return jwtBearer(emu, params.get('assertion'));
+  if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+    return jwtBearer(emu, params.get('assertion'));
   if (grant === 'client_credentials') return clientCredentials(emu, params);
   return oauthError(400, 'unsupported_grant_type', 'grant type not supported');
 }

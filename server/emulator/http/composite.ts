@@ -12,7 +12,9 @@ import { jsonObject, type ApiRequest } from './types';
 const SubrequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
   url: z.string().min(1),
-  referenceId: z.string().regex(/^[A-Za-z0-9_]+$/, 'referenceId must be alphanumeric or underscore'),
+  referenceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+$/, 'referenceId must be alphanumeric or underscore'),
   body: z.unknown().optional(),
   httpHeaders: z.record(z.string(), z.string()).optional(),
 });
@@ -29,7 +31,13 @@ interface SubResponse {
   referenceId: string;
 }
 
-const HALTED = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+const HALTED = [
+  {
+    errorCode: 'PROCESSING_HALTED',
+    message:
+      'The transaction was rolled back since another operation in the same transaction failed.',
+  },
+];
 
 class MissingReference extends Error {}
 
@@ -63,12 +71,28 @@ function substitute(value: unknown, results: Map<string, unknown>): unknown {
 export function compositeRoute(emu: Emulator, req: ApiRequest) {
   const parsed = CompositeSchema.safeParse(jsonObject(req));
   if (!parsed.success) {
-    throw new RequestError(400, 'INVALID_INPUT', `Invalid composite request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new RequestError(
+      400,
+      'INVALID_INPUT',
+      `Invalid composite request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const { allOrNone = false, compositeRequest } = parsed.data;
-  if (compositeRequest.length > 25) throw new RequestError(400, 'INVALID_INPUT', `A composite request may have at most 25 subrequests (got ${compositeRequest.length})`);
-  const heavy = compositeRequest.filter((s) => /\/(query|queryAll)\b|\/composite\/sobjects/.test(s.url)).length;
-  if (heavy > 5) throw new RequestError(400, 'INVALID_INPUT', `A composite request may have at most 5 queries or sObject Collections (got ${heavy})`);
+  if (compositeRequest.length > 25)
+    throw new RequestError(
+      400,
+      'INVALID_INPUT',
+      `A composite request may have at most 25 subrequests (got ${compositeRequest.length})`,
+    );
+  const heavy = compositeRequest.filter((s) =>
+    /\/(query|queryAll)\b|\/composite\/sobjects/.test(s.url),
+  ).length;
+  if (heavy > 5)
+    throw new RequestError(
+      400,
+      'INVALID_INPUT',
+      `A composite request may have at most 5 queries or sObject Collections (got ${heavy})`,
+    );
 
   return emu.store.transaction(() => {
     const results = new Map<string, unknown>();
@@ -77,7 +101,12 @@ export function compositeRoute(emu: Emulator, req: ApiRequest) {
     for (let i = 0; i < compositeRequest.length; i++) {
       const sub = compositeRequest[i];
       if (failedAt >= 0 && allOrNone) {
-        out.push({ body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+        out.push({
+          body: HALTED,
+          httpHeaders: {},
+          httpStatusCode: 400,
+          referenceId: sub.referenceId,
+        });
         continue;
       }
       let response: SubResponse;
@@ -86,13 +115,20 @@ export function compositeRoute(emu: Emulator, req: ApiRequest) {
         const body = sub.body === undefined ? undefined : substitute(sub.body, results);
         const u = new URL(url, 'http://composite.invalid');
         const m = /^\/services\/data\/v(\d+\.\d+)\/?(.*)$/.exec(u.pathname);
-        if (!m) throw new RequestError(400, 'INVALID_INPUT', `Subrequest URLs start with /services/data/vNN.N/ (got ${url})`);
+        if (!m)
+          throw new RequestError(
+            400,
+            'INVALID_INPUT',
+            `Subrequest URLs start with /services/data/vNN.N/ (got ${url})`,
+          );
         const subReq: ApiRequest = {
           method: sub.method,
           path: m[2],
           segments: m[2].split('/').filter(Boolean).map(decodeURIComponent),
           query: u.searchParams,
-          headers: Object.fromEntries(Object.entries(sub.httpHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+          headers: Object.fromEntries(
+            Object.entries(sub.httpHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+          ),
           body: body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body)),
           version: m[1],
           fullPath: u.pathname,
@@ -103,17 +139,32 @@ export function compositeRoute(emu: Emulator, req: ApiRequest) {
         if (res.status === 201 && res.body && typeof res.body === 'object' && 'id' in res.body) {
           headers.Location = `${u.pathname.replace(/\/$/, '')}/${(res.body as { id: string }).id}`;
         }
-        response = { body: res.body ?? res.text ?? null, httpHeaders: headers, httpStatusCode: res.status, referenceId: sub.referenceId };
+        response = {
+          body: res.body ?? res.text ?? null,
+          httpHeaders: headers,
+          httpStatusCode: res.status,
+          referenceId: sub.referenceId,
+        };
       } catch (err) {
         if (err instanceof MissingReference) {
           response = {
-            body: [{ errorCode: 'PROCESSING_HALTED', message: `Invalid reference specified. No value for ${err.message} found in ${sub.referenceId}. Provided referenceId ('${err.message.split('.')[0]}') must be a valid referenceId of a prior successful subrequest.` }],
+            body: [
+              {
+                errorCode: 'PROCESSING_HALTED',
+                message: `Invalid reference specified. No value for ${err.message} found in ${sub.referenceId}. Provided referenceId ('${err.message.split('.')[0]}') must be a valid referenceId of a prior successful subrequest.`,
+              },
+            ],
             httpHeaders: {},
             httpStatusCode: 400,
             referenceId: sub.referenceId,
           };
         } else if (err instanceof RequestError) {
-          response = { body: err.body(), httpHeaders: {}, httpStatusCode: err.status, referenceId: sub.referenceId };
+          response = {
+            body: err.body(),
+            httpHeaders: {},
+            httpStatusCode: err.status,
+            referenceId: sub.referenceId,
+          };
         } else throw err;
       }
       if (response.httpStatusCode < 300) results.set(sub.referenceId, response.body);
@@ -121,7 +172,13 @@ export function compositeRoute(emu: Emulator, req: ApiRequest) {
       out.push(response);
     }
     if (allOrNone && failedAt >= 0) {
-      for (let i = 0; i < failedAt; i++) out[i] = { body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: out[i].referenceId };
+      for (let i = 0; i < failedAt; i++)
+        out[i] = {
+          body: HALTED,
+          httpHeaders: {},
+          httpStatusCode: 400,
+          referenceId: out[i].referenceId,
+        };
       return { keep: false, value: { status: 200, body: { compositeResponse: out } } };
     }
     return { keep: true, value: { status: 200, body: { compositeResponse: out } } };

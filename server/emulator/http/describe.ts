@@ -40,11 +40,21 @@ function describeField(f: FieldDef): Record<string, unknown> {
     htmlFormatted: false,
     idLookup: f.idLookup,
     label: f.label,
-    length: f.type === 'int' || ['double', 'currency', 'percent', 'boolean', 'date', 'datetime'].includes(f.type) ? 0 : f.length,
+    length:
+      f.type === 'int' ||
+      ['double', 'currency', 'percent', 'boolean', 'date', 'datetime'].includes(f.type)
+        ? 0
+        : f.length,
     name: f.name,
     nameField: f.nameField,
     nillable: f.nillable,
-    picklistValues: f.picklistValues.map((p) => ({ active: true, defaultValue: p.defaultValue, label: p.label, validFor: null, value: p.value })),
+    picklistValues: f.picklistValues.map((p) => ({
+      active: true,
+      defaultValue: p.defaultValue,
+      label: p.label,
+      validFor: null,
+      value: p.value,
+    })),
     precision: ['double', 'currency', 'percent'].includes(f.type) ? f.precision : 0,
     referenceTo: f.referenceTo,
     relationshipName: f.relationshipName,
@@ -77,15 +87,34 @@ function basics(def: ObjectDef, version: string): Record<string, unknown> {
 }
 
 export function describeGlobal(emu: Emulator, version: string): Record<string, unknown> {
-  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects: emu.schema.objects.map((d) => basics(d, version)) };
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: emu.schema.objects.map((d) => basics(d, version)),
+  };
 }
 
-export function describeSObject(emu: Emulator, def: ObjectDef, version: string): Record<string, unknown> {
+export function describeSObject(
+  emu: Emulator,
+  def: ObjectDef,
+  version: string,
+): Record<string, unknown> {
   return {
     ...basics(def, version),
     fields: def.fields.map(describeField),
-    childRelationships: emu.schema.childRelationships(def).map((c) => ({ ...c, deprecatedAndHidden: false, restrictedDelete: false })),
-    recordTypeInfos: [{ active: true, available: true, defaultRecordTypeMapping: true, master: true, name: 'Master', recordTypeId: '012000000000000AAA' }],
+    childRelationships: emu.schema
+      .childRelationships(def)
+      .map((c) => ({ ...c, deprecatedAndHidden: false, restrictedDelete: false })),
+    recordTypeInfos: [
+      {
+        active: true,
+        available: true,
+        defaultRecordTypeMapping: true,
+        master: true,
+        name: 'Master',
+        recordTypeId: '012000000000000AAA',
+      },
+    ],
   };
 }
 

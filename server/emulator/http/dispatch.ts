@@ -18,14 +18,24 @@ export function routeName(req: ApiRequest): string {
   let name: string;
   switch (s[0]) {
     case 'sobjects':
-      name = ['sobjects', s[1] && ':type', s[2] && (s[2] === 'describe' ? 'describe' : s[3] ? ':extField' : ':id'), s[3] && ':value'].filter(Boolean).join('/');
+      name = [
+        'sobjects',
+        s[1] && ':type',
+        s[2] && (s[2] === 'describe' ? 'describe' : s[3] ? ':extField' : ':id'),
+        s[3] && ':value',
+      ]
+        .filter(Boolean)
+        .join('/');
       break;
     case 'query':
     case 'queryAll':
       name = s[1] ? `${s[0]}/:locator` : s[0];
       break;
     case 'composite':
-      name = s[1] === 'sobjects' ? ['composite/sobjects', s[2] && ':type', s[3] && ':extField'].filter(Boolean).join('/') : 'composite';
+      name =
+        s[1] === 'sobjects'
+          ? ['composite/sobjects', s[2] && ':type', s[3] && ':extField'].filter(Boolean).join('/')
+          : 'composite';
       break;
     case 'jobs':
       name = [`jobs/${s[1] ?? ''}`, s[2] && ':id', s[3]].filter(Boolean).join('/');
@@ -36,17 +46,34 @@ export function routeName(req: ApiRequest): string {
   return `${req.method} ${name}`;
 }
 
-export function dispatch(emu: Emulator, req: ApiRequest, locked: (() => boolean) | null): ApiResponse {
+export function dispatch(
+  emu: Emulator,
+  req: ApiRequest,
+  locked: (() => boolean) | null,
+): ApiResponse {
   const s = req.segments;
   let res: ApiResponse | null = null;
   switch (s[0]) {
     case undefined:
     case '':
-      if (req.method === 'GET') res = json(200, { sobjects: `/services/data/v${req.version}/sobjects`, query: `/services/data/v${req.version}/query`, limits: `/services/data/v${req.version}/limits`, composite: `/services/data/v${req.version}/composite`, jobs: `/services/data/v${req.version}/jobs` });
+      if (req.method === 'GET')
+        res = json(200, {
+          sobjects: `/services/data/v${req.version}/sobjects`,
+          query: `/services/data/v${req.version}/query`,
+          limits: `/services/data/v${req.version}/limits`,
+          composite: `/services/data/v${req.version}/composite`,
+          jobs: `/services/data/v${req.version}/jobs`,
+        });
       break;
     case 'query':
     case 'queryAll':
-      if (req.method === 'GET') res = s.length === 1 ? runQuery(emu, req, s[0] === 'queryAll') : s.length === 2 ? queryMore(emu, req, s[1]) : null;
+      if (req.method === 'GET')
+        res =
+          s.length === 1
+            ? runQuery(emu, req, s[0] === 'queryAll')
+            : s.length === 2
+              ? queryMore(emu, req, s[1])
+              : null;
       break;
     case 'sobjects':
       if (s.length === 1 && req.method === 'GET') res = json(200, describeGlobal(emu, req.version));

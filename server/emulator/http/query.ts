@@ -40,10 +40,17 @@ function pageSizeOf(emu: Emulator, req: ApiRequest): number {
   return Math.min(2000, Math.max(200, Number(m[1])));
 }
 
-function page(emu: Emulator, id: string, cursor: Cursor, offset: number, version: string): ApiResponse {
+function page(
+  emu: Emulator,
+  id: string,
+  cursor: Cursor,
+  offset: number,
+  version: string,
+): ApiResponse {
   const end = Math.min(cursor.rows.length, offset + cursor.pageSize);
   const records = new Array(end - offset);
-  for (let i = offset; i < end; i++) records[i - offset] = renderRecord(cursor.plan, cursor.rows[i], version);
+  for (let i = offset; i < end; i++)
+    records[i - offset] = renderRecord(cursor.plan, cursor.rows[i], version);
   const done = end >= cursor.rows.length;
   const body: Record<string, unknown> = { totalSize: cursor.rows.length, done };
   if (!done) body.nextRecordsUrl = `/services/data/v${version}/query/${id}-${end}`;
@@ -55,7 +62,12 @@ function page(emu: Emulator, id: string, cursor: Cursor, offset: number, version
 
 export function runQuery(emu: Emulator, req: ApiRequest, all: boolean): ApiResponse {
   const soql = req.query.get('q');
-  if (soql === null) throw new RequestError(400, 'MALFORMED_QUERY', 'A query string is required: pass q=SELECT ... FROM ...');
+  if (soql === null)
+    throw new RequestError(
+      400,
+      'MALFORMED_QUERY',
+      'A query string is required: pass q=SELECT ... FROM ...',
+    );
   const plan = compileQuery(emu.store, soql);
   const rows = runPlan(emu.store, plan, all);
   if (plan.countOnly) return json(200, { totalSize: rows.length, done: true, records: [] });

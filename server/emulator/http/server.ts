@@ -19,7 +19,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new RequestError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body exceeds 150 MB'));
+        reject(
+          new RequestError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body exceeds 150 MB'),
+        );
         req.destroy();
         return;
       }
@@ -30,8 +32,15 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer | null, headers: Record<string, string>, limitInfo?: string): void {
-  if (body !== null && !headers['Content-Type']) headers['Content-Type'] = 'application/json;charset=UTF-8';
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer | null,
+  headers: Record<string, string>,
+  limitInfo?: string,
+): void {
+  if (body !== null && !headers['Content-Type'])
+    headers['Content-Type'] = 'application/json;charset=UTF-8';
   if (limitInfo && !headers['Sforce-Limit-Info']) headers['Sforce-Limit-Info'] = limitInfo;
   res.writeHead(status, headers);
   res.end(body ?? undefined);
@@ -57,7 +66,16 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       const slow = emu.faults.fire('latency', method, tokenPaths);
       if (slow?.latencyMs) await sleep(slow.latencyMs);
       if (emu.faults.fire('http503', method, tokenPaths)) {
-        send(res, 503, JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Service temporarily unavailable; retry later' }), {}, emu.limitInfo());
+        send(
+          res,
+          503,
+          JSON.stringify({
+            error: 'temporarily_unavailable',
+            error_description: 'Service temporarily unavailable; retry later',
+          }),
+          {},
+          emu.limitInfo(),
+        );
         return;
       }
       const params = new URLSearchParams(body.toString('utf8'));
@@ -69,14 +87,27 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
 
     const m = /^\/services\/data(?:\/v(\d+\.\d+))?(\/.*)?$/.exec(pathname);
     if (!m) {
-      send(res, 404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), {}, pathname.startsWith('/services') ? emu.limitInfo() : undefined);
+      send(
+        res,
+        404,
+        JSON.stringify([
+          { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+        ]),
+        {},
+        pathname.startsWith('/services') ? emu.limitInfo() : undefined,
+      );
       return;
     }
     const limitHeaders = () => ({ 'Sforce-Limit-Info': emu.limitInfo() });
-    const fail = (err: RequestError) => send(res, err.status, JSON.stringify(err.body()), limitHeaders());
+    const fail = (err: RequestError) =>
+      send(res, err.status, JSON.stringify(err.body()), limitHeaders());
     if (!m[1]) {
       // Version discovery is open, like an org's.
-      const versions = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0'].map((v) => ({ label: `v${v}`, url: `/services/data/v${v}`, version: v }));
+      const versions = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0'].map((v) => ({
+        label: `v${v}`,
+        url: `/services/data/v${v}`,
+        version: v,
+      }));
       send(res, 200, JSON.stringify(versions), limitHeaders());
       return;
     }
@@ -84,7 +115,10 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
     const apiReq: ApiRequest = {
       method,
       path: rest,
-      segments: rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s)),
+      segments: rest
+        .split('/')
+        .filter(Boolean)
+        .map((s) => decodeURIComponent(s)),
       query: url.searchParams,
       headers: req.headers,
       body,
@@ -94,7 +128,8 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
     const paths = [pathname, rest];
 
     const token = authorized(emu, req.headers.authorization);
-    if (!token) return fail(new RequestError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'));
+    if (!token)
+      return fail(new RequestError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'));
 
     const latency = emu.faults.fire('latency', method, paths);
     if (latency?.latencyMs) await sleep(latency.latencyMs);
@@ -106,7 +141,17 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       return fail(new RequestError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
     }
     if (emu.faults.fire('http503', method, paths)) {
-      send(res, 503, JSON.stringify([{ errorCode: 'SERVER_UNAVAILABLE', message: 'Service temporarily unavailable; retry later' }]), limitHeaders());
+      send(
+        res,
+        503,
+        JSON.stringify([
+          {
+            errorCode: 'SERVER_UNAVAILABLE',
+            message: 'Service temporarily unavailable; retry later',
+          },
+        ]),
+        limitHeaders(),
+      );
       return;
     }
 
@@ -134,7 +179,18 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       }
       // An emulator bug must be loud but must not take the process down.
       console.error('emulator: internal error', err);
-      if (!res.headersSent) send(res, 500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred in the emulator: ${(err as Error).message}` }]), {});
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          JSON.stringify([
+            {
+              errorCode: 'UNKNOWN_EXCEPTION',
+              message: `An unexpected error occurred in the emulator: ${(err as Error).message}`,
+            },
+          ]),
+          {},
+        );
       else res.end();
     });
   });

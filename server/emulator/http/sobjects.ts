@@ -19,18 +19,36 @@ function dml<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof DmlError) throw err.toRequestError(err.statusCode === 'INVALID_CROSS_REFERENCE_KEY' && err.fields.length === 0 ? 404 : 400);
+    if (err instanceof DmlError)
+      throw err.toRequestError(
+        err.statusCode === 'INVALID_CROSS_REFERENCE_KEY' && err.fields.length === 0 ? 404 : 400,
+      );
     throw err;
   }
 }
 
-function recordBody(emu: Emulator, def: ObjectDef, row: Row, req: ApiRequest): Record<string, unknown> {
+function recordBody(
+  emu: Emulator,
+  def: ObjectDef,
+  row: Row,
+  req: ApiRequest,
+): Record<string, unknown> {
   const wanted = req.query.get('fields');
-  const out: Record<string, unknown> = { attributes: { type: def.name, url: `/services/data/v${req.version}/sobjects/${def.name}/${row.Id}` } };
+  const out: Record<string, unknown> = {
+    attributes: {
+      type: def.name,
+      url: `/services/data/v${req.version}/sobjects/${def.name}/${row.Id}`,
+    },
+  };
   const fields = wanted
     ? wanted.split(',').map((n) => {
         const f = def.fieldMap.get(n.trim().toLowerCase());
-        if (!f) throw new RequestError(400, 'INVALID_FIELD', `No such column '${n.trim()}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+        if (!f)
+          throw new RequestError(
+            400,
+            'INVALID_FIELD',
+            `No such column '${n.trim()}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+          );
         return f;
       })
     : def.fields;
@@ -59,7 +77,8 @@ export function sobjectRoutes(emu: Emulator, req: ApiRequest): ApiResponse | nul
     return null;
   }
   if (b === undefined) {
-    if (a === 'describe' && req.method === 'GET') return json(200, describeSObject(emu, def, req.version));
+    if (a === 'describe' && req.method === 'GET')
+      return json(200, describeSObject(emu, def, req.version));
     if (req.method === 'GET') return json(200, recordBody(emu, def, liveById(emu, def, a), req));
     if (req.method === 'PATCH') {
       liveById(emu, def, a);
@@ -77,16 +96,25 @@ export function sobjectRoutes(emu: Emulator, req: ApiRequest): ApiResponse | nul
   const field = store.externalIdField(def, a);
   const value = decodeURIComponent(b);
   if (req.method === 'GET') {
-    const row = field.name === 'Id' ? liveById(emu, def, value) : store.tables.get(def.name)!.findUnique(field, value);
+    const row =
+      field.name === 'Id'
+        ? liveById(emu, def, value)
+        : store.tables.get(def.name)!.findUnique(field, value);
     if (!row || row.IsDeleted) throw notFound();
     return json(200, recordBody(emu, def, row, req));
   }
   if (req.method === 'PATCH') {
     const body = jsonObject(req);
     if (Object.keys(body).some((k) => k.toLowerCase() === field.name.toLowerCase())) {
-      throw new RequestError(400, 'INVALID_FIELD', `The external ID field ${field.name} is given in the URL; leave it out of the body`);
+      throw new RequestError(
+        400,
+        'INVALID_FIELD',
+        `The external ID field ${field.name} is given in the URL; leave it out of the body`,
+      );
     }
-    const { row, created } = dml(() => store.upsert(def.name, field.name, { ...body, [field.name]: value }));
+    const { row, created } = dml(() =>
+      store.upsert(def.name, field.name, { ...body, [field.name]: value }),
+    );
     return json(created ? 201 : 200, { id: row.Id, success: true, errors: [], created });
   }
   return null;

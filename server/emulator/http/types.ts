@@ -24,15 +24,28 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): ApiResponse => ({ status, body, headers });
+export const json = (
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): ApiResponse => ({ status, body, headers });
 export const noContent = (): ApiResponse => ({ status: 204 });
 
 export function parseJson(req: ApiRequest): unknown {
-  if (req.body.length === 0) throw new RequestError(400, 'JSON_PARSER_ERROR', 'The request body is empty; send a JSON document');
+  if (req.body.length === 0)
+    throw new RequestError(
+      400,
+      'JSON_PARSER_ERROR',
+      'The request body is empty; send a JSON document',
+    );
   try {
     return JSON.parse(req.body.toString('utf8'));
   } catch (err) {
-    throw new RequestError(400, 'JSON_PARSER_ERROR', `Unexpected character in the JSON body: ${(err as Error).message}`);
+    throw new RequestError(
+      400,
+      'JSON_PARSER_ERROR',
+      `Unexpected character in the JSON body: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -44,4 +57,5 @@ export function jsonObject(req: ApiRequest): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export const notFound = () => new RequestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+export const notFound = () =>
+  new RequestError(404, 'NOT_FOUND', 'The requested resource does not exist');

@@ -7,15 +7,27 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { makeField, makeObject, type FieldDef, type FieldSpec, type ObjectDef, type PicklistValue } from './types';
+import {
+  makeField,
+  makeObject,
+  type FieldDef,
+  type FieldSpec,
+  type ObjectDef,
+  type PicklistValue,
+} from './types';
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => name === 'value',
+});
 
 type Xml = Record<string, unknown>;
 
 const bool = (v: unknown): boolean => String(v ?? '').trim() === 'true';
 const num = (v: unknown, d: number): number => (v === undefined || v === '' ? d : Number(v));
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+const str = (v: unknown): string | undefined =>
+  v === undefined || v === null ? undefined : String(v);
 
 export class MetadataError extends Error {}
 
@@ -23,14 +35,18 @@ function readXml(file: string, root: string): Xml {
   let doc: Xml;
   const text = readFileSync(file, 'utf8');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new MetadataError(`${file}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  if (valid !== true)
+    throw new MetadataError(
+      `${file}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`,
+    );
   try {
     doc = parser.parse(text) as Xml;
   } catch (err) {
     throw new MetadataError(`${file}: not well-formed XML (${(err as Error).message})`);
   }
   const body = doc[root];
-  if (!body || typeof body !== 'object') throw new MetadataError(`${file}: expected a <${root}> root element`);
+  if (!body || typeof body !== 'object')
+    throw new MetadataError(`${file}: expected a <${root}> root element`);
   return body as Xml;
 }
 
@@ -76,7 +92,8 @@ export function parseField(file: string): FieldDef {
   const name = str(x.fullName) ?? path.basename(file).replace(/\.field-meta\.xml$/, '');
   const mdType = str(x.type) ?? '';
   const type = SIMPLE[mdType];
-  if (!type) throw new MetadataError(`${file}: field type '${mdType}' is not supported by the emulator`);
+  if (!type)
+    throw new MetadataError(`${file}: field type '${mdType}' is not supported by the emulator`);
   const formula = x.formula !== undefined || mdType === 'Summary';
   const readOnly = formula || mdType === 'AutoNumber';
   const spec: FieldSpec = {
@@ -94,7 +111,8 @@ export function parseField(file: string): FieldDef {
     idLookup: bool(x.externalId) || bool(x.unique),
     nillable: !(bool(x.required) || mdType === 'MasterDetail'),
   };
-  if (type === 'string' || type === 'textarea') spec.length = num(x.length, mdType === 'TextArea' ? 255 : mdType === 'AutoNumber' ? 30 : 255);
+  if (type === 'string' || type === 'textarea')
+    spec.length = num(x.length, mdType === 'TextArea' ? 255 : mdType === 'AutoNumber' ? 30 : 255);
   if (mdType === 'Number' || mdType === 'Currency' || mdType === 'Percent') {
     spec.precision = num(x.precision, 18);
     spec.scale = num(x.scale, 0);
@@ -119,7 +137,12 @@ export function parseField(file: string): FieldDef {
     spec.childRelationshipName = str(x.relationshipName) ?? null;
     spec.cascadeDelete = mdType === 'MasterDetail' || str(x.deleteConstraint) === 'Cascade';
     const constraint = str(x.deleteConstraint);
-    spec.deleteConstraint = mdType === 'MasterDetail' ? 'Cascade' : constraint === 'Restrict' || constraint === 'Cascade' ? constraint : 'SetNull';
+    spec.deleteConstraint =
+      mdType === 'MasterDetail'
+        ? 'Cascade'
+        : constraint === 'Restrict' || constraint === 'Cascade'
+          ? constraint
+          : 'SetNull';
   }
   return makeField(spec);
 }
@@ -170,7 +193,16 @@ export function loadCustomObjects(metadataDir: string): ObjectDef[] {
     ];
     if (!hasMaster) {
       builtins.push(
-        makeField({ name: 'OwnerId', type: 'reference', custom: false, referenceTo: ['User'], relationshipName: 'Owner', label: 'Owner ID', defaultedOnCreate: true, nillable: false }),
+        makeField({
+          name: 'OwnerId',
+          type: 'reference',
+          custom: false,
+          referenceTo: ['User'],
+          relationshipName: 'Owner',
+          label: 'Owner ID',
+          defaultedOnCreate: true,
+          nillable: false,
+        }),
       );
     }
     const label = str(obj.label) ?? name;

@@ -18,7 +18,9 @@ export class Schema {
       for (const field of obj.fields) {
         for (const target of field.referenceTo) {
           if (!this.byName.has(target.toLowerCase())) {
-            throw new MetadataError(`${obj.name}.${field.name} refers to ${target}, which is neither a built-in standard object nor in force-app`);
+            throw new MetadataError(
+              `${obj.name}.${field.name} refers to ${target}, which is neither a built-in standard object nor in force-app`,
+            );
           }
         }
       }
@@ -42,12 +44,27 @@ export class Schema {
   }
 
   /** Reference fields of other objects that point at `obj` (child relationships for describe). */
-  childRelationships(obj: ObjectDef): Array<{ childSObject: string; field: string; relationshipName: string | null; cascadeDelete: boolean }> {
+  childRelationships(
+    obj: ObjectDef,
+  ): Array<{
+    childSObject: string;
+    field: string;
+    relationshipName: string | null;
+    cascadeDelete: boolean;
+  }> {
     const out = [];
     for (const other of this.objects) {
       for (const field of other.fields) {
-        if (field.referenceTo.includes(obj.name) && !['CreatedById', 'LastModifiedById'].includes(field.name)) {
-          out.push({ childSObject: other.name, field: field.name, relationshipName: field.childRelationshipName, cascadeDelete: field.cascadeDelete });
+        if (
+          field.referenceTo.includes(obj.name) &&
+          !['CreatedById', 'LastModifiedById'].includes(field.name)
+        ) {
+          out.push({
+            childSObject: other.name,
+            field: field.name,
+            relationshipName: field.childRelationshipName,
+            cascadeDelete: field.cascadeDelete,
+          });
         }
       }
     }

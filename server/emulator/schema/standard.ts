@@ -5,17 +5,58 @@
  */
 import { makeField as f, makeObject, picklist, type ObjectDef } from './types';
 
-const owner = () => f({ name: 'OwnerId', type: 'reference', referenceTo: ['User'], relationshipName: 'Owner', label: 'Owner ID', defaultedOnCreate: true });
+const owner = () =>
+  f({
+    name: 'OwnerId',
+    type: 'reference',
+    referenceTo: ['User'],
+    relationshipName: 'Owner',
+    label: 'Owner ID',
+    defaultedOnCreate: true,
+  });
 
 export const INDUSTRIES = [
-  'Agriculture', 'Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction',
-  'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Environmental',
-  'Finance', 'Food & Beverage', 'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Machinery',
-  'Manufacturing', 'Media', 'Not For Profit', 'Public Sector', 'Recreation', 'Retail', 'Shipping',
-  'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other',
+  'Agriculture',
+  'Apparel',
+  'Banking',
+  'Biotechnology',
+  'Chemicals',
+  'Communications',
+  'Construction',
+  'Consulting',
+  'Education',
+  'Electronics',
+  'Energy',
+  'Engineering',
+  'Entertainment',
+  'Environmental',
+  'Finance',
+  'Food & Beverage',
+  'Government',
+  'Healthcare',
+  'Hospitality',
+  'Insurance',
+  'Machinery',
+  'Manufacturing',
+  'Media',
+  'Not For Profit',
+  'Public Sector',
+  'Recreation',
+  'Retail',
+  'Shipping',
+  'Technology',
+  'Telecommunications',
+  'Transportation',
+  'Utilities',
+  'Other',
 ];
 
-export const OPPORTUNITY_STAGES: Array<{ name: string; probability: number; closed: boolean; won: boolean }> = [
+export const OPPORTUNITY_STAGES: Array<{
+  name: string;
+  probability: number;
+  closed: boolean;
+  won: boolean;
+}> = [
   { name: 'Prospecting', probability: 10, closed: false, won: false },
   { name: 'Qualification', probability: 10, closed: false, won: false },
   { name: 'Needs Analysis', probability: 20, closed: false, won: false },
@@ -29,8 +70,15 @@ export const OPPORTUNITY_STAGES: Array<{ name: string; probability: number; clos
 ];
 
 export const CONTACT_ROLES = [
-  'Business User', 'Decision Maker', 'Economic Buyer', 'Economic Decision Maker', 'Evaluator',
-  'Executive Sponsor', 'Influencer', 'Technical Buyer', 'Other',
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other',
 ];
 
 const address = (prefix: string) => [
@@ -44,13 +92,41 @@ const address = (prefix: string) => [
 function account(): ObjectDef {
   return makeObject('Account', '001', [
     f({ name: 'Name', type: 'string', label: 'Account Name', nillable: false, nameField: true }),
-    f({ name: 'Type', type: 'picklist', label: 'Account Type', picklistValues: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other']) }),
-    f({ name: 'ParentId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Parent', label: 'Parent Account ID' }),
+    f({
+      name: 'Type',
+      type: 'picklist',
+      label: 'Account Type',
+      picklistValues: picklist([
+        'Prospect',
+        'Customer - Direct',
+        'Customer - Channel',
+        'Channel Partner / Reseller',
+        'Installation Partner',
+        'Technology Partner',
+        'Other',
+      ]),
+    }),
+    f({
+      name: 'ParentId',
+      type: 'reference',
+      referenceTo: ['Account'],
+      relationshipName: 'Parent',
+      label: 'Parent Account ID',
+    }),
     f({ name: 'Industry', type: 'picklist', picklistValues: picklist(INDUSTRIES) }),
     f({ name: 'NumberOfEmployees', type: 'int', label: 'Employees', precision: 8 }),
     f({ name: 'AnnualRevenue', type: 'currency', label: 'Annual Revenue' }),
-    f({ name: 'Rating', type: 'picklist', label: 'Account Rating', picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
-    f({ name: 'Ownership', type: 'picklist', picklistValues: picklist(['Public', 'Private', 'Subsidiary', 'Other']) }),
+    f({
+      name: 'Rating',
+      type: 'picklist',
+      label: 'Account Rating',
+      picklistValues: picklist(['Hot', 'Warm', 'Cold']),
+    }),
+    f({
+      name: 'Ownership',
+      type: 'picklist',
+      picklistValues: picklist(['Public', 'Private', 'Subsidiary', 'Other']),
+    }),
     f({ name: 'AccountNumber', type: 'string', length: 40 }),
     f({ name: 'Sic', type: 'string', length: 20, label: 'SIC Code' }),
     f({ name: 'Phone', type: 'phone', label: 'Account Phone' }),
@@ -65,17 +141,47 @@ function account(): ObjectDef {
 function contact(): ObjectDef {
   return makeObject('Contact', '003', [
     f({ name: 'AccountId', type: 'reference', referenceTo: ['Account'], label: 'Account ID' }),
-    f({ name: 'Salutation', type: 'picklist', picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']) }),
+    f({
+      name: 'Salutation',
+      type: 'picklist',
+      picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
+    }),
     f({ name: 'FirstName', type: 'string', length: 40, label: 'First Name' }),
     f({ name: 'LastName', type: 'string', length: 80, label: 'Last Name', nillable: false }),
     // Compound name: read-only, maintained by the store from FirstName and LastName.
-    f({ name: 'Name', type: 'string', length: 121, label: 'Full Name', nameField: true, createable: false, updateable: false, nillable: false, defaultedOnCreate: true }),
+    f({
+      name: 'Name',
+      type: 'string',
+      length: 121,
+      label: 'Full Name',
+      nameField: true,
+      createable: false,
+      updateable: false,
+      nillable: false,
+      defaultedOnCreate: true,
+    }),
     f({ name: 'Title', type: 'string', length: 128 }),
     f({ name: 'Department', type: 'string', length: 80 }),
     f({ name: 'Email', type: 'email' }),
     f({ name: 'Phone', type: 'phone', label: 'Business Phone' }),
-    f({ name: 'ReportsToId', type: 'reference', referenceTo: ['Contact'], label: 'Reports To ID', relationshipName: 'ReportsTo' }),
-    f({ name: 'LeadSource', type: 'picklist', picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) }),
+    f({
+      name: 'ReportsToId',
+      type: 'reference',
+      referenceTo: ['Contact'],
+      label: 'Reports To ID',
+      relationshipName: 'ReportsTo',
+    }),
+    f({
+      name: 'LeadSource',
+      type: 'picklist',
+      picklistValues: picklist([
+        'Web',
+        'Phone Inquiry',
+        'Partner Referral',
+        'Purchased List',
+        'Other',
+      ]),
+    }),
     ...address('Mailing'),
     owner(),
   ]);
@@ -86,15 +192,52 @@ function opportunity(): ObjectDef {
     f({ name: 'AccountId', type: 'reference', referenceTo: ['Account'], label: 'Account ID' }),
     f({ name: 'Name', type: 'string', length: 120, nillable: false, nameField: true }),
     f({ name: 'Description', type: 'textarea', length: 32000 }),
-    f({ name: 'StageName', type: 'picklist', label: 'Stage', nillable: false, picklistValues: picklist(OPPORTUNITY_STAGES.map((s) => s.name)) }),
+    f({
+      name: 'StageName',
+      type: 'picklist',
+      label: 'Stage',
+      nillable: false,
+      picklistValues: picklist(OPPORTUNITY_STAGES.map((s) => s.name)),
+    }),
     f({ name: 'Amount', type: 'currency' }),
-    f({ name: 'Probability', type: 'percent', precision: 3, label: 'Probability (%)', defaultedOnCreate: true }),
+    f({
+      name: 'Probability',
+      type: 'percent',
+      precision: 3,
+      label: 'Probability (%)',
+      defaultedOnCreate: true,
+    }),
     f({ name: 'CloseDate', type: 'date', label: 'Close Date', nillable: false }),
-    f({ name: 'Type', type: 'picklist', label: 'Opportunity Type', picklistValues: picklist(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer']) }),
-    f({ name: 'LeadSource', type: 'picklist', picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) }),
+    f({
+      name: 'Type',
+      type: 'picklist',
+      label: 'Opportunity Type',
+      picklistValues: picklist([
+        'Existing Customer - Upgrade',
+        'Existing Customer - Replacement',
+        'Existing Customer - Downgrade',
+        'New Customer',
+      ]),
+    }),
+    f({
+      name: 'LeadSource',
+      type: 'picklist',
+      picklistValues: picklist([
+        'Web',
+        'Phone Inquiry',
+        'Partner Referral',
+        'Purchased List',
+        'Other',
+      ]),
+    }),
     f({ name: 'IsClosed', type: 'boolean', label: 'Closed', createable: false, updateable: false }),
     f({ name: 'IsWon', type: 'boolean', label: 'Won', createable: false, updateable: false }),
-    f({ name: 'ForecastCategoryName', type: 'picklist', label: 'Forecast Category', picklistValues: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed']) }),
+    f({
+      name: 'ForecastCategoryName',
+      type: 'picklist',
+      label: 'Forecast Category',
+      picklistValues: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed']),
+    }),
     owner(),
   ]);
 }
@@ -104,8 +247,21 @@ function contactRole(): ObjectDef {
     'OpportunityContactRole',
     '00K',
     [
-      f({ name: 'OpportunityId', type: 'reference', referenceTo: ['Opportunity'], label: 'Opportunity ID', nillable: false, updateable: false }),
-      f({ name: 'ContactId', type: 'reference', referenceTo: ['Contact'], label: 'Contact ID', nillable: false }),
+      f({
+        name: 'OpportunityId',
+        type: 'reference',
+        referenceTo: ['Opportunity'],
+        label: 'Opportunity ID',
+        nillable: false,
+        updateable: false,
+      }),
+      f({
+        name: 'ContactId',
+        type: 'reference',
+        referenceTo: ['Contact'],
+        label: 'Contact ID',
+        nillable: false,
+      }),
       f({ name: 'Role', type: 'picklist', picklistValues: picklist(CONTACT_ROLES) }),
       f({ name: 'IsPrimary', type: 'boolean', label: 'Primary' }),
     ],
@@ -115,10 +271,27 @@ function contactRole(): ObjectDef {
 
 function user(): ObjectDef {
   return makeObject('User', '005', [
-    f({ name: 'Username', type: 'string', length: 80, nillable: false, unique: true, idLookup: true }),
+    f({
+      name: 'Username',
+      type: 'string',
+      length: 80,
+      nillable: false,
+      unique: true,
+      idLookup: true,
+    }),
     f({ name: 'FirstName', type: 'string', length: 40, label: 'First Name' }),
     f({ name: 'LastName', type: 'string', length: 80, label: 'Last Name', nillable: false }),
-    f({ name: 'Name', type: 'string', length: 121, label: 'Full Name', nameField: true, createable: false, updateable: false, nillable: false, defaultedOnCreate: true }),
+    f({
+      name: 'Name',
+      type: 'string',
+      length: 121,
+      label: 'Full Name',
+      nameField: true,
+      createable: false,
+      updateable: false,
+      nillable: false,
+      defaultedOnCreate: true,
+    }),
     f({ name: 'Alias', type: 'string', length: 8 }),
     f({ name: 'Email', type: 'email', nillable: false }),
     f({ name: 'Title', type: 'string', length: 80 }),

@@ -87,7 +87,17 @@ export type FieldSpec = Partial<FieldDef> & { name: string; type: FieldType };
 const NUMERIC: FieldType[] = ['int', 'double', 'currency', 'percent'];
 export const isNumeric = (t: FieldType): boolean => NUMERIC.includes(t);
 export const isTextual = (t: FieldType): boolean =>
-  ['id', 'string', 'textarea', 'picklist', 'multipicklist', 'email', 'phone', 'url', 'reference'].includes(t);
+  [
+    'id',
+    'string',
+    'textarea',
+    'picklist',
+    'multipicklist',
+    'email',
+    'phone',
+    'url',
+    'reference',
+  ].includes(t);
 
 const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = {
   id: 18,
@@ -130,7 +140,11 @@ export function makeField(spec: FieldSpec): FieldDef {
     picklistValues: [],
     restrictedPicklist: false,
     referenceTo: [],
-    relationshipName: ref ? (custom ? spec.name.replace(/__c$/, '__r') : spec.name.replace(/Id$/, '')) : null,
+    relationshipName: ref
+      ? custom
+        ? spec.name.replace(/__c$/, '__r')
+        : spec.name.replace(/Id$/, '')
+      : null,
     childRelationshipName: null,
     cascadeDelete: false,
     deleteConstraint: null,
@@ -147,7 +161,13 @@ function systemFields(): FieldDef[] {
   return [
     makeField({ name: 'Id', type: 'id', label: 'Record ID', nillable: false, ...ro }),
     makeField({ name: 'IsDeleted', type: 'boolean', label: 'Deleted', nillable: false, ...ro }),
-    makeField({ name: 'CreatedDate', type: 'datetime', label: 'Created Date', nillable: false, ...ro }),
+    makeField({
+      name: 'CreatedDate',
+      type: 'datetime',
+      label: 'Created Date',
+      nillable: false,
+      ...ro,
+    }),
     makeField({
       name: 'CreatedById',
       type: 'reference',
@@ -157,7 +177,13 @@ function systemFields(): FieldDef[] {
       relationshipName: 'CreatedBy',
       ...ro,
     }),
-    makeField({ name: 'LastModifiedDate', type: 'datetime', label: 'Last Modified Date', nillable: false, ...ro }),
+    makeField({
+      name: 'LastModifiedDate',
+      type: 'datetime',
+      label: 'Last Modified Date',
+      nillable: false,
+      ...ro,
+    }),
     makeField({
       name: 'LastModifiedById',
       type: 'reference',
@@ -167,7 +193,13 @@ function systemFields(): FieldDef[] {
       relationshipName: 'LastModifiedBy',
       ...ro,
     }),
-    makeField({ name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp', nillable: false, ...ro }),
+    makeField({
+      name: 'SystemModstamp',
+      type: 'datetime',
+      label: 'System Modstamp',
+      nillable: false,
+      ...ro,
+    }),
   ];
 }
 
@@ -182,7 +214,8 @@ export function makeObject(
   for (const f of [...systemFields(), ...fields]) fieldMap.set(f.name.toLowerCase(), f);
   const all = [...fieldMap.values()];
   const relationships = new Map<string, FieldDef>();
-  for (const f of all) if (f.relationshipName) relationships.set(f.relationshipName.toLowerCase(), f);
+  for (const f of all)
+    if (f.relationshipName) relationships.set(f.relationshipName.toLowerCase(), f);
   const label = labels.label ?? labelOf(name);
   return {
     name,

@@ -26,18 +26,101 @@ export interface DemoCounts {
 
 const DAY = 86_400_000;
 
-const COUNTRIES: Array<{ country: string; weight: number; cities: Array<[string, string | null]> }> = [
-  { country: 'United States', weight: 28, cities: [['New York', 'NY'], ['Chicago', 'IL'], ['San Francisco', 'CA'], ['Austin', 'TX'], ['Boston', 'MA']] },
-  { country: 'United Kingdom', weight: 9, cities: [['London', null], ['Manchester', null], ['Edinburgh', null]] },
-  { country: 'Germany', weight: 9, cities: [['Frankfurt', 'HE'], ['Munich', 'BY'], ['Berlin', 'BE'], ['Hamburg', 'HH']] },
-  { country: 'China', weight: 12, cities: [['Shanghai', 'Shanghai'], ['Beijing', 'Beijing'], ['Shenzhen', 'Guangdong'], ['Hangzhou', 'Zhejiang']] },
-  { country: 'Japan', weight: 9, cities: [['Tokyo', 'Tokyo'], ['Osaka', 'Osaka'], ['Nagoya', 'Aichi']] },
-  { country: 'Brazil', weight: 6, cities: [['São Paulo', 'SP'], ['Rio de Janeiro', 'RJ']] },
-  { country: 'France', weight: 6, cities: [['Paris', null], ['Lyon', null]] },
+const COUNTRIES: Array<{
+  country: string;
+  weight: number;
+  cities: Array<[string, string | null]>;
+}> = [
+  {
+    country: 'United States',
+    weight: 28,
+    cities: [
+      ['New York', 'NY'],
+      ['Chicago', 'IL'],
+      ['San Francisco', 'CA'],
+      ['Austin', 'TX'],
+      ['Boston', 'MA'],
+    ],
+  },
+  {
+    country: 'United Kingdom',
+    weight: 9,
+    cities: [
+      ['London', null],
+      ['Manchester', null],
+      ['Edinburgh', null],
+    ],
+  },
+  {
+    country: 'Germany',
+    weight: 9,
+    cities: [
+      ['Frankfurt', 'HE'],
+      ['Munich', 'BY'],
+      ['Berlin', 'BE'],
+      ['Hamburg', 'HH'],
+    ],
+  },
+  {
+    country: 'China',
+    weight: 12,
+    cities: [
+      ['Shanghai', 'Shanghai'],
+      ['Beijing', 'Beijing'],
+      ['Shenzhen', 'Guangdong'],
+      ['Hangzhou', 'Zhejiang'],
+    ],
+  },
+  {
+    country: 'Japan',
+    weight: 9,
+    cities: [
+      ['Tokyo', 'Tokyo'],
+      ['Osaka', 'Osaka'],
+      ['Nagoya', 'Aichi'],
+    ],
+  },
+  {
+    country: 'Brazil',
+    weight: 6,
+    cities: [
+      ['São Paulo', 'SP'],
+      ['Rio de Janeiro', 'RJ'],
+    ],
+  },
+  {
+    country: 'France',
+    weight: 6,
+    cities: [
+      ['Paris', null],
+      ['Lyon', null],
+    ],
+  },
   { country: 'Singapore', weight: 4, cities: [['Singapore', null]] },
-  { country: 'Australia', weight: 5, cities: [['Sydney', 'NSW'], ['Melbourne', 'VIC']] },
-  { country: 'India', weight: 6, cities: [['Bengaluru', 'KA'], ['Mumbai', 'MH']] },
-  { country: 'Canada', weight: 6, cities: [['Toronto', 'ON'], ['Vancouver', 'BC']] },
+  {
+    country: 'Australia',
+    weight: 5,
+    cities: [
+      ['Sydney', 'NSW'],
+      ['Melbourne', 'VIC'],
+    ],
+  },
+  {
+    country: 'India',
+    weight: 6,
+    cities: [
+      ['Bengaluru', 'KA'],
+      ['Mumbai', 'MH'],
+    ],
+  },
+  {
+    country: 'Canada',
+    weight: 6,
+    cities: [
+      ['Toronto', 'ON'],
+      ['Vancouver', 'BC'],
+    ],
+  },
 ];
 
 const INDUSTRIES: Array<[string, number, string[]]> = [
@@ -54,12 +137,92 @@ const INDUSTRIES: Array<[string, number, string[]]> = [
   ['Education', 4, ['University', 'Academy', 'Learning']],
 ];
 
-const NAME_A = ['Northwind', 'Contoso', 'Fabrikam', 'Blue Harbor', 'Summit', 'Red Cedar', 'Silver Peak', 'Golden Gate', 'Evergreen', 'Ironwood', 'Crescent', 'Pinnacle', 'Lakeside', 'Atlas', 'Orion', 'Harbor Point', 'Redwood', 'Meridian', 'Cobalt', 'Aurora', 'Granite', 'Sterling', 'Horizon', 'Keystone', 'Riverside'];
+const NAME_A = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Blue Harbor',
+  'Summit',
+  'Red Cedar',
+  'Silver Peak',
+  'Golden Gate',
+  'Evergreen',
+  'Ironwood',
+  'Crescent',
+  'Pinnacle',
+  'Lakeside',
+  'Atlas',
+  'Orion',
+  'Harbor Point',
+  'Redwood',
+  'Meridian',
+  'Cobalt',
+  'Aurora',
+  'Granite',
+  'Sterling',
+  'Horizon',
+  'Keystone',
+  'Riverside',
+];
 const NAME_ZH = ['华信', '国泰', '中和', '东方', '长城', '瑞丰', '恒通', '金桥', '天元', '新华'];
-const ZH_SUFFIX: Record<string, string> = { Banking: '银行', Insurance: '保险', Healthcare: '医疗', Retail: '零售', Manufacturing: '制造', Technology: '科技', 'Public Sector': '公共服务', Telecommunications: '通信', Energy: '能源', Transportation: '物流', Education: '教育' };
+const ZH_SUFFIX: Record<string, string> = {
+  Banking: '银行',
+  Insurance: '保险',
+  Healthcare: '医疗',
+  Retail: '零售',
+  Manufacturing: '制造',
+  Technology: '科技',
+  'Public Sector': '公共服务',
+  Telecommunications: '通信',
+  Energy: '能源',
+  Transportation: '物流',
+  Education: '教育',
+};
 
-const FIRST = ['Alex', 'Maria', 'James', 'Priya', 'Wei', 'Yuki', 'Lukas', 'Sofia', 'Daniel', 'Emma', 'Hiroshi', 'Ana', 'Chen', 'Olivia', 'Rafael', 'Hannah', 'Arjun', 'Mei', 'Thomas', 'Camille'];
-const LAST = ['Smith', 'Garcia', 'Müller', 'Wang', 'Tanaka', 'Silva', 'Brown', 'Li', 'Schmidt', 'Kumar', 'Sato', 'Martin', 'Zhang', 'Johnson', 'Costa', 'Dubois', 'Chen', 'Wilson', 'Nakamura', 'Patel'];
+const FIRST = [
+  'Alex',
+  'Maria',
+  'James',
+  'Priya',
+  'Wei',
+  'Yuki',
+  'Lukas',
+  'Sofia',
+  'Daniel',
+  'Emma',
+  'Hiroshi',
+  'Ana',
+  'Chen',
+  'Olivia',
+  'Rafael',
+  'Hannah',
+  'Arjun',
+  'Mei',
+  'Thomas',
+  'Camille',
+];
+const LAST = [
+  'Smith',
+  'Garcia',
+  'Müller',
+  'Wang',
+  'Tanaka',
+  'Silva',
+  'Brown',
+  'Li',
+  'Schmidt',
+  'Kumar',
+  'Sato',
+  'Martin',
+  'Zhang',
+  'Johnson',
+  'Costa',
+  'Dubois',
+  'Chen',
+  'Wilson',
+  'Nakamura',
+  'Patel',
+];
 
 /** Titles, most senior first, with the committee role and side they usually play. */
 const TITLES: Array<{ title: string; role: string; ocr: string }> = [
@@ -74,11 +237,32 @@ const TITLES: Array<{ title: string; role: string; ocr: string }> = [
   { title: 'Customer Service Lead', role: 'End User', ocr: 'Business User' },
 ];
 
-const STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
+const STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+];
 
 export const DEMO_USERS = {
-  admin: { Username: 'admin@quorum.example', FirstName: 'Ada', LastName: 'Admin', Email: 'admin@quorum.example', Alias: 'aadmin' },
-  integration: { Username: 'integration@quorum.example', FirstName: 'Quorum', LastName: 'Integration', Email: 'integration@quorum.example', Alias: 'quorum' },
+  admin: {
+    Username: 'admin@quorum.example',
+    FirstName: 'Ada',
+    LastName: 'Admin',
+    Email: 'admin@quorum.example',
+    Alias: 'aadmin',
+  },
+  integration: {
+    Username: 'integration@quorum.example',
+    FirstName: 'Quorum',
+    LastName: 'Integration',
+    Email: 'integration@quorum.example',
+    Alias: 'quorum',
+  },
 };
 
 const REPS = [
@@ -94,7 +278,8 @@ export function seedUsers(store: Store): void {
   const users = store.table('User');
   const usernameField = users.def.fieldMap.get('username')!;
   for (const u of Object.values(DEMO_USERS)) {
-    if (!users.findUnique(usernameField, u.Username)) store.load('User', [{ ...u, IsActive: true }]);
+    if (!users.findUnique(usernameField, u.Username))
+      store.load('User', [{ ...u, IsActive: true }]);
   }
   store.userId = users.findUnique(usernameField, DEMO_USERS.integration.Username)!.Id as string;
 }
@@ -118,11 +303,21 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const large = scale > 5_000;
   seedUsers(store);
 
-  const reps = store.load(
-    'User',
-    REPS.map(([first, last]) => ({ FirstName: first, LastName: last, Username: `${first.toLowerCase()}.${last.toLowerCase()}@quorum.example`, Email: `${first.toLowerCase()}.${last.toLowerCase()}@quorum.example`, Alias: first.toLowerCase().slice(0, 8), Title: 'Account Executive', IsActive: true })),
-    now - 900 * DAY,
-  ).map((r) => r.Id as string);
+  const reps = store
+    .load(
+      'User',
+      REPS.map(([first, last]) => ({
+        FirstName: first,
+        LastName: last,
+        Username: `${first.toLowerCase()}.${last.toLowerCase()}@quorum.example`,
+        Email: `${first.toLowerCase()}.${last.toLowerCase()}@quorum.example`,
+        Alias: first.toLowerCase().slice(0, 8),
+        Title: 'Account Executive',
+        IsActive: true,
+      })),
+      now - 900 * DAY,
+    )
+    .map((r) => r.Id as string);
 
   // ---- accounts --------------------------------------------------------------------------------
   const industryNames = INDUSTRIES.map((i) => i[0]);
@@ -136,11 +331,16 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     const place = rng.weighted(COUNTRIES, countryWeights);
     const [city, state] = rng.pick(place.cities);
     const zh = place.country === 'China';
-    const base = zh && rng.chance(0.6) ? `${NAME_ZH[i % NAME_ZH.length]}${ZH_SUFFIX[industry] ?? ''}` : `${NAME_A[i % NAME_A.length]} ${rng.pick(suffixes)}`;
+    const base =
+      zh && rng.chance(0.6)
+        ? `${NAME_ZH[i % NAME_ZH.length]}${ZH_SUFFIX[industry] ?? ''}`
+        : `${NAME_A[i % NAME_A.length]} ${rng.pick(suffixes)}`;
     const round = Math.floor(i / NAME_A.length);
     const name = round === 0 ? base : `${base} ${round + 1}`;
     // Log-uniform sizes: many mid-sized, some very large.
-    const employees = Math.round(Math.exp(Math.log(50) + rng.next() * (Math.log(250_000) - Math.log(50))));
+    const employees = Math.round(
+      Math.exp(Math.log(50) + rng.next() * (Math.log(250_000) - Math.log(50))),
+    );
     accountRecords.push({
       Name: name,
       Industry: industry,
@@ -164,7 +364,16 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const perAccount = large ? 3 : 6;
   const contactsOf: Row[][] = [];
   for (let a = 0; a < accounts.length; a++) {
-    const titles = large ? [TITLES[rng.int(0, 2)], TITLES[rng.int(3, 6)], TITLES[rng.int(7, 8)]] : [TITLES[0], TITLES[1], TITLES[rng.int(2, 3)], TITLES[4], TITLES[rng.int(5, 6)], TITLES[rng.int(7, 8)]];
+    const titles = large
+      ? [TITLES[rng.int(0, 2)], TITLES[rng.int(3, 6)], TITLES[rng.int(7, 8)]]
+      : [
+          TITLES[0],
+          TITLES[1],
+          TITLES[rng.int(2, 3)],
+          TITLES[4],
+          TITLES[rng.int(5, 6)],
+          TITLES[rng.int(7, 8)],
+        ];
     const rows: Row[] = [];
     for (let c = 0; c < perAccount; c++) {
       const first = rng.pick(FIRST);
@@ -212,7 +421,8 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     const contacts = contactsOf[a];
     const committeeSize = large ? 2 : rng.int(2, 4);
     const chosen = new Set<number>();
-    while (chosen.size < Math.min(committeeSize, contacts.length)) chosen.add(rng.int(0, contacts.length - 1));
+    while (chosen.size < Math.min(committeeSize, contacts.length))
+      chosen.add(rng.int(0, contacts.length - 1));
     for (const c of chosen) {
       const t = roleOfTitle.get(contacts[c].Title as string)!;
       memberRecords.push({
@@ -220,7 +430,14 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
         Contact__c: contacts[c].Id,
         Role__c: t.role,
         Influence__c: c === 0 ? 'High' : rng.pick(['High', 'Medium', 'Low']),
-        Stance__c: rng.pick(['Champion', 'Supporter', 'Neutral', 'Neutral', 'Skeptic', 'Detractor']),
+        Stance__c: rng.pick([
+          'Champion',
+          'Supporter',
+          'Neutral',
+          'Neutral',
+          'Skeptic',
+          'Detractor',
+        ]),
         Has_Veto__c: t.role === 'Legal & Security' || (c === 0 && rng.chance(0.3)),
         Member_Key__c: `${opps[0].Id}:${contacts[c].Id}`,
       });
@@ -229,10 +446,16 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     // Contact roles for a contact without a member row (the standard object counts too).
     const free = contacts.findIndex((_c, i) => !chosen.has(i));
     if (free >= 0 && rng.chance(0.5)) {
-      ocrRecords.push({ OpportunityId: opps[0].Id, ContactId: contacts[free].Id, Role: roleOfTitle.get(contacts[free].Title as string)!.ocr, IsPrimary: false });
+      ocrRecords.push({
+        OpportunityId: opps[0].Id,
+        ContactId: contacts[free].Id,
+        Role: roleOfTitle.get(contacts[free].Title as string)!.ocr,
+        IsPrimary: false,
+      });
       ocrs++;
     }
-    if (memberRecords.length >= 10_000) store.load('Buying_Committee_Member__c', memberRecords.splice(0));
+    if (memberRecords.length >= 10_000)
+      store.load('Buying_Committee_Member__c', memberRecords.splice(0));
     if (ocrRecords.length >= 10_000) store.load('OpportunityContactRole', ocrRecords.splice(0));
   }
   store.load('Buying_Committee_Member__c', memberRecords.splice(0));
@@ -248,7 +471,10 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
       const variant = Math.floor(t / NEEDS.length);
       themeNeed.push(needIndex);
       const need = NEEDS[needIndex];
-      const name = variant === 0 ? need.theme : `${need.theme} ${QUALIFIERS[(variant - 1) % QUALIFIERS.length]}${variant > QUALIFIERS.length ? ` ${Math.ceil(variant / QUALIFIERS.length)}` : ''}`;
+      const name =
+        variant === 0
+          ? need.theme
+          : `${need.theme} ${QUALIFIERS[(variant - 1) % QUALIFIERS.length]}${variant > QUALIFIERS.length ? ` ${Math.ceil(variant / QUALIFIERS.length)}` : ''}`;
       return {
         Name: name.slice(0, 80),
         Description__c: `Customers ask for: ${need.en[0].toLowerCase()}.`,
@@ -287,7 +513,12 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     }
     return lo;
   };
-  const descriptions = NEEDS.map((need) => need.en.map((p) => `${p}. The account team heard this in a quarterly business review; see notes for context.`));
+  const descriptions = NEEDS.map((need) =>
+    need.en.map(
+      (p) =>
+        `${p}. The account team heard this in a quarterly business review; see notes for context.`,
+    ),
+  );
   const batch: Array<Record<string, Value>> = [];
   for (let i = 0; i < total; i++) {
     const a = Math.min(scale - 1, Math.floor(scale * Math.pow(rng.next(), 1.3)));
@@ -319,21 +550,97 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   store.load('Escalated_Request__c', batch.splice(0));
 
   // ---- segments and the scoring profile ----------------------------------------------------------
-  const segments: Array<{ name: string; description: string; priority: number; active: boolean; logic: string | null; criteria: Array<[string, string, string | null]> }> = [
-    { name: 'Enterprise banks', description: 'Banks with 5,000 or more employees.', priority: 10, active: true, logic: null, criteria: [['Industry', 'equals', 'Banking'], ['NumberOfEmployees', 'greater or equal', '5000']] },
-    { name: 'Insurers', description: 'Insurance companies of every size.', priority: 20, active: true, logic: null, criteria: [['Industry', 'equals', 'Insurance']] },
-    { name: 'APAC', description: 'Accounts billed in Asia-Pacific.', priority: 30, active: true, logic: null, criteria: [['BillingCountry', 'in', 'China,Japan,Singapore,Australia,India']] },
-    { name: 'Healthcare and public sector', description: 'Regulated, compliance-heavy buyers.', priority: 40, active: true, logic: '1 OR 2', criteria: [['Industry', 'equals', 'Healthcare'], ['Industry', 'in', 'Public Sector,Government']] },
-    { name: 'Mid-market', description: '200 to 4,999 employees, outside the segments above.', priority: 50, active: true, logic: '1 AND 2', criteria: [['NumberOfEmployees', 'greater or equal', '200'], ['NumberOfEmployees', 'less than', '5000']] },
-    { name: 'Tech scale-ups (draft)', description: 'Draft rule with a broken filter logic: shows how an invalid segment looks.', priority: 60, active: true, logic: '1 AND (2 OR', criteria: [['Industry', 'equals', 'Technology'], ['NumberOfEmployees', 'less than', '1000'], ['AnnualRevenue', 'greater than', '50000000']] },
+  const segments: Array<{
+    name: string;
+    description: string;
+    priority: number;
+    active: boolean;
+    logic: string | null;
+    criteria: Array<[string, string, string | null]>;
+  }> = [
+    {
+      name: 'Enterprise banks',
+      description: 'Banks with 5,000 or more employees.',
+      priority: 10,
+      active: true,
+      logic: null,
+      criteria: [
+        ['Industry', 'equals', 'Banking'],
+        ['NumberOfEmployees', 'greater or equal', '5000'],
+      ],
+    },
+    {
+      name: 'Insurers',
+      description: 'Insurance companies of every size.',
+      priority: 20,
+      active: true,
+      logic: null,
+      criteria: [['Industry', 'equals', 'Insurance']],
+    },
+    {
+      name: 'APAC',
+      description: 'Accounts billed in Asia-Pacific.',
+      priority: 30,
+      active: true,
+      logic: null,
+      criteria: [['BillingCountry', 'in', 'China,Japan,Singapore,Australia,India']],
+    },
+    {
+      name: 'Healthcare and public sector',
+      description: 'Regulated, compliance-heavy buyers.',
+      priority: 40,
+      active: true,
+      logic: '1 OR 2',
+      criteria: [
+        ['Industry', 'equals', 'Healthcare'],
+        ['Industry', 'in', 'Public Sector,Government'],
+      ],
+    },
+    {
+      name: 'Mid-market',
+      description: '200 to 4,999 employees, outside the segments above.',
+      priority: 50,
+      active: true,
+      logic: '1 AND 2',
+      criteria: [
+        ['NumberOfEmployees', 'greater or equal', '200'],
+        ['NumberOfEmployees', 'less than', '5000'],
+      ],
+    },
+    {
+      name: 'Tech scale-ups (draft)',
+      description: 'Draft rule with a broken filter logic: shows how an invalid segment looks.',
+      priority: 60,
+      active: true,
+      logic: '1 AND (2 OR',
+      criteria: [
+        ['Industry', 'equals', 'Technology'],
+        ['NumberOfEmployees', 'less than', '1000'],
+        ['AnnualRevenue', 'greater than', '50000000'],
+      ],
+    },
   ];
   const segRows = store.load(
     'Segment__c',
-    segments.map((s) => ({ Name: s.name, Description__c: s.description, Priority__c: s.priority, Active__c: s.active, Filter_Logic__c: s.logic })),
+    segments.map((s) => ({
+      Name: s.name,
+      Description__c: s.description,
+      Priority__c: s.priority,
+      Active__c: s.active,
+      Filter_Logic__c: s.logic,
+    })),
   );
   store.load(
     'Segment_Criterion__c',
-    segments.flatMap((s, i) => s.criteria.map(([field, operator, value], k) => ({ Segment__c: segRows[i].Id, Number__c: k + 1, Field__c: field, Operator__c: operator, Value__c: value }))),
+    segments.flatMap((s, i) =>
+      s.criteria.map(([field, operator, value], k) => ({
+        Segment__c: segRows[i].Id,
+        Number__c: k + 1,
+        Field__c: field,
+        Operator__c: operator,
+        Value__c: value,
+      })),
+    ),
   );
   store.load('Demand_Scoring_Profile__c', [
     {

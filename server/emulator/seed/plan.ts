@@ -19,7 +19,9 @@ const PlanSchema = z.array(
   }),
 );
 const TreeSchema = z.object({
-  records: z.array(z.object({ attributes: z.object({ type: z.string(), referenceId: z.string() }) }).passthrough()),
+  records: z.array(
+    z.object({ attributes: z.object({ type: z.string(), referenceId: z.string() }) }).passthrough(),
+  ),
 });
 
 function readJson(file: string): unknown {
@@ -32,7 +34,10 @@ function readJson(file: string): unknown {
 
 export function loadDataPlan(store: Store, planFile: string): Record<string, number> {
   const plan = PlanSchema.safeParse(readJson(planFile));
-  if (!plan.success) throw new Error(`data plan ${planFile}: ${plan.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!plan.success)
+    throw new Error(
+      `data plan ${planFile}: ${plan.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   seedUsers(store); // records are owned by the integration user, as in an org
   const refs = new Map<string, string>();
   const counts: Record<string, number> = {};
@@ -40,13 +45,21 @@ export function loadDataPlan(store: Store, planFile: string): Record<string, num
     for (const rel of step.files) {
       const file = path.resolve(path.dirname(planFile), rel);
       const tree = TreeSchema.safeParse(readJson(file));
-      if (!tree.success) throw new Error(`data plan file ${file}: ${tree.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!tree.success)
+        throw new Error(
+          `data plan file ${file}: ${tree.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       for (const rec of tree.data.records) {
-        const { attributes, ...fields } = rec as { attributes: { type: string; referenceId: string } } & Record<string, unknown>;
+        const { attributes, ...fields } = rec as {
+          attributes: { type: string; referenceId: string };
+        } & Record<string, unknown>;
         for (const [k, v] of Object.entries(fields)) {
           if (typeof v === 'string' && v.startsWith('@')) {
             const id = refs.get(v.slice(1));
-            if (!id) throw new Error(`data plan file ${file}: ${attributes.referenceId}.${k} refers to ${v}, which no earlier record defines`);
+            if (!id)
+              throw new Error(
+                `data plan file ${file}: ${attributes.referenceId}.${k} refers to ${v}, which no earlier record defines`,
+              );
             fields[k] = id;
           }
         }
@@ -56,7 +69,9 @@ export function loadDataPlan(store: Store, planFile: string): Record<string, num
           counts[step.sobject] = (counts[step.sobject] ?? 0) + 1;
         } catch (err) {
           if (err instanceof DmlError || err instanceof RequestError) {
-            throw new Error(`data plan file ${file}: record ${attributes.referenceId} was rejected: ${err instanceof DmlError ? err.statusCode : err.errorCode}: ${err.message}`);
+            throw new Error(
+              `data plan file ${file}: record ${attributes.referenceId} was rejected: ${err instanceof DmlError ? err.statusCode : err.errorCode}: ${err.message}`,
+            );
           }
           throw err;
         }

@@ -39,10 +39,12 @@ export function parseSoql(soql: string): Query {
 }
 
 export function compileQuery(store: Store, soql: string): Plan {
-  if (typeof soql !== 'string' || soql.trim() === '') throw malformed('A query string is required (q=SELECT ... FROM ...)');
+  if (typeof soql !== 'string' || soql.trim() === '')
+    throw malformed('A query string is required (q=SELECT ... FROM ...)');
   const q = parseSoql(soql) as Query & Record<string, unknown>;
   for (const [key, label] of UNSUPPORTED_CLAUSES) {
-    if (q[key] !== undefined && q[key] !== null) throw malformed(`The emulator does not support ${label}`);
+    if (q[key] !== undefined && q[key] !== null)
+      throw malformed(`The emulator does not support ${label}`);
   }
   const def = store.schema.find(q.sObject ?? '');
   if (!def) {
@@ -56,23 +58,47 @@ export function compileQuery(store: Store, soql: string): Plan {
   const columns: FieldPath[] = [];
   const seen = new Set<string>();
   for (const field of q.fields ?? []) {
-    const fd = field as { type: string; field?: string; relationships?: string[]; functionName?: string; parameters?: unknown[]; alias?: string };
-    if (fd.type === 'FieldFunctionExpression' && fd.functionName?.toUpperCase() === 'COUNT' && (fd.parameters ?? []).length === 0) {
+    const fd = field as {
+      type: string;
+      field?: string;
+      relationships?: string[];
+      functionName?: string;
+      parameters?: unknown[];
+      alias?: string;
+    };
+    if (
+      fd.type === 'FieldFunctionExpression' &&
+      fd.functionName?.toUpperCase() === 'COUNT' &&
+      (fd.parameters ?? []).length === 0
+    ) {
       countOnly = true;
       continue;
     }
-    if (fd.type === 'FieldSubquery') throw malformed('The emulator does not support child relationship subqueries in SELECT');
+    if (fd.type === 'FieldSubquery')
+      throw malformed('The emulator does not support child relationship subqueries in SELECT');
     if (fd.type === 'FieldTypeof') throw malformed('The emulator does not support TYPEOF');
-    if (fd.type === 'FieldFunctionExpression') throw malformed(`The emulator does not support the function ${fd.functionName}() in SELECT (only COUNT())`);
+    if (fd.type === 'FieldFunctionExpression')
+      throw malformed(
+        `The emulator does not support the function ${fd.functionName}() in SELECT (only COUNT())`,
+      );
     if (fd.alias) throw malformed('The emulator does not support field aliases');
-    const dotted = fd.type === 'FieldRelationship' ? [...(fd.relationships ?? []), fd.field].join('.') : String(fd.field);
+    const dotted =
+      fd.type === 'FieldRelationship'
+        ? [...(fd.relationships ?? []), fd.field].join('.')
+        : String(fd.field);
     const path = resolvePath(store, def, dotted);
     const key = path.names.join('.').toLowerCase();
-    if (seen.has(key)) throw new RequestError(400, 'INVALID_FIELD', `duplicate field selected: ${path.names.join('.')}`);
+    if (seen.has(key))
+      throw new RequestError(
+        400,
+        'INVALID_FIELD',
+        `duplicate field selected: ${path.names.join('.')}`,
+      );
     seen.add(key);
     columns.push(path);
   }
-  if (countOnly && columns.length > 0) throw malformed('COUNT() must be the only element in the SELECT list');
+  if (countOnly && columns.length > 0)
+    throw malformed('COUNT() must be the only element in the SELECT list');
   const where = compileWhere(store, def, q.where);
   let compare: Plan['compare'] = null;
   if (q.orderBy) {
@@ -83,7 +109,9 @@ export function compileQuery(store: Store, soql: string): Plan {
       const desc = ob.order?.toUpperCase() === 'DESC';
       // Salesforce sorts nulls first unless told otherwise.
       const nullsLast = ob.nulls ? ob.nulls.toUpperCase() === 'LAST' : false;
-      const text = !['int', 'double', 'currency', 'percent', 'boolean', 'datetime'].includes(path.field.type);
+      const text = !['int', 'double', 'currency', 'percent', 'boolean', 'datetime'].includes(
+        path.field.type,
+      );
       return { get: path.get, desc, nullsLast, text };
     });
     compare = (a, b) => {
@@ -105,7 +133,12 @@ export function compileQuery(store: Store, soql: string): Plan {
     };
   }
   const offset = q.offset ?? 0;
-  if (offset > 2000) throw new RequestError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is 2000`);
+  if (offset > 2000)
+    throw new RequestError(
+      400,
+      'NUMBER_OUTSIDE_VALID_RANGE',
+      `Maximum SOQL offset allowed is 2000`,
+    );
   return { def, columns, where, compare, limit: q.limit ?? null, offset, countOnly };
 }
 
@@ -130,7 +163,10 @@ export function runPlan(store: Store, plan: Plan, all: boolean): Row[] {
 /** Renders a row as REST returns it: selected fields in order, parents nested, null when blank. */
 export function renderRecord(plan: Plan, row: Row, version: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    attributes: { type: plan.def.name, url: `/services/data/v${version}/sobjects/${plan.def.name}/${row.Id}` },
+    attributes: {
+      type: plan.def.name,
+      url: `/services/data/v${version}/sobjects/${plan.def.name}/${row.Id}`,
+    },
   };
   for (const col of plan.columns) {
     let target = out;
@@ -149,7 +185,9 @@ export function renderRecord(plan: Plan, row: Row, version: string): Record<stri
           break;
         }
         const type = col.hops[depth].target.name;
-        target[rel] = { attributes: { type, url: `/services/data/v${version}/sobjects/${type}/${parent.Id}` } };
+        target[rel] = {
+          attributes: { type, url: `/services/data/v${version}/sobjects/${type}/${parent.Id}` },
+        };
       }
       target = target[rel] as Record<string, unknown>;
     }

@@ -60,7 +60,10 @@ function kindOf(f: FieldDef): Kind {
 
 function unquote(raw: string): string {
   const body = raw.slice(1, -1);
-  return body.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' })[c] ?? c);
+  return body.replace(
+    /\\(.)/g,
+    (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' })[c] ?? c,
+  );
 }
 
 /** One literal, typed for the field; a bound is a number (ms) or a date range. */
@@ -69,13 +72,18 @@ type Lit = { value: Value } | { range: [number, number] };
 function literal(store: Store, f: FieldDef, raw: string, type: string): Lit {
   const kind = kindOf(f);
   const wrongType = () =>
-    new RequestError(400, 'INVALID_FIELD', `value of filter criterion for field '${f.name}' must be of type ${f.type === 'datetime' ? 'dateTime' : f.type} and should not be enclosed in quotes`);
+    new RequestError(
+      400,
+      'INVALID_FIELD',
+      `value of filter criterion for field '${f.name}' must be of type ${f.type === 'datetime' ? 'dateTime' : f.type} and should not be enclosed in quotes`,
+    );
   if (type === 'NULL') return { value: null };
   switch (type) {
     case 'STRING': {
       if (kind !== 'text') throw wrongType();
       const s = unquote(raw);
-      if (f.type === 'id' || f.type === 'reference') return { value: (normalizeId(s) ?? s).toLowerCase() };
+      if (f.type === 'id' || f.type === 'reference')
+        return { value: (normalizeId(s) ?? s).toLowerCase() };
       return { value: s.toLowerCase() };
     }
     case 'INTEGER':
@@ -110,7 +118,8 @@ function likeRegex(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (c === '\\' && i + 1 < pattern.length)
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     else if (c === '%') re += '[\\s\\S]*';
     else if (c === '_') re += '[\\s\\S]';
     else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,24 +128,46 @@ function likeRegex(pattern: string): RegExp {
 }
 
 function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate {
-  const cond = c as unknown as { field?: string; fn?: unknown; valueQuery?: unknown; operator?: string; literalType?: string | string[]; value?: string | string[] };
-  if (cond.valueQuery) throw malformed('The emulator does not support semi-join subqueries in WHERE (IN (SELECT ...))');
-  if (!cond.field) throw malformed('The emulator supports only plain field conditions in WHERE (no functions)');
+  const cond = c as unknown as {
+    field?: string;
+    fn?: unknown;
+    valueQuery?: unknown;
+    operator?: string;
+    literalType?: string | string[];
+    value?: string | string[];
+  };
+  if (cond.valueQuery)
+    throw malformed(
+      'The emulator does not support semi-join subqueries in WHERE (IN (SELECT ...))',
+    );
+  if (!cond.field)
+    throw malformed('The emulator supports only plain field conditions in WHERE (no functions)');
   const path = resolvePath(store, def, cond.field);
   const f = path.field;
   if (f.type === 'textarea' && f.length > 255) {
-    throw new RequestError(400, 'INVALID_FIELD', `field '${f.name}' can not be filtered in a query call`);
+    throw new RequestError(
+      400,
+      'INVALID_FIELD',
+      `field '${f.name}' can not be filtered in a query call`,
+    );
   }
   const kind = kindOf(f);
   const op = String(cond.operator).toUpperCase();
   if (op === 'LIKE' && kind !== 'text') {
-    throw new RequestError(400, 'INVALID_FIELD', `invalid operator on field ${f.name}: LIKE applies to text fields only`);
+    throw new RequestError(
+      400,
+      'INVALID_FIELD',
+      `invalid operator on field ${f.name}: LIKE applies to text fields only`,
+    );
   }
   const values = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
-  const types = Array.isArray(cond.literalType) ? cond.literalType : values.map(() => String(cond.literalType));
+  const types = Array.isArray(cond.literalType)
+    ? cond.literalType
+    : values.map(() => String(cond.literalType));
   const lits = values.map((v, i) => literal(store, f, v, types[i] ?? types[0]));
   // Internal value → comparable (text lower-cased, dates as strings, datetimes as ms).
-  const norm = (v: Value): Value => (v === null ? null : kind === 'text' ? String(v).toLowerCase() : v);
+  const norm = (v: Value): Value =>
+    v === null ? null : kind === 'text' ? String(v).toLowerCase() : v;
   const get = path.get;
   const asMs = (v: Value): number => (kind === 'date' ? dateToMs(v as string) : (v as number));
 
@@ -194,7 +225,8 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
     case 'IN':
     case 'NOT IN': {
       const set = new Set(lits.map((l) => ('value' in l ? l.value : null)));
-      if (lits.some((l) => 'range' in l)) throw malformed('Date literals are not supported inside IN lists by the emulator');
+      if (lits.some((l) => 'range' in l))
+        throw malformed('Date literals are not supported inside IN lists by the emulator');
       return op === 'IN' ? (row) => set.has(norm(get(row))) : (row) => !set.has(norm(get(row)));
     }
     case 'LIKE': {
@@ -206,8 +238,17 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
     }
     case 'INCLUDES':
     case 'EXCLUDES': {
-      if (f.type !== 'multipicklist') throw new RequestError(400, 'INVALID_FIELD', `${op} applies to multi-select picklists only; ${f.name} is not one`);
-      const wanted = lits.map((l) => String('value' in l ? l.value : '').split(';').map((s) => s.trim()));
+      if (f.type !== 'multipicklist')
+        throw new RequestError(
+          400,
+          'INVALID_FIELD',
+          `${op} applies to multi-select picklists only; ${f.name} is not one`,
+        );
+      const wanted = lits.map((l) =>
+        String('value' in l ? l.value : '')
+          .split(';')
+          .map((s) => s.trim()),
+      );
       const includes = (row: Row) => {
         const v = get(row);
         if (v === null) return false;
@@ -221,7 +262,11 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
   }
 }
 
-export function compileWhere(store: Store, def: ObjectDef, where: WhereClause | undefined): Predicate | null {
+export function compileWhere(
+  store: Store,
+  def: ObjectDef,
+  where: WhereClause | undefined,
+): Predicate | null {
   if (!where) return null;
   const tokens: Token[] = [];
   flatten(where, tokens);
@@ -239,7 +284,8 @@ export function compileWhere(store: Store, def: ObjectDef, where: WhereClause | 
       if (tokens[pos++] !== ')') throw malformed('unbalanced parentheses in WHERE');
       return inner;
     }
-    if (t === undefined || typeof t === 'string') throw malformed(`unexpected ${String(t ?? 'end of WHERE')} in WHERE`);
+    if (t === undefined || typeof t === 'string')
+      throw malformed(`unexpected ${String(t ?? 'end of WHERE')} in WHERE`);
     return compileCondition(store, def, t);
   };
 
@@ -248,7 +294,10 @@ export function compileWhere(store: Store, def: ObjectDef, where: WhereClause | 
     let op: string | null = null;
     while (peek() === 'AND' || peek() === 'OR') {
       const next = tokens[pos++] as string;
-      if (op && op !== next) throw malformed('unexpected token: mixing AND and OR without parentheses is not allowed in SOQL');
+      if (op && op !== next)
+        throw malformed(
+          'unexpected token: mixing AND and OR without parentheses is not allowed in SOQL',
+        );
       op = next;
       items.push(factor());
     }

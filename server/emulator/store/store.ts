@@ -102,12 +102,24 @@ export class Store {
     for (const [key, raw] of Object.entries(input)) {
       if (key === 'attributes') continue;
       const field = def.fieldMap.get(key.toLowerCase());
-      if (!field) throw new RequestError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${def.name}`, []);
+      if (!field)
+        throw new RequestError(
+          400,
+          'INVALID_FIELD',
+          `No such column '${key}' on sobject of type ${def.name}`,
+          [],
+        );
       if (raw !== null && typeof raw === 'object') {
-        throw new RequestError(400, 'INVALID_FIELD', `Cannot set a relationship or object value on field ${field.name}; set the Id field instead`, [field.name]);
+        throw new RequestError(
+          400,
+          'INVALID_FIELD',
+          `Cannot set a relationship or object value on field ${field.name}; set the Id field instead`,
+          [field.name],
+        );
       }
       if (opts.fromCsv && raw === '') continue; // an empty CSV cell leaves the field as it is
-      const value = opts.fromCsv && raw === '#N/A' ? null : coerce(field, raw, Boolean(opts.fromCsv));
+      const value =
+        opts.fromCsv && raw === '#N/A' ? null : coerce(field, raw, Boolean(opts.fromCsv));
       // A checkbox is never null in an org: clearing it stores false.
       values.set(field, value === null && field.type === 'boolean' ? false : value);
     }
@@ -125,11 +137,16 @@ export class Store {
     const def = table.def;
     const blocked = [...values.keys()].filter((f) => !f.createable).map((f) => f.name);
     if (blocked.length > 0) {
-      throw new DmlError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${blocked.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, blocked);
+      throw new DmlError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${blocked.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        blocked,
+      );
     }
     const row = table.blank();
     for (const f of def.fields) {
-      if (f.defaultValue !== null && f.defaultValue !== undefined) row[f.name] = f.defaultValue as Value;
+      if (f.defaultValue !== null && f.defaultValue !== undefined)
+        row[f.name] = f.defaultValue as Value;
     }
     if ('OwnerId' in row) row.OwnerId = this.userId;
     for (const [f, v] of values) row[f.name] = v;
@@ -153,11 +170,21 @@ export class Store {
   /** The live row of a type by Id, or a per-record error. */
   liveRow(table: Table, id: unknown): Row {
     const norm = typeof id === 'string' ? normalizeId(id) : null;
-    if (!norm) throw new DmlError('MALFORMED_ID', `${table.def.label} ID: id value of incorrect type: ${String(id)}`, ['Id']);
+    if (!norm)
+      throw new DmlError(
+        'MALFORMED_ID',
+        `${table.def.label} ID: id value of incorrect type: ${String(id)}`,
+        ['Id'],
+      );
     const row = table.byId.get(norm);
     if (!row) {
       const elsewhere = this.schema.byKeyPrefix(norm);
-      if (elsewhere && elsewhere !== table.def) throw new DmlError('MALFORMED_ID', `${table.def.label} ID: id value of incorrect type: ${norm}`, ['Id']);
+      if (elsewhere && elsewhere !== table.def)
+        throw new DmlError(
+          'MALFORMED_ID',
+          `${table.def.label} ID: id value of incorrect type: ${norm}`,
+          ['Id'],
+        );
       throw new DmlError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []);
     }
     if (row.IsDeleted) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted', []);
@@ -177,7 +204,11 @@ export class Store {
     });
     const blocked = [...values.keys()].filter((f) => !f.updateable).map((f) => f.name);
     if (blocked.length > 0) {
-      throw new DmlError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${blocked.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, blocked);
+      throw new DmlError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${blocked.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        blocked,
+      );
     }
     const candidate: Row = { ...row };
     for (const [f, v] of values) candidate[f.name] = v;
@@ -196,13 +227,20 @@ export class Store {
   }
 
   /** Upsert on an External ID (or Id): update the one match, create when there is none. */
-  upsert(type: string, extFieldName: string, input: Input, opts: WriteOptions = {}): { row: Row; created: boolean } {
+  upsert(
+    type: string,
+    extFieldName: string,
+    input: Input,
+    opts: WriteOptions = {},
+  ): { row: Row; created: boolean } {
     const table = this.table(type);
     const field = this.externalIdField(table.def, extFieldName);
     const values = this.prepare(table.def, input, opts);
     const key = values.get(field);
     if (key === undefined || key === null || key === '') {
-      throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${field.name}]`, [field.name]);
+      throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${field.name}]`, [
+        field.name,
+      ]);
     }
     if (field.name === 'Id') {
       const row = this.liveRow(table, key);
@@ -210,18 +248,30 @@ export class Store {
     }
     const matches = field.unique
       ? [table.findUnique(field, key)].filter((r): r is Row => r !== undefined && !r.IsDeleted)
-      : table.rows.filter((r) => !r.IsDeleted && String(r[field.name] ?? '').toLowerCase() === String(key).toLowerCase());
+      : table.rows.filter(
+          (r) =>
+            !r.IsDeleted && String(r[field.name] ?? '').toLowerCase() === String(key).toLowerCase(),
+        );
     if (matches.length > 1) {
-      throw new DmlError('DUPLICATE_EXTERNAL_ID', `${field.name}: more than one record found for external id field: [${matches.map((r) => r.Id).join(', ')}]`, [field.name]);
+      throw new DmlError(
+        'DUPLICATE_EXTERNAL_ID',
+        `${field.name}: more than one record found for external id field: [${matches.map((r) => r.Id).join(', ')}]`,
+        [field.name],
+      );
     }
-    if (matches.length === 1) return { row: this.updatePrepared(table, matches[0], values), created: false };
+    if (matches.length === 1)
+      return { row: this.updatePrepared(table, matches[0], values), created: false };
     return { row: this.createPrepared(table, values), created: true };
   }
 
   externalIdField(def: ObjectDef, name: string): FieldDef {
     const field = def.fieldMap.get(name.toLowerCase());
     if (!field || !(field.name === 'Id' || field.externalId || field.idLookup)) {
-      throw new RequestError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${name}`);
+      throw new RequestError(
+        404,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${name}`,
+      );
     }
     return field;
   }
@@ -245,7 +295,14 @@ export class Store {
         const rows = childTable.rows.filter((r) => !r.IsDeleted && r[f.name] === row.Id);
         if (rows.length === 0) continue;
         if (f.deleteConstraint === 'Restrict') {
-          throw new DmlError('DELETE_FAILED', `Your attempt to delete ${String(row.Name ?? row.Id)} could not be completed because it is associated with the following ${child.labelPlural}: ${rows.slice(0, 3).map((r) => r.Name ?? r.Id).join(', ')}`, []);
+          throw new DmlError(
+            'DELETE_FAILED',
+            `Your attempt to delete ${String(row.Name ?? row.Id)} could not be completed because it is associated with the following ${child.labelPlural}: ${rows
+              .slice(0, 3)
+              .map((r) => r.Name ?? r.Id)
+              .join(', ')}`,
+            [],
+          );
         }
         children.push({ table: childTable, field: f, rows });
       }
@@ -299,23 +356,47 @@ export class Store {
         if (!f.nillable && f.createable && !f.defaultedOnCreate) missing.push(f.name);
         continue;
       }
-      if (typeof v === 'string' && f.length > 0 && f.type !== 'reference' && f.type !== 'id' && v.length > f.length) {
-        throw new DmlError('STRING_TOO_LONG', `${f.label}: data value too large: ${v.slice(0, 40)}${v.length > 40 ? '...' : ''} (max length=${f.length})`, [f.name]);
+      if (
+        typeof v === 'string' &&
+        f.length > 0 &&
+        f.type !== 'reference' &&
+        f.type !== 'id' &&
+        v.length > f.length
+      ) {
+        throw new DmlError(
+          'STRING_TOO_LONG',
+          `${f.label}: data value too large: ${v.slice(0, 40)}${v.length > 40 ? '...' : ''} (max length=${f.length})`,
+          [f.name],
+        );
       }
       if (f.restrictedPicklist && (f.type === 'picklist' || f.type === 'multipicklist')) {
         const parts = f.type === 'multipicklist' ? String(v).split(';') : [String(v)];
         const bad = parts.find((p) => !f.picklistValues.some((pv) => pv.value === p));
         if (bad !== undefined) {
-          throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${bad}`, [f.name]);
+          throw new DmlError(
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${f.label}: bad value for restricted picklist field: ${bad}`,
+            [f.name],
+          );
         }
       }
-      if (f.type === 'reference' && (!previous || v !== previous[f.name])) this.checkReference(f, v as string);
+      if (f.type === 'reference' && (!previous || v !== previous[f.name]))
+        this.checkReference(f, v as string);
     }
-    if (missing.length > 0) throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+    if (missing.length > 0)
+      throw new DmlError(
+        'REQUIRED_FIELD_MISSING',
+        `Required fields are missing: [${missing.join(', ')}]`,
+        missing,
+      );
     for (const f of table.uniqueFields) {
       const other = table.findUnique(f, row[f.name]);
       if (other && other !== previous && other.Id !== row.Id) {
-        throw new DmlError('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`, []);
+        throw new DmlError(
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`,
+          [],
+        );
       }
     }
   }
@@ -324,10 +405,15 @@ export class Store {
     const norm = normalizeId(value);
     const target = norm ? this.schema.byKeyPrefix(norm) : undefined;
     if (!norm || !target || !f.referenceTo.includes(target.name)) {
-      throw new DmlError('FIELD_INTEGRITY_EXCEPTION', `${f.label}: id value of incorrect type: ${value}`, [f.name]);
+      throw new DmlError(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `${f.label}: id value of incorrect type: ${value}`,
+        [f.name],
+      );
     }
     const row = this.tables.get(target.name)!.byId.get(norm);
-    if (!row) throw new DmlError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]);
+    if (!row)
+      throw new DmlError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]);
     if (row.IsDeleted) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted', [f.name]);
   }
 
@@ -344,7 +430,8 @@ export class Store {
     for (const rec of records) {
       const row = table.blank();
       for (const key in rec) {
-        if (!(key in row)) throw new Error(`seed: ${table.def.name} has no field ${key} (check force-app metadata)`);
+        if (!(key in row))
+          throw new Error(`seed: ${table.def.name} has no field ${key} (check force-app metadata)`);
         row[key] = rec[key];
       }
       row.Id = table.nextId();
@@ -364,7 +451,12 @@ export class Store {
 
   /** A row in API form (datetimes as Salesforce strings), with `attributes`. */
   toApiRecord(def: ObjectDef, row: Row, version = '62.0'): Record<string, unknown> {
-    const out: Record<string, unknown> = { attributes: { type: def.name, url: `/services/data/v${version}/sobjects/${def.name}/${row.Id}` } };
+    const out: Record<string, unknown> = {
+      attributes: {
+        type: def.name,
+        url: `/services/data/v${version}/sobjects/${def.name}/${row.Id}`,
+      },
+    };
     for (const f of def.fields) out[f.name] = toApi(f, row[f.name]);
     return out;
   }
@@ -372,7 +464,9 @@ export class Store {
   /** Convenience for tests and tools: live records of a type in API form. */
   records(type: string, opts: { includeDeleted?: boolean } = {}): Array<Record<string, unknown>> {
     const table = this.table(type);
-    return table.rows.filter((r) => opts.includeDeleted || !r.IsDeleted).map((r) => this.toApiRecord(table.def, r));
+    return table.rows
+      .filter((r) => opts.includeDeleted || !r.IsDeleted)
+      .map((r) => this.toApiRecord(table.def, r));
   }
 
   get(id: string): Record<string, unknown> | undefined {

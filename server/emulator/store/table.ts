@@ -57,7 +57,8 @@ export class Table {
   unindexRow(row: Row): void {
     for (const f of this.uniqueFields) {
       const key = uniqueKey(f, row[f.name]);
-      if (key !== null && this.unique.get(f.name)!.get(key) === row) this.unique.get(f.name)!.delete(key);
+      if (key !== null && this.unique.get(f.name)!.get(key) === row)
+        this.unique.get(f.name)!.delete(key);
     }
   }
 

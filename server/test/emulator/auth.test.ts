@@ -16,10 +16,20 @@ function jwt(claims: Record<string, unknown>, key: KeyObject = privateKey): stri
 }
 
 let emu: RunningEmulator;
-const claims = () => ({ iss: CLIENT_ID, sub: DEMO_USERS.integration.Username, aud: 'https://login.salesforce.com', exp: Math.floor(Date.now() / 1000) + 180 });
+const claims = () => ({
+  iss: CLIENT_ID,
+  sub: DEMO_USERS.integration.Username,
+  aud: 'https://login.salesforce.com',
+  exp: Math.floor(Date.now() / 1000) + 180,
+});
 
 beforeAll(async () => {
-  ({ emu } = await start({ seed: 'empty', jwtPublicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientId: CLIENT_ID, clientSecret: 'shh-secret' }));
+  ({ emu } = await start({
+    seed: 'empty',
+    jwtPublicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    clientId: CLIENT_ID,
+    clientSecret: 'shh-secret',
+  }));
 });
 afterAll(() => emu.close());
 
@@ -30,10 +40,15 @@ function login(): Connection {
 describe('JWT bearer grant', () => {
   it('issues a session that jsforce then uses', async () => {
     const conn = login();
-    const info = await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt(claims()) });
+    const info = await conn.authorize({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: jwt(claims()),
+    });
     expect(conn.instanceUrl).toBe(emu.url);
     expect(conn.accessToken).toMatch(/^00D\w+!/);
-    const integration = emu.store.records('User').find((u) => u.Username === DEMO_USERS.integration.Username)!;
+    const integration = emu.store
+      .records('User')
+      .find((u) => u.Username === DEMO_USERS.integration.Username)!;
     expect(info.id).toBe(integration.Id);
     const result = await conn.query('SELECT Id, Username FROM User');
     expect(result.totalSize).toBeGreaterThanOrEqual(2);
@@ -41,7 +56,10 @@ describe('JWT bearer grant', () => {
 
   it('accepts the emulator URL as audience', async () => {
     const conn = login();
-    await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt({ ...claims(), aud: emu.url }) });
+    await conn.authorize({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: jwt({ ...claims(), aud: emu.url }),
+    });
     expect(conn.accessToken).toBeTruthy();
   });
 
@@ -50,15 +68,43 @@ describe('JWT bearer grant', () => {
       method: 'POST',
       token: null,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion,
+      }).toString(),
     });
 
   it.each([
-    ['a bad signature', () => jwt(claims(), other.privateKey), 'invalid_grant', 'invalid assertion'],
-    ['a wrong audience', () => jwt({ ...claims(), aud: 'https://evil.example.com' }), 'invalid_grant', 'audience is invalid'],
-    ['an expired token', () => jwt({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }), 'invalid_grant', 'expired authorization code'],
-    ['a wrong client id', () => jwt({ ...claims(), iss: 'someone-else' }), 'invalid_client_id', 'client identifier invalid'],
-    ['an unknown user', () => jwt({ ...claims(), sub: 'nobody@example.com' }), 'invalid_grant', "user hasn't approved this consumer"],
+    [
+      'a bad signature',
+      () => jwt(claims(), other.privateKey),
+      'invalid_grant',
+      'invalid assertion',
+    ],
+    [
+      'a wrong audience',
+      () => jwt({ ...claims(), aud: 'https://evil.example.com' }),
+      'invalid_grant',
+      'audience is invalid',
+    ],
+    [
+      'an expired token',
+      () => jwt({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }),
+      'invalid_grant',
+      'expired authorization code',
+    ],
+    [
+      'a wrong client id',
+      () => jwt({ ...claims(), iss: 'someone-else' }),
+      'invalid_client_id',
+      'client identifier invalid',
+    ],
+    [
+      'an unknown user',
+      () => jwt({ ...claims(), sub: 'nobody@example.com' }),
+      'invalid_grant',
+      "user hasn't approved this consumer",
+    ],
     ['garbage', () => 'not-a-jwt', 'invalid_grant', 'invalid assertion'],
   ])('rejects %s with the OAuth error shape', async (_name, make, error, description) => {
     const res = await token(make());
@@ -67,7 +113,12 @@ describe('JWT bearer grant', () => {
   });
 
   it('jsforce surfaces the rejection', async () => {
-    await expect(login().authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt(claims(), other.privateKey) })).rejects.toThrow(/invalid assertion/);
+    await expect(
+      login().authorize({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion: jwt(claims(), other.privateKey),
+      }),
+    ).rejects.toThrow(/invalid assertion/);
   });
 });
 
@@ -78,17 +129,33 @@ describe('client credentials', () => {
         method: 'POST',
         token: null,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: secret }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: CLIENT_ID,
+          client_secret: secret,
+        }).toString(),
       });
     const ok = await form('shh-secret');
     expect(ok.status).toBe(200);
     const body = ok.body as Record<string, string>;
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['access_token', 'instance_url', 'id', 'token_type', 'issued_at', 'signature']));
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining([
+        'access_token',
+        'instance_url',
+        'id',
+        'token_type',
+        'issued_at',
+        'signature',
+      ]),
+    );
     expect(body.id).toMatch(/\/id\/00D\w{15}\/005\w{15}$/);
     const limits = await http(emu.url, api('limits'), { token: body.access_token });
     expect(limits.status).toBe(200);
     const bad = await form('wrong');
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({ error: 'invalid_client', error_description: 'invalid client credentials' });
+    expect(bad.body).toEqual({
+      error: 'invalid_client',
+      error_description: 'invalid client credentials',
+    });
   });
 });

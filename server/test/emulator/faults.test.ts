@@ -7,12 +7,20 @@ let emu: RunningEmulator;
 let conn: Connection;
 
 beforeAll(async () => {
-  ({ emu, conn } = await start({ scale: 10, clientId: 'cid', clientSecret: 'csecret', dailyApiLimit: 1000 }));
+  ({ emu, conn } = await start({
+    scale: 10,
+    clientId: 'cid',
+    clientSecret: 'csecret',
+    dailyApiLimit: 1000,
+  }));
 });
 afterAll(() => emu.close());
-afterEach(() => http(emu.url, '/__emulator/reset', { method: 'POST', body: { scope: 'faults' }, token: null }));
+afterEach(() =>
+  http(emu.url, '/__emulator/reset', { method: 'POST', body: { scope: 'faults' }, token: null }),
+);
 
-const addFault = (fault: unknown) => http(emu.url, '/__emulator/faults', { method: 'POST', body: fault, token: null });
+const addFault = (fault: unknown) =>
+  http(emu.url, '/__emulator/faults', { method: 'POST', body: fault, token: null });
 
 describe('faults', () => {
   it('validates fault definitions with a message that shows what to send', async () => {
@@ -28,9 +36,14 @@ describe('faults', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await http(emu.url, api('limits'))).status);
     expect(statuses).toEqual([503, 503, 200]);
-    const before = ((await http(emu.url, '/__emulator/stats', { token: null })).body as { apiCalls: number }).apiCalls;
+    const before = (
+      (await http(emu.url, '/__emulator/stats', { token: null })).body as { apiCalls: number }
+    ).apiCalls;
     await http(emu.url, '/__emulator/stats', { token: null });
-    const after = ((await http(emu.url, '/__emulator/stats', { token: null })).body as { apiCalls: number; faults: Array<{ hits: number }> });
+    const after = (await http(emu.url, '/__emulator/stats', { token: null })).body as {
+      apiCalls: number;
+      faults: Array<{ hits: number }>;
+    };
     expect(after.apiCalls).toBe(before);
     expect(after.faults[0].hits).toBe(2);
   });
@@ -47,15 +60,23 @@ describe('faults', () => {
   });
 
   it('expires a session with INVALID_SESSION_ID until the client authenticates again', async () => {
-    const token = (await http(emu.url, '/services/oauth2/token', {
-      method: 'POST',
-      token: null,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials&client_id=cid&client_secret=csecret',
-    })).body as { access_token: string };
-    const session = new Connection({ instanceUrl: emu.url, accessToken: token.access_token, version: '62.0' });
+    const token = (
+      await http(emu.url, '/services/oauth2/token', {
+        method: 'POST',
+        token: null,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=cid&client_secret=csecret',
+      })
+    ).body as { access_token: string };
+    const session = new Connection({
+      instanceUrl: emu.url,
+      accessToken: token.access_token,
+      version: '62.0',
+    });
     await addFault({ kind: 'invalidSession', route: '*', count: 1 });
-    await expect(session.query('SELECT Id FROM Account')).rejects.toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
+    await expect(session.query('SELECT Id FROM Account')).rejects.toMatchObject({
+      errorCode: 'INVALID_SESSION_ID',
+    });
     const after = await http(emu.url, api('limits'), { token: token.access_token });
     expect(after.status).toBe(401);
     expectSfError(after.body, 'INVALID_SESSION_ID');
@@ -66,9 +87,11 @@ describe('faults', () => {
     await addFault({ kind: 'requestLimit', route: '*', count: 1 });
     const limited = await http(emu.url, api('limits'));
     expect(limited.status).toBe(403);
-    expect(limited.body).toEqual([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED', fields: [] }]);
+    expect(limited.body).toEqual([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED', fields: [] },
+    ]);
 
-    const used = (emu.stats().apiCalls as number);
+    const used = emu.stats().apiCalls as number;
     const budget = await start({ scale: 5, dailyApiLimit: 3 });
     try {
       const codes = [];
@@ -92,7 +115,11 @@ describe('faults', () => {
     const pattern = async (seed: string) => {
       const { emu: e } = await start({ scale: 5, faultSeed: seed });
       try {
-        await http(e.url, '/__emulator/faults', { method: 'POST', token: null, body: { kind: 'http503', route: '*', rate: 0.5 } });
+        await http(e.url, '/__emulator/faults', {
+          method: 'POST',
+          token: null,
+          body: { kind: 'http503', route: '*', rate: 0.5 },
+        });
         const out: number[] = [];
         for (let i = 0; i < 16; i++) out.push((await http(e.url, api('limits'))).status);
         return out.join(',');

@@ -16,7 +16,12 @@ export async function start(opts: EmulatorOptions = {}) {
 export async function http(
   url: string,
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    token?: string | null;
+  } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown; text: string }> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token !== null) headers.Authorization = `Bearer ${init.token ?? TOKEN}`;

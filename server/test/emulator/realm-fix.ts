@@ -7,8 +7,13 @@ import { addAbortListener } from 'node:events';
 
 const symbols = Symbol as unknown as Record<string, symbol | undefined>;
 if (symbols.dispose === undefined) {
-  const probe = addAbortListener(new AbortController().signal, () => undefined) as unknown as Record<symbol, () => void>;
-  const nodeDispose = Object.getOwnPropertySymbols(probe).find((s) => String(s) === 'Symbol(nodejs.dispose)');
+  const probe = addAbortListener(
+    new AbortController().signal,
+    () => undefined,
+  ) as unknown as Record<symbol, () => void>;
+  const nodeDispose = Object.getOwnPropertySymbols(probe).find(
+    (s) => String(s) === 'Symbol(nodejs.dispose)',
+  );
   if (nodeDispose) {
     Object.defineProperty(Symbol, 'dispose', { value: nodeDispose });
     probe[nodeDispose]();

@@ -20,22 +20,41 @@ describe('demo org generator', () => {
   it('is deterministic: the same seed gives the same org', () => {
     const again = fresh();
     generateDemoOrg(again, { scale: 200 });
-    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ attributes: _a, ...r }) => r);
-    for (const type of ['Account', 'Contact', 'Escalated_Request__c', 'Buying_Committee_Member__c', 'Segment_Criterion__c']) {
+    const strip = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ attributes: _a, ...r }) => r);
+    for (const type of [
+      'Account',
+      'Contact',
+      'Escalated_Request__c',
+      'Buying_Committee_Member__c',
+      'Segment_Criterion__c',
+    ]) {
       expect(strip(again.records(type))).toEqual(strip(store.records(type)));
     }
     const other = fresh();
     generateDemoOrg(other, { scale: 200, seed: 'other' });
-    expect(other.records('Account').map((a) => a.Industry)).not.toEqual(store.records('Account').map((a) => a.Industry));
+    expect(other.records('Account').map((a) => a.Industry)).not.toEqual(
+      store.records('Account').map((a) => a.Industry),
+    );
   });
 
   it('spreads accounts across industries, countries and sizes', () => {
     const accounts = store.records('Account');
     expect(counts.Account).toBe(200);
     const industries = new Set(accounts.map((a) => a.Industry));
-    for (const i of ['Banking', 'Insurance', 'Healthcare', 'Retail', 'Manufacturing', 'Technology', 'Public Sector']) expect(industries).toContain(i);
+    for (const i of [
+      'Banking',
+      'Insurance',
+      'Healthcare',
+      'Retail',
+      'Manufacturing',
+      'Technology',
+      'Public Sector',
+    ])
+      expect(industries).toContain(i);
     const countries = new Set(accounts.map((a) => a.BillingCountry));
-    for (const c of ['China', 'Japan', 'Germany', 'United States', 'United Kingdom', 'Brazil']) expect(countries).toContain(c);
+    for (const c of ['China', 'Japan', 'Germany', 'United States', 'United Kingdom', 'Brazil'])
+      expect(countries).toContain(c);
     const sizes = accounts.map((a) => a.NumberOfEmployees as number);
     expect(Math.min(...sizes)).toBeLessThan(500);
     expect(Math.max(...sizes)).toBeGreaterThan(20_000);
@@ -51,7 +70,9 @@ describe('demo org generator', () => {
     expect(withManager.every((c) => byId.get(c.ReportsToId)!.AccountId === c.AccountId)).toBe(true);
     const members = store.records('Buying_Committee_Member__c');
     expect(members.length).toBeGreaterThan(200);
-    expect(members.every((m) => m.Member_Key__c === `${m.Opportunity__c}:${m.Contact__c}`)).toBe(true);
+    expect(members.every((m) => m.Member_Key__c === `${m.Opportunity__c}:${m.Contact__c}`)).toBe(
+      true,
+    );
     expect(store.count('OpportunityContactRole')).toBeGreaterThan(0);
   });
 
@@ -63,14 +84,17 @@ describe('demo org generator', () => {
     expect(unthemed).toBeLessThan(0.32);
     expect(requests.some((r) => /[\u4e00-\u9fff]/.test(r.Name as string))).toBe(true);
     const byTheme = new Map<unknown, Set<unknown>>();
-    for (const r of requests) if (r.Theme__c) byTheme.set(r.Theme__c, (byTheme.get(r.Theme__c) ?? new Set()).add(r.Name));
+    for (const r of requests)
+      if (r.Theme__c) byTheme.set(r.Theme__c, (byTheme.get(r.Theme__c) ?? new Set()).add(r.Name));
     expect([...byTheme.values()].some((names) => names.size >= 3)).toBe(true);
     expect(store.count('Demand_Theme__c')).toBe(40);
   });
 
   it('has segments with criteria, one of them invalid, and one active scoring profile', () => {
     const segments = store.records('Segment__c');
-    expect(segments.map((s) => s.Name)).toEqual(expect.arrayContaining(['Enterprise banks', 'Mid-market', 'APAC']));
+    expect(segments.map((s) => s.Name)).toEqual(
+      expect.arrayContaining(['Enterprise banks', 'Mid-market', 'APAC']),
+    );
     expect(segments.some((s) => s.Filter_Logic__c === '1 AND (2 OR')).toBe(true);
     const banks = segments.find((s) => s.Name === 'Enterprise banks')!;
     const criteria = store.records('Segment_Criterion__c').filter((c) => c.Segment__c === banks.Id);
@@ -80,7 +104,11 @@ describe('demo org generator', () => {
     ]);
     const profiles = store.records('Demand_Scoring_Profile__c');
     expect(profiles).toHaveLength(1);
-    expect(profiles[0]).toMatchObject({ Active__c: true, Quorum_Size__c: 6, Half_Life_Days__c: 365 });
+    expect(profiles[0]).toMatchObject({
+      Active__c: true,
+      Quorum_Size__c: 6,
+      Half_Life_Days__c: 365,
+    });
   });
 
   it('scales themes with the org size', () => {
@@ -107,11 +135,36 @@ describe('data plan loader', () => {
   });
 
   it('names the record and reference that break a plan', () => {
-    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify([{ sobject: 'Contact', files: ['c.json'] }]));
-    writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ records: [{ attributes: { type: 'Contact', referenceId: 'C1' }, LastName: 'X', AccountId: '@Missing' }] }));
-    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(/C1\.AccountId refers to @Missing/);
-    writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ records: [{ attributes: { type: 'Contact', referenceId: 'C1' }, FirstName: 'no last name' }] }));
-    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(/record C1 was rejected: REQUIRED_FIELD_MISSING/);
+    writeFileSync(
+      path.join(dir, 'plan.json'),
+      JSON.stringify([{ sobject: 'Contact', files: ['c.json'] }]),
+    );
+    writeFileSync(
+      path.join(dir, 'c.json'),
+      JSON.stringify({
+        records: [
+          {
+            attributes: { type: 'Contact', referenceId: 'C1' },
+            LastName: 'X',
+            AccountId: '@Missing',
+          },
+        ],
+      }),
+    );
+    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(
+      /C1\.AccountId refers to @Missing/,
+    );
+    writeFileSync(
+      path.join(dir, 'c.json'),
+      JSON.stringify({
+        records: [
+          { attributes: { type: 'Contact', referenceId: 'C1' }, FirstName: 'no last name' },
+        ],
+      }),
+    );
+    expect(() => loadDataPlan(fresh(), path.join(dir, 'plan.json'))).toThrow(
+      /record C1 was rejected: REQUIRED_FIELD_MISSING/,
+    );
   });
 });
 
@@ -131,9 +184,31 @@ describe('CLI arguments', () => {
   });
 
   it('accepts a full command line', () => {
-    expect(parseArgs(['--port', '4010', '--seed', 'empty', '--scale', '50', '--page-size', '500', '--access-token', 'abcdefghij', '--plan', 'data/sample-plan.json'])).toEqual({
+    expect(
+      parseArgs([
+        '--port',
+        '4010',
+        '--seed',
+        'empty',
+        '--scale',
+        '50',
+        '--page-size',
+        '500',
+        '--access-token',
+        'abcdefghij',
+        '--plan',
+        'data/sample-plan.json',
+      ]),
+    ).toEqual({
       ok: true,
-      options: { port: 4010, seed: 'empty', scale: 50, pageSize: 500, accessToken: 'abcdefghij', dataPlanFile: 'data/sample-plan.json' },
+      options: {
+        port: 4010,
+        seed: 'empty',
+        scale: 50,
+        pageSize: 500,
+        accessToken: 'abcdefghij',
+        dataPlanFile: 'data/sample-plan.json',
+      },
     });
   });
 });

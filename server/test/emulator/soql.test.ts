@@ -10,24 +10,81 @@ const at = (iso: string) => Date.parse(iso);
 const store = new Store(Schema.load(path.resolve(__dirname, '../../../force-app/main/default')));
 store.clock = () => NOW;
 const [acme, beta, gamma, delta] = store.load('Account', [
-  { Name: 'Acme Bank', Industry: 'Banking', NumberOfEmployees: 12_000, BillingCountry: 'United States' },
-  { Name: 'Beta Insurance', Industry: 'Insurance', NumberOfEmployees: null, BillingCountry: 'Germany' },
+  {
+    Name: 'Acme Bank',
+    Industry: 'Banking',
+    NumberOfEmployees: 12_000,
+    BillingCountry: 'United States',
+  },
+  {
+    Name: 'Beta Insurance',
+    Industry: 'Insurance',
+    NumberOfEmployees: null,
+    BillingCountry: 'Germany',
+  },
   { Name: 'Gamma Retail', Industry: 'Retail', NumberOfEmployees: 800, BillingCountry: 'China' },
   { Name: 'delta tech', Industry: 'Technology', NumberOfEmployees: 5_000, BillingCountry: 'Japan' },
 ]);
 const [theme] = store.load('Demand_Theme__c', [{ Name: 'Okta single sign-on' }]);
 const rows = store.load('Escalated_Request__c', [
-  { Name: 'SSO with Okta', Account__c: acme.Id, Urgency__c: 'High', Needed_By__c: '2026-07-01', Revenue_At_Stake__c: 100_000, Deal_Blocker__c: true, Status__c: 'New', CreatedDate: at('2026-06-10T09:00:00Z'), Theme__c: theme.Id },
-  { Name: '支持Okta单点登录', Account__c: gamma.Id, Urgency__c: 'Critical', Deal_Blocker__c: false, Status__c: 'Planned', CreatedDate: at('2026-01-01T00:00:00Z') },
-  { Name: 'Audit log export', Account__c: beta.Id, Urgency__c: 'Low', Needed_By__c: '2026-12-31', Revenue_At_Stake__c: 5_000, Deal_Blocker__c: false, Status__c: 'Delivered', CreatedDate: at('2025-06-01T00:00:00Z') },
-  { Name: "O'Brien's request", Account__c: delta.Id, Urgency__c: 'Medium', Deal_Blocker__c: false, Status__c: 'New', CreatedDate: at('2026-06-15T08:00:00Z') },
-  { Name: 'Old one', Account__c: acme.Id, Urgency__c: 'High', Deal_Blocker__c: false, Status__c: 'New', IsDeleted: true },
+  {
+    Name: 'SSO with Okta',
+    Account__c: acme.Id,
+    Urgency__c: 'High',
+    Needed_By__c: '2026-07-01',
+    Revenue_At_Stake__c: 100_000,
+    Deal_Blocker__c: true,
+    Status__c: 'New',
+    CreatedDate: at('2026-06-10T09:00:00Z'),
+    Theme__c: theme.Id,
+  },
+  {
+    Name: '支持Okta单点登录',
+    Account__c: gamma.Id,
+    Urgency__c: 'Critical',
+    Deal_Blocker__c: false,
+    Status__c: 'Planned',
+    CreatedDate: at('2026-01-01T00:00:00Z'),
+  },
+  {
+    Name: 'Audit log export',
+    Account__c: beta.Id,
+    Urgency__c: 'Low',
+    Needed_By__c: '2026-12-31',
+    Revenue_At_Stake__c: 5_000,
+    Deal_Blocker__c: false,
+    Status__c: 'Delivered',
+    CreatedDate: at('2025-06-01T00:00:00Z'),
+  },
+  {
+    Name: "O'Brien's request",
+    Account__c: delta.Id,
+    Urgency__c: 'Medium',
+    Deal_Blocker__c: false,
+    Status__c: 'New',
+    CreatedDate: at('2026-06-15T08:00:00Z'),
+  },
+  {
+    Name: 'Old one',
+    Account__c: acme.Id,
+    Urgency__c: 'High',
+    Deal_Blocker__c: false,
+    Status__c: 'New',
+    IsDeleted: true,
+  },
 ]);
 rows[4].IsDeleted = true;
 
-const R = { sso: 'SSO with Okta', zh: '支持Okta单点登录', audit: 'Audit log export', obrien: "O'Brien's request", old: 'Old one' };
+const R = {
+  sso: 'SSO with Okta',
+  zh: '支持Okta单点登录',
+  audit: 'Audit log export',
+  obrien: "O'Brien's request",
+  old: 'Old one',
+};
 const FROM = 'SELECT Name FROM Escalated_Request__c';
-const names = (soql: string, all = false) => runPlan(store, compileQuery(store, soql), all).map((r) => r.Name);
+const names = (soql: string, all = false) =>
+  runPlan(store, compileQuery(store, soql), all).map((r) => r.Name);
 
 describe('SOQL evaluation', () => {
   it.each<[string, string[]]>([
@@ -57,16 +114,31 @@ describe('SOQL evaluation', () => {
     [`${FROM} WHERE Account__r.NumberOfEmployees >= 5000`, [R.sso, R.obrien]],
     [`${FROM} WHERE Account__r.NumberOfEmployees = null`, [R.audit]],
     [`${FROM} WHERE Theme__r.Name = 'Okta single sign-on'`, [R.sso]],
-    [`${FROM} WHERE (Urgency__c = 'High' OR Urgency__c = 'Critical') AND Status__c != 'Planned'`, [R.sso]],
-    [`${FROM} WHERE Urgency__c = 'High' OR (Urgency__c = 'Critical' AND Status__c = 'Planned')`, [R.sso, R.zh]],
+    [
+      `${FROM} WHERE (Urgency__c = 'High' OR Urgency__c = 'Critical') AND Status__c != 'Planned'`,
+      [R.sso],
+    ],
+    [
+      `${FROM} WHERE Urgency__c = 'High' OR (Urgency__c = 'Critical' AND Status__c = 'Planned')`,
+      [R.sso, R.zh],
+    ],
     [`${FROM} WHERE NOT Urgency__c = 'High'`, [R.zh, R.audit, R.obrien]],
-    [`${FROM} WHERE NOT (Urgency__c = 'Low' OR Deal_Blocker__c = true) AND Status__c = 'New'`, [R.obrien]],
+    [
+      `${FROM} WHERE NOT (Urgency__c = 'Low' OR Deal_Blocker__c = true) AND Status__c = 'New'`,
+      [R.obrien],
+    ],
     [`${FROM} WHERE Deal_Blocker__c = true`, [R.sso]],
     [`${FROM} WHERE Deal_Blocker__c = false`, [R.zh, R.audit, R.obrien]],
     [`${FROM} WHERE Account__c = '${String(acme.Id).slice(0, 15)}'`, [R.sso]],
-    [`${FROM} ORDER BY Revenue_At_Stake__c DESC NULLS LAST, Name`, [R.sso, R.audit, R.obrien, R.zh]],
+    [
+      `${FROM} ORDER BY Revenue_At_Stake__c DESC NULLS LAST, Name`,
+      [R.sso, R.audit, R.obrien, R.zh],
+    ],
     [`${FROM} ORDER BY Revenue_At_Stake__c, Name`, [R.obrien, R.zh, R.audit, R.sso]],
-    [`${FROM} ORDER BY Revenue_At_Stake__c ASC NULLS LAST, Name DESC`, [R.audit, R.sso, R.zh, R.obrien]],
+    [
+      `${FROM} ORDER BY Revenue_At_Stake__c ASC NULLS LAST, Name DESC`,
+      [R.audit, R.sso, R.zh, R.obrien],
+    ],
     [`${FROM} ORDER BY Account__r.Name`, [R.sso, R.audit, R.obrien, R.zh]],
     [`${FROM} ORDER BY Name LIMIT 2 OFFSET 1`, [R.obrien, R.sso]],
     [`${FROM} WHERE Urgency__c = 'High' LIMIT 5`, [R.sso]],
@@ -82,13 +154,19 @@ describe('SOQL evaluation', () => {
   });
 
   it('COUNT() counts the matching rows', () => {
-    const plan = compileQuery(store, "SELECT COUNT() FROM Escalated_Request__c WHERE Status__c = 'New'");
+    const plan = compileQuery(
+      store,
+      "SELECT COUNT() FROM Escalated_Request__c WHERE Status__c = 'New'",
+    );
     expect(plan.countOnly).toBe(true);
     expect(runPlan(store, plan, false)).toHaveLength(2);
   });
 
   it('renders parent fields nested with attributes, and null for a blank lookup', () => {
-    const plan = compileQuery(store, 'SELECT Id, Name, Account__r.Name, Account__r.Owner.Name, Theme__r.Name FROM Escalated_Request__c ORDER BY Name');
+    const plan = compileQuery(
+      store,
+      'SELECT Id, Name, Account__r.Name, Account__r.Owner.Name, Theme__r.Name FROM Escalated_Request__c ORDER BY Name',
+    );
     const records = runPlan(store, plan, false).map((r) => renderRecord(plan, r, '62.0'));
     const sso = records.find((r) => r.Name === R.sso)!;
     expect(sso.Account__r).toEqual({
@@ -104,10 +182,26 @@ describe('SOQL evaluation', () => {
 
 describe('SOQL rejections', () => {
   it.each<[string, string, RegExp]>([
-    [`${FROM} WHERE Urgency__c = 'High' AND Status__c = 'New' OR Deal_Blocker__c = true`, 'MALFORMED_QUERY', /mixing AND and OR/],
-    ['SELECT Urgency__c, COUNT(Id) FROM Escalated_Request__c GROUP BY Urgency__c', 'MALFORMED_QUERY', /GROUP BY/],
-    ['SELECT Id, (SELECT Id FROM Escalated_Requests) FROM Account', 'MALFORMED_QUERY', /subqueries/],
-    ['SELECT Id FROM Account WHERE Id IN (SELECT Account__c FROM Escalated_Request__c)', 'MALFORMED_QUERY', /semi-join/],
+    [
+      `${FROM} WHERE Urgency__c = 'High' AND Status__c = 'New' OR Deal_Blocker__c = true`,
+      'MALFORMED_QUERY',
+      /mixing AND and OR/,
+    ],
+    [
+      'SELECT Urgency__c, COUNT(Id) FROM Escalated_Request__c GROUP BY Urgency__c',
+      'MALFORMED_QUERY',
+      /GROUP BY/,
+    ],
+    [
+      'SELECT Id, (SELECT Id FROM Escalated_Requests) FROM Account',
+      'MALFORMED_QUERY',
+      /subqueries/,
+    ],
+    [
+      'SELECT Id FROM Account WHERE Id IN (SELECT Account__c FROM Escalated_Request__c)',
+      'MALFORMED_QUERY',
+      /semi-join/,
+    ],
     ['SELECT SUM(Revenue_At_Stake__c) FROM Escalated_Request__c', 'MALFORMED_QUERY', /SUM/],
     ['SELECT FIELDS(ALL) FROM Account LIMIT 10', 'MALFORMED_QUERY', /FIELDS/],
     ['SELECT Id FROM Account FOR UPDATE', 'MALFORMED_QUERY', /FOR/],
@@ -116,8 +210,16 @@ describe('SOQL rejections', () => {
     [`${FROM} WHERE CALENDAR_YEAR(CreatedDate) = 2026`, 'MALFORMED_QUERY', /./],
     ['SELEKT Id FROM Account', 'MALFORMED_QUERY', /./],
     ['SELECT Id, COUNT() FROM Account', 'MALFORMED_QUERY', /COUNT\(\)/],
-    ['SELECT Nope__c FROM Account', 'INVALID_FIELD', /No such column 'Nope__c' on entity 'Account'/],
-    ['SELECT Nope__r.Name FROM Escalated_Request__c', 'INVALID_FIELD', /Didn't understand relationship 'Nope__r'/],
+    [
+      'SELECT Nope__c FROM Account',
+      'INVALID_FIELD',
+      /No such column 'Nope__c' on entity 'Account'/,
+    ],
+    [
+      'SELECT Nope__r.Name FROM Escalated_Request__c',
+      'INVALID_FIELD',
+      /Didn't understand relationship 'Nope__r'/,
+    ],
     [`${FROM} WHERE Revenue_At_Stake__c = 'abc'`, 'INVALID_FIELD', /must be of type currency/],
     [`${FROM} WHERE Urgency__c = 5`, 'INVALID_FIELD', /must be of type picklist/],
     [`${FROM} WHERE CreatedDate > 2026-01-01`, 'INVALID_FIELD', /must be of type dateTime/],
