@@ -44,9 +44,7 @@ export class Schema {
   }
 
   /** Reference fields of other objects that point at `obj` (child relationships for describe). */
-  childRelationships(
-    obj: ObjectDef,
-  ): Array<{
+  childRelationships(obj: ObjectDef): Array<{
     childSObject: string;
     field: string;
     relationshipName: string | null;

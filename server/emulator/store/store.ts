@@ -6,6 +6,7 @@
 import type { Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
+import { compileQuery, renderRecord, runPlan } from '../soql/query';
 import { DmlError, RequestError } from './errors';
 import { normalizeId } from './ids';
 import { Table, type Row } from './table';
@@ -472,6 +473,13 @@ export class Store {
   get(id: string): Record<string, unknown> | undefined {
     const hit = this.locate(id);
     return hit ? this.toApiRecord(hit.table.def, hit.row) : undefined;
+  }
+
+  /** Runs SOQL against the store as `query` (or `queryAll`) would, returning every record. */
+  query(soql: string, opts: { all?: boolean } = {}): Array<Record<string, unknown>> {
+    const plan = compileQuery(this, soql);
+    const rows = runPlan(this, plan, Boolean(opts.all));
+    return plan.countOnly ? [] : rows.map((r) => renderRecord(plan, r, '62.0'));
   }
 
   count(type: string): number {

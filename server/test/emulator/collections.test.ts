@@ -257,14 +257,12 @@ describe('delete rules and checkbox values', () => {
     const theme = (await conn.sobject('Demand_Theme__c').create({ Name: 'to be deleted' })) as {
       id: string;
     };
-    const req = (await conn
-      .sobject('Escalated_Request__c')
-      .create({
-        Name: 'themed',
-        Account__c: accountId,
-        Theme__c: theme.id,
-        Deal_Blocker__c: true,
-      })) as { id: string };
+    const req = (await conn.sobject('Escalated_Request__c').create({
+      Name: 'themed',
+      Account__c: accountId,
+      Theme__c: theme.id,
+      Deal_Blocker__c: true,
+    })) as { id: string };
     await conn.sobject('Escalated_Request__c').update({ Id: req.id, Deal_Blocker__c: null });
     expect(emu.store.get(req.id)!.Deal_Blocker__c).toBe(false);
     await conn.sobject('Demand_Theme__c').destroy(theme.id);

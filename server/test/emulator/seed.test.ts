@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
+import { createDemoStore, generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
 import { parseArgs } from '../../../scripts/emulator';
 
 const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
@@ -116,6 +116,26 @@ describe('demo org generator', () => {
     generateDemoOrg(big, { scale: 2000, requestsPerAccount: 1 });
     expect(big.count('Demand_Theme__c')).toBe(100);
     expect(new Set(big.records('Demand_Theme__c').map((t) => t.Name)).size).toBe(100);
+  });
+});
+
+describe('createDemoStore and store.query', () => {
+  it('seeds a store without a server and answers SOQL like the REST route', () => {
+    const store = createDemoStore({ scale: 30, now: NOW });
+    const banks = store.query(
+      "SELECT Id, Name, Industry FROM Account WHERE Industry = 'Banking' ORDER BY Name",
+    );
+    expect(banks.length).toBe(
+      store.records('Account').filter((a) => a.Industry === 'Banking').length,
+    );
+    expect(
+      banks.every(
+        (b) => b.Industry === 'Banking' && (b.attributes as { type: string }).type === 'Account',
+      ),
+    ).toBe(true);
+    expect(banks.map((b) => String(b.Name).toLowerCase())).toEqual(
+      banks.map((b) => String(b.Name).toLowerCase()).sort(),
+    );
   });
 });
 
