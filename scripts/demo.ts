@@ -67,7 +67,6 @@ async function main(): Promise<void> {
     const minimum = minimumCalls({
       reads: result.counts,
       writes: { segments: result.segmentsUpdated, requests: result.requestsUpdated, themes: result.themesUpserted, scores: result.scoresWritten, deletes: result.scoresDeleted },
-      bulkThreshold: env.QUORUM_BULK_THRESHOLD,
     });
     console.log(
       `\nRead ${result.recordsRead} records; wrote ${result.scoresWritten} scores (${result.scoresComputed} computed), stamped ${result.requestsUpdated} requests, updated ${result.segmentsUpdated} segments.`,

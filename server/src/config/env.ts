@@ -79,7 +79,7 @@ export const envSchema = z
     /** How often to look for Requested runs created by people in the org, in ms (0: never). */
     QUORUM_POLL_INTERVAL_MS: int(0, 86_400_000, 30_000, 'milliseconds between polls, 0 to disable'),
     /** Row count above which reads use Bulk API 2.0 and writes use Bulk API 2.0 ingest. */
-    QUORUM_BULK_THRESHOLD: int(2_000, 100_000_000, 50_000, 'rows'),
+    QUORUM_BULK_THRESHOLD: int(2_000, 100_000_000, 10_000, 'rows'),
     /** Most API calls one run may make before it stops (Failed, nothing half-written). */
     QUORUM_RUN_API_BUDGET: int(10, 10_000_000, 20_000, 'API calls per run'),
     /** Stop a run when the org's remaining daily API allowance falls below this many calls. */

@@ -1,33 +1,36 @@
 /**
- * The fewest API calls a full run could make (REFERENCE.md): reading N rows costs ⌈N/2000⌉ by
- * REST or about 3 + ⌈N/pageSize⌉ by Bulk 2.0 (create, one poll, results pages); writing M rows
- * costs ⌈M/1000⌉ (five collections of 200 per composite) or about 6 by Bulk ingest; plus the
- * run record itself (create, claim, finish) and one describe.
+ * The fewest API calls a full run could make, from REFERENCE.md's formulas:
+ * - reading: objects that fit in one REST page (≤ 2,000 rows) share composite calls, five
+ *   queries per call; larger ones cost ⌈N/2000⌉ by REST, or by Bulk 2.0 at least
+ *   2 + ⌈N/pageSize⌉ (create, one poll, the result pages), whichever is less;
+ * - writing M rows: ⌈M/1000⌉ (five collections of 200 per composite), or about 6 by Bulk
+ *   ingest (create, upload, close, poll, results), whichever is less;
+ * - the run record itself: create, claim, finish; and one describe of Account.
  */
 export interface MinimumInput {
   /** Rows read per object. */
   reads: Record<string, number>;
   /** Rows written (or deleted) per kind of write. */
   writes: Record<string, number>;
-  bulkThreshold: number;
   bulkPageSize?: number;
 }
 
-export function readCalls(rows: number, bulkThreshold: number, bulkPageSize = 50_000): number {
-  const rest = Math.max(1, Math.ceil(rows / 2000));
-  if (rows <= bulkThreshold) return rest;
-  return Math.min(rest, 3 + Math.ceil(rows / bulkPageSize));
+export const REST_PAGE = 2000;
+
+export function readCalls(rows: number, bulkPageSize = 50_000): number {
+  return Math.min(Math.max(1, Math.ceil(rows / REST_PAGE)), 2 + Math.max(1, Math.ceil(rows / bulkPageSize)));
 }
 
-export function writeCalls(rows: number, bulkThreshold: number): number {
+export function writeCalls(rows: number): number {
   if (rows === 0) return 0;
-  const collections = Math.ceil(rows / 1000);
-  return rows > bulkThreshold ? Math.min(collections, 6) : collections;
+  return Math.min(Math.ceil(rows / 1000), 6);
 }
 
 export function minimumCalls(input: MinimumInput): number {
   let n = 3 + 1; // run create + claim + finish, describe Account
-  for (const rows of Object.values(input.reads)) n += readCalls(rows, input.bulkThreshold, input.bulkPageSize);
-  for (const rows of Object.values(input.writes)) n += writeCalls(rows, input.bulkThreshold);
+  const rows = Object.values(input.reads);
+  n += Math.ceil(rows.filter((r) => r <= REST_PAGE).length / 5);
+  for (const r of rows.filter((x) => x > REST_PAGE)) n += readCalls(r, input.bulkPageSize);
+  for (const m of Object.values(input.writes)) n += writeCalls(m);
   return n;
 }

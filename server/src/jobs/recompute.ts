@@ -111,6 +111,13 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
       themeUpserts.push({ Theme_Key__c: s.key, Match_Terms__c: terms });
     }
   }
+  // Before the first write: if the budget (or the org's reserve) cannot cover every write this
+  // run may make, stop now, so a run never ends half-written for want of calls. Upper bounds:
+  // every request restamped, every (segment, theme) scored, every old score deleted, and finishing.
+  const estimate = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(rows / 1000), 8));
+  org.guard(
+    estimate(themeUpserts.length) + 1 + estimate(segmentUpdates.length) + estimate(snap.requests.length) + estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) + estimate(snap.scores.length) + 2,
+  );
   const themeWrite = await upsertMany(org, DemandTheme.apiName, EXTERNAL_IDS.Demand_Theme__c, themeUpserts, writer);
   failures.push(...themeWrite.failures);
   await checkpoint('themes');

@@ -13,7 +13,7 @@ import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult } from './recompute';
-import { claimRun, createRun, finishRun, getRun, heartbeat, lastSuccessfulRun, nextRequested, type RunOutcome } from './runs';
+import { claimRun, createRun, finishRun, getRun, heartbeat, lastSuccessfulRun, nextRequested, stampWatermark, type RunOutcome } from './runs';
 
 export interface RunnerSettings {
   replicaId?: string;
@@ -214,8 +214,7 @@ export class Runner {
         await beating;
         // The watermark is the org's own clock after our last write: the run record's
         // SystemModstamp right after this update (so our own writes never look like changes).
-        await heartbeat(org, id, 'Finishing', 99);
-        watermark = (await getRun(org, id))?.SystemModstamp ?? null;
+        watermark = await stampWatermark(org, id, 'Finishing');
       }
       const failures = result?.failures.length ?? 0;
       outcome = {

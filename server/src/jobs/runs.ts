@@ -88,6 +88,43 @@ async function update(org: Org, id: string, fields: Record<string, unknown>): Pr
   });
 }
 
+interface CompositeResponse {
+  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
+}
+
+/**
+ * Updates the run and reads it back in one composite call (one API call): the claim confirms
+ * its holder this way, and the watermark is the run's own SystemModstamp after the update.
+ */
+async function updateAndRead(org: Org, id: string, fields: Record<string, unknown>): Promise<{ Claimed_By__c: string | null; SystemModstamp: string }> {
+  return org.call('run.updateAndRead', async () => {
+    const url = `${org.base}/sobjects/${T}/${id}`;
+    const res = await org.conn.requestPost<CompositeResponse>('/composite', {
+      allOrNone: false,
+      compositeRequest: [
+        { method: 'PATCH', url, referenceId: 'update', body: fields },
+        { method: 'GET', url: `${url}?fields=Claimed_By__c,SystemModstamp`, referenceId: 'read' },
+      ],
+    });
+    const [upd, read] = ['update', 'read'].map((r) => res.compositeResponse.find((p) => p.referenceId === r));
+    for (const part of [upd, read]) {
+      if (!part || part.httpStatusCode >= 300) {
+        const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as { errorCode?: string; message?: string } | undefined;
+        const err = new Error(`Demand_Run__c ${id}: ${body?.errorCode ?? part?.httpStatusCode ?? 'no answer'} ${body?.message ?? ''}`) as Error & { errorCode?: string };
+        err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
+        throw err;
+      }
+    }
+    return read!.body as { Claimed_By__c: string | null; SystemModstamp: string };
+  });
+}
+
+/** Records the phase and returns the org's clock right after (the run's SystemModstamp). */
+export async function stampWatermark(org: Org, runId: string, phase: string): Promise<string> {
+  const back = await updateAndRead(org, runId, { Phase__c: phase, Progress__c: 99, Heartbeat_At__c: new Date().toISOString() });
+  return back.SystemModstamp;
+}
+
 export interface ClaimOptions {
   replicaId: string;
   staleAfterMs: number;
@@ -101,8 +138,9 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
   const now = opts.now ?? (() => new Date());
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const stamp = now().toISOString();
+    let back: { Claimed_By__c: string | null };
     try {
-      await update(org, runId, {
+      back = await updateAndRead(org, runId, {
         Status__c: 'Running',
         Lock_Key__c: ACTIVE_RUN_LOCK,
         Claimed_By__c: opts.replicaId,
@@ -127,9 +165,8 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
       }
       return { claimed: false, heldBy: holder, reason: `run ${holder.Id} is Running on ${holder.Claimed_By__c ?? 'another replica'}` };
     }
-    const back = await getRun(org, runId);
-    if (back?.Claimed_By__c === opts.replicaId) return { claimed: true };
-    return { claimed: false, heldBy: back, reason: `run ${runId} was claimed by ${back?.Claimed_By__c ?? 'another replica'}` };
+    if (back.Claimed_By__c === opts.replicaId) return { claimed: true };
+    return { claimed: false, heldBy: await getRun(org, runId), reason: `run ${runId} was claimed by ${back.Claimed_By__c ?? 'another replica'}` };
   }
   return { claimed: false, heldBy: null, reason: 'the lock changed hands twice while claiming; will retry on the next poll' };
 }

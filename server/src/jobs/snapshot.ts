@@ -28,7 +28,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { readAll, readRecords, type ReadOptions } from '../salesforce/read';
+import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
 
@@ -49,6 +49,8 @@ export interface Snapshot {
 }
 
 export interface SnapshotOptions extends ReadOptions {
+  /** Fetch first pages five at a time through composite (default true). */
+  composite?: boolean;
   /** Called when a step starts: 0..1 of the reading. */
   onStep?: (label: string, fraction: number) => void;
 }
@@ -63,20 +65,33 @@ const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role', 'System
 export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Snapshot> {
   const counts: Record<string, number> = {};
   const step = (label: string, fraction: number) => opts.onStep?.(label, fraction);
-  const all = async <S extends z.ZodTypeAny>(name: string, soql: string, schema: S): Promise<z.infer<S>[]> => {
-    const rows = await readAll(org, soql, schema, opts);
+  // Each query's first page comes from a composite call of five; small objects end there.
+  const batch = async (queries: { name: string; soql: string }[]) => {
+    const pages = opts.composite === false ? [] : await firstPages(org, queries.map((q) => q.soql));
+    return (name: string) => pages[queries.findIndex((q) => q.name === name)];
+  };
+  const all = async <S extends z.ZodTypeAny>(name: string, soql: string, schema: S, firstPage?: QueryPage): Promise<z.infer<S>[]> => {
+    const rows: z.infer<S>[] = [];
+    for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) for (const r of page) rows.push(r);
     counts[name] = rows.length;
     return rows;
   };
 
-  step('Reading scoring profile and segments', 0);
-  const profiles = await all(
-    DemandScoringProfile.apiName,
-    `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1`,
-    DemandScoringProfileRecord,
-  );
-  const segments = await all(Segment.apiName, select(Segment.apiName, fieldNames(Segment)), SegmentRecord);
-  const criteria = await all(SegmentCriterion.apiName, select(SegmentCriterion.apiName, fieldNames(SegmentCriterion)), SegmentCriterionRecord);
+  step('Reading scoring profile, segments and themes', 0);
+  const small = [
+    { name: DemandScoringProfile.apiName, soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1` },
+    { name: Segment.apiName, soql: select(Segment.apiName, fieldNames(Segment)) },
+    { name: SegmentCriterion.apiName, soql: select(SegmentCriterion.apiName, fieldNames(SegmentCriterion)) },
+    { name: DemandTheme.apiName, soql: select(DemandTheme.apiName, fieldNames(DemandTheme)) },
+    { name: SegmentDemandScore.apiName, soql: select(SegmentDemandScore.apiName, fieldNames(SegmentDemandScore)) },
+  ];
+  const smallPage = await batch(small);
+  const q = (name: string) => small.find((x) => x.name === name)!.soql;
+  const profiles = await all(DemandScoringProfile.apiName, q(DemandScoringProfile.apiName), DemandScoringProfileRecord, smallPage(DemandScoringProfile.apiName));
+  const segments = await all(Segment.apiName, q(Segment.apiName), SegmentRecord, smallPage(Segment.apiName));
+  const criteria = await all(SegmentCriterion.apiName, q(SegmentCriterion.apiName), SegmentCriterionRecord, smallPage(SegmentCriterion.apiName));
+  const themes = await all(DemandTheme.apiName, q(DemandTheme.apiName), DemandThemeRecord, smallPage(DemandTheme.apiName));
+  const scores = await all(SegmentDemandScore.apiName, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, smallPage(SegmentDemandScore.apiName));
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
@@ -86,32 +101,22 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     // (the engine says so), it must not break the whole read.
     if (c.Field__c && accountFieldTypes[c.Field__c] !== undefined) accountFields.add(identifier(c.Field__c));
   }
-  const accountSchema = AccountRecord.loose();
-  const accounts: Record<string, unknown>[] = [];
-  for await (const page of readRecords(org, select(Account.apiName, [...accountFields]), accountSchema, opts)) {
-    for (const a of page) accounts.push(a as Record<string, unknown>);
-  }
-  counts[Account.apiName] = accounts.length;
-
+  const big = [
+    { name: Account.apiName, soql: select(Account.apiName, [...accountFields]) },
+    { name: Opportunity.apiName, soql: select(Opportunity.apiName, OPPORTUNITY_FIELDS) },
+    { name: BuyingCommitteeMember.apiName, soql: select(BuyingCommitteeMember.apiName, MEMBER_FIELDS) },
+    { name: OpportunityContactRole.apiName, soql: select(OpportunityContactRole.apiName, CONTACT_ROLE_FIELDS) },
+    { name: EscalatedRequest.apiName, soql: select(EscalatedRequest.apiName, fieldNames(EscalatedRequest)) },
+  ];
+  const bigPage = await batch(big);
+  const b = (name: string) => big.find((x) => x.name === name)!.soql;
+  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName))) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
-  const opportunities = await all(Opportunity.apiName, select(Opportunity.apiName, OPPORTUNITY_FIELDS), OpportunityRecord);
-  const committeeMembers = await all(
-    BuyingCommitteeMember.apiName,
-    select(BuyingCommitteeMember.apiName, MEMBER_FIELDS),
-    BuyingCommitteeMemberRecord,
-  );
-  const contactRoles = await all(
-    OpportunityContactRole.apiName,
-    select(OpportunityContactRole.apiName, CONTACT_ROLE_FIELDS),
-    OpportunityContactRoleRecord,
-  );
-
+  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName));
+  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName));
+  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName));
   step('Reading escalated requests', 0.45);
-  const requests = await all(EscalatedRequest.apiName, select(EscalatedRequest.apiName, fieldNames(EscalatedRequest)), EscalatedRequestRecord);
-
-  step('Reading themes and current scores', 0.85);
-  const themes = await all(DemandTheme.apiName, select(DemandTheme.apiName, fieldNames(DemandTheme)), DemandThemeRecord);
-  const scores = await all(SegmentDemandScore.apiName, select(SegmentDemandScore.apiName, fieldNames(SegmentDemandScore)), SegmentDemandScoreRecord);
+  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName));
 
   return {
     profile: profiles[0] ?? null,

@@ -16,11 +16,13 @@ export interface ReadOptions {
   bulkThreshold: number;
   /** Rows per Bulk results page (bounded memory per page). */
   bulkPageSize?: number;
+  /** The query's first page, already fetched (e.g. through composite). */
+  firstPage?: QueryPage;
   /** Called after each page with the rows read so far. */
   onPage?: (rowsSoFar: number, totalSize: number) => void;
 }
 
-interface QueryPage {
+export interface QueryPage {
   totalSize: number;
   done: boolean;
   nextRecordsUrl?: string;
@@ -39,7 +41,7 @@ export class ReadError extends Error {
  * reports more than `bulkThreshold` rows, in which case the rows come from a Bulk 2.0 job.
  */
 export async function* readRecords<S extends z.ZodTypeAny>(org: Org, soql: string, schema: S, opts: ReadOptions): AsyncGenerator<z.infer<S>[]> {
-  const first = await org.call('query', async () => (await org.conn.query(soql, { autoFetch: false })) as unknown as QueryPage);
+  const first = opts.firstPage ?? (await org.call('query', async () => (await org.conn.query(soql, { autoFetch: false })) as unknown as QueryPage));
   if (!first.done && first.totalSize > opts.bulkThreshold) {
     yield* bulkRecords(org, soql, schema, first.totalSize, opts);
     return;
@@ -54,6 +56,40 @@ export async function* readRecords<S extends z.ZodTypeAny>(org: Org, soql: strin
     const next = page.nextRecordsUrl;
     page = await org.call('queryMore', async () => (await org.conn.queryMore(next)) as unknown as QueryPage);
   }
+}
+
+interface CompositeResponse {
+  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
+}
+
+/**
+ * The first REST page of up to five queries per composite call (one API call each). Small
+ * objects are then read completely; large ones continue with queryMore or switch to Bulk 2.0.
+ */
+export async function firstPages(org: Org, soqls: readonly string[]): Promise<QueryPage[]> {
+  const out: QueryPage[] = [];
+  for (let i = 0; i < soqls.length; i += 5) {
+    const group = soqls.slice(i, i + 5);
+    const pages = await org.call('composite.query', async () => {
+      const res = await org.conn.requestPost<CompositeResponse>('/composite', {
+        allOrNone: false,
+        compositeRequest: group.map((q, k) => ({ method: 'GET', url: `${org.base}/query?q=${encodeURIComponent(q)}`, referenceId: `q${k}` })),
+      });
+      return group.map((q, k) => {
+        const part = res.compositeResponse.find((p) => p.referenceId === `q${k}`);
+        if (!part || part.httpStatusCode >= 300) {
+          // Surface the subrequest's own error so 5xx/limits are handled like a direct call.
+          const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as { errorCode?: string; message?: string } | undefined;
+          const err = new Error(`Query failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''} [${q.slice(0, 80)}]`) as Error & { errorCode?: string };
+          err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
+          throw err;
+        }
+        return part.body as QueryPage;
+      });
+    });
+    out.push(...pages);
+  }
+  return out;
 }
 
 /** Reads every record into one array (for objects known to be small, or accumulated by the caller). */

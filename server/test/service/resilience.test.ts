@@ -80,7 +80,7 @@ describe('limits', () => {
   it('stops at the per-run API budget before writing anything', async () => {
     const before = await snapshot(h);
     await deliverOne(h);
-    const budgeted = await startHarnessSharing(h, { QUORUM_RUN_API_BUDGET: '12' });
+    const budgeted = await startHarnessSharing(h, { QUORUM_RUN_API_BUDGET: '10' });
     try {
       const { outcome } = await budgeted.runner.runToEnd('Full');
       expect(outcome.status).toBe('Failed');
@@ -93,7 +93,7 @@ describe('limits', () => {
 
   it("stops when the org's remaining daily allowance falls under the reserve", async () => {
     const used = (h.emulator.stats() as { apiCalls: number; apiLimit: number }).apiCalls;
-    const reserved = await startHarnessSharing(h, { QUORUM_API_RESERVE: String(150_000 - used - 8) });
+    const reserved = await startHarnessSharing(h, { QUORUM_API_RESERVE: String(150_000 - used - 3) });
     try {
       const { outcome } = await reserved.runner.runToEnd('Full');
       expect(outcome.status).toBe('Failed');
