@@ -112,13 +112,32 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       return;
     }
     const rest = (m[2] ?? '/').slice(1);
+    let segments: string[];
+    try {
+      segments = rest
+        .split('/')
+        .filter(Boolean)
+        .map((seg) => decodeURIComponent(seg));
+    } catch {
+      send(
+        res,
+        400,
+        JSON.stringify([
+          {
+            errorCode: 'MALFORMED_URL',
+            message: `Malformed percent-encoding in ${pathname}`,
+            fields: [],
+          },
+        ]),
+        {},
+        emu.limitInfo(),
+      );
+      return;
+    }
     const apiReq: ApiRequest = {
       method,
       path: rest,
-      segments: rest
-        .split('/')
-        .filter(Boolean)
-        .map((s) => decodeURIComponent(s)),
+      segments,
       query: url.searchParams,
       headers: req.headers,
       body,

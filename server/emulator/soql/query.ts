@@ -106,6 +106,16 @@ export function compileQuery(store: Store, soql: string): Plan {
       const ob = o as { field?: string; fn?: unknown; order?: string; nulls?: string };
       if (!ob.field) throw malformed('The emulator supports ORDER BY on fields only');
       const path = resolvePath(store, def, ob.field);
+      if (
+        path.field.type === 'multipicklist' ||
+        (path.field.type === 'textarea' && path.field.length > 255)
+      ) {
+        throw new RequestError(
+          400,
+          'INVALID_FIELD',
+          `field '${path.field.name}' can not be sorted in a query call`,
+        );
+      }
       const desc = ob.order?.toUpperCase() === 'DESC';
       // Salesforce sorts nulls first unless told otherwise.
       const nullsLast = ob.nulls ? ob.nulls.toUpperCase() === 'LAST' : false;

@@ -225,6 +225,7 @@ describe('SOQL rejections', () => {
     [`${FROM} WHERE CreatedDate > 2026-01-01`, 'INVALID_FIELD', /must be of type dateTime/],
     [`${FROM} WHERE Description__c LIKE '%sso%'`, 'INVALID_FIELD', /can not be filtered/],
     [`${FROM} WHERE Revenue_At_Stake__c LIKE '5%'`, 'INVALID_FIELD', /LIKE/],
+    [`${FROM} ORDER BY Description__c`, 'INVALID_FIELD', /can not be sorted/],
     ['SELECT Id FROM Nope__c', 'INVALID_TYPE', /sObject type 'Nope__c' is not supported/],
     ['SELECT Id FROM Account LIMIT 10 OFFSET 2001', 'NUMBER_OUTSIDE_VALID_RANGE', /2000/],
   ])('%s → %s', (soql, code, message) => {
