@@ -1,6 +1,6 @@
 /**
  * `npm run recompute -- --full | --incremental`: one run against the configured org (see
- * docs/SERVICE.md for the environment). Exit 0 when the run Succeeded; 3 when Partially
+ * server/src/config/README.md for the environment). Exit 0 when the run Succeeded; 3 when Partially
  * Succeeded (some records failed; the log says which); 1 when it Failed; 2 on bad usage or
  * configuration. A progress bar shows on a terminal.
  */

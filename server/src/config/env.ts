@@ -1,6 +1,6 @@
 /**
  * The service's environment, validated with zod. Every variable is documented here and in
- * docs/SERVICE.md; a bad or missing value fails with a message naming the variable and what is
+ * server/src/config/README.md; a bad or missing value fails with a message naming the variable and what is
  * expected, so an operator can fix it without reading code.
  */
 import { Cron } from 'croner';
@@ -122,7 +122,7 @@ export type SalesforceAuthConfig =
 /** Thrown for a bad environment; `problems` are one line per variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables and start again (see docs/SERVICE.md).`);
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables and start again (see server/src/config/README.md).`);
     this.name = 'ConfigError';
   }
 }

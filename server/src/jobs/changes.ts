@@ -4,7 +4,7 @@
  * call, so the answer costs two API calls. queryAll also returns deleted rows (still in the
  * recycle bin), so deletions count as changes.
  *
- * Strategy (documented in docs/SERVICE.md): when something changed, the run recomputes from a
+ * Strategy (documented in server/src/jobs/README.md): when something changed, the run recomputes from a
  * full read and writes only the differences, so its result is exactly a full run's; when
  * nothing changed, it finishes without reading or writing anything else.
  */

@@ -10,7 +10,7 @@
  * marked Failed, the lock cleared, and the claim retried. Two replicas racing for the SAME
  * Requested run both set the same value on the same row (no duplicate), so the claim is
  * confirmed by reading Claimed_By__c back; the narrow window left is documented in
- * docs/SERVICE.md.
+ * server/src/jobs/README.md.
  */
 import { randomUUID } from 'node:crypto';
 import { ACTIVE_RUN_LOCK, DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
