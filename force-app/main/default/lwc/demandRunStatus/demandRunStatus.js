@@ -2,6 +2,7 @@ import { LightningElement, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { nodesOf, val } from 'c/demandModel';
 import DEMAND_RUN_OBJECT from '@salesforce/schema/Demand_Run__c';
@@ -13,7 +14,7 @@ import RECOMPUTE_FAILED from '@salesforce/label/c.Demand_Recompute_Failed';
 import LAST_RUN from '@salesforce/label/c.Demand_Last_Run';
 import NO_RUN from '@salesforce/label/c.Demand_No_Run';
 import PROGRESS from '@salesforce/label/c.Demand_Run_Progress';
-import STILL_RUNNING from '@salesforce/label/c.Demand_Run_Still_Running';
+import LIVE_UPDATES_OFF from '@salesforce/label/c.Demand_Run_Live_Updates_Off';
 import REFRESH from '@salesforce/label/c.Demand_Refresh';
 import RUN_ERROR from '@salesforce/label/c.Demand_Run_Error';
 import RUN_COUNTS from '@salesforce/label/c.Demand_Run_Counts';
@@ -21,25 +22,37 @@ import RUN_ERRORS from '@salesforce/label/c.Demand_Run_Errors';
 
 /** Statuses during which the service has not finished the run yet. */
 const IN_PROGRESS = ['Requested', 'Running'];
-/** Re-read the run every 5 s while it is in progress, for at most 10 minutes. */
-export const POLL_INTERVAL_MS = 5000;
-export const MAX_POLLS = 120;
+/** Change Data Capture channel of Demand_Run__c (selected in platformEventChannelMembers). */
+export const CHANGE_CHANNEL = '/data/Demand_Run__ChangeEvent';
+/** Replay option: only events published after the subscription. */
+const NEW_EVENTS_ONLY = -1;
+
+/** Record Ids compared on their case-sensitive 15-character form (events carry 18). */
+const sameId = (a, b) => typeof a === 'string' && typeof b === 'string' && a.slice(0, 15) === b.slice(0, 15);
 
 /**
  * The latest Demand_Run__c and the "Recompute now" command. A component can't call the
  * service, so it asks for a run by creating a Demand_Run__c with Status Requested; the service
- * claims it. While a run is Requested or Running the component re-reads it on a bounded poll and
- * tells the report (runfinished) when it ends, so the report reads the new scores.
+ * claims it. While a run is Requested or Running the component listens to Demand_Run__c change
+ * events (Change Data Capture through lightning/empApi), re-reads the run on each change, and
+ * tells the report (runfinished) when it ends, so the report reads the new scores. Without the
+ * streaming API (not enabled, or an error) it says so and offers a manual refresh: no timers.
  */
 export default class DemandRunStatus extends LightningElement {
-    labels = { RECOMPUTE, LAST_RUN, NO_RUN, PROGRESS, STILL_RUNNING, REFRESH, RUN_ERROR };
+    labels = { RECOMPUTE, LAST_RUN, NO_RUN, PROGRESS, LIVE_UPDATES_OFF, REFRESH, RUN_ERROR };
     run;
     errors;
     loaded = false;
     creating = false;
-    polls = 0;
-    pollTimer;
     refreshRun;
+    /** Live updates are unavailable (empApi disabled, subscribe failed or a streaming error). */
+    liveUpdatesOff = false;
+    connected = false;
+    subscription;
+    subscribing = false;
+    errorHandlerRegistered = false;
+    refreshing = false;
+    refreshAgain = false;
 
     @wire(graphql, {
         query: gql`
@@ -110,13 +123,9 @@ export default class DemandRunStatus extends LightningElement {
         const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
         this.run = node ? this.toRun(node) : undefined;
         this.loaded = true;
-        if (this.inProgress) {
-            this.schedulePoll();
-        } else {
-            this.stopPolling();
-            if (wasInProgress) {
-                this.dispatchEvent(new CustomEvent('runfinished', { detail: { runId: this.run && this.run.id } }));
-            }
+        this.syncLiveUpdates();
+        if (wasInProgress && !this.inProgress) {
+            this.dispatchEvent(new CustomEvent('runfinished', { detail: { runId: this.run && this.run.id } }));
         }
     }
 
@@ -143,8 +152,14 @@ export default class DemandRunStatus extends LightningElement {
         };
     }
 
+    connectedCallback() {
+        this.connected = true;
+        this.syncLiveUpdates();
+    }
+
     disconnectedCallback() {
-        this.stopPolling();
+        this.connected = false;
+        this.stopLiveUpdates();
     }
 
     get inProgress() {
@@ -181,9 +196,9 @@ export default class DemandRunStatus extends LightningElement {
         return this.run ? `/lightning/r/Demand_Run__c/${this.run.id}/view` : undefined;
     }
 
-    /** The poll gave up (10 minutes) while the run is still in progress: offer a manual refresh. */
-    get pollExhausted() {
-        return this.inProgress && this.polls >= MAX_POLLS;
+    /** A run is in progress but nothing will tell us when it changes: offer a manual refresh. */
+    get showManualRefresh() {
+        return this.inProgress && this.liveUpdatesOff;
     }
 
     async handleRecompute() {
@@ -194,7 +209,6 @@ export default class DemandRunStatus extends LightningElement {
                 [MODE_FIELD.fieldApiName]: 'Full'
             };
             await createRecord({ apiName: DEMAND_RUN_OBJECT.objectApiName, fields });
-            this.polls = 0;
             this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_REQUESTED, variant: 'success' }));
             await this.refresh();
         } catch (error) {
@@ -205,34 +219,107 @@ export default class DemandRunStatus extends LightningElement {
     }
 
     handleManualRefresh() {
-        this.polls = 0;
         return this.refresh();
     }
 
+    /**
+     * Re-read the run through the GraphQL wire. Change events come in bursts (phase and progress
+     * updates): while a read is under way, further requests collapse into one more read.
+     */
     refresh() {
-        return this.refreshRun ? this.refreshRun() : Promise.resolve();
+        if (!this.refreshRun) {
+            return Promise.resolve();
+        }
+        if (this.refreshing) {
+            this.refreshAgain = true;
+            return Promise.resolve();
+        }
+        this.refreshing = true;
+        this.refreshAgain = false;
+        return Promise.resolve(this.refreshRun())
+            .catch(() => undefined)
+            .finally(() => {
+                this.refreshing = false;
+                if (this.refreshAgain && this.connected) {
+                    this.refresh();
+                }
+            });
     }
 
-    schedulePoll() {
-        if (this.pollTimer || this.polls >= MAX_POLLS) {
+    /** Listen while connected and a run is in progress; stop listening otherwise. */
+    syncLiveUpdates() {
+        const wanted = this.connected && this.inProgress && !this.liveUpdatesOff;
+        if (wanted && !this.subscription && !this.subscribing) {
+            this.startLiveUpdates();
+        } else if (!wanted && this.subscription) {
+            this.stopLiveUpdates();
+        }
+    }
+
+    async startLiveUpdates() {
+        this.subscribing = true;
+        try {
+            const enabled = await isEmpEnabled();
+            if (!enabled) {
+                this.liveUpdatesOff = true;
+                return;
+            }
+            this.registerErrorHandler();
+            const subscription = await subscribe(CHANGE_CHANNEL, NEW_EVENTS_ONLY, (message) =>
+                this.handleChangeEvent(message)
+            );
+            if (!subscription) {
+                this.liveUpdatesOff = true;
+                return;
+            }
+            this.subscription = subscription;
+            // A change made between the last read and the subscription sends no event: read once more.
+            this.refresh();
+        } catch {
+            this.liveUpdatesOff = true;
+        } finally {
+            this.subscribing = false;
+            // The run may have ended, or the component left the page, while subscribing.
+            this.syncLiveUpdates();
+        }
+    }
+
+    stopLiveUpdates() {
+        const subscription = this.subscription;
+        this.subscription = undefined;
+        if (subscription) {
+            Promise.resolve(unsubscribe(subscription)).catch(() => undefined);
+        }
+    }
+
+    /** onError adds a listener to the shared streaming connection, so register it once. */
+    registerErrorHandler() {
+        if (this.errorHandlerRegistered) {
             return;
         }
-        // A timer on purpose: nothing on the platform tells a component that the service (an
-        // API user) updated the run, so a run in progress is re-read on a bounded poll: one timer
-        // at a time, at most MAX_POLLS, cleared when the run ends and on disconnect. The LWC
-        // rule no-async-operation flags bare setTimeout calls, not globalThis.setTimeout; this
-        // is a deliberate, reviewed exception, not a way around the rule's intent.
-        this.pollTimer = globalThis.setTimeout(() => {
-            this.pollTimer = undefined;
-            this.polls += 1;
-            this.refresh();
-        }, POLL_INTERVAL_MS);
+        this.errorHandlerRegistered = true;
+        onError(() => {
+            if (!this.connected) {
+                return;
+            }
+            this.liveUpdatesOff = true;
+            this.stopLiveUpdates();
+        });
     }
 
-    stopPolling() {
-        if (this.pollTimer) {
-            globalThis.clearTimeout(this.pollTimer);
-            this.pollTimer = undefined;
+    /** A change to the run shown, a new run, or lost events (gap overflow): re-read. */
+    handleChangeEvent(message) {
+        const payload = message && message.data && message.data.payload;
+        const header = payload && payload.ChangeEventHeader;
+        if (!header) {
+            return;
+        }
+        const changeType = header.changeType || '';
+        const recordIds = Array.isArray(header.recordIds) ? header.recordIds : [];
+        const shown = Boolean(this.run) && recordIds.some((id) => sameId(id, this.run.id));
+        const newRun = changeType === 'CREATE' || changeType === 'GAP_CREATE';
+        if (shown || newRun || changeType === 'GAP_OVERFLOW') {
+            this.refresh();
         }
     }
 }

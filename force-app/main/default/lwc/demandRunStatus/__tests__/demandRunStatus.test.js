@@ -1,12 +1,23 @@
 import { createElement } from 'lwc';
-import DemandRunStatus, { MAX_POLLS, POLL_INTERVAL_MS } from 'c/demandRunStatus';
+import DemandRunStatus, { CHANGE_CHANNEL } from 'c/demandRunStatus';
 import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
+import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
+
+jest.mock('lightning/empApi', () => ({
+    subscribe: jest.fn(),
+    unsubscribe: jest.fn(),
+    onError: jest.fn(),
+    setDebugFlag: jest.fn(),
+    isEmpEnabled: jest.fn()
+}));
 
 const mockSucceeded = require('./data/runSucceeded.json');
 const mockRunning = require('./data/runRunning.json');
 const mockNoRun = require('./data/noRun.json');
 const mockErrors = require('../../demandReport/__tests__/data/graphqlErrors.json');
+
+const RUN_ID = 'a0X000000000001AAA';
 
 function createStatus() {
     const element = createElement('c-demand-run-status', { is: DemandRunStatus });
@@ -21,15 +32,47 @@ async function flush() {
     }
 }
 
+/** A Demand_Run__c change event as empApi delivers it. */
+function changeEvent(changeType, recordIds) {
+    return {
+        channel: CHANGE_CHANNEL,
+        data: {
+            schema: 'schema-id',
+            payload: {
+                ChangeEventHeader: { entityName: 'Demand_Run__c', changeType, recordIds, commitUser: '005000000000001AAA' },
+                Phase__c: 'Writing'
+            },
+            event: { replayId: 42 }
+        }
+    };
+}
+
+/** The callback the component gave to subscribe(). */
+const eventCallback = () => subscribe.mock.calls[subscribe.mock.calls.length - 1][2];
+
 const recomputeButton = (element) => element.shadowRoot.querySelector('lightning-button.recompute');
 
 describe('c-demand-run-status', () => {
+    let setTimeoutSpy;
+    let setIntervalSpy;
+
+    beforeEach(() => {
+        isEmpEnabled.mockResolvedValue(true);
+        subscribe.mockImplementation((channel) => Promise.resolve({ id: 'sub-1', channel }));
+        unsubscribe.mockResolvedValue(true);
+        onError.mockResolvedValue(undefined);
+        // The component must not poll: any timer it starts shows up here.
+        setTimeoutSpy = jest.spyOn(global, 'setTimeout');
+        setIntervalSpy = jest.spyOn(global, 'setInterval');
+    });
+
     afterEach(() => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
         }
+        setTimeoutSpy.mockRestore();
+        setIntervalSpy.mockRestore();
         jest.clearAllMocks();
-        jest.useRealTimers();
     });
 
     it('says when no run exists yet and allows a recompute', async () => {
@@ -93,8 +136,7 @@ describe('c-demand-run-status', () => {
         expect(recomputeButton(element).disabled).toBe(false);
     });
 
-    it('disables Recompute and polls while a run is in progress, then reports the finish', async () => {
-        jest.useFakeTimers();
+    it('disables Recompute while a run is in progress and subscribes to its change events', async () => {
         const element = createStatus();
         const refresh = jest.fn().mockResolvedValue();
         graphql.emit(mockRunning, undefined, refresh);
@@ -103,10 +145,30 @@ describe('c-demand-run-status', () => {
         expect(element.shadowRoot.querySelector('lightning-progress-bar').value).toBe(40);
         expect(element.shadowRoot.querySelector('.progress-text').textContent).toBe('c.Demand_Run_Progress: 40%');
         expect(element.shadowRoot.querySelector('.phase').textContent).toBe('(Scoring)');
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(subscribe).toHaveBeenCalledWith('/data/Demand_Run__ChangeEvent', -1, expect.any(Function));
+        expect(onError).toHaveBeenCalledTimes(1);
+        // One read right after subscribing, for a change made before the subscription.
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).toBeNull();
+    });
 
-        jest.advanceTimersByTime(POLL_INTERVAL_MS - 1);
-        expect(refresh).not.toHaveBeenCalled();
-        jest.advanceTimersByTime(1);
+    it('does not subscribe while no run is in progress', async () => {
+        createStatus();
+        graphql.emit(mockSucceeded);
+        await flush();
+        expect(subscribe).not.toHaveBeenCalled();
+    });
+
+    it('re-reads the run on a change event for it, then reports the finish and unsubscribes', async () => {
+        const element = createStatus();
+        const refresh = jest.fn().mockResolvedValue();
+        graphql.emit(mockRunning, undefined, refresh);
+        await flush();
+        refresh.mockClear();
+
+        eventCallback()(changeEvent('UPDATE', [RUN_ID]));
+        await flush();
         expect(refresh).toHaveBeenCalledTimes(1);
 
         const finished = jest.fn();
@@ -114,41 +176,175 @@ describe('c-demand-run-status', () => {
         graphql.emit(mockSucceeded, undefined, refresh);
         await flush();
         expect(finished).toHaveBeenCalledTimes(1);
+        expect(finished.mock.calls[0][0].detail).toEqual({ runId: RUN_ID });
         expect(recomputeButton(element).disabled).toBe(false);
-        jest.advanceTimersByTime(POLL_INTERVAL_MS * 10);
-        expect(refresh).toHaveBeenCalledTimes(1);
+        // No run in progress any more: stop listening.
+        expect(unsubscribe).toHaveBeenCalledTimes(1);
+        expect(unsubscribe.mock.calls[0][0]).toEqual({ id: 'sub-1', channel: CHANGE_CHANNEL });
     });
 
-    it('stops polling after a bounded number of polls and offers a manual refresh', async () => {
-        jest.useFakeTimers();
-        const element = createStatus();
-        const refresh = jest.fn(() => {
-            graphql.emit(mockRunning, undefined, refresh);
-            return Promise.resolve();
-        });
+    it('re-reads on a new run and on lost events, but not on changes to other runs', async () => {
+        createStatus();
+        const refresh = jest.fn().mockResolvedValue();
         graphql.emit(mockRunning, undefined, refresh);
         await flush();
-        for (let i = 0; i < MAX_POLLS + 5; i++) {
-            jest.advanceTimersByTime(POLL_INTERVAL_MS);
-            // eslint-disable-next-line no-await-in-loop
-            await flush();
-        }
-        expect(refresh).toHaveBeenCalledTimes(MAX_POLLS);
-        const manual = element.shadowRoot.querySelector('lightning-button.refresh');
-        expect(manual).not.toBeNull();
-        manual.click();
-        expect(refresh).toHaveBeenCalledTimes(MAX_POLLS + 1);
+        refresh.mockClear();
+
+        eventCallback()(changeEvent('UPDATE', ['a0X000000000099AAA']));
+        eventCallback()({ data: {} });
+        await flush();
+        expect(refresh).not.toHaveBeenCalled();
+
+        eventCallback()(changeEvent('CREATE', ['a0X000000000002AAA']));
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+
+        eventCallback()(changeEvent('GAP_OVERFLOW', []));
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(2);
     });
 
-    it('stops polling when removed from the page', async () => {
-        jest.useFakeTimers();
+    it('collapses a burst of change events into one more read', async () => {
+        createStatus();
+        let finishRead;
+        const refresh = jest.fn(
+            () =>
+                new Promise((resolve) => {
+                    finishRead = resolve;
+                })
+        );
+        graphql.emit(mockRunning, undefined, refresh);
+        await flush();
+        finishRead();
+        await flush();
+        refresh.mockClear();
+
+        for (let i = 0; i < 5; i++) {
+            eventCallback()(changeEvent('UPDATE', [RUN_ID]));
+        }
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        finishRead();
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(2);
+        finishRead();
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(2);
+    });
+
+    it('subscribes after Recompute now creates a Requested run', async () => {
+        const element = createStatus();
+        const requested = JSON.parse(JSON.stringify(mockRunning));
+        const node = requested.uiapi.query.Demand_Run__c.edges[0].node;
+        node.Id = 'a0X000000000002AAA';
+        node.Status__c = { value: 'Requested', displayValue: 'Requested' };
+        node.Progress__c = { value: 0 };
+        node.Phase__c = { value: null };
+        const refresh = jest.fn(() => {
+            graphql.emit(requested, undefined, refresh);
+            return Promise.resolve();
+        });
+        graphql.emit(mockSucceeded, undefined, refresh);
+        await flush();
+        expect(subscribe).not.toHaveBeenCalled();
+        recomputeButton(element).click();
+        await flush();
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot.querySelector('.status').textContent).toBe('Requested');
+        expect(recomputeButton(element).disabled).toBe(true);
+    });
+
+    it('unsubscribes when removed from the page', async () => {
         const element = createStatus();
         const refresh = jest.fn().mockResolvedValue();
         graphql.emit(mockRunning, undefined, refresh);
         await flush();
         document.body.removeChild(element);
-        jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
-        expect(refresh).not.toHaveBeenCalled();
+        expect(unsubscribe).toHaveBeenCalledTimes(1);
+        expect(unsubscribe.mock.calls[0][0]).toEqual({ id: 'sub-1', channel: CHANGE_CHANNEL });
+    });
+
+    it('unsubscribes when removed from the page while still subscribing', async () => {
+        let finishSubscribe;
+        subscribe.mockImplementation(
+            () =>
+                new Promise((resolve) => {
+                    finishSubscribe = resolve;
+                })
+        );
+        const element = createStatus();
+        graphql.emit(mockRunning, undefined, jest.fn().mockResolvedValue());
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        document.body.removeChild(element);
+        expect(unsubscribe).not.toHaveBeenCalled();
+        finishSubscribe({ id: 'sub-late' });
+        await flush();
+        expect(unsubscribe).toHaveBeenCalledWith({ id: 'sub-late' });
+    });
+
+    it('offers a manual refresh, and no timer, when the streaming API is not enabled', async () => {
+        isEmpEnabled.mockResolvedValue(false);
+        const element = createStatus();
+        const refresh = jest.fn().mockResolvedValue();
+        graphql.emit(mockRunning, undefined, refresh);
+        await flush();
+        expect(subscribe).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('.live-off').textContent).toBe('c.Demand_Run_Live_Updates_Off');
+        const manual = element.shadowRoot.querySelector('lightning-button.refresh');
+        expect(manual).not.toBeNull();
+        manual.click();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(setTimeoutSpy).not.toHaveBeenCalled();
+        expect(setIntervalSpy).not.toHaveBeenCalled();
+    });
+
+    it('falls back to a manual refresh when the streaming API reports an error', async () => {
+        const element = createStatus();
+        const refresh = jest.fn().mockResolvedValue();
+        graphql.emit(mockRunning, undefined, refresh);
+        await flush();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).toBeNull();
+        const errorHandler = onError.mock.calls[0][0];
+        errorHandler({ error: '403::Unknown client', successful: false });
+        await flush();
+        expect(unsubscribe).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot.querySelector('.live-off')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).not.toBeNull();
+        expect(setTimeoutSpy).not.toHaveBeenCalled();
+    });
+
+    it('falls back to a manual refresh when subscribing fails', async () => {
+        subscribe.mockRejectedValue(new Error('handshake denied'));
+        const element = createStatus();
+        graphql.emit(mockRunning, undefined, jest.fn().mockResolvedValue());
+        await flush();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).not.toBeNull();
+    });
+
+    it('hides the fallback once the run has finished', async () => {
+        isEmpEnabled.mockResolvedValue(false);
+        const element = createStatus();
+        graphql.emit(mockRunning);
+        await flush();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).not.toBeNull();
+        graphql.emit(mockSucceeded);
+        await flush();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).toBeNull();
+    });
+
+    it('uses no timer while a run is in progress', async () => {
+        createStatus();
+        const refresh = jest.fn().mockResolvedValue();
+        graphql.emit(mockRunning, undefined, refresh);
+        await flush();
+        eventCallback()(changeEvent('UPDATE', [RUN_ID]));
+        await flush();
+        graphql.emit(mockSucceeded, undefined, refresh);
+        await flush();
+        expect(setTimeoutSpy).not.toHaveBeenCalled();
+        expect(setIntervalSpy).not.toHaveBeenCalled();
     });
 
     it('shows the error panel when the run cannot be read', async () => {
@@ -162,6 +358,18 @@ describe('c-demand-run-status', () => {
         const element = createStatus();
         graphql.emit(mockRunning);
         await flush();
+        // sa11y refuses to run while setTimeout is replaced (it takes a spy for fake timers).
+        setTimeoutSpy.mockRestore();
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible with the manual refresh fallback', async () => {
+        isEmpEnabled.mockResolvedValue(false);
+        const element = createStatus();
+        graphql.emit(mockRunning);
+        await flush();
+        expect(element.shadowRoot.querySelector('lightning-button.refresh')).not.toBeNull();
+        setTimeoutSpy.mockRestore();
         await expect(element).toBeAccessible();
     });
 });
