@@ -7,7 +7,7 @@
 import type { Store } from '../store/store';
 import type { Row } from '../store/table';
 import type { Value } from '../store/values';
-import { NEEDS, QUALIFIERS } from './needs';
+import { AFFINITY, NEEDS, QUALIFIERS } from './needs';
 import { Prng } from './prng';
 
 export interface DemoOptions {
@@ -324,7 +324,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const industryWeights = INDUSTRIES.map((i) => i[1]);
   const countryWeights = COUNTRIES.map((c) => c.weight);
   const accountRecords: Array<Record<string, Value>> = [];
-  const accountMeta: Array<{ industry: string; zh: boolean }> = [];
+  const accountMeta: Array<{ industry: string; country: string; zh: boolean }> = [];
   for (let i = 0; i < scale; i++) {
     const industry = rng.weighted(industryNames, industryWeights);
     const suffixes = INDUSTRIES.find((x) => x[0] === industry)![2];
@@ -355,7 +355,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
       OwnerId: reps[i % reps.length],
       CreatedDate: now - rng.int(400, 1500) * DAY,
     });
-    accountMeta.push({ industry, zh });
+    accountMeta.push({ industry, country: place.country, zh });
   }
   const accounts = store.load('Account', accountRecords);
   accountRecords.length = 0;
@@ -502,7 +502,18 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const cumulative: number[] = [];
   let acc = 0;
   for (const w of themeWeights) cumulative.push((acc += w));
-  const pickTheme = (): number => {
+  // Themes an account's industry or country asks for more often (so segments differ).
+  const affinity = new Map<string, number[]>();
+  themes.forEach((_t, i) => {
+    for (const key of AFFINITY[NEEDS[themeNeed[i]].theme] ?? [])
+      affinity.set(key, [...(affinity.get(key) ?? []), i]);
+  });
+  const pickTheme = (a: number): number => {
+    if (rng.chance(0.55)) {
+      const meta = accountMeta[a];
+      const local = [...(affinity.get(meta.industry) ?? []), ...(affinity.get(meta.country) ?? [])];
+      if (local.length > 0) return local[Math.floor(rng.next() * local.length)];
+    }
     const r = rng.next() * acc;
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -522,7 +533,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const batch: Array<Record<string, Value>> = [];
   for (let i = 0; i < total; i++) {
     const a = Math.min(scale - 1, Math.floor(scale * Math.pow(rng.next(), 1.3)));
-    const t = pickTheme();
+    const t = pickTheme(a);
     const need = NEEDS[themeNeed[t]];
     const chinese = accountMeta[a].zh ? rng.chance(0.65) : rng.chance(0.05);
     const phrasing = chinese ? rng.pick(need.zh) : rng.pick(need.en);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoStore, generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
 import { parseArgs } from '../../../scripts/emulator';
+import { AFFINITY, NEEDS } from '../../emulator/seed/needs';
 
 const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -88,6 +89,26 @@ describe('demo org generator', () => {
       if (r.Theme__c) byTheme.set(r.Theme__c, (byTheme.get(r.Theme__c) ?? new Set()).add(r.Name));
     expect([...byTheme.values()].some((names) => names.size >= 3)).toBe(true);
     expect(store.count('Demand_Theme__c')).toBe(40);
+  });
+
+  it('makes needs cluster by industry and country, so segments differ', () => {
+    expect(Object.keys(AFFINITY).filter((k) => !NEEDS.some((n) => n.theme === k))).toEqual([]);
+    const accounts = new Map(store.records('Account').map((a) => [a.Id, a]));
+    const themes = new Map(store.records('Demand_Theme__c').map((t) => [t.Id, t.Name]));
+    const share = (pred: (a: Record<string, unknown>) => boolean, theme: string) => {
+      const reqs = store
+        .records('Escalated_Request__c')
+        .filter((r) => r.Theme__c && pred(accounts.get(r.Account__c)!));
+      return reqs.filter((r) => themes.get(r.Theme__c) === theme).length / reqs.length;
+    };
+    const china = (a: Record<string, unknown>) => a.BillingCountry === 'China';
+    expect(share(china, 'China data residency')).toBeGreaterThan(
+      2 * share((a) => !china(a), 'China data residency'),
+    );
+    const health = (a: Record<string, unknown>) => a.Industry === 'Healthcare';
+    expect(share(health, 'HIPAA compliance')).toBeGreaterThan(
+      2 * share((a) => !health(a), 'HIPAA compliance'),
+    );
   });
 
   it('has segments with criteria, one of them invalid, and one active scoring profile', () => {
