@@ -82,6 +82,11 @@ export function runQuery(emu: Emulator, req: ApiRequest, all: boolean): ApiRespo
   cursorSeq += 1;
   const id = `01g8d0000${cursorSeq.toString(36).padStart(6, '0')}QAA`.slice(0, 18);
   const cursor: Cursor = { plan, rows, pageSize: pageSizeOf(emu, req), lastUsed: Date.now() };
+  // An org pages at most 200 rows when two or more long text fields are selected.
+  const longText = plan.columns.filter(
+    (c) => c.field.type === 'textarea' && c.field.length > 255,
+  ).length;
+  if (longText >= 2) cursor.pageSize = Math.min(cursor.pageSize, 200);
   map.set(id, cursor);
   return page(emu, id, cursor, 0, req.version);
 }
@@ -92,7 +97,7 @@ export function queryMore(emu: Emulator, req: ApiRequest, locator: string): ApiR
   if (!m || !cursor || Number(m[2]) > cursor.rows.length) {
     throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
   }
-  const batch = req.headers['sforce-query-options'] ? pageSizeOf(emu, req) : cursor.pageSize;
-  cursor.pageSize = batch;
+  if (req.headers['sforce-query-options'])
+    cursor.pageSize = Math.min(cursor.pageSize, pageSizeOf(emu, req));
   return page(emu, m[1], cursor, Number(m[2]), req.version);
 }

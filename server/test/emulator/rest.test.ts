@@ -45,6 +45,19 @@ describe('query and queryMore', () => {
     expect(res.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/150000$/);
   });
 
+  it('pages at most 200 rows when two long text fields are selected', async () => {
+    const opts = { headers: { 'Sforce-Query-Options': 'batchSize=2000' } };
+    const total = emu.store.count('Escalated_Request__c');
+    const one = await conn.query('SELECT Id, Description__c FROM Escalated_Request__c', opts);
+    expect(one.records).toHaveLength(total);
+    const two = await conn.query(
+      'SELECT Id, Description__c, Account__r.Description FROM Escalated_Request__c',
+      opts,
+    );
+    expect(two.records).toHaveLength(200);
+    expect(two.totalSize).toBe(total);
+  });
+
   it('returns parent relationship fields nested, and null when the lookup is blank', async () => {
     const res = await conn.query<{
       Account__r: { Industry: string; attributes: { type: string } };
