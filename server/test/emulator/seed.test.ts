@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createDemoStore, generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
 import { parseArgs } from '../../../scripts/emulator';
 import { AFFINITY, NEEDS } from '../../emulator/seed/needs';
+import { normalizeId } from '../../emulator/store/ids';
 
 const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -36,6 +37,31 @@ describe('demo org generator', () => {
     generateDemoOrg(other, { scale: 200, seed: 'other' });
     expect(other.records('Account').map((a) => a.Industry)).not.toEqual(
       store.records('Account').map((a) => a.Industry),
+    );
+  });
+
+  it('gives every record an 18-character Id with its object key prefix and case checksum', () => {
+    const prefixes: Record<string, string> = {
+      Account: '001',
+      Contact: '003',
+      Opportunity: '006',
+      OpportunityContactRole: '00K',
+      User: '005',
+    };
+    for (const [type, prefix] of Object.entries(prefixes)) {
+      for (const r of store.records(type).slice(0, 50)) {
+        const id = r.Id as string;
+        expect(id).toHaveLength(18);
+        expect(id.startsWith(prefix)).toBe(true);
+        expect(normalizeId(id.slice(0, 15))).toBe(id);
+      }
+    }
+    expect(normalizeId('001D000000IqhSL')).toBe('001D000000IqhSLIAZ'); // Salesforce's documented checksum
+    const custom = schema.objects.filter((o) => o.custom).map((o) => o.keyPrefix);
+    expect(new Set(custom).size).toBe(custom.length);
+    expect(custom.every((p) => /^a\w\w$/.test(p))).toBe(true);
+    expect(store.records('Demand_Theme__c')[0].Id).toMatch(
+      new RegExp(`^${schema.find('Demand_Theme__c')!.keyPrefix}`),
     );
   });
 
