@@ -58,12 +58,15 @@ function kindOf(f: FieldDef): Kind {
   }
 }
 
-function unquote(raw: string): string {
-  const body = raw.slice(1, -1);
-  return body.replace(
-    /\\(.)/g,
-    (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' })[c] ?? c,
-  );
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/** The text of a quoted literal; `keepLike` leaves `\%` and `\_` escaped for LIKE patterns. */
+function unquote(raw: string, keepLike = false): string {
+  return raw
+    .slice(1, -1)
+    .replace(/\\(.)/g, (m, c: string) =>
+      keepLike && (c === '%' || c === '_') ? m : (ESCAPES[c] ?? c),
+    );
 }
 
 /** One literal, typed for the field; a bound is a number (ms) or a date range. */
@@ -230,7 +233,7 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
       return op === 'IN' ? (row) => set.has(norm(get(row))) : (row) => !set.has(norm(get(row)));
     }
     case 'LIKE': {
-      const re = likeRegex(unquote(values[0]));
+      const re = likeRegex(unquote(values[0], true));
       return (row) => {
         const v = get(row);
         return v !== null && re.test(String(v));
