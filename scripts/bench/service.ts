@@ -76,18 +76,68 @@ class EmulatorProcess {
   }
 }
 
-// ------------------------------------------------------------------ parent: the service
-function peakRssSampler() {
+// ------------------------------------------------------------------ child: the service
+/** Heap cap of the service child: V8 collects before RSS grows past the 1 GB target. */
+const SERVICE_HEAP_MB = 896;
+
+interface ServiceReport {
+  full: { status: string; log: string; apiCalls: number; wallMs: number; counts: Record<string, number>; writes: Record<string, number>; recordsRead: number; scoresComputed: number } | null;
+  fullEmuCpuMs?: number;
+  incremental?: { status: string; apiCalls: number; scoresWritten: number; recomputed: boolean; wallMs: number };
+  peakRssMb: number;
+}
+
+async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
+  const env = loadEnv({ SF_INSTANCE_URL: url, SF_ACCESS_TOKEN: TOKEN, QUORUM_API_TOKEN: 'bench-api-token-0123456789', PORT: '0', QUORUM_RUN_API_BUDGET: '1000000', QUORUM_API_RESERVE: '0' });
+  const service = await startService({ env, logger: silentLogger, timers: false, listen: false });
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
-    },
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const report: ServiceReport = { full: null, peakRssMb: 0 };
+  const t0 = Date.now();
+  const deadline = setTimeout(() => service.runner.abort(`bench time limit of ${timeLimitMs / 1000} s`), timeLimitMs);
+  const full = await service.runner.runToEnd('Full');
+  clearTimeout(deadline);
+  const r = full.result;
+  report.full = {
+    status: full.outcome.status,
+    log: full.outcome.log,
+    apiCalls: full.outcome.apiCalls,
+    wallMs: Date.now() - t0,
+    counts: r?.counts ?? {},
+    writes: r ? { segments: r.segmentsUpdated, requests: r.requestsUpdated, themes: r.themesUpserted, scores: r.scoresWritten, deletes: r.scoresDeleted } : {},
+    recordsRead: r?.recordsRead ?? 0,
+    scoresComputed: r?.scoresComputed ?? 0,
   };
+  process.stdout.write(`FULLDONE ${JSON.stringify({})}\n`);
+  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+  if (full.outcome.status !== 'Failed') {
+    const t1 = Date.now();
+    const inc = await service.runner.runToEnd('Incremental');
+    report.incremental = { status: inc.outcome.status, apiCalls: inc.outcome.apiCalls, scoresWritten: inc.outcome.scoresWritten, recomputed: Boolean(inc.result), wallMs: Date.now() - t1 };
+  }
+  clearInterval(sampler);
+  report.peakRssMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+  await service.close();
+  process.stdout.write(`REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+function spawnChild(args: string[], nodeFlags: string[]): { child: ChildProcess; next: (kind: string) => Promise<unknown> } {
+  const tsx = require.resolve('tsx/cli');
+  const child = spawn(process.execPath, [...nodeFlags, tsx, __filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting: ((line: string) => void)[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => waiting.shift()?.(line));
+  const next = (kind: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`child ${args[0]} exited (${code}) before ${kind}`));
+      child.once('exit', onExit);
+      waiting.push((line) => {
+        child.off('exit', onExit);
+        if (!line.startsWith(`${kind} `)) return reject(new Error(`child said: ${line.slice(0, 300)}`));
+        resolve(JSON.parse(line.slice(kind.length + 1)));
+      });
+    });
+  return { child, next };
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -101,46 +151,39 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
     console.log(
       `emulator seeded in ${fmt(seedMs / 1000)} s: ${['Account', 'Opportunity', 'Buying_Committee_Member__c', 'OpportunityContactRole', 'Escalated_Request__c', 'Demand_Theme__c'].map((k) => `${k} ${(r[k] ?? 0).toLocaleString('en-US')}`).join(', ')}`,
     );
-    const env = loadEnv({ SF_INSTANCE_URL: url, SF_ACCESS_TOKEN: TOKEN, QUORUM_API_TOKEN: 'bench-api-token-0123456789', PORT: '0', QUORUM_RUN_API_BUDGET: '1000000', QUORUM_API_RESERVE: '0' });
-    const service = await startService({ env, logger: silentLogger, timers: false, listen: false });
-    const rss = peakRssSampler();
-    const cpuBefore = (await emu.stats()).cpuMs;
-    const t0 = Date.now();
-    const deadline = setTimeout(() => service.runner.abort(`bench time limit of ${timeLimitMs / 1000} s`), timeLimitMs);
-    const full = await service.runner.runToEnd('Full');
-    clearTimeout(deadline);
-    const wallMs = Date.now() - t0;
+    const svc = spawnChild(['--service-child', url, String(timeLimitMs)], [`--max-old-space-size=${SERVICE_HEAP_MB}`]);
+    const fullDone = svc.next('FULLDONE');
+    await fullDone;
     const afterFull = await emu.stats();
-    const { outcome, result } = full;
-    if (outcome.status === 'Failed' || !result) {
-      console.log(`full run ${outcome.status} after ${fmt(wallMs / 1000)} s: ${outcome.log.split('\n').slice(-2).join(' ')}`);
-      await service.close();
+    const reportP = svc.next('REPORT');
+    svc.child.stdin!.write('go\n');
+    const report = (await reportP) as ServiceReport;
+    const full = report.full!;
+    if (full.status === 'Failed') {
+      console.log(`full run Failed after ${fmt(full.wallMs / 1000)} s: ${full.log.split('\n').slice(-2).join(' ')}`);
       return false;
     }
-    const minimum = minimumCalls({
-      reads: result.counts,
-      writes: { segments: result.segmentsUpdated, requests: result.requestsUpdated, themes: result.themesUpserted, scores: result.scoresWritten, deletes: result.scoresDeleted },
-    });
-    const emuCpuMs = afterFull.cpuMs - cpuBefore;
-    console.log(`full run: ${outcome.status}; read ${result.recordsRead.toLocaleString('en-US')} rows, stamped ${result.requestsUpdated.toLocaleString('en-US')} requests, wrote ${result.scoresWritten} scores`);
-    console.log(`  API calls ${outcome.apiCalls} vs theoretical minimum ${minimum} → ${fmt(outcome.apiCalls / minimum, 2)}× (target ≤ 1.1×)`);
-    console.log(`  wall ${fmt(wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, wallMs - emuCpuMs) / 1000)} s)`);
+    const minimum = minimumCalls({ reads: full.counts, writes: full.writes });
+    const emuCpuMs = afterFull.cpuMs - seeded.cpuMs;
+    console.log(`full run: ${full.status}; read ${full.recordsRead.toLocaleString('en-US')} rows, stamped ${full.writes.requests.toLocaleString('en-US')} requests, wrote ${full.writes.scores} of ${full.scoresComputed} scores`);
+    console.log(`  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)`);
+    console.log(`  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s)`);
     const routes = Object.entries(afterFull.byRoute)
       .map(([k, v]) => [k, v - (seeded.byRoute[k] ?? 0)] as const)
       .filter(([, v]) => v > 0)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     console.log(`  calls by route: ${routes}`);
-
-    const t1 = Date.now();
-    const inc = await service.runner.runToEnd('Incremental');
-    console.log(
-      `no-change incremental: ${inc.outcome.status}; ${inc.outcome.apiCalls} API calls (target ≤ 10), ${inc.outcome.scoresWritten} scores written, ${inc.result ? 'recomputed' : 'nothing read beyond the change check'}, ${fmt((Date.now() - t1) / 1000, 2)} s`,
-    );
-    const peak = rss.stop();
-    console.log(`service peak RSS ${fmt(peak, 0)} MB (target < 1024 MB); emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`);
-    await service.close();
-    return wallMs < timeLimitMs;
+    const phases = full.log.split('\n').filter((l) => / took /.test(l));
+    if (phases.length > 0) console.log(`  phases: ${phases.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
+    const inc = report.incremental;
+    if (inc) {
+      console.log(
+        `no-change incremental: ${inc.status}; ${inc.apiCalls} API calls (target ≤ 10), ${inc.scoresWritten} scores written, ${inc.recomputed ? 'recomputed' : 'nothing read beyond the change check'}, ${fmt(inc.wallMs / 1000, 2)} s`,
+      );
+    }
+    console.log(`service peak RSS ${fmt(report.peakRssMb, 0)} MB with --max-old-space-size=${SERVICE_HEAP_MB} (target < 1024 MB); emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`);
+    return full.wallMs < timeLimitMs;
   } finally {
     await emu.stop();
   }
@@ -149,9 +192,16 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--emulator-child') return emulatorChild(JSON.parse(argv[1]));
+  if (argv[0] === '--service-child') return serviceChild(argv[1], Number(argv[2]));
   const quick = argv.includes('--quick');
+  const scaleArg = argv.indexOf('--scale');
   // Full scale: 100k accounts × 10 requests = 1M requests (the demo seed sizes committees).
-  const plan = quick ? [{ scale: 2_000, rpa: 4 }] : [{ scale: 10_000, rpa: 10 }, { scale: 100_000, rpa: 10 }];
+  const plan =
+    scaleArg >= 0
+      ? [{ scale: Number(argv[scaleArg + 1]), rpa: 10 }]
+      : quick
+        ? [{ scale: 2_000, rpa: 4 }]
+        : [{ scale: 10_000, rpa: 10 }, { scale: 30_000, rpa: 10 }, { scale: 100_000, rpa: 10 }];
   const limitMs = quick ? 120_000 : 300_000;
   let largest = 0;
   for (const step of plan) {

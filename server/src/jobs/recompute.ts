@@ -51,7 +51,15 @@ const STATUS_MESSAGE_LENGTH = Segment.fields.Status_Message__c.length;
 
 export async function recompute(org: Org, opts: RecomputeOptions): Promise<RecomputeResult> {
   const now = opts.now ?? new Date();
-  const progress = (phase: string, pct: number) => opts.onProgress?.(phase, pct);
+  // Phase timings go to the run log: where a long run spends its time.
+  let phase = { name: '', at: Date.now() };
+  const progress = (name: string, pct: number) => {
+    if (name !== phase.name) {
+      if (phase.name) opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
+      phase = { name, at: Date.now() };
+    }
+    opts.onProgress?.(name, pct);
+  };
   const checkpoint = async (phase: string) => {
     if (opts.checkpoint) await opts.checkpoint(phase);
   };
@@ -189,6 +197,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   } else if (diff.deleteKeys.length > 0) {
     log(`${diff.deleteKeys.length} stale scores kept because some new scores failed to write; the next run removes them.`);
   }
+  progress('Done', 100);
   log(
     `Segments updated ${segWrite.written}, requests stamped ${reqWrite.written}, themes suggested ${themeWrite.written}, scores written ${scoreWrite.written} of ${computed.length} computed, deleted ${scoresDeleted}.`,
   );

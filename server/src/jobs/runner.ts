@@ -171,7 +171,7 @@ export class Runner {
     };
     log(`${mode} run claimed by ${this.replicaId}.`);
     let lastBeat = Date.now();
-    const heartbeatMs = this.settings.heartbeatMs ?? 3_000;
+    const heartbeatMs = this.settings.heartbeatMs ?? 10_000;
     let beating: Promise<void> = Promise.resolve();
     const onProgress = (phase: string, percent: number) => {
       this.hooks.onProgress?.(id, phase, percent);

@@ -28,6 +28,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
+import { Interner, RequestTextPruner } from './compact';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
@@ -49,6 +50,8 @@ export interface Snapshot {
 }
 
 export interface SnapshotOptions extends ReadOptions {
+  /** Intern repeated strings and drop request text grouping never reads (default true). */
+  compact?: boolean;
   /** Fetch first pages five at a time through composite (default true). */
   composite?: boolean;
   /** Called when a step starts: 0..1 of the reading. */
@@ -58,9 +61,11 @@ export interface SnapshotOptions extends ReadOptions {
 const select = (apiName: string, fields: readonly string[]) => `SELECT ${fields.join(', ')} FROM ${apiName}`;
 
 /** Only the fields the engine needs (fields left out read as null through the schemas). */
-const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName', 'SystemModstamp'] as const;
-const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c', 'SystemModstamp'] as const;
-const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role', 'SystemModstamp'] as const;
+const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const;
+const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c'] as const;
+const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as const;
+/** Requests: everything but the modification stamps (CreatedDate drives the decay). */
+const REQUEST_FIELDS = fieldNames(EscalatedRequest).filter((f) => f !== 'LastModifiedDate' && f !== 'SystemModstamp');
 
 export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Snapshot> {
   const counts: Record<string, number> = {};
@@ -70,9 +75,16 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     const pages = opts.composite === false ? [] : await firstPages(org, queries.map((q) => q.soql));
     return (name: string) => pages[queries.findIndex((q) => q.name === name)];
   };
-  const all = async <S extends z.ZodTypeAny>(name: string, soql: string, schema: S, firstPage?: QueryPage): Promise<z.infer<S>[]> => {
+  const compact = opts.compact !== false;
+  const interner = new Interner();
+  const all = async <S extends z.ZodTypeAny>(name: string, soql: string, schema: S, firstPage?: QueryPage, each?: (r: z.infer<S>) => void): Promise<z.infer<S>[]> => {
     const rows: z.infer<S>[] = [];
-    for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) for (const r of page) rows.push(r);
+    for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) {
+      for (const r of page) {
+        if (compact && each) each(r);
+        rows.push(r);
+      }
+    }
     counts[name] = rows.length;
     return rows;
   };
@@ -95,7 +107,7 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
-  const accountFields = new Set<string>(fieldNames(Account));
+  const accountFields = new Set<string>(fieldNames(Account).filter((f) => !compact || f !== 'SystemModstamp'));
   for (const c of criteria) {
     // Only fields the org has: a criterion naming an unknown field makes its segment Invalid
     // (the engine says so), it must not break the whole read.
@@ -106,17 +118,24 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     { name: Opportunity.apiName, soql: select(Opportunity.apiName, OPPORTUNITY_FIELDS) },
     { name: BuyingCommitteeMember.apiName, soql: select(BuyingCommitteeMember.apiName, MEMBER_FIELDS) },
     { name: OpportunityContactRole.apiName, soql: select(OpportunityContactRole.apiName, CONTACT_ROLE_FIELDS) },
-    { name: EscalatedRequest.apiName, soql: select(EscalatedRequest.apiName, fieldNames(EscalatedRequest)) },
+    { name: EscalatedRequest.apiName, soql: select(EscalatedRequest.apiName, compact ? REQUEST_FIELDS : fieldNames(EscalatedRequest)) },
   ];
   const bigPage = await batch(big);
   const b = (name: string) => big.find((x) => x.name === name)!.soql;
-  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName))) as Record<string, unknown>[];
+  const internAll = (r: Record<string, unknown>) => {
+    for (const k of Object.keys(r)) if (k !== 'Name' && k !== 'Description__c') r[k] = interner.intern(r[k]);
+  };
+  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), internAll)) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
-  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName));
-  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName));
-  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName));
+  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), internAll);
+  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), internAll);
+  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), internAll);
   step('Reading escalated requests', 0.45);
-  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName));
+  const pruner = new RequestTextPruner();
+  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName), (r) => {
+    internAll(r);
+    pruner.add(r);
+  });
 
   return {
     profile: profiles[0] ?? null,

@@ -11,6 +11,13 @@ export interface WriterOptions {
   bulkThreshold: number;
 }
 
+/**
+ * Bulk ingest costs about five calls (create, upload, close, poll, results); collections cost
+ * ⌈rows/1000⌉. Ingest is used above the configured threshold, or as soon as it is cheaper.
+ */
+export const INGEST_PAYS_OFF = 5_000;
+const useIngest = (rows: number, opts: WriterOptions) => rows > Math.min(opts.bulkThreshold, INGEST_PAYS_OFF);
+
 function fieldsOf(records: Record<string, unknown>[]): string[] {
   const set = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) set.add(k);
@@ -19,7 +26,7 @@ function fieldsOf(records: Record<string, unknown>[]): string[] {
 
 export async function upsertMany(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
-  if (records.length <= opts.bulkThreshold) return upsertByExternalId(org, type, extField, records);
+  if (!useIngest(records.length, opts)) return upsertByExternalId(org, type, extField, records);
   const res = await bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(records), records });
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);
@@ -29,7 +36,7 @@ export async function upsertMany(org: Org, type: string, extField: string, recor
 
 export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
-  if (records.length <= opts.bulkThreshold) return updateById(org, type, records);
+  if (!useIngest(records.length, opts)) return updateById(org, type, records);
   const res = await bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(records), records });
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);

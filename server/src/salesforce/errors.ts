@@ -103,7 +103,11 @@ export function isTransient(err: unknown): boolean {
 /** A short, log-safe description of an error (never includes request headers or tokens). */
 export function describeError(err: unknown): string {
   const socket = socketCode(err);
-  if (socket) return `cannot reach the org (${socket}: ${(err as Error).message}); check the instance/login URL and the network`;
+  if (socket) {
+    const cause = (err as { cause?: { message?: string; code?: string } }).cause;
+    const detail = cause?.message ? ` — ${cause.code ? `${cause.code} ` : ''}${cause.message}` : '';
+    return `cannot reach the org (${socket}: ${(err as Error).message}${detail}); check the instance/login URL and the network`;
+  }
   if (err instanceof Error) {
     const code = errorCodeOf(err);
     const text = err.message.length > 500 ? `${err.message.slice(0, 500)}…` : err.message;

@@ -62,8 +62,9 @@ export async function bulkIngest(org: Org, spec: IngestSpec): Promise<WriteResul
         }),
         headers: { 'content-type': 'application/json' },
       }),
-    // A duplicate open job would never be uploaded or closed, so creation is not retried blindly.
-    false,
+    // Retried like the query job's create: if a lost response hides a created job, that job
+    // stays empty and Open and Salesforce discards it; no data is written twice.
+    true,
   );
   const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
   // Uploading the same CSV to the same open job again replaces nothing else: safe to retry.

@@ -81,7 +81,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 }
 
 export async function snapshot(h: Harness): Promise<Snapshot> {
-  return readSnapshot(h.org, { bulkThreshold: 1_000_000 });
+  // Uncompacted: every field and all text, to check the run's compacted reading against it.
+  return readSnapshot(h.org, { bulkThreshold: 1_000_000, compact: false });
 }
 
 /** What the engine computes on the org's current data (themes keyed as the org keys them). */
