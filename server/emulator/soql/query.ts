@@ -11,11 +11,19 @@ import { toApi, formatDateTime, type Value } from '../store/values';
 import { resolvePath, type FieldPath } from './fields';
 import { compileWhere, malformed, type Predicate } from './where';
 
+export interface OrderItem {
+  get: (row: Row) => Value;
+  desc: boolean;
+  nullsLast: boolean;
+  text: boolean;
+}
+
 export interface Plan {
   def: ObjectDef;
   columns: FieldPath[];
   where: Predicate | null;
-  compare: ((a: Row, b: Row) => number) | null;
+  /** ORDER BY items; rows are sorted on keys computed once per row. */
+  order: OrderItem[];
   limit: number | null;
   offset: number;
   countOnly: boolean;
@@ -100,9 +108,9 @@ export function compileQuery(store: Store, soql: string): Plan {
   if (countOnly && columns.length > 0)
     throw malformed('COUNT() must be the only element in the SELECT list');
   const where = compileWhere(store, def, q.where);
-  let compare: Plan['compare'] = null;
+  let order: OrderItem[] = [];
   if (q.orderBy) {
-    const items = (Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy]).map((o) => {
+    order = (Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy]).map((o) => {
       const ob = o as { field?: string; fn?: unknown; order?: string; nulls?: string };
       if (!ob.field) throw malformed('The emulator supports ORDER BY on fields only');
       const path = resolvePath(store, def, ob.field);
@@ -124,23 +132,6 @@ export function compileQuery(store: Store, soql: string): Plan {
       );
       return { get: path.get, desc, nullsLast, text };
     });
-    compare = (a, b) => {
-      for (const it of items) {
-        let va: Value = it.get(a);
-        let vb: Value = it.get(b);
-        if (va === vb) continue;
-        if (va === null) return it.nullsLast ? 1 : -1;
-        if (vb === null) return it.nullsLast ? -1 : 1;
-        if (it.text) {
-          va = String(va).toLowerCase();
-          vb = String(vb).toLowerCase();
-          if (va === vb) continue;
-        }
-        const c = va < vb ? -1 : 1;
-        return it.desc ? -c : c;
-      }
-      return 0;
-    };
   }
   const offset = q.offset ?? 0;
   if (offset > 2000)
@@ -149,7 +140,32 @@ export function compileQuery(store: Store, soql: string): Plan {
       'NUMBER_OUTSIDE_VALID_RANGE',
       `Maximum SOQL offset allowed is 2000`,
     );
-  return { def, columns, where, compare, limit: q.limit ?? null, offset, countOnly };
+  return { def, columns, where, order, limit: q.limit ?? null, offset, countOnly };
+}
+
+/** Sorts on keys computed once per row (text lower-cased once), stable for ties. */
+function sortRows(rows: Row[], order: OrderItem[]): Row[] {
+  const keyed = rows.map((row) => ({
+    row,
+    keys: order.map((o) => {
+      const v = o.get(row);
+      return v !== null && o.text ? String(v).toLowerCase() : v;
+    }),
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < order.length; i++) {
+      const va = a.keys[i];
+      const vb = b.keys[i];
+      if (va === vb) continue;
+      const o = order[i];
+      if (va === null) return o.nullsLast ? 1 : -1;
+      if (vb === null) return o.nullsLast ? -1 : 1;
+      const c = va < vb ? -1 : 1;
+      return o.desc ? -c : c;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.row);
 }
 
 /** Rows matching a plan, in result order (deleted rows only with `all`). */
@@ -163,7 +179,7 @@ export function runPlan(store: Store, plan: Plan, all: boolean): Row[] {
     if (where && !where(row)) continue;
     out.push(row);
   }
-  if (plan.compare) out.sort(plan.compare);
+  if (plan.order.length > 0) out = sortRows(out, plan.order);
   if (plan.offset > 0 || plan.limit !== null) {
     out = out.slice(plan.offset, plan.limit === null ? undefined : plan.offset + plan.limit);
   }
