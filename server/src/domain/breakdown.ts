@@ -15,7 +15,7 @@
  * voices are listed and the rest are summed in `others` (present only then), so the breakdown
  * still adds up exactly.
  */
-import { round4 } from './numbers';
+import { round4, roundTo } from './numbers';
 
 export const BREAKDOWN_LIMIT = 131072;
 
@@ -35,13 +35,38 @@ export interface BreakdownParts {
   voice: number;
 }
 
+/**
+ * A number rounded to `decimals` places as JSON text, built from an integer (integer-to-string
+ * is much cheaper than formatting a double, and this runs for every account of every row).
+ * Rounds exactly as roundTo() does, so the text parses back to the rounded value.
+ */
+export function fmt(value: number, decimals: 2 | 4): string {
+  const f = decimals === 4 ? 10000 : 100;
+  const i = Math.round(value * f + (value >= 0 ? 1e-9 : -1e-9));
+  if (!Number.isSafeInteger(i)) return String(roundTo(value, decimals));
+  const neg = i < 0;
+  const abs = neg ? -i : i;
+  const whole = Math.floor(abs / f);
+  let frac = abs - whole * f;
+  if (frac === 0) return `${neg && whole !== 0 ? '-' : ''}${whole}`;
+  let digits = decimals;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  return `${neg ? '-' : ''}${whole}.${String(frac).padStart(digits, '0')}`;
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]*$/;
+const jsonString = (s: string): string => (SAFE_ID.test(s) ? `"${s}"` : JSON.stringify(s));
+
 /** One account's entry as JSON text (built by hand: it runs once per theme and account). */
 export function breakdownEntry(p: BreakdownParts): string {
   return (
-    `{"account":${JSON.stringify(p.account)},"request":${JSON.stringify(p.request)},"requests":${p.requests}` +
-    `,"urgency":${round4(p.urgency)},"source":${round4(p.source)},"side":"${p.side}","sideWeight":${round4(p.sideWeight)}` +
-    `,"decay":${round4(p.decay)},"blocker":${round4(p.blocker)},"weight":${round4(p.weight)}` +
-    `,"revenue":${Math.round(p.revenue * 100) / 100},"revenueFactor":${round4(p.revenueFactor)},"voice":${p.voice}}`
+    `{"account":${jsonString(p.account)},"request":${jsonString(p.request)},"requests":${p.requests}` +
+    `,"urgency":${fmt(p.urgency, 4)},"source":${fmt(p.source, 4)},"side":"${p.side}","sideWeight":${fmt(p.sideWeight, 4)}` +
+    `,"decay":${fmt(p.decay, 4)},"blocker":${fmt(p.blocker, 4)},"weight":${fmt(p.weight, 4)}` +
+    `,"revenue":${fmt(p.revenue, 2)},"revenueFactor":${fmt(p.revenueFactor, 4)},"voice":${fmt(p.voice, 4)}}`
   );
 }
 

@@ -16,27 +16,55 @@ const DAY_MS = 86400000;
  */
 export function parseTimestamp(s: string | null | undefined): number {
   if (!s) return NaN;
+  const n = s.length;
+  // 'YYYY-MM-DDTHH:MM:SS[.sss](Z|+0000|+00:00)' in UTC: plain arithmetic, no Date object.
   if (
-    s.length >= 19 &&
+    n >= 19 &&
     s.charCodeAt(10) === 84 /* T */ &&
-    (s.length === 19 || s.endsWith('Z') || s.endsWith('+0000') || s.endsWith('+00:00'))
+    (n === 19 || s.charCodeAt(n - 1) === 90 /* Z */ || s.endsWith('+0000') || s.endsWith('+00:00'))
   ) {
-    const ms = s.charCodeAt(19) === 46 ? Number(s.slice(20, 23)) : 0;
-    const t = Date.UTC(
-      +s.slice(0, 4),
-      +s.slice(5, 7) - 1,
-      +s.slice(8, 10),
-      +s.slice(11, 13),
-      +s.slice(14, 16),
-      +s.slice(17, 19),
-      ms,
-    );
-    if (!Number.isNaN(t)) return t;
+    const y = digits(s, 0, 4);
+    const mo = digits(s, 5, 2);
+    const d = digits(s, 8, 2);
+    const ms = n >= 23 && s.charCodeAt(19) === 46 ? digits(s, 20, 3) : 0;
+    const t =
+      (daysFromCivil(y, mo, d) * 24 + digits(s, 11, 2)) * 3600000 +
+      digits(s, 14, 2) * 60000 +
+      digits(s, 17, 2) * 1000 +
+      ms;
+    if (!Number.isNaN(t) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return t;
   }
-  if (s.length === 10) return Date.parse(s + 'T00:00:00Z');
+  if (n === 10) return Date.parse(s + 'T00:00:00Z');
   return Date.parse(s);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Reads `count` decimal digits at `from`; NaN if any is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 export function daysBetween(fromMs: number, toMs: number): number {
   return (toMs - fromMs) / DAY_MS;
+}
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' (or longer ISO) date; -1 when unreadable. */
+export function dayNumber(s: string): number {
+  const t = Date.UTC(digits(s, 0, 4), digits(s, 5, 2) - 1, digits(s, 8, 2));
+  return Number.isNaN(t) ? -1 : Math.floor(t / 86400000);
 }

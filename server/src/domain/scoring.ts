@@ -4,7 +4,7 @@
  * strongest request's weight scaled by the log of its revenue at stake, capped:
  *
  *   w        = urgency × source × side × decay × (deal blocker ? blocker : 1)
- *   decay    = max(floor, 0.5 ^ (age_days / half_life))
+ *   decay    = max(floor, 0.5 ^ (age_days / half_life)), age in whole days since CreatedDate
  *   voice(a) = min(cap, max w × (1 + λ·log10(1 + revenue(a) / R0)))
  *
  * Counts on the rows (per segment and theme, over counted requests only):
@@ -32,7 +32,7 @@ import type {
 } from './records';
 import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import { buildMergeResolver } from './themes/resolve';
-import { daysBetween, parseTimestamp, round2, round4 } from './numbers';
+import { dayNumber, parseTimestamp, round2, round4 } from './numbers';
 import { rankRows } from './ranking';
 import { buildBreakdown, breakdownEntry, type BreakdownParts } from './breakdown';
 
@@ -70,11 +70,33 @@ function nowMs(now: Date | string | number): number {
   return ms;
 }
 
-function sortedIndex(ids: Iterable<string>): Map<string, number> {
-  const list = [...new Set(ids)].sort();
-  const index = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) index.set(list[i], i);
-  return index;
+/**
+ * Interns Ids as numbers in Id order: the known Ids (accounts, themes) first, then Ids only
+ * requests mention, also sorted. Numbers therefore never depend on input order.
+ */
+class Interner {
+  readonly index = new Map<string, number>();
+  readonly ids: string[];
+  private readonly extra = new Set<string>();
+  constructor(known: Iterable<string>) {
+    this.ids = [...new Set(known)].sort();
+    for (let i = 0; i < this.ids.length; i++) this.index.set(this.ids[i], i);
+  }
+  /** Number of an Id, or -1 (and remembered) when it is not known yet. */
+  peek(id: string): number {
+    const n = this.index.get(id);
+    if (n !== undefined) return n;
+    this.extra.add(id);
+    return -1;
+  }
+  /** Adds the remembered unknown Ids in sorted order. */
+  seal(): void {
+    for (const id of [...this.extra].sort()) {
+      this.index.set(id, this.ids.length);
+      this.ids.push(id);
+    }
+    this.extra.clear();
+  }
 }
 
 export function computeScores(input: ScoreInput): ScoreRow[] {
@@ -89,78 +111,109 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const lambda = profile.revenueWeight;
   const r0 = profile.referenceRevenue;
   const cap = profile.accountVoiceCap;
+  const floor = profile.decayFloor;
+  const blockerFactor = profile.dealBlockerFactor;
+  const medium = profile.urgency.Medium;
   const resolveTheme = buildMergeResolver(input.themes);
   const sides = buildSideIndex({ ...input, roleSides: profile.roleSides });
 
-  // Effective theme of each counted request; unknown accounts/themes still count (ALL row).
+  // Pass 1: counted requests, their effective (merge-resolved) theme and their account.
   const n = requests.length;
-  const themeOfReq: (string | null)[] = new Array(n);
-  const themeIds = input.themes.map((t) => resolveTheme(t.Id));
-  const accountIds = input.accounts.map((a) => a.Id);
+  const accounts = new Interner(input.accounts.map((a) => a.Id));
+  const themes = new Interner(input.themes.map((t) => resolveTheme(t.Id)));
+  const themeNo = new Map<string, number>(); // raw theme Id -> number after merges
+  const reqTheme = new Int32Array(n).fill(-2); // -2: not counted
+  const reqAccount = new Int32Array(n);
+  // Each request's own factors, computed in input order (sequential memory access) so the
+  // per-pair pass below touches typed arrays only.
+  const reqW = new Float64Array(n);
+  const reqDecay = new Float64Array(n);
+  const reqSide = new Int8Array(n);
+  const reqRev = new Float64Array(n);
+  const reqNeeded = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = requests[i];
     const status = r.Status__c || 'New';
-    if (!counted.has(status)) {
-      themeOfReq[i] = null;
-      continue;
+    if (!counted.has(status)) continue;
+    const raw = r.Theme__c || input.themeOf?.get(r.Id) || r.Suggested_Theme__c;
+    if (!raw) continue;
+    let t = themeNo.get(raw);
+    if (t === undefined) {
+      t = themes.peek(resolveTheme(raw));
+      if (t >= 0) themeNo.set(raw, t);
     }
-    const raw = r.Theme__c || input.themeOf?.get(r.Id) || r.Suggested_Theme__c || null;
-    const t = raw ? resolveTheme(raw) : null;
-    themeOfReq[i] = t;
-    if (t) {
-      themeIds.push(t);
-      accountIds.push(r.Account__c);
-    }
-  }
-  const themeIndex = sortedIndex(themeIds);
-  const accountIndex = sortedIndex(accountIds);
-  const themeList = [...themeIndex.keys()];
-  const accountList = [...accountIndex.keys()];
-  const nAcc = accountList.length;
-
-  // One slot per (theme, account) pair.
-  const pairOf = new Map<number, number>();
-  const pBest = new Int32Array(n);
-  const pW = new Float64Array(n);
-  const pRev = new Float64Array(n);
-  const pCount = new Int32Array(n);
-  const pMaxSide = new Int8Array(n);
-  const pMinSide = new Int8Array(n);
-  const pBlocker = new Uint8Array(n);
-  const pEarliest = new Int32Array(n);
-  const pKey = new Float64Array(n);
-  const reqDecay = new Float64Array(n);
-  const reqSide = new Int8Array(n);
-  let pairs = 0;
-
-  for (let i = 0; i < n; i++) {
-    const t = themeOfReq[i];
-    if (t === null) continue;
-    const r = requests[i];
-    const a = accountIndex.get(r.Account__c) as number;
+    reqTheme[i] = t;
+    reqAccount[i] = accounts.peek(r.Account__c);
     const side = sides.rankOf(r.Account__c, r.Opportunity__c, r.Requested_By__c);
     const created = parseTimestamp(r.CreatedDate);
-    const age = Number.isFinite(created) ? Math.max(0, daysBetween(created, now)) : 0;
-    const decay = Math.max(profile.decayFloor, Math.pow(0.5, age / halfLife));
-    const blocker = r.Deal_Blocker__c === true;
-    const w =
-      (urgency[r.Urgency__c ?? ''] ?? profile.urgency.Medium) *
-      (source[r.Source__c ?? ''] ?? 1) *
+    // Age in whole days: runs on the same day give the same scores (so nothing is rewritten).
+    const age = created < now ? Math.floor((now - created) / 86400000) : 0; // no date (NaN) -> fresh
+    const decay = Math.max(floor, Math.pow(0.5, age / halfLife));
+    reqW[i] =
+      (urgency[r.Urgency__c as string] ?? medium) *
+      (source[r.Source__c as string] ?? 1) *
       sideWeight[side] *
       decay *
-      (blocker ? profile.dealBlockerFactor : 1);
+      (r.Deal_Blocker__c === true ? blockerFactor : 1);
     reqDecay[i] = decay;
-    reqSide[i] = side;
-    const rev =
-      typeof r.Revenue_At_Stake__c === 'number' && r.Revenue_At_Stake__c > 0
-        ? r.Revenue_At_Stake__c
-        : 0;
-    const key = (themeIndex.get(t) as number) * nAcc + a;
-    let p = pairOf.get(key);
-    if (p === undefined) {
+    reqSide[i] = r.Deal_Blocker__c === true ? side | 4 : side; // bit 2: deal blocker
+    const rv = r.Revenue_At_Stake__c;
+    reqRev[i] = typeof rv === 'number' && rv > 0 ? rv : 0;
+    reqNeeded[i] = r.Needed_By__c ? dayNumber(r.Needed_By__c) : -1;
+  }
+  themes.seal();
+  accounts.seal();
+  const nAcc = accounts.ids.length;
+  const nThemes = themes.ids.length;
+
+  // Counted requests in (theme, account) order by two stable counting sorts: every pair of a
+  // theme and an account is then one run, and no hash map is needed on the hot path.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (reqTheme[i] === -2) continue;
+    const r = requests[i];
+    if (reqTheme[i] === -1)
+      reqTheme[i] = themes.index.get(
+        resolveTheme((r.Theme__c || input.themeOf?.get(r.Id) || r.Suggested_Theme__c) as string),
+      ) as number;
+    if (reqAccount[i] === -1) reqAccount[i] = accounts.index.get(r.Account__c) as number;
+    m++;
+  }
+  const byAccount = countingSort(
+    n,
+    m,
+    nAcc,
+    (i) => (reqTheme[i] === -2 ? -1 : reqAccount[i]),
+    null,
+  );
+  const order = countingSort(n, m, nThemes, (i) => reqTheme[i], byAccount);
+
+  // One slot per (theme, account) pair: strongest weight, largest revenue, counts.
+  const pAccount = new Int32Array(m);
+  const pTheme = new Int32Array(m);
+  const pBest = new Int32Array(m);
+  const pW = new Float64Array(m);
+  const pRev = new Float64Array(m);
+  const pCount = new Int32Array(m);
+  const pMaxSide = new Int8Array(m);
+  const pMinSide = new Int8Array(m);
+  const pBlocker = new Uint8Array(m);
+  const pEarliest = new Int32Array(m);
+  let pairs = 0;
+  let p = -1;
+  for (let k = 0; k < m; k++) {
+    const i = order[k];
+    const t = reqTheme[i];
+    const a = reqAccount[i];
+    const w = reqW[i];
+    const side = reqSide[i] & 3;
+    const blocker = reqSide[i] & 4;
+    const rev = reqRev[i];
+    const needed = reqNeeded[i];
+    if (p < 0 || pTheme[p] !== t || pAccount[p] !== a) {
       p = pairs++;
-      pairOf.set(key, p);
-      pKey[p] = key;
+      pTheme[p] = t;
+      pAccount[p] = a;
       pBest[p] = i;
       pW[p] = w;
       pRev[p] = rev;
@@ -168,10 +221,10 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
       pMaxSide[p] = side;
       pMinSide[p] = side;
       pBlocker[p] = blocker ? 1 : 0;
-      pEarliest[p] = r.Needed_By__c ? i : -1;
+      pEarliest[p] = needed;
       continue;
     }
-    if (w > pW[p] || (w === pW[p] && r.Id < requests[pBest[p]].Id)) {
+    if (w > pW[p] || (w === pW[p] && requests[i].Id < requests[pBest[p]].Id)) {
       pW[p] = w;
       pBest[p] = i;
     }
@@ -180,12 +233,37 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     if (side > pMaxSide[p]) pMaxSide[p] = side;
     if (side < pMinSide[p]) pMinSide[p] = side;
     if (blocker) pBlocker[p] = 1;
-    const nb = r.Needed_By__c;
-    if (nb && (pEarliest[p] < 0 || nb < (requests[pEarliest[p]].Needed_By__c as string)))
-      pEarliest[p] = i;
+    if (needed >= 0 && (pEarliest[p] < 0 || needed < pEarliest[p])) pEarliest[p] = needed;
   }
 
-  // Segments of accounts (only scored segments get an index).
+  // Voices, and the breakdown entry of a pair (built only when a row's breakdown is read).
+  const pVoice = new Float64Array(pairs);
+  const pFactor = new Float64Array(pairs);
+  for (let q = 0; q < pairs; q++) {
+    pFactor[q] = 1 + lambda * Math.log10(1 + pRev[q] / r0);
+    pVoice[q] = round4(Math.min(cap, pW[q] * pFactor[q]));
+  }
+  const entryOf = (q: number): string => {
+    const best = requests[pBest[q]];
+    const parts: BreakdownParts = {
+      account: accounts.ids[pAccount[q]],
+      request: best.Id,
+      requests: pCount[q],
+      urgency: urgency[best.Urgency__c as string] ?? medium,
+      source: source[best.Source__c as string] ?? 1,
+      side: SIDE_BY_RANK[reqSide[pBest[q]] & 3],
+      sideWeight: sideWeight[reqSide[pBest[q]] & 3],
+      decay: reqDecay[pBest[q]],
+      blocker: best.Deal_Blocker__c === true ? blockerFactor : 1,
+      weight: pW[q],
+      revenue: pRev[q],
+      revenueFactor: pFactor[q],
+      voice: pVoice[q],
+    };
+    return breakdownEntry(parts);
+  };
+
+  // Segments of accounts (only scored segments get a number, in segment Id order).
   const scored = input.segments
     .filter((s) => s.status !== 'Invalid' && s.active !== false)
     .slice()
@@ -193,139 +271,169 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const segIndex = new Map(scored.map((s, i) => [s.segmentId, i] as const));
   const accSeg = new Int32Array(nAcc).fill(-1);
   for (let a = 0; a < nAcc; a++) {
-    const s = input.accountSegment.get(accountList[a]);
+    const s = input.accountSegment.get(accounts.ids[a]);
     if (s) accSeg[a] = segIndex.get(s) ?? -1;
   }
 
-  const order = pKey.subarray(0, pairs).slice().sort();
-  const acc = scored.map(() => newAccumulator());
-  const all = newAccumulator();
-  const touched: number[] = [];
+  // Rows: pairs are in (theme, account) order; one row per scored segment and one for ALL.
   const rows: ScoreRow[] = [];
-  const base = { computedAt, runId: input.runId ?? null, quorum: profile.quorumSize };
-
-  let current = -1;
-  const flush = () => {
-    if (current < 0) return;
-    const themeId = themeList[current];
+  const base: RowBase = {
+    computedAt,
+    runId: input.runId ?? null,
+    quorum: profile.quorumSize,
+    entryOf,
+    pVoice,
+  };
+  const acc: (Accumulator | null)[] = scored.map(() => null);
+  const touched: number[] = [];
+  const add = (x: Accumulator, q: number): void => {
+    x.pairs.push(q);
+    x.sum += pVoice[q];
+    x.requests += pCount[q];
+    x.revenue += pRev[q];
+    if (pMaxSide[q] === 3) x.decision += 1;
+    if (pMaxSide[q] === 1 && pMinSide[q] === 1) x.useOnly += 1;
+    if (pBlocker[q]) x.blockers += 1;
+    if (pEarliest[q] >= 0 && (x.earliest < 0 || pEarliest[q] < x.earliest))
+      x.earliest = pEarliest[q];
+  };
+  for (let start = 0; start < pairs;) {
+    const t = pTheme[start];
+    let end = start;
+    const all = newAccumulator();
+    while (end < pairs && pTheme[end] === t) {
+      add(all, end);
+      const s = accSeg[pAccount[end]];
+      if (s >= 0) {
+        let x = acc[s];
+        if (!x) {
+          x = acc[s] = newAccumulator();
+          touched.push(s);
+        }
+        add(x, end);
+      }
+      end++;
+    }
+    const themeId = themes.ids[t];
     touched.sort((x, y) => x - y);
     for (const s of touched) {
-      rows.push(toRow(acc[s], scored[s].segmentId, themeId, scored[s].accountCount, base));
-      acc[s] = newAccumulator();
+      rows.push(
+        toRow(acc[s] as Accumulator, scored[s].segmentId, themeId, scored[s].accountCount, base),
+      );
+      acc[s] = null;
     }
     touched.length = 0;
     rows.push(toRow(all, null, themeId, input.accounts.length, base));
-    Object.assign(all, newAccumulator());
-  };
-
-  for (let k = 0; k < pairs; k++) {
-    const key = order[k];
-    const t = Math.floor(key / nAcc);
-    if (t !== current) {
-      flush();
-      current = t;
-    }
-    const p = pairOf.get(key) as number;
-    const a = key - t * nAcc;
-    const best = requests[pBest[p]];
-    const revenueFactor = 1 + lambda * Math.log10(1 + pRev[p] / r0);
-    const voice = round4(Math.min(cap, pW[p] * revenueFactor));
-    const parts: BreakdownParts = {
-      account: accountList[a],
-      request: best.Id,
-      requests: pCount[p],
-      urgency: urgency[best.Urgency__c ?? ''] ?? profile.urgency.Medium,
-      source: source[best.Source__c ?? ''] ?? 1,
-      side: SIDE_BY_RANK[reqSide[pBest[p]]],
-      sideWeight: sideWeight[reqSide[pBest[p]]],
-      decay: reqDecay[pBest[p]],
-      blocker: best.Deal_Blocker__c === true ? profile.dealBlockerFactor : 1,
-      weight: pW[p],
-      revenue: pRev[p],
-      revenueFactor,
-      voice,
-    };
-    const entry = breakdownEntry(parts);
-    const earliest =
-      pEarliest[p] >= 0 ? (requests[pEarliest[p]].Needed_By__c as string).slice(0, 10) : null;
-    const add = (x: Accumulator) => {
-      x.entries.push(entry);
-      x.voices.push(voice);
-      x.sum += voice;
-      x.accounts += 1;
-      x.requests += pCount[p];
-      x.revenue += pRev[p];
-      if (pMaxSide[p] === 3) x.decision += 1;
-      if (pMaxSide[p] === 1 && pMinSide[p] === 1) x.useOnly += 1;
-      if (pBlocker[p]) x.blockers += 1;
-      if (earliest && (x.earliest === null || earliest < x.earliest)) x.earliest = earliest;
-    };
-    add(all);
-    const s = accSeg[a];
-    if (s >= 0) {
-      if (acc[s].accounts === 0) touched.push(s);
-      add(acc[s]);
-    }
+    start = end;
   }
-  flush();
   const names = new Map<string, string>();
   for (const t of input.themes) names.set(t.Id, t.Name ?? '');
   return rankRows(rows, names);
 }
 
+/**
+ * Stable counting sort of the `m` request indexes whose key (0..range-1) is >= 0, taken from
+ * `input` (or 0..n-1). Linear time, typed arrays only.
+ */
+function countingSort(
+  n: number,
+  m: number,
+  range: number,
+  keyOf: (i: number) => number,
+  input: Int32Array | null,
+): Int32Array {
+  const counts = new Int32Array(range + 1);
+  const source = input ?? null;
+  const len = source ? source.length : n;
+  for (let k = 0; k < len; k++) {
+    const key = keyOf(source ? source[k] : k);
+    if (key >= 0) counts[key + 1]++;
+  }
+  for (let k = 0; k < range; k++) counts[k + 1] += counts[k];
+  const out = new Int32Array(m);
+  for (let k = 0; k < len; k++) {
+    const i = source ? source[k] : k;
+    const key = keyOf(i);
+    if (key >= 0) out[counts[key]++] = i;
+  }
+  return out;
+}
+
 interface Accumulator {
-  entries: string[];
-  voices: number[];
+  pairs: number[];
   sum: number;
-  accounts: number;
   requests: number;
   revenue: number;
   decision: number;
   useOnly: number;
   blockers: number;
-  earliest: string | null;
+  /** Earliest Needed_By__c as days since 1970-01-01, -1 when none. */
+  earliest: number;
 }
 
 function newAccumulator(): Accumulator {
   return {
-    entries: [],
-    voices: [],
+    pairs: [],
     sum: 0,
-    accounts: 0,
     requests: 0,
     revenue: 0,
     decision: 0,
     useOnly: 0,
     blockers: 0,
-    earliest: null,
+    earliest: -1,
   };
 }
 
+interface RowBase {
+  computedAt: string;
+  runId: string | null;
+  quorum: number;
+  entryOf: (pair: number) => string;
+  pVoice: Float64Array;
+}
+
+/**
+ * A score row. Its Breakdown__c is computed when read (an enumerable getter, so spreading or
+ * serialising the row gives the JSON string): a full run has a million account entries, and
+ * only rows that changed are ever written.
+ */
 function toRow(
   x: Accumulator,
   segmentId: string | null,
   themeId: string,
   segmentSize: number,
-  base: { computedAt: string; runId: string | null; quorum: number },
+  base: RowBase,
 ): ScoreRow {
   const score = round4(x.sum);
+  const accounts = x.pairs.length;
+  const pairs = x.pairs;
+  const requests = x.requests;
   return {
     Score_Key__c: `${segmentId ?? ALL}:${themeId}`,
     Segment__c: segmentId,
     Theme__c: themeId,
     Score__c: score,
     Rank__c: 0,
-    Account_Count__c: x.accounts,
+    Account_Count__c: accounts,
     Segment_Account_Count__c: segmentSize,
-    Penetration__c: segmentSize > 0 ? round2(Math.min(100, (100 * x.accounts) / segmentSize)) : 0,
-    Request_Count__c: x.requests,
+    Penetration__c: segmentSize > 0 ? round2(Math.min(100, (100 * accounts) / segmentSize)) : 0,
+    Request_Count__c: requests,
     Revenue_At_Stake__c: round2(x.revenue),
     Decision_Backed_Count__c: x.decision,
     Use_Only_Count__c: x.useOnly,
     Deal_Blocker_Count__c: x.blockers,
-    Earliest_Needed_By__c: x.earliest,
-    Quorum_Reached__c: x.accounts >= base.quorum,
-    Breakdown__c: buildBreakdown(score, x.entries, x.voices, x.requests),
+    Earliest_Needed_By__c:
+      x.earliest < 0 ? null : new Date(x.earliest * 86400000).toISOString().slice(0, 10),
+    Quorum_Reached__c: accounts >= base.quorum,
+    get Breakdown__c(): string {
+      const entries: string[] = new Array(pairs.length);
+      const voices: number[] = new Array(pairs.length);
+      for (let i = 0; i < pairs.length; i++) {
+        entries[i] = base.entryOf(pairs[i]);
+        voices[i] = base.pVoice[pairs[i]];
+      }
+      return buildBreakdown(score, entries, voices, requests);
+    },
     Computed_At__c: base.computedAt,
     Last_Run__c: base.runId,
   };

@@ -35,6 +35,10 @@ export const GROUPING = {
   themeSample: 10,
   /** Terms of a theme profile used for search. */
   profileTerms: 64,
+  /** Links kept per request (its most similar requests): bounds the work on big groups. */
+  neighbours: 8,
+  /** Postings walked per term and request when linking (see InvertedIndex.neighbours). */
+  window: 64,
 };
 
 const OPEN_STATUSES = new Set(['Open', 'Planned', 'Suggested', '']);
@@ -126,7 +130,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     for (const r of members) c.add(vocab.vector((sampleTokens.get(r.Id) as Tokens).tokens));
     return c.toVector(GROUPING.profileTerms);
   });
-  const themeIndex = new InvertedIndex(profiles);
+  const themeIndex = new InvertedIndex(profiles, Math.max(2000, Math.ceil(profiles.length * 0.2)));
   const attachments = new Map<string, string>();
   const rest: number[] = [];
   for (let i = 0; i < unthemed.length; i++) {
@@ -147,11 +151,14 @@ function clusterRest(
   vocab: Vocabulary,
 ): Suggestion[] {
   const vs = rest.map((i) => vectors[i]);
-  const maxPostings = Math.max(2000, Math.ceil(vs.length * 0.05));
-  const index = new InvertedIndex(vs, maxPostings);
+  const index = new InvertedIndex(vs);
   const edges: { a: number; b: number; s: number }[] = [];
   for (let a = 0; a < vs.length; a++) {
-    for (const n of index.neighbours(vs[a], GROUPING.link, a))
+    for (const n of index.neighbours(vs[a], GROUPING.link, {
+      after: a,
+      limit: GROUPING.neighbours,
+      window: GROUPING.window,
+    }))
       edges.push({ a, b: n.index, s: n.score });
   }
   edges.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);

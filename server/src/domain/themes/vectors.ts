@@ -100,15 +100,26 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return s;
 }
 
-/** Sum of vectors (as a dense-in-a-map accumulator), for centroids. */
+/** Sum of vectors (sparse, in a map), for centroids; its squared norm is cached. */
 export class Centroid {
   readonly sum = new Map<number, number>();
+  private norm2 = -1;
   add(v: SparseVector, factor = 1): void {
     for (let i = 0; i < v.terms.length; i++)
       this.sum.set(v.terms[i], (this.sum.get(v.terms[i]) ?? 0) + v.weights[i] * factor);
+    this.norm2 = -1;
   }
   merge(other: Centroid): void {
     for (const [k, w] of other.sum) this.sum.set(k, (this.sum.get(k) ?? 0) + w);
+    this.norm2 = -1;
+  }
+  squaredNorm(): number {
+    if (this.norm2 < 0) {
+      let n = 0;
+      for (const w of this.sum.values()) n += w * w;
+      this.norm2 = n;
+    }
+    return this.norm2;
   }
   /** Normalised vector of the strongest `limit` terms (ties by term id). */
   toVector(limit = Number.POSITIVE_INFINITY): SparseVector {
@@ -132,22 +143,22 @@ export class Centroid {
       const o = large.get(k);
       if (o !== undefined) d += w * o;
     }
-    let na = 0;
-    let nb = 0;
-    for (const w of this.sum.values()) na += w * w;
-    for (const w of other.sum.values()) nb += w * w;
+    const na = this.squaredNorm();
+    const nb = other.squaredNorm();
     return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
   }
 }
 
 /**
- * Inverted index over a list of vectors. `neighbours(query)` returns the indexed vectors that
- * share at least one term with the query, with their exact cosine. Terms posted in more than
- * `maxPostings` vectors are not used to find candidates (they are still counted in the cosine):
- * this bounds the work per query so a large batch stays sub-quadratic.
+ * Inverted index over a list of vectors. `neighbours(query)` accumulates partial dot products
+ * through the postings of the query's terms, then computes the exact cosine for the best
+ * `candidates` only. Terms posted in more than `maxPostings` vectors are not walked (they still
+ * count in the exact cosine): together this bounds the work per query, so a large batch stays
+ * sub-quadratic even when thousands of requests share the same words.
  */
 export class InvertedIndex {
-  private readonly postings = new Map<number, number[]>();
+  private readonly postDocs = new Map<number, number[]>();
+  private readonly postWeights = new Map<number, number[]>();
   private readonly scratch: Float64Array;
   private readonly touched: number[] = [];
 
@@ -156,51 +167,75 @@ export class InvertedIndex {
     private readonly maxPostings = Number.POSITIVE_INFINITY,
   ) {
     vectors.forEach((v, i) => {
-      for (const t of v.terms) {
-        const list = this.postings.get(t);
-        if (list) list.push(i);
-        else this.postings.set(t, [i]);
+      for (let k = 0; k < v.terms.length; k++) {
+        const t = v.terms[k];
+        const docs = this.postDocs.get(t);
+        if (docs) {
+          docs.push(i);
+          (this.postWeights.get(t) as number[]).push(v.weights[k]);
+        } else {
+          this.postDocs.set(t, [i]);
+          this.postWeights.set(t, [v.weights[k]]);
+        }
       }
     });
     this.scratch = new Float64Array(vectors.length);
   }
 
-  /** Candidates with cosine >= threshold; `after` restricts to indexes > after (pairs once). */
+  /**
+   * The most similar vectors with cosine >= threshold, best first (ties by index), at most
+   * `limit`. With `after`, only indexes > after are considered (each pair is seen once) and
+   * each posting list is walked for at most `window` entries past `after`: enough to link a
+   * request to its nearest fellows in Id order, which is all single-link grouping needs to
+   * connect a large group, while the work per request stays bounded.
+   */
   neighbours(
     query: SparseVector,
     threshold: number,
-    after = -1,
+    opts: { after?: number; limit?: number; window?: number } = {},
   ): { index: number; score: number }[] {
-    const marks = this.scratch;
+    const after = opts.after ?? -1;
+    const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+    const window = opts.window ?? Number.POSITIVE_INFINITY;
+    const acc = this.scratch;
+    const touched = this.touched;
     for (let i = 0; i < query.terms.length; i++) {
-      const list = this.postings.get(query.terms[i]);
-      if (!list || list.length > this.maxPostings) continue;
+      const docs = this.postDocs.get(query.terms[i]);
+      if (!docs || (docs.length > this.maxPostings && window === Number.POSITIVE_INFINITY))
+        continue;
+      const weights = this.postWeights.get(query.terms[i]) as number[];
+      const wq = query.weights[i];
       let k = 0;
       if (after >= 0) {
         // postings are in index order: skip to the first index > after
         let lo = 0;
-        let hi = list.length;
+        let hi = docs.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (list[mid] <= after) lo = mid + 1;
+          if (docs[mid] <= after) lo = mid + 1;
           else hi = mid;
         }
         k = lo;
       }
-      for (; k < list.length; k++) {
-        const j = list[k];
-        if (marks[j] === 0) this.touched.push(j);
-        marks[j] = 1;
+      const end = Math.min(docs.length, k + window);
+      for (; k < end; k++) {
+        const j = docs[k];
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += wq * weights[k] + 1e-300; // never exactly 0 once touched
       }
     }
+    // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
+    const floor = threshold * 0.5;
     const out: { index: number; score: number }[] = [];
-    for (const j of this.touched) {
-      marks[j] = 0;
-      const s = dot(query, this.vectors[j]);
-      if (s >= threshold) out.push({ index: j, score: s });
+    for (const j of touched) {
+      if (acc[j] >= floor) {
+        const s = dot(query, this.vectors[j]);
+        if (s >= threshold) out.push({ index: j, score: s });
+      }
+      acc[j] = 0;
     }
-    this.touched.length = 0;
+    touched.length = 0;
     out.sort((a, b) => b.score - a.score || a.index - b.index);
-    return out;
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 }
