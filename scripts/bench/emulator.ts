@@ -4,6 +4,8 @@
  * queryMore, 2,000 per page) and by Bulk API 2.0 (locator pages of 100k). Service benchmarks
  * subtract these figures. Fails (exit 1) if the org does not fit in 2 GB.
  */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Connection } from 'jsforce';
 import { startEmulator } from '../../server/emulator';
 
@@ -16,7 +18,11 @@ const SOQL =
   'SELECT Id, Name, Account__c, Theme__c, Suggested_Theme__c, Requested_By__c, Urgency__c, Source__c, Status__c, Revenue_At_Stake__c, Deal_Blocker__c, Needed_By__c, CreatedDate FROM Escalated_Request__c';
 
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+// tsx runs the script in a child process that may not inherit --expose-gc: enable it here so
+// "after GC" figures are live memory, not garbage.
+v8.setFlagsFromString('--expose-gc');
+const gcFn = ((globalThis as { gc?: () => void }).gc ?? runInNewContext('gc')) as () => void;
+const gc = () => gcFn();
 
 /** Tracks peak heap and RSS while a phase runs (sampled every 50 ms). */
 async function phase<T>(
