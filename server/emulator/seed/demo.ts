@@ -324,7 +324,8 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   const industryWeights = INDUSTRIES.map((i) => i[1]);
   const countryWeights = COUNTRIES.map((c) => c.weight);
   const accountRecords: Array<Record<string, Value>> = [];
-  const accountMeta: Array<{ industry: string; country: string; zh: boolean }> = [];
+  const accountMeta: Array<{ industry: string; country: string; zh: boolean; local?: number[] }> =
+    [];
   for (let i = 0; i < scale; i++) {
     const industry = rng.weighted(industryNames, industryWeights);
     const suffixes = INDUSTRIES.find((x) => x[0] === industry)![2];
@@ -508,10 +509,19 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     for (const key of AFFINITY[NEEDS[themeNeed[i]].theme] ?? [])
       affinity.set(key, [...(affinity.get(key) ?? []), i]);
   });
+  const localThemes = new Map<string, number[]>();
   const pickTheme = (a: number): number => {
     if (rng.chance(0.55)) {
       const meta = accountMeta[a];
-      const local = [...(affinity.get(meta.industry) ?? []), ...(affinity.get(meta.country) ?? [])];
+      if (!meta.local) {
+        const key = `${meta.industry}|${meta.country}`;
+        meta.local = localThemes.get(key) ?? [
+          ...(affinity.get(meta.industry) ?? []),
+          ...(affinity.get(meta.country) ?? []),
+        ];
+        localThemes.set(key, meta.local);
+      }
+      const local = meta.local;
       if (local.length > 0) return local[Math.floor(rng.next() * local.length)];
     }
     const r = rng.next() * acc;
