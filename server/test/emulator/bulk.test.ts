@@ -56,6 +56,28 @@ describe('Bulk 2.0 query', () => {
     expect(pages).toBe(Math.ceil(total / 100));
   });
 
+  it('queryAll jobs include deleted rows', async () => {
+    const id = emu.store.records('Demand_Theme__c')[0].Id as string;
+    await conn.sobject('Demand_Theme__c').destroy(id);
+    const run = async (operation: string) => {
+      const job = (
+        await http(emu.url, api('jobs/query'), {
+          method: 'POST',
+          body: {
+            operation,
+            query: `SELECT Id, IsDeleted FROM Demand_Theme__c WHERE Id = '${id}'`,
+          },
+        })
+      ).body as { id: string };
+      await http(emu.url, api(`jobs/query/${job.id}`));
+      return parse((await http(emu.url, api(`jobs/query/${job.id}/results`))).text, {
+        columns: true,
+      }) as Array<Record<string, string>>;
+    };
+    expect(await run('query')).toEqual([]);
+    expect(await run('queryAll')).toEqual([{ Id: id, IsDeleted: 'true' }]);
+  });
+
   it('rejects bad SOQL at job creation and an unknown job', async () => {
     const bad = await http(emu.url, api('jobs/query'), {
       method: 'POST',
@@ -106,6 +128,35 @@ describe('Bulk 2.0 ingest', () => {
       pollTimeout: 10_000,
     });
     expect(again.successfulResults[0]).toMatchObject({ sf__Created: 'false', sf__Id: stored.Id });
+  });
+
+  it('inserts and updates, with #N/A clearing a field and blanks leaving it', async () => {
+    const inserted = await conn.bulk2.loadAndWaitForResults({
+      object: 'Demand_Theme__c',
+      operation: 'insert',
+      input:
+        'Name,Product_Area__c,Status__c\n"Passkeys, everywhere",Identity,Open\nBad status,Identity,Sideways\n',
+      pollInterval: 50,
+      pollTimeout: 10_000,
+    });
+    expect(inserted.successfulResults).toHaveLength(1);
+    expect(inserted.failedResults[0].sf__Error).toMatch(
+      /^INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:/,
+    );
+    const id = String(inserted.successfulResults[0].sf__Id);
+    expect(emu.store.get(id)).toMatchObject({
+      Name: 'Passkeys, everywhere',
+      Product_Area__c: 'Identity',
+    });
+    const updated = await conn.bulk2.loadAndWaitForResults({
+      object: 'Demand_Theme__c',
+      operation: 'update',
+      input: `Id,Product_Area__c,Status__c\n${id},#N/A,\n`,
+      pollInterval: 50,
+      pollTimeout: 10_000,
+    });
+    expect(updated.successfulResults[0]).toMatchObject({ sf__Id: id, sf__Created: 'false' });
+    expect(emu.store.get(id)).toMatchObject({ Product_Area__c: null, Status__c: 'Open' });
   });
 
   it('deletes by Id and reports job counts', async () => {
