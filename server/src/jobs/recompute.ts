@@ -16,6 +16,7 @@ import { DemandTheme, EscalatedRequest, EXTERNAL_IDS, Segment, SegmentDemandScor
 import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
 import { literal } from '../salesforce/soql';
+import { restoreDigests } from './compact';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { deleteMany, updateMany, upsertMany } from './writer';
 
@@ -170,7 +171,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     runId: opts.runId,
     themeOf,
   });
-  const diff = diffScores(computed, snap.scores as never);
+  const computedByKey = new Map(computed.map((c) => [c.Score_Key__c, c]));
+  const diff = diffScores(computed, restoreDigests(snap.scores, computedByKey) as never);
   await checkpoint('computed');
 
   progress('Writing segments and requests', 80);

@@ -28,7 +28,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { Interner, RequestTextPruner } from './compact';
+import { digest, Interner, RequestTextPruner } from './compact';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
@@ -103,7 +103,15 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   const segments = await all(Segment.apiName, q(Segment.apiName), SegmentRecord, smallPage(Segment.apiName));
   const criteria = await all(SegmentCriterion.apiName, q(SegmentCriterion.apiName), SegmentCriterionRecord, smallPage(SegmentCriterion.apiName));
   const themes = await all(DemandTheme.apiName, q(DemandTheme.apiName), DemandThemeRecord, smallPage(DemandTheme.apiName));
-  const scores = await all(SegmentDemandScore.apiName, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, smallPage(SegmentDemandScore.apiName));
+  // Breakdowns are long: small Bulk pages, and only a digest of each is kept.
+  const scores: z.infer<typeof SegmentDemandScoreRecord>[] = [];
+  for await (const page of readRecords(org, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, { ...opts, bulkPageSize: 2000, firstPage: smallPage(SegmentDemandScore.apiName) })) {
+    for (const r of page) {
+      if (compact && r.Breakdown__c) r.Breakdown__c = digest(r.Breakdown__c);
+      scores.push(r);
+    }
+  }
+  counts[SegmentDemandScore.apiName] = scores.length;
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);

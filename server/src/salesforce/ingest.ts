@@ -43,9 +43,48 @@ export interface IngestSpec {
   records: Record<string, unknown>[];
 }
 
-export async function bulkIngest(org: Org, spec: IngestSpec): Promise<WriteResult & { lockedKeys: string[] }> {
+/** Bytes of CSV per ingest job: under Bulk 2.0's 150 MB upload limit, and bounded memory. */
+export const INGEST_JOB_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Writes the records through as many Bulk 2.0 ingest jobs as their CSV needs (each at most
+ * INGEST_JOB_BYTES). The CSV is built fifty rows at a time, so only one job's text is
+ * in memory at once.
+ */
+export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<WriteResult & { lockedKeys: string[] }> {
+  const header = stringify([spec.fields], { record_delimiter: 'unix' });
+  const total: WriteResult & { lockedKeys: string[] } = { written: 0, failures: [], lockedKeys: [] };
+  let parts: string[] = [header];
+  let bytes = header.length;
+  let rows = 0;
+  const flush = async () => {
+    if (rows === 0) return;
+    const res = await ingestJob(org, spec, parts.join(''), rows);
+    total.written += res.written;
+    total.failures.push(...res.failures);
+    total.lockedKeys.push(...res.lockedKeys);
+    parts = [header];
+    bytes = header.length;
+    rows = 0;
+  };
+  // 50 rows at a time: even at 131,072-character breakdowns a slice stays under 7 MB.
+  for (let i = 0; i < spec.records.length; i += 50) {
+    const slice = spec.records.slice(i, i + 50);
+    const text = stringify(
+      slice.map((r) => spec.fields.map((f) => csvValue(r[f]))),
+      { record_delimiter: 'unix' },
+    );
+    if (rows > 0 && bytes + text.length > maxJobBytes) await flush();
+    parts.push(text);
+    bytes += text.length;
+    rows += slice.length;
+  }
+  await flush();
+  return total;
+}
+
+async function ingestJob(org: Org, spec: IngestSpec, csv: string, rowCount: number): Promise<WriteResult & { lockedKeys: string[] }> {
   const keyField = spec.operation === 'upsert' ? (spec.externalIdFieldName as string) : 'Id';
-  const csv = stringify([spec.fields, ...spec.records.map((r) => spec.fields.map((f) => csvValue(r[f])))], { record_delimiter: 'unix' });
   const job = await org.call(
     'ingest.create',
     () =>
@@ -88,9 +127,9 @@ export async function bulkIngest(org: Org, spec: IngestSpec): Promise<WriteResul
       else failures.push({ key, statusCode, message });
     }
   }
-  if (processed !== spec.records.length) {
+  if (processed !== rowCount) {
     throw new IngestError(
-      `Bulk API 2.0 job ${job.id} processed ${processed} of ${spec.records.length} ${spec.object} rows; the run stops so that nothing is taken as written that was not. Running again is safe (upserts by key).`,
+      `Bulk API 2.0 job ${job.id} processed ${processed} of ${rowCount} ${spec.object} rows; the run stops so that nothing is taken as written that was not. Running again is safe (upserts by key).`,
     );
   }
   return { written: processed - failedCount, failures, lockedKeys };

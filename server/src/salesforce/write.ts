@@ -39,9 +39,14 @@ interface Chunk {
   method: 'PATCH' | 'DELETE';
   url: string;
   body?: { allOrNone: false; records: Record<string, unknown>[] };
+  /** The body as JSON, serialised once (long text makes it large). */
+  json?: string;
   keys: string[];
   items: unknown[];
 }
+
+/** Most JSON bytes in one composite call: long Breakdown__c text makes collections heavy. */
+export const COMPOSITE_MAX_BYTES = 30 * 1024 * 1024;
 
 type Op<T> = { items: T[]; keyOf: (item: T) => string; toChunk: (items: T[]) => Omit<Chunk, 'keys' | 'items'> };
 
@@ -107,15 +112,39 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
   const failures: RecordFailure[] = [];
   const ids = new Map<string, string>();
   for (let round = 1; pending.length > 0; round += 1) {
-    const chunks: Chunk[] = [];
-    for (let i = 0; i < pending.length; i += COLLECTION_SIZE) {
-      const items = pending.slice(i, i + COLLECTION_SIZE);
-      chunks.push({ ...op.toChunk(items), keys: items.map(op.keyOf), items });
-    }
+    const chunkCount = Math.ceil(pending.length / COLLECTION_SIZE);
     const retry: T[] = [];
-    const useComposite = opts.composite !== false && chunks.length > 1;
-    for (let i = 0; i < chunks.length; i += useComposite ? COLLECTIONS_PER_COMPOSITE : 1) {
-      const group = chunks.slice(i, i + (useComposite ? COLLECTIONS_PER_COMPOSITE : 1));
+    const useComposite = opts.composite !== false && chunkCount > 1;
+    // Chunks are serialised as they are grouped, so only one call's JSON is in memory at once.
+    let next = 0;
+    const makeChunk = (): Chunk | undefined => {
+      if (next >= pending.length) return undefined;
+      const items = pending.slice(next, next + COLLECTION_SIZE);
+      next += items.length;
+      const chunk: Chunk = { ...op.toChunk(items), keys: items.map(op.keyOf), items };
+      if (chunk.body) {
+        chunk.json = JSON.stringify(chunk.body);
+        chunk.body = undefined;
+      }
+      return chunk;
+    };
+    let carry: Chunk | undefined;
+    for (;;) {
+      const group: Chunk[] = [];
+      let bytes = 0;
+      while (group.length < (useComposite ? COLLECTIONS_PER_COMPOSITE : 1)) {
+        const chunk = carry ?? makeChunk();
+        carry = undefined;
+        if (!chunk) break;
+        const size = chunk.json?.length ?? 0;
+        if (group.length > 0 && bytes + size > COMPOSITE_MAX_BYTES) {
+          carry = chunk;
+          break;
+        }
+        group.push(chunk);
+        bytes += size;
+      }
+      if (group.length === 0) break;
       const results = useComposite ? await sendComposite(org, group) : [await sendCollection(org, group[0])];
       group.forEach((chunk, c) => {
         const res = results[c];
@@ -148,7 +177,7 @@ function sendCollection(org: Org, chunk: Chunk): Promise<SaveResult[]> {
     org.conn.request<SaveResult[]>({
       method: chunk.method,
       url: chunk.url,
-      ...(chunk.body ? { body: JSON.stringify(chunk.body), headers: { 'content-type': 'application/json' } } : {}),
+      ...(chunk.json ? { body: chunk.json, headers: { 'content-type': 'application/json' } } : {}),
     }),
   );
 }
@@ -159,11 +188,14 @@ interface CompositeResponse {
 
 /** Up to five collections in one composite call (one API call). Retried whole: each part is idempotent. */
 async function sendComposite(org: Org, group: Chunk[]): Promise<SaveResult[][]> {
+  // Built as text around each chunk's JSON, so long bodies are not serialised twice.
+  const parts = group.map((chunk, i) => {
+    const head = JSON.stringify({ method: chunk.method, url: chunk.url, referenceId: `c${i}` });
+    return chunk.json ? `${head.slice(0, -1)},"body":${chunk.json}}` : head;
+  });
+  const body = `{"allOrNone":false,"compositeRequest":[${parts.join(',')}]}`;
   const res = await org.call('composite', () =>
-    org.conn.requestPost<CompositeResponse>('/composite', {
-      allOrNone: false,
-      compositeRequest: group.map((chunk, i) => ({ method: chunk.method, url: chunk.url, referenceId: `c${i}`, ...(chunk.body ? { body: chunk.body } : {}) })),
-    }),
+    org.conn.request<CompositeResponse>({ method: 'POST', url: `${org.base}/composite`, body, headers: { 'content-type': 'application/json' } }),
   );
   return group.map((chunk, i) => {
     const part = res.compositeResponse.find((p) => p.referenceId === `c${i}`);

@@ -25,3 +25,25 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     expect(again.result).toMatchObject({ scoresWritten: 0, requestsUpdated: 0 });
   });
 });
+
+describe('Bulk ingest split by size', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ seed: 'empty' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('uploads one job per size-bounded CSV and checks every job processed all its rows', async () => {
+    const { bulkIngest } = await import('../../src/salesforce/ingest');
+    const records = Array.from({ length: 120 }, (_, i) => ({ Theme_Key__c: `bulk-${i}`, Name: `Theme "${i}", with, commas`, Origin__c: 'Suggested', Status__c: 'Suggested', Description__c: 'x'.repeat(200) }));
+    const before = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute['POST jobs/ingest'] ?? 0;
+    const res = await bulkIngest(h.org, { object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', fields: Object.keys(records[0]), records }, 8_000);
+    expect(res).toMatchObject({ written: 120, failures: [], lockedKeys: [] });
+    const jobs = ((h.emulator.stats() as { byRoute: Record<string, number> }).byRoute['POST jobs/ingest'] ?? 0) - before;
+    expect(jobs).toBeGreaterThan(2);
+    const back = await h.conn.query<{ Name: string }>("SELECT Name FROM Demand_Theme__c WHERE Theme_Key__c = 'bulk-7'");
+    expect(back.records[0].Name).toBe('Theme "7", with, commas');
+  });
+});
