@@ -16,7 +16,7 @@ import {
   type SegmentRecord,
   type ThemeRecord,
 } from '../../server/src/domain';
-import { evaluateGrouping } from '../../server/test/fixtures/grouping/evaluate';
+import { evaluateGrouping, loadFixture } from '../../server/test/fixtures/grouping/evaluate';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
@@ -344,6 +344,7 @@ function main(): void {
   const totalCpu = steps.reduce((sum, s) => sum + s.cpuMs, 0);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const q = evaluateGrouping();
+  const h = evaluateGrouping(loadFixture('holdout'));
   const valid = seg.value.segments.filter((s) => s.status === 'Valid').length;
   const inSegment = [...seg.value.accountSegment.values()].filter(Boolean).length;
   console.log('');
@@ -365,6 +366,9 @@ function main(): void {
   console.log(`peak memory (maxRSS): ${maxRssMb.toFixed(0)} MB (target < 1536 MB)`);
   console.log(
     `grouping on labelled fixture: precision ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)} (${q.correctPairs}/${q.predictedPairs} predicted pairs correct, ${q.truePairs} true pairs)`,
+  );
+  console.log(
+    `grouping on held-out fixture: precision ${h.precision.toFixed(3)}, recall ${h.recall.toFixed(3)} (${h.correctPairs}/${h.predictedPairs} predicted pairs correct, ${h.truePairs} true pairs)`,
   );
 }
 
