@@ -65,6 +65,18 @@ export function daysBetween(fromMs: number, toMs: number): number {
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' (or longer ISO) date; -1 when unreadable. */
 export function dayNumber(s: string): number {
-  const t = Date.UTC(digits(s, 0, 4), digits(s, 5, 2) - 1, digits(s, 8, 2));
-  return Number.isNaN(t) ? -1 : Math.floor(t / 86400000);
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (
+    Number.isNaN(y + m + d) ||
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    d > 31 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45
+  )
+    return -1;
+  return daysFromCivil(y, m, d);
 }

@@ -4,7 +4,7 @@
  * strongest request's weight scaled by the log of its revenue at stake, capped:
  *
  *   w        = urgency × source × side × decay × (deal blocker ? blocker : 1)
- *   decay    = max(floor, 0.5 ^ (age_days / half_life)), age in whole days since CreatedDate
+ *   decay    = max(floor, 0.5 ^ (age_days / half_life)), age in UTC calendar days since CreatedDate
  *   voice(a) = min(cap, max w × (1 + λ·log10(1 + revenue(a) / R0)))
  *
  * Counts on the rows (per segment and theme, over counted requests only):
@@ -102,6 +102,7 @@ class Interner {
 export function computeScores(input: ScoreInput): ScoreRow[] {
   const { profile, requests } = input;
   const now = nowMs(input.now);
+  const today = Math.floor(now / 86400000);
   const computedAt = new Date(now).toISOString();
   const counted = new Set(profile.countedStatuses.filter((s) => s !== 'Delivered'));
   const urgency = profile.urgency as Record<string, number>;
@@ -145,9 +146,10 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     reqTheme[i] = t;
     reqAccount[i] = accounts.peek(r.Account__c);
     const side = sides.rankOf(r.Account__c, r.Opportunity__c, r.Requested_By__c);
-    const created = parseTimestamp(r.CreatedDate);
-    // Age in whole days: runs on the same day give the same scores (so nothing is rewritten).
-    const age = created < now ? Math.floor((now - created) / 86400000) : 0; // no date (NaN) -> fresh
+    // Age in calendar days (UTC) from CreatedDate to now: runs on the same day give the same
+    // scores, so a steady state rewrites nothing. No or a future CreatedDate: age 0.
+    const created = r.CreatedDate ? dayNumber(r.CreatedDate) : -1;
+    const age = created >= 0 && created < today ? today - created : 0;
     const decay = Math.max(floor, Math.pow(0.5, age / halfLife));
     reqW[i] =
       (urgency[r.Urgency__c as string] ?? medium) *

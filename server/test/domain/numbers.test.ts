@@ -62,10 +62,10 @@ describe('score rows', () => {
     expect(JSON.parse(JSON.stringify(row)).Breakdown__c).toBe(row.Breakdown__c);
     expect(JSON.parse(row.Breakdown__c).accounts[0].account).toBe('A');
   });
-  it('do not change within a day: the age for decay is in whole days', () => {
+  it('do not change within a day: the age for decay is in UTC calendar days', () => {
     const r = req({ Account__c: 'A', CreatedDate: '2026-01-01T08:00:00.000+0000' });
-    const morning = score({ requests: [r], now: '2026-05-01T09:00:00.000Z' });
-    const evening = score({ requests: [r], now: '2026-05-02T07:59:00.000Z' });
-    expect(evening.map((x) => x.Score__c)).toEqual(morning.map((x) => x.Score__c));
+    const at = (now: string) => score({ requests: [r], now }).map((x) => x.Score__c);
+    expect(at('2026-05-01T23:59:00.000Z')).toEqual(at('2026-05-01T00:01:00.000Z'));
+    expect(at('2026-05-02T00:01:00.000Z')[0]).toBeLessThan(at('2026-05-01T23:59:00.000Z')[0]);
   });
 });
