@@ -318,7 +318,7 @@ function main(): void {
     ...data.themes,
     ...grouping.value.suggestions.map((s) => ({ Id: s.key, Name: s.name })),
   ];
-  const scoring = time('scoring (rows + breakdowns + ranks)', () =>
+  const scoring = time('scoring (rows + ranks; breakdowns built on read)', () =>
     computeScores({
       accounts: data.accounts,
       accountSegment: seg.value.accountSegment,
