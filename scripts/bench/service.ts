@@ -92,6 +92,17 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
   const service = await startService({ env, logger: silentLogger, timers: false, listen: false });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  if (process.env.BENCH_MEMORY) {
+    // Memory by phase, to see where a run's peak comes from.
+    let last = '';
+    service.runner.hooks.onProgress = (_id, phase) => {
+      if (phase === last) return;
+      last = phase;
+      const m = process.memoryUsage();
+      const mb = (n: number) => `${Math.round(n / 2 ** 20)}`;
+      process.stderr.write(`  memory at "${phase}": rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, peak so far ${mb(peak)} MB\n`);
+    };
+  }
   const report: ServiceReport = { full: null, peakRssMb: 0 };
   const t0 = Date.now();
   const deadline = setTimeout(() => service.runner.abort(`bench time limit of ${timeLimitMs / 1000} s`), timeLimitMs);
