@@ -5,10 +5,10 @@
  */
 import type { Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
-import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { compileQuery, renderRecord, runPlan } from '../soql/query';
 import { DmlError, RequestError } from './errors';
 import { normalizeId } from './ids';
+import { deriveFields, validateRow } from './rules';
 import { Table, type Row } from './table';
 import { coerce, toApi, type Value } from './values';
 
@@ -21,8 +21,6 @@ export type Input = Record<string, unknown>;
 export interface WriteOptions {
   fromCsv?: boolean;
 }
-
-const STAGES = new Map(OPPORTUNITY_STAGES.map((s) => [s.name, s]));
 
 export class Store {
   readonly tables = new Map<string, Table>();
@@ -151,8 +149,8 @@ export class Store {
     }
     if ('OwnerId' in row) row.OwnerId = this.userId;
     for (const [f, v] of values) row[f.name] = v;
-    this.derive(def, row);
-    this.validate(table, row, null);
+    deriveFields(def, row);
+    validateRow(this, table, row, null);
     const now = this.clock();
     row.Id = table.nextId();
     // A custom object's Name defaults to the record Id when left blank (auto-number names too).
@@ -213,8 +211,8 @@ export class Store {
     }
     const candidate: Row = { ...row };
     for (const [f, v] of values) candidate[f.name] = v;
-    this.derive(table.def, candidate);
-    this.validate(table, candidate, row);
+    deriveFields(table.def, candidate);
+    validateRow(this, table, candidate, row);
     const prev: Row = { ...row };
     const now = Math.max(this.clock(), (row.SystemModstamp as number) ?? 0);
     candidate.LastModifiedDate = now;
@@ -333,91 +331,6 @@ export class Store {
     this.journal?.push({ kind: 'delete', table, row, prev });
   }
 
-  // ---- rules --------------------------------------------------------------------------------
-
-  /** Fields an org computes itself. */
-  private derive(def: ObjectDef, row: Row): void {
-    if (def.name === 'Contact' || def.name === 'User') {
-      row.Name = [row.FirstName, row.LastName].filter((p) => p !== null && p !== '').join(' ');
-    } else if (def.name === 'Opportunity') {
-      const stage = STAGES.get(row.StageName as string);
-      row.IsClosed = stage?.closed ?? false;
-      row.IsWon = stage?.won ?? false;
-      if (row.Probability === null && stage) row.Probability = stage.probability;
-    }
-  }
-
-  private validate(table: Table, row: Row, previous: Row | null): void {
-    const def = table.def;
-    const missing: string[] = [];
-    for (const f of def.fields) {
-      const v = row[f.name];
-      if (previous && v === previous[f.name] && f.type !== 'reference') continue;
-      if (v === null || v === '') {
-        if (!f.nillable && f.createable && !f.defaultedOnCreate) missing.push(f.name);
-        continue;
-      }
-      if (
-        typeof v === 'string' &&
-        f.length > 0 &&
-        f.type !== 'reference' &&
-        f.type !== 'id' &&
-        v.length > f.length
-      ) {
-        throw new DmlError(
-          'STRING_TOO_LONG',
-          `${f.label}: data value too large: ${v.slice(0, 40)}${v.length > 40 ? '...' : ''} (max length=${f.length})`,
-          [f.name],
-        );
-      }
-      if (f.restrictedPicklist && (f.type === 'picklist' || f.type === 'multipicklist')) {
-        const parts = f.type === 'multipicklist' ? String(v).split(';') : [String(v)];
-        const bad = parts.find((p) => !f.picklistValues.some((pv) => pv.value === p));
-        if (bad !== undefined) {
-          throw new DmlError(
-            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-            `${f.label}: bad value for restricted picklist field: ${bad}`,
-            [f.name],
-          );
-        }
-      }
-      if (f.type === 'reference' && (!previous || v !== previous[f.name]))
-        this.checkReference(f, v as string);
-    }
-    if (missing.length > 0)
-      throw new DmlError(
-        'REQUIRED_FIELD_MISSING',
-        `Required fields are missing: [${missing.join(', ')}]`,
-        missing,
-      );
-    for (const f of table.uniqueFields) {
-      const other = table.findUnique(f, row[f.name]);
-      if (other && other !== previous && other.Id !== row.Id) {
-        throw new DmlError(
-          'DUPLICATE_VALUE',
-          `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`,
-          [],
-        );
-      }
-    }
-  }
-
-  private checkReference(f: FieldDef, value: string): void {
-    const norm = normalizeId(value);
-    const target = norm ? this.schema.byKeyPrefix(norm) : undefined;
-    if (!norm || !target || !f.referenceTo.includes(target.name)) {
-      throw new DmlError(
-        'FIELD_INTEGRITY_EXCEPTION',
-        `${f.label}: id value of incorrect type: ${value}`,
-        [f.name],
-      );
-    }
-    const row = this.tables.get(target.name)!.byId.get(norm);
-    if (!row)
-      throw new DmlError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]);
-    if (row.IsDeleted) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted', [f.name]);
-  }
-
   // ---- fast paths and views -------------------------------------------------------------------
 
   /**
@@ -443,7 +356,7 @@ export class Store {
       if (row.CreatedById === null) row.CreatedById = this.userId;
       if (row.LastModifiedById === null) row.LastModifiedById = row.CreatedById;
       if ('OwnerId' in row && row.OwnerId === null) row.OwnerId = this.userId;
-      this.derive(table.def, row);
+      deriveFields(table.def, row);
       table.add(row);
       out.push(row);
     }
