@@ -57,6 +57,17 @@ export function fmt(value: number, decimals: 2 | 4): string {
   return `${neg ? '-' : ''}${whole}.${String(frac).padStart(digits, '0')}`;
 }
 
+/** fmt() for values from small sets (weights, decay by whole-day age), remembered. */
+const remembered = new Map<number, string>();
+function fmt4Often(value: number): string {
+  let text = remembered.get(value);
+  if (text === undefined) {
+    text = fmt(value, 4);
+    if (remembered.size < 50000) remembered.set(value, text);
+  }
+  return text;
+}
+
 const SAFE_ID = /^[A-Za-z0-9_-]*$/;
 const jsonString = (s: string): string => (SAFE_ID.test(s) ? `"${s}"` : JSON.stringify(s));
 
@@ -64,8 +75,8 @@ const jsonString = (s: string): string => (SAFE_ID.test(s) ? `"${s}"` : JSON.str
 export function breakdownEntry(p: BreakdownParts): string {
   return (
     `{"account":${jsonString(p.account)},"request":${jsonString(p.request)},"requests":${p.requests}` +
-    `,"urgency":${fmt(p.urgency, 4)},"source":${fmt(p.source, 4)},"side":"${p.side}","sideWeight":${fmt(p.sideWeight, 4)}` +
-    `,"decay":${fmt(p.decay, 4)},"blocker":${fmt(p.blocker, 4)},"weight":${fmt(p.weight, 4)}` +
+    `,"urgency":${fmt4Often(p.urgency)},"source":${fmt4Often(p.source)},"side":"${p.side}","sideWeight":${fmt4Often(p.sideWeight)}` +
+    `,"decay":${fmt4Often(p.decay)},"blocker":${fmt4Often(p.blocker)},"weight":${fmt(p.weight, 4)}` +
     `,"revenue":${fmt(p.revenue, 2)},"revenueFactor":${fmt(p.revenueFactor, 4)},"voice":${fmt(p.voice, 4)}}`
   );
 }
