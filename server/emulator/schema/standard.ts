@@ -108,6 +108,7 @@ function account(): ObjectDef {
     }),
     f({
       name: 'ParentId',
+      childRelationshipName: 'ChildAccounts',
       type: 'reference',
       referenceTo: ['Account'],
       relationshipName: 'Parent',
@@ -140,7 +141,13 @@ function account(): ObjectDef {
 
 function contact(): ObjectDef {
   return makeObject('Contact', '003', [
-    f({ name: 'AccountId', type: 'reference', referenceTo: ['Account'], label: 'Account ID' }),
+    f({
+      name: 'AccountId',
+      type: 'reference',
+      referenceTo: ['Account'],
+      label: 'Account ID',
+      childRelationshipName: 'Contacts',
+    }),
     f({
       name: 'Salutation',
       type: 'picklist',
@@ -189,7 +196,13 @@ function contact(): ObjectDef {
 
 function opportunity(): ObjectDef {
   return makeObject('Opportunity', '006', [
-    f({ name: 'AccountId', type: 'reference', referenceTo: ['Account'], label: 'Account ID' }),
+    f({
+      name: 'AccountId',
+      type: 'reference',
+      referenceTo: ['Account'],
+      label: 'Account ID',
+      childRelationshipName: 'Opportunities',
+    }),
     f({ name: 'Name', type: 'string', length: 120, nillable: false, nameField: true }),
     f({ name: 'Description', type: 'textarea', length: 32000 }),
     f({
@@ -249,6 +262,7 @@ function contactRole(): ObjectDef {
     [
       f({
         name: 'OpportunityId',
+        childRelationshipName: 'OpportunityContactRoles',
         type: 'reference',
         referenceTo: ['Opportunity'],
         label: 'Opportunity ID',
@@ -257,6 +271,7 @@ function contactRole(): ObjectDef {
       }),
       f({
         name: 'ContactId',
+        childRelationshipName: 'OpportunityContactRoles',
         type: 'reference',
         referenceTo: ['Contact'],
         label: 'Contact ID',

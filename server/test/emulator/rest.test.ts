@@ -244,6 +244,20 @@ describe('describe, limits and sessions', () => {
           c.childSObject === 'Escalated_Request__c' && c.relationshipName === 'Escalated_Requests',
       ),
     ).toBe(true);
+    expect(acct.childRelationships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          childSObject: 'Contact',
+          field: 'AccountId',
+          relationshipName: 'Contacts',
+        }),
+        expect.objectContaining({
+          childSObject: 'Opportunity',
+          field: 'AccountId',
+          relationshipName: 'Opportunities',
+        }),
+      ]),
+    );
     const global = await conn.describeGlobal();
     expect(global.sobjects.map((s) => s.name)).toEqual(
       expect.arrayContaining(['Account', 'OpportunityContactRole', 'Segment_Demand_Score__c']),
