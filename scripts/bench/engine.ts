@@ -157,9 +157,10 @@ function generate() {
       Filter_Logic__c: logic,
     });
   }
+  const texts = needTexts();
   const themes: ThemeRecord[] = Array.from({ length: N.themes }, (_, i) => ({
     Id: id('a0T', i),
-    Name: `Theme ${i}`,
+    Name: texts(i, i).title,
     Status__c: pick(['Open', 'Open', 'Planned', 'Suggested', 'Delivered', 'Declined']),
     Merged_Into__c: i > 10 && rand() < 0.02 ? id('a0T', Math.floor(rand() * i)) : null,
   }));
@@ -178,21 +179,21 @@ function generate() {
     ContactId: id('003', N.accounts * 2 + i),
     Role: pick(OCR_ROLES),
   }));
-  const texts = needTexts();
   const now = Date.parse('2026-06-01T00:00:00Z');
   const requests: RequestRecord[] = new Array(N.requests);
   for (let i = 0; i < N.requests; i++) {
     const acc = skewed(N.accounts);
     const opp = acc * 2 + (rand() < 0.5 ? 0 : 1);
     const unthemed = i < N.unthemed;
+    const themeNo = skewed(N.themes);
     requests[i] = {
       Id: id('a0R', i),
-      Name: unthemed ? texts(i).title : 'Request',
-      Description__c: unthemed ? texts(i).description : null,
+      // Unthemed requests and the first themed ones (whose text profiles their theme) have text.
+      ...named(unthemed ? texts(i) : i < N.unthemed * 5 ? texts(i, themeNo) : null),
       Account__c: id('001', acc),
       Opportunity__c: rand() < 0.7 ? id('006', opp) : null,
       Requested_By__c: rand() < 0.8 ? id('003', opp) : null,
-      Theme__c: unthemed ? null : id('a0T', skewed(N.themes)),
+      Theme__c: unthemed ? null : id('a0T', themeNo),
       Suggested_Theme__c: null,
       Urgency__c: pick(['Critical', 'High', 'Medium', 'Medium', 'Low']),
       Source__c: pick(['Account Team', 'Inside Sales', 'Customer Success', 'Support', 'Partner']),
@@ -219,8 +220,13 @@ function generate() {
   };
 }
 
+const named = (t: { title: string; description: string } | null) => ({
+  Name: t ? t.title : 'Request',
+  Description__c: t ? t.description : null,
+});
+
 /** Request texts: 2,000 needs, each with signature words (some from the concept table), in English or Chinese. */
-function needTexts(): (i: number) => { title: string; description: string } {
+function needTexts(): (i: number, needIndex?: number) => { title: string; description: string } {
   const syllables = [
     'ka',
     'lo',
@@ -271,8 +277,8 @@ function needTexts(): (i: number) => { title: string; description: string } {
     ],
     zh: Array.from({ length: 3 }, () => pick(hanzi) + pick(hanzi)),
   }));
-  return (i) => {
-    const need = needs[skewed(needs.length)];
+  return (i, needIndex) => {
+    const need = needs[needIndex === undefined ? skewed(needs.length) : needIndex % needs.length];
     if (rand() < 0.3)
       return {
         title: `${need.zh.join('')}需求`,
