@@ -51,7 +51,8 @@ class EmulatorProcess {
   }
   static async start(scale: number, requestsPerAccount: number): Promise<{ emu: EmulatorProcess; url: string; seedMs: number }> {
     const tsx = require.resolve('tsx/cli');
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', tsx, __filename, '--emulator-child', JSON.stringify({ scale, requestsPerAccount })], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' ') };
+    const child = spawn(process.execPath, [tsx, __filename, '--emulator-child', JSON.stringify({ scale, requestsPerAccount })], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const emu = new EmulatorProcess(child);
     const ready = await emu.next('READY');
     return { emu, ...(ready as { url: string; seedMs: number }) };
@@ -135,7 +136,9 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
 
 function spawnChild(args: string[], nodeFlags: string[]): { child: ChildProcess; next: (kind: string) => Promise<unknown> } {
   const tsx = require.resolve('tsx/cli');
-  const child = spawn(process.execPath, [...nodeFlags, tsx, __filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // tsx runs the script in a process of its own: flags must travel in NODE_OPTIONS to reach it.
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(' ') };
+  const child = spawn(process.execPath, [tsx, __filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const waiting: ((line: string) => void)[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => waiting.shift()?.(line));
   const next = (kind: string) =>
