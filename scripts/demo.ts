@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     console.log(
       `\nRead ${result.recordsRead} records; wrote ${result.scoresWritten} scores (${result.scoresComputed} computed), stamped ${result.requestsUpdated} requests, updated ${result.segmentsUpdated} segments.`,
     );
+    if (result.profileErrors.length > 0) console.log(`Scoring profile: ${result.profileErrors.join('; ')} (defaults used for those fields).`);
     console.log(`API calls: ${outcome.apiCalls} used; the minimum possible for this run is ${minimum} (${(outcome.apiCalls / minimum).toFixed(2)}×).`);
   }
   if (outcome.status === 'Failed') console.log(`\nThe run failed; its log:\n${outcome.log}`);

@@ -175,6 +175,12 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   const diff = diffScores(computed, restoreDigests(snap.scores, computedByKey) as never);
   await checkpoint('computed');
 
+  // What the writes need is computed: let the inputs go before the payloads are built.
+  snap.opportunities = [];
+  snap.committeeMembers = [];
+  snap.contactRoles = [];
+  snap.accounts = [];
+
   progress('Writing segments and requests', 80);
   const segWrite = await updateMany(org, Segment.apiName, segmentUpdates, writer);
   failures.push(...segWrite.failures);

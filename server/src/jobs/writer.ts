@@ -4,8 +4,8 @@
  * retried through collections. Returns what was written and the per-record failures.
  */
 import type { Org } from '../salesforce/org';
-import { bulkIngest } from '../salesforce/ingest';
-import { deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
+import { bulkIngest, INGEST_JOB_BYTES } from '../salesforce/ingest';
+import { COMPOSITE_MAX_BYTES, deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
 
 export interface WriterOptions {
   bulkThreshold: number;
@@ -16,7 +16,29 @@ export interface WriterOptions {
  * ⌈rows/1000⌉. Ingest is used above the configured threshold, or as soon as it is cheaper.
  */
 export const INGEST_PAYS_OFF = 5_000;
-const useIngest = (rows: number, opts: WriterOptions) => rows > Math.min(opts.bulkThreshold, INGEST_PAYS_OFF);
+
+/** Payload size from a sample of rows (long text such as Breakdown__c dominates it). */
+function estimateBytes(records: Record<string, unknown>[]): number {
+  const step = Math.max(1, Math.floor(records.length / 50));
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < records.length; i += step, n += 1) sum += JSON.stringify(records[i]).length;
+  return n === 0 ? 0 : (sum / n) * records.length;
+}
+
+/**
+ * Ingest above the configured threshold; below it, as soon as it takes fewer calls:
+ * collections through composite need max(⌈rows/1000⌉, ⌈bytes/30 MB⌉) calls, ingest about
+ * four per job of at most INGEST_JOB_BYTES.
+ */
+function useIngest(records: Record<string, unknown>[], opts: WriterOptions): boolean {
+  if (records.length > opts.bulkThreshold) return true;
+  if (records.length <= INGEST_PAYS_OFF) return false;
+  const bytes = estimateBytes(records);
+  const composite = Math.max(Math.ceil(records.length / 1000), Math.ceil(bytes / COMPOSITE_MAX_BYTES));
+  const ingest = 4 * Math.max(1, Math.ceil(bytes / INGEST_JOB_BYTES));
+  return ingest < composite;
+}
 
 function fieldsOf(records: Record<string, unknown>[]): string[] {
   const set = new Set<string>();
@@ -26,7 +48,7 @@ function fieldsOf(records: Record<string, unknown>[]): string[] {
 
 export async function upsertMany(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
-  if (!useIngest(records.length, opts)) return upsertByExternalId(org, type, extField, records);
+  if (!useIngest(records, opts)) return upsertByExternalId(org, type, extField, records);
   const res = await bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(records), records });
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);
@@ -36,7 +58,7 @@ export async function upsertMany(org: Org, type: string, extField: string, recor
 
 export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
-  if (!useIngest(records.length, opts)) return updateById(org, type, records);
+  if (!useIngest(records, opts)) return updateById(org, type, records);
   const res = await bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(records), records });
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);

@@ -44,7 +44,7 @@ export interface IngestSpec {
 }
 
 /** Bytes of CSV per ingest job: under Bulk 2.0's 150 MB upload limit, and bounded memory. */
-export const INGEST_JOB_BYTES = 64 * 1024 * 1024;
+export const INGEST_JOB_BYTES = 100 * 1024 * 1024;
 
 /**
  * Writes the records through as many Bulk 2.0 ingest jobs as their CSV needs (each at most
