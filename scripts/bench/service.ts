@@ -78,8 +78,8 @@ class EmulatorProcess {
 }
 
 // ------------------------------------------------------------------ child: the service
-/** Heap cap of the service child: V8 collects before RSS grows past the 1 GB target. */
-const SERVICE_HEAP_MB = 896;
+/** Heap cap of the service child (--heap-mb N): V8 collects before RSS grows past the 1 GB target. */
+let SERVICE_HEAP_MB = 896;
 
 interface ServiceReport {
   full: { status: string; log: string; apiCalls: number; wallMs: number; counts: Record<string, number>; writes: Record<string, number>; recordsRead: number; scoresComputed: number } | null;
@@ -208,6 +208,8 @@ async function main(): Promise<void> {
   if (argv[0] === '--emulator-child') return emulatorChild(JSON.parse(argv[1]));
   if (argv[0] === '--service-child') return serviceChild(argv[1], Number(argv[2]));
   const quick = argv.includes('--quick');
+  const heapArg = argv.indexOf('--heap-mb');
+  if (heapArg >= 0) SERVICE_HEAP_MB = Number(argv[heapArg + 1]);
   const scaleArg = argv.indexOf('--scale');
   // Full scale: 100k accounts × 10 requests = 1M requests (the demo seed sizes committees).
   const plan =
@@ -219,7 +221,10 @@ async function main(): Promise<void> {
   const limitMs = quick ? 120_000 : 300_000;
   let largest = 0;
   for (const step of plan) {
-    const ok = await benchScale(step.scale, step.rpa, limitMs);
+    const ok = await benchScale(step.scale, step.rpa, limitMs).catch((err: Error) => {
+      console.log(`  the service did not finish: ${err.message}${/exited \(134\)/.test(err.message) ? ` (out of memory under --max-old-space-size=${SERVICE_HEAP_MB}; try --heap-mb 4096 to measure it uncapped)` : ''}`);
+      return false;
+    });
     if (!ok) {
       console.log(`\nStopped at ${step.scale.toLocaleString('en-US')} accounts (over the ${limitMs / 1000} s limit or failed).`);
       break;
