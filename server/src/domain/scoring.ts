@@ -245,7 +245,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     pFactor[q] = 1 + lambda * Math.log10(1 + pRev[q] / r0);
     pVoice[q] = round4(Math.min(cap, pW[q] * pFactor[q]));
   }
-  const entryOf = (q: number): string => {
+  const buildEntry = (q: number): string => {
     const best = requests[pBest[q]];
     const parts: BreakdownParts = {
       account: accounts.ids[pAccount[q]],
@@ -263,6 +263,26 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
       voice: pVoice[q],
     };
     return breakdownEntry(parts);
+  };
+
+  // A pair's entry is listed in its segment's row and in the ALL row of the same theme, and
+  // change detection reads both (the service reads each row twice: digest, then diff). Rows
+  // are read theme by theme, so the entries of the theme last read are kept: each entry is
+  // built once, and memory stays bounded by the largest theme.
+  const themeStart = new Int32Array(nThemes + 1);
+  for (let q = 0; q < pairs; q++) themeStart[pTheme[q] + 1] = q + 1;
+  for (let t = 0; t < nThemes; t++)
+    if (themeStart[t + 1] < themeStart[t]) themeStart[t + 1] = themeStart[t];
+  let cachedTheme = -1;
+  let cached: (string | undefined)[] = [];
+  const entryOf = (q: number): string => {
+    const t = pTheme[q];
+    if (t !== cachedTheme) {
+      cachedTheme = t;
+      cached = new Array<string | undefined>(themeStart[t + 1] - themeStart[t]);
+    }
+    const slot = q - themeStart[t];
+    return (cached[slot] ??= buildEntry(q));
   };
 
   // Segments of accounts (only scored segments get a number, in segment Id order).
@@ -285,6 +305,8 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     quorum: profile.quorumSize,
     entryOf,
     pVoice,
+    last: null,
+    lastText: '',
   };
   const acc: (Accumulator | null)[] = scored.map(() => null);
   const touched: number[] = [];
@@ -392,6 +414,9 @@ interface RowBase {
   quorum: number;
   entryOf: (pair: number) => string;
   pVoice: Float64Array;
+  /** The row whose breakdown was read last (by its pair list) and that text. */
+  last: number[] | null;
+  lastText: string;
 }
 
 /**
@@ -428,13 +453,18 @@ function toRow(
       x.earliest < 0 ? null : new Date(x.earliest * 86400000).toISOString().slice(0, 10),
     Quorum_Reached__c: accounts >= base.quorum,
     get Breakdown__c(): string {
+      // A row's text is often read twice in a row (a check, then the write or the compare):
+      // the last one is remembered, never more, so memory stays flat.
+      if (base.last === pairs) return base.lastText;
       const entries: string[] = new Array(pairs.length);
       const voices: number[] = new Array(pairs.length);
       for (let i = 0; i < pairs.length; i++) {
         entries[i] = base.entryOf(pairs[i]);
         voices[i] = base.pVoice[pairs[i]];
       }
-      return buildBreakdown(score, entries, voices, requests);
+      base.lastText = buildBreakdown(score, entries, voices, requests);
+      base.last = pairs;
+      return base.lastText;
     },
     Computed_At__c: base.computedAt,
     Last_Run__c: base.runId,
