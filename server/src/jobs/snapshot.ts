@@ -28,7 +28,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { digest, Interner, RequestTextPruner } from './compact';
+import { digest, Interner, RequestTextPruner, slimContactRole, slimMember, slimOpportunity, slimRequest } from './compact';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
@@ -77,10 +77,18 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
   const compact = opts.compact !== false;
   const interner = new Interner();
-  const all = async <S extends z.ZodTypeAny>(name: string, soql: string, schema: S, firstPage?: QueryPage, each?: (r: z.infer<S>) => void): Promise<z.infer<S>[]> => {
+  const all = async <S extends z.ZodTypeAny>(
+    name: string,
+    soql: string,
+    schema: S,
+    firstPage?: QueryPage,
+    each?: (r: z.infer<S>) => void,
+    slim?: (r: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<z.infer<S>[]> => {
     const rows: z.infer<S>[] = [];
     for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) {
-      for (const r of page) {
+      for (let r of page) {
+        if (compact && slim) r = slim(r as Record<string, unknown>) as z.infer<S>;
         if (compact && each) each(r);
         rows.push(r);
       }
@@ -135,15 +143,15 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
   const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), internAll)) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
-  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), internAll);
-  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), internAll);
-  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), internAll);
+  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), internAll, slimOpportunity);
+  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), internAll, slimMember);
+  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), internAll, slimContactRole);
   step('Reading escalated requests', 0.45);
   const pruner = new RequestTextPruner();
   const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName), (r) => {
     internAll(r);
     pruner.add(r);
-  });
+  }, slimRequest);
 
   return {
     profile: profiles[0] ?? null,
