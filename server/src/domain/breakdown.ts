@@ -20,6 +20,7 @@ import { round4, roundTo } from './numbers';
 export const BREAKDOWN_LIMIT = 131072;
 
 export interface BreakdownParts {
+  /** The account Id as JSON text (jsonString), so it can be made once per account. */
   account: string;
   request: string;
   requests: number;
@@ -47,15 +48,21 @@ export function fmt(value: number, decimals: 2 | 4): string {
   const neg = i < 0;
   const abs = neg ? -i : i;
   const whole = Math.floor(abs / f);
-  let frac = abs - whole * f;
-  if (frac === 0) return `${neg && whole !== 0 ? '-' : ''}${whole}`;
-  let digits = decimals;
-  while (frac % 10 === 0) {
-    frac /= 10;
-    digits--;
-  }
-  return `${neg ? '-' : ''}${whole}.${String(frac).padStart(digits, '0')}`;
+  const frac = abs - whole * f;
+  if (frac === 0) return neg && whole !== 0 ? '-' + whole : '' + whole;
+  return (neg ? '-' : '') + whole + (decimals === 4 ? FRACTION4 : FRACTION2)[frac];
 }
+
+/** '.0001' … '.9999' (trailing zeros dropped), by the fraction as an integer: one lookup. */
+function fractions(decimals: number): string[] {
+  const f = 10 ** decimals;
+  const out: string[] = new Array<string>(f);
+  out[0] = '';
+  for (let i = 1; i < f; i++) out[i] = ('.' + String(i).padStart(decimals, '0')).replace(/0+$/, '');
+  return out;
+}
+const FRACTION4 = fractions(4);
+const FRACTION2 = fractions(2);
 
 /** fmt() for values from small sets (weights, decay by whole-day age), remembered. */
 const remembered = new Map<number, string>();
@@ -68,17 +75,50 @@ function fmt4Often(value: number): string {
   return text;
 }
 
-const SAFE_ID = /^[A-Za-z0-9_-]*$/;
-const jsonString = (s: string): string => (SAFE_ID.test(s) ? `"${s}"` : JSON.stringify(s));
+/** A string as JSON; Ids (letters, digits, '_', '-') need no escaping and skip JSON.stringify. */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const safe =
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+    if (!safe) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
+}
 
 /** One account's entry as JSON text (built by hand: it runs once per theme and account). */
 export function breakdownEntry(p: BreakdownParts): string {
-  return (
-    `{"account":${jsonString(p.account)},"request":${jsonString(p.request)},"requests":${p.requests}` +
-    `,"urgency":${fmt4Often(p.urgency)},"source":${fmt4Often(p.source)},"side":"${p.side}","sideWeight":${fmt4Often(p.sideWeight)}` +
-    `,"decay":${fmt4Often(p.decay)},"blocker":${fmt4Often(p.blocker)},"weight":${fmt(p.weight, 4)}` +
-    `,"revenue":${fmt(p.revenue, 2)},"revenueFactor":${fmt(p.revenueFactor, 4)},"voice":${fmt(p.voice, 4)}}`
-  );
+  // One join gives a flat string; a chain of `+` would give a rope of ~26 pieces that every
+  // row listing the entry would walk again when joining its breakdown.
+  return [
+    '{"account":',
+    p.account,
+    ',"request":',
+    jsonString(p.request),
+    ',"requests":',
+    p.requests,
+    ',"urgency":',
+    fmt4Often(p.urgency),
+    ',"source":',
+    fmt4Often(p.source),
+    ',"side":"',
+    p.side,
+    '","sideWeight":',
+    fmt4Often(p.sideWeight),
+    ',"decay":',
+    fmt4Often(p.decay),
+    ',"blocker":',
+    fmt4Often(p.blocker),
+    ',"weight":',
+    fmt(p.weight, 4),
+    ',"revenue":',
+    fmt(p.revenue, 2),
+    ',"revenueFactor":',
+    fmt(p.revenueFactor, 4),
+    ',"voice":',
+    fmt(p.voice, 4),
+    '}',
+  ].join('');
 }
 
 export function buildBreakdown(

@@ -34,7 +34,7 @@ import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import { buildMergeResolver } from './themes/resolve';
 import { dayNumber, parseTimestamp, round2, round4 } from './numbers';
 import { rankRows } from './ranking';
-import { buildBreakdown, breakdownEntry, type BreakdownParts } from './breakdown';
+import { buildBreakdown, breakdownEntry, jsonString, type BreakdownParts } from './breakdown';
 
 export interface ScoredSegment {
   segmentId: string;
@@ -245,10 +245,12 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     pFactor[q] = 1 + lambda * Math.log10(1 + pRev[q] / r0);
     pVoice[q] = round4(Math.min(cap, pW[q] * pFactor[q]));
   }
+  // Account Ids as JSON text, made once per account (an account is listed in many rows).
+  const accountJson: (string | undefined)[] = new Array<string | undefined>(accounts.ids.length);
   const buildEntry = (q: number): string => {
     const best = requests[pBest[q]];
     const parts: BreakdownParts = {
-      account: accounts.ids[pAccount[q]],
+      account: accountJson[pAccount[q]] ??= jsonString(accounts.ids[pAccount[q]]),
       request: best.Id,
       requests: pCount[q],
       urgency: urgency[best.Urgency__c as string] ?? medium,
