@@ -61,6 +61,8 @@ export interface ScoreInput {
 }
 
 const ALL = 'ALL';
+/** Ages (days) whose decay is remembered: ten years covers nearly every request. */
+const DECAY_DAYS = 3660;
 
 function nowMs(now: Date | string | number): number {
   const ms =
@@ -118,6 +120,9 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const resolveTheme = buildMergeResolver(input.themes);
   const sides = buildSideIndex({ ...input, roleSides: profile.roleSides });
 
+  // Decay depends on the age in whole days only: computed once per distinct age.
+  const decayOfAge = new Float64Array(DECAY_DAYS).fill(-1);
+
   // Pass 1: counted requests, their effective (merge-resolved) theme and their account.
   const n = requests.length;
   const accounts = new Interner(input.accounts.map((a) => a.Id));
@@ -150,7 +155,11 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     // scores, so a steady state rewrites nothing. No or a future CreatedDate: age 0.
     const created = r.CreatedDate ? dayNumber(r.CreatedDate) : -1;
     const age = created >= 0 && created < today ? today - created : 0;
-    const decay = Math.max(floor, Math.pow(0.5, age / halfLife));
+    let decay = age < DECAY_DAYS ? decayOfAge[age] : -1;
+    if (decay < 0) {
+      decay = Math.max(floor, Math.pow(0.5, age / halfLife));
+      if (age < DECAY_DAYS) decayOfAge[age] = decay;
+    }
     reqW[i] =
       (urgency[r.Urgency__c as string] ?? medium) *
       (source[r.Source__c as string] ?? 1) *

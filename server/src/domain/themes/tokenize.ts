@@ -60,6 +60,8 @@ function latinWords(text: string): string[] {
 
 // Concept phrases as stemmed word sequences (up to 4 words), and CJK forms longest first.
 const LATIN_PHRASES = new Map<string, string>();
+/** First words of the phrases of two or more words: only they need the longer lookups. */
+const PHRASE_STARTS = new Set<string>();
 let MAX_PHRASE = 1;
 const CJK_FORMS: { form: string; token: string }[] = [];
 for (const c of CONCEPTS) {
@@ -67,6 +69,7 @@ for (const c of CONCEPTS) {
     const words = latinWords(form.normalize('NFKC').toLowerCase());
     if (words.length === 0) continue;
     LATIN_PHRASES.set(words.join(' '), `#${c.token}`);
+    if (words.length > 1) PHRASE_STARTS.add(words[0]);
     MAX_PHRASE = Math.max(MAX_PHRASE, words.length);
   }
   for (const form of c.cjk)
@@ -105,7 +108,8 @@ export function tokenize(text: string): Tokens {
   }
   for (let i = 0; i < words.length;) {
     let matched = 0;
-    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1 && matched === 0; len--) {
+    const longest = PHRASE_STARTS.has(words[i]) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+    for (let len = longest; len >= 1 && matched === 0; len--) {
       const concept = LATIN_PHRASES.get(len === 1 ? words[i] : words.slice(i, i + len).join(' '));
       if (concept) {
         tokens.push(concept);

@@ -161,6 +161,18 @@ export class InvertedIndex {
   private readonly postWeights = new Map<number, number[]>();
   private readonly scratch: Float64Array;
   private readonly touched: number[] = [];
+  private dense = new Float64Array(0);
+
+  /** The query's weights by term id (zero elsewhere; cleared after each search). */
+  private spread(query: SparseVector): Float64Array {
+    const last = query.terms.length > 0 ? query.terms[query.terms.length - 1] : -1;
+    if (last >= this.dense.length) {
+      const grown = new Float64Array(Math.max(last + 1, this.dense.length * 2));
+      this.dense = grown;
+    }
+    for (let i = 0; i < query.terms.length; i++) this.dense[query.terms[i]] = query.weights[i];
+    return this.dense;
+  }
 
   constructor(
     readonly vectors: readonly SparseVector[],
@@ -225,15 +237,29 @@ export class InvertedIndex {
       }
     }
     // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
+    // The query is spread over a dense array for that, so each candidate is one pass over its
+    // own terms; products are added in ascending term order, as dot() does: same sums.
     const floor = threshold * 0.5;
     const out: { index: number; score: number }[] = [];
+    const dense = this.spread(query);
     for (const j of touched) {
       if (acc[j] >= floor) {
-        const s = dot(query, this.vectors[j]);
+        const v = this.vectors[j];
+        const terms = v.terms;
+        const weights = v.weights;
+        let s = 0;
+        for (let k = 0; k < terms.length; k++) {
+          const t = terms[k];
+          if (t < dense.length) {
+            const q = dense[t];
+            if (q !== 0) s += q * weights[k];
+          }
+        }
         if (s >= threshold) out.push({ index: j, score: s });
       }
       acc[j] = 0;
     }
+    for (let i = 0; i < query.terms.length; i++) dense[query.terms[i]] = 0;
     touched.length = 0;
     out.sort((a, b) => b.score - a.score || a.index - b.index);
     return out.length > limit ? out.slice(0, limit) : out;
