@@ -12,6 +12,11 @@ export interface MinimumInput {
   reads: Record<string, number>;
   /** Rows written (or deleted) per kind of write. */
   writes: Record<string, number>;
+  /**
+   * Payload bytes per kind of write, when known: Bulk 2.0 takes at most 150 MB per upload, so a
+   * payload-aware minimum counts one ingest job (about five calls) per 150 MB.
+   */
+  writeBytes?: Record<string, number>;
   bulkPageSize?: number;
 }
 
@@ -21,9 +26,12 @@ export function readCalls(rows: number, bulkPageSize = 50_000): number {
   return Math.min(Math.max(1, Math.ceil(rows / REST_PAGE)), 2 + Math.max(1, Math.ceil(rows / bulkPageSize)));
 }
 
-export function writeCalls(rows: number): number {
+export const INGEST_UPLOAD_LIMIT = 150 * 1024 * 1024;
+
+export function writeCalls(rows: number, bytes?: number): number {
   if (rows === 0) return 0;
-  return Math.min(Math.ceil(rows / 1000), 6);
+  const jobs = bytes === undefined ? 1 : Math.max(1, Math.ceil(bytes / INGEST_UPLOAD_LIMIT));
+  return Math.min(Math.ceil(rows / 1000), bytes === undefined ? 6 : 5 * jobs);
 }
 
 export function minimumCalls(input: MinimumInput): number {
@@ -31,6 +39,6 @@ export function minimumCalls(input: MinimumInput): number {
   const rows = Object.values(input.reads);
   n += Math.ceil(rows.filter((r) => r <= REST_PAGE).length / 5);
   for (const r of rows.filter((x) => x > REST_PAGE)) n += readCalls(r, input.bulkPageSize);
-  for (const m of Object.values(input.writes)) n += writeCalls(m);
+  for (const [kind, m] of Object.entries(input.writes)) n += writeCalls(m, input.writeBytes?.[kind] || undefined);
   return n;
 }

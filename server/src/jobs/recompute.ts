@@ -41,6 +41,8 @@ export interface RecomputeResult {
   scoresComputed: number;
   scoresWritten: number;
   scoresDeleted: number;
+  /** Bytes uploaded by Bulk ingest per kind of write (payload-aware minimum of calls). */
+  ingestBytes: Record<string, number>;
   failures: RecordFailure[];
   invalidSegments: { id: string; name: string; message: string }[];
   profileErrors: string[];
@@ -221,6 +223,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     scoresComputed: computed.length,
     scoresWritten: scoreWrite.written,
     scoresDeleted,
+    ingestBytes: { segments: segWrite.bytes ?? 0, requests: reqWrite.bytes ?? 0, themes: themeWrite.bytes ?? 0, scores: scoreWrite.bytes ?? 0 },
     failures,
     invalidSegments,
     profileErrors,

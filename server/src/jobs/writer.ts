@@ -53,7 +53,7 @@ export async function upsertMany(org: Org, type: string, extField: string, recor
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);
   const again = await upsertByExternalId(org, type, extField, records.filter((r) => locked.has(String(r[extField]))));
-  return { written: res.written + again.written, failures: [...res.failures, ...again.failures] };
+  return { written: res.written + again.written, failures: [...res.failures, ...again.failures], bytes: res.bytes };
 }
 
 export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
@@ -63,7 +63,7 @@ export async function updateMany(org: Org, type: string, records: Record<string,
   if (res.lockedKeys.length === 0) return res;
   const locked = new Set(res.lockedKeys);
   const again = await updateById(org, type, records.filter((r) => locked.has(String(r.Id))));
-  return { written: res.written + again.written, failures: [...res.failures, ...again.failures] };
+  return { written: res.written + again.written, failures: [...res.failures, ...again.failures], bytes: res.bytes };
 }
 
 export async function deleteMany(org: Org, ids: string[]): Promise<WriteResult> {

@@ -53,13 +53,15 @@ export const INGEST_JOB_BYTES = 100 * 1024 * 1024;
  */
 export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<WriteResult & { lockedKeys: string[] }> {
   const header = stringify([spec.fields], { record_delimiter: 'unix' });
-  const total: WriteResult & { lockedKeys: string[] } = { written: 0, failures: [], lockedKeys: [] };
+  const total: WriteResult & { lockedKeys: string[] } = { written: 0, failures: [], lockedKeys: [], bytes: 0 };
   let parts: string[] = [header];
   let bytes = header.length;
   let rows = 0;
   const flush = async () => {
     if (rows === 0) return;
-    const res = await ingestJob(org, spec, parts.join(''), rows);
+    const csv = parts.join('');
+    total.bytes = (total.bytes ?? 0) + csv.length;
+    const res = await ingestJob(org, spec, csv, rows);
     total.written += res.written;
     total.failures.push(...res.failures);
     total.lockedKeys.push(...res.lockedKeys);

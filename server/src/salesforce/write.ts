@@ -27,6 +27,8 @@ export interface WriteResult {
   failures: RecordFailure[];
   /** Record Id by key for written records, when the API returned it (collections do). */
   ids?: Map<string, string>;
+  /** CSV bytes uploaded, when written by Bulk ingest. */
+  bytes?: number;
 }
 
 interface SaveResult {
