@@ -6,6 +6,7 @@
  * stop words and lightly stemmed. Terms of the concept table become shared concept tokens
  * ('#export') so requests in different languages can meet.
  */
+import { asciiWords } from './asciiWords';
 import { CONCEPTS } from './concepts';
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
@@ -99,13 +100,14 @@ export function tokenize(text: string): Tokens {
     for (const run of norm.match(CJK_RUNS) ?? []) cjkTokens(run, tokens);
   }
   // Latin words: concept phrases first (longest match), then ordinary words.
-  const raw: string[] = [];
-  const words: string[] = [];
-  for (const s of segmenter.segment(norm)) {
-    if (!s.isWordLike || CJK.test(s.segment)) continue;
-    raw.push(s.segment);
-    words.push(stem(s.segment));
+  const raw: string[] = asciiWords(norm) ?? [];
+  if (raw.length === 0) {
+    for (const s of segmenter.segment(norm)) {
+      if (!s.isWordLike || CJK.test(s.segment)) continue;
+      raw.push(s.segment);
+    }
   }
+  const words = raw.map(stem);
   for (let i = 0; i < words.length;) {
     let matched = 0;
     const longest = PHRASE_STARTS.has(words[i]) ? Math.min(MAX_PHRASE, words.length - i) : 1;
