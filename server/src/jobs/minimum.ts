@@ -14,7 +14,7 @@ export interface MinimumInput {
   writes: Record<string, number>;
   /**
    * Payload bytes per kind of write, when known: Bulk 2.0 takes at most 150 MB per upload, so a
-   * payload-aware minimum counts one ingest job (about five calls) per 150 MB.
+   * payload-aware minimum counts one ingest job (about six calls) per 150 MB.
    */
   writeBytes?: Record<string, number>;
   bulkPageSize?: number;
@@ -31,7 +31,7 @@ export const INGEST_UPLOAD_LIMIT = 150 * 1024 * 1024;
 export function writeCalls(rows: number, bytes?: number): number {
   if (rows === 0) return 0;
   const jobs = bytes === undefined ? 1 : Math.max(1, Math.ceil(bytes / INGEST_UPLOAD_LIMIT));
-  return Math.min(Math.ceil(rows / 1000), bytes === undefined ? 6 : 5 * jobs);
+  return Math.min(Math.ceil(rows / 1000), 6 * jobs);
 }
 
 export function minimumCalls(input: MinimumInput): number {

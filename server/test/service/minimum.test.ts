@@ -19,7 +19,7 @@ describe('theoretical minimum of API calls', () => {
 
   it('counts one ingest job per 150 MB of payload when the payload is known', () => {
     expect(writeCalls(30_000)).toBe(6);
-    expect(writeCalls(30_000, 350 * 2 ** 20)).toBe(15);
-    expect(writeCalls(30_000, 10 * 2 ** 20)).toBe(5);
+    expect(writeCalls(30_000, 350 * 2 ** 20)).toBe(18);
+    expect(writeCalls(30_000, 10 * 2 ** 20)).toBe(6);
   });
 });
