@@ -88,15 +88,23 @@ export function jsonString(s: string): string {
 
 /** One account's entry as JSON text (built by hand: it runs once per theme and account). */
 export function breakdownEntry(p: BreakdownParts): string {
-  // One join gives a flat string; a chain of `+` would give a rope of ~26 pieces that every
-  // row listing the entry would walk again when joining its breakdown.
-  return [
-    '{"account":',
+  return breakdownEntryOf(
     p.account,
-    ',"request":',
-    jsonString(p.request),
-    ',"requests":',
+    p.request,
     p.requests,
+    factorsEntry(p),
+    p.weight,
+    p.revenue,
+    p.revenueFactor,
+    p.voice,
+  );
+}
+
+/** The factors of an entry, `,"urgency":…,"blocker":…`: few combinations, so callers cache it. */
+export function factorsEntry(
+  p: Pick<BreakdownParts, 'urgency' | 'source' | 'side' | 'sideWeight' | 'decay' | 'blocker'>,
+): string {
+  return [
     ',"urgency":',
     fmt4Often(p.urgency),
     ',"source":',
@@ -109,14 +117,40 @@ export function breakdownEntry(p: BreakdownParts): string {
     fmt4Often(p.decay),
     ',"blocker":',
     fmt4Often(p.blocker),
+  ].join('');
+}
+
+/**
+ * An entry from its parts, with the account as JSON text and the factors as factorsEntry()
+ * text. One join of strings gives a flat string; a chain of `+` would give a rope of many
+ * pieces that every row listing the entry would walk again when joining its breakdown.
+ */
+export function breakdownEntryOf(
+  accountJson: string,
+  request: string,
+  requests: number,
+  factors: string,
+  weight: number,
+  revenue: number,
+  revenueFactor: number,
+  voice: number,
+): string {
+  return [
+    '{"account":',
+    accountJson,
+    ',"request":',
+    jsonString(request),
+    ',"requests":',
+    String(requests),
+    factors,
     ',"weight":',
-    fmt(p.weight, 4),
+    fmt(weight, 4),
     ',"revenue":',
-    fmt(p.revenue, 2),
+    fmt(revenue, 2),
     ',"revenueFactor":',
-    fmt(p.revenueFactor, 4),
+    fmt(revenueFactor, 4),
     ',"voice":',
-    fmt(p.voice, 4),
+    fmt(voice, 4),
     '}',
   ].join('');
 }

@@ -34,7 +34,7 @@ import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import { buildMergeResolver } from './themes/resolve';
 import { dayNumber, parseTimestamp, round2, round4 } from './numbers';
 import { rankRows } from './ranking';
-import { buildBreakdown, breakdownEntry, jsonString, type BreakdownParts } from './breakdown';
+import { breakdownEntryOf, buildBreakdown, factorsEntry, jsonString } from './breakdown';
 
 export interface ScoredSegment {
   segmentId: string;
@@ -133,7 +133,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   // Each request's own factors, computed in input order (sequential memory access) so the
   // per-pair pass below touches typed arrays only.
   const reqW = new Float64Array(n);
-  const reqDecay = new Float64Array(n);
+  const reqAge = new Int32Array(n);
   const reqSide = new Int8Array(n);
   const reqRev = new Float64Array(n);
   const reqNeeded = new Int32Array(n);
@@ -166,7 +166,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
       sideWeight[side] *
       decay *
       (r.Deal_Blocker__c === true ? blockerFactor : 1);
-    reqDecay[i] = decay;
+    reqAge[i] = age;
     reqSide[i] = r.Deal_Blocker__c === true ? side | 4 : side; // bit 2: deal blocker
     const rv = r.Revenue_At_Stake__c;
     reqRev[i] = typeof rv === 'number' && rv > 0 ? rv : 0;
@@ -256,26 +256,53 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   }
   // Account Ids as JSON text, made once per account (an account is listed in many rows).
   const accountJson: (string | undefined)[] = new Array<string | undefined>(accounts.ids.length);
-  const buildEntry = (q: number): string => {
-    const best = requests[pBest[q]];
-    const parts: BreakdownParts = {
-      account: accountJson[pAccount[q]] ??= jsonString(accounts.ids[pAccount[q]]),
-      request: best.Id,
-      requests: pCount[q],
-      urgency: urgency[best.Urgency__c as string] ?? medium,
-      source: source[best.Source__c as string] ?? 1,
-      side: SIDE_BY_RANK[reqSide[pBest[q]] & 3],
-      sideWeight: sideWeight[reqSide[pBest[q]] & 3],
-      decay: reqDecay[pBest[q]],
-      blocker: best.Deal_Blocker__c === true ? blockerFactor : 1,
-      weight: pW[q],
-      revenue: pRev[q],
-      revenueFactor: pFactor[q],
-      voice: pVoice[q],
-    };
-    return breakdownEntry(parts);
+  const decayAt = (age: number): number =>
+    age < DECAY_DAYS && decayOfAge[age] >= 0
+      ? decayOfAge[age]
+      : Math.max(floor, Math.pow(0.5, age / halfLife));
+  // The factor part of an entry (urgency … blocker) comes from few combinations: urgency and
+  // source values, side, deal blocker and age in days. Each combination's text is made once.
+  const codes = new Map<string, number>();
+  const codeOf = (value: string | null | undefined): number => {
+    const key = value ?? '';
+    let c = codes.get(key);
+    if (c === undefined) codes.set(key, (c = codes.size));
+    return c;
   };
-
+  const factorTexts = new Map<number, string>();
+  const factorText = (best: RequestRecord, bits: number, age: number): string => {
+    const u = codeOf(best.Urgency__c);
+    const s = codeOf(best.Source__c);
+    const key =
+      u < 64 && s < 64 && age < DECAY_DAYS ? ((u * 64 + s) * 8 + bits) * DECAY_DAYS + age : -1;
+    let text = key >= 0 ? factorTexts.get(key) : undefined;
+    if (text === undefined) {
+      text = factorsEntry({
+        urgency: urgency[best.Urgency__c as string] ?? medium,
+        source: source[best.Source__c as string] ?? 1,
+        side: SIDE_BY_RANK[bits & 3],
+        sideWeight: sideWeight[bits & 3],
+        decay: decayAt(age),
+        blocker: bits & 4 ? blockerFactor : 1,
+      });
+      if (key >= 0) factorTexts.set(key, text);
+    }
+    return text;
+  };
+  const buildEntry = (q: number): string => {
+    const i = pBest[q];
+    const best = requests[i];
+    return breakdownEntryOf(
+      (accountJson[pAccount[q]] ??= jsonString(accounts.ids[pAccount[q]])),
+      best.Id,
+      pCount[q],
+      factorText(best, reqSide[i], reqAge[i]),
+      pW[q],
+      pRev[q],
+      pFactor[q],
+      pVoice[q],
+    );
+  };
   // A pair's entry is listed in its segment's row and in the ALL row of the same theme, and
   // change detection reads both (the service reads each row twice: digest, then diff). Rows
   // are read theme by theme, so the entries of the theme last read are kept: each entry is

@@ -211,10 +211,17 @@ export class InvertedIndex {
     const window = opts.window ?? Number.POSITIVE_INFINITY;
     const acc = this.scratch;
     const touched = this.touched;
+    // When every posting of every query term is walked, a candidate's sum is its exact cosine:
+    // the same products (query weight × its weight), added in the same ascending term order
+    // as dot(). Then no exact pass is needed.
+    let complete = true;
     for (let i = 0; i < query.terms.length; i++) {
       const docs = this.postDocs.get(query.terms[i]);
-      if (!docs || (docs.length > this.maxPostings && window === Number.POSITIVE_INFINITY))
+      if (!docs) continue;
+      if (docs.length > this.maxPostings && window === Number.POSITIVE_INFINITY) {
+        complete = false;
         continue;
+      }
       const weights = this.postWeights.get(query.terms[i]) as number[];
       const wq = query.weights[i];
       let k = 0;
@@ -230,10 +237,15 @@ export class InvertedIndex {
         k = lo;
       }
       const end = Math.min(docs.length, k + window);
+      if (end < docs.length) complete = false;
       for (; k < end; k++) {
         const j = docs[k];
         if (acc[j] === 0) touched.push(j);
-        acc[j] += wq * weights[k] + 1e-300; // never exactly 0 once touched
+        const product = wq * weights[k];
+        // The 1e-300 keeps a touched sum from being 0; it vanishes when added to any product
+        // above 1e-280 (always, for these weights; the check keeps the sums exact regardless).
+        if (product < 1e-280) complete = false;
+        acc[j] += product + 1e-300;
       }
     }
     // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
@@ -241,6 +253,15 @@ export class InvertedIndex {
     // own terms; products are added in ascending term order, as dot() does: same sums.
     const floor = threshold * 0.5;
     const out: { index: number; score: number }[] = [];
+    if (complete) {
+      for (const j of touched) {
+        if (acc[j] >= threshold) out.push({ index: j, score: acc[j] });
+        acc[j] = 0;
+      }
+      touched.length = 0;
+      out.sort((a, b) => b.score - a.score || a.index - b.index);
+      return out.length > limit ? out.slice(0, limit) : out;
+    }
     const dense = this.spread(query);
     for (const j of touched) {
       if (acc[j] >= floor) {
