@@ -1,6 +1,7 @@
 /** JSON errors for the HTTP API: `{ error: { code, message } }` with the right status. */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../log';
+import { BudgetError, describeError, errorCodeOf, isRequestLimit, isTransient } from '../salesforce/errors';
 
 export class HttpError extends Error {
   constructor(
@@ -28,6 +29,11 @@ export function errorHandler(logger: Logger) {
     if (e?.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'The request body is not valid JSON.');
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return sendError(res, 415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, e.status, 'bad_request', e.message ?? 'Bad request.');
+    // The org refused or could not be reached: say so, with its reason (never a stack).
+    if (errorCodeOf(err) || isTransient(err) || isRequestLimit(err) || err instanceof BudgetError) {
+      logger.warn({ err: describeError(err) }, 'Salesforce error while serving an HTTP request');
+      return sendError(res, 502, 'salesforce_error', `The org answered with an error: ${describeError(err)}`);
+    }
     logger.error({ err: e?.message ?? String(err) }, 'unhandled HTTP error');
     return sendError(res, 500, 'internal_error', 'The service hit an unexpected error; see its logs.');
   };

@@ -45,6 +45,7 @@ export const openapi = {
           '401': { description: 'Missing or wrong bearer token' },
           '413': { description: 'Body too large' },
           '429': { description: 'Too many requests' },
+          '502': { description: 'The org refused or could not be reached (the message says why)' },
         },
       },
       get: {

@@ -84,3 +84,19 @@ describe('HTTP API', () => {
     }
   });
 });
+
+describe('HTTP API when the org is unreachable', () => {
+  it('answers 503 on /readyz and a JSON 502 on POST /runs, naming the cause', async () => {
+    const h = await startHarness({ seed: 'empty' });
+    await h.emulator.close();
+    try {
+      const ready = await request(h.service.app).get('/readyz').expect(503);
+      expect(ready.body.error.message).toMatch(/cannot reach the org/);
+      const run = await request(h.service.app).post('/runs').set({ authorization: `Bearer ${API_TOKEN}` }).send({ mode: 'full' }).expect(502);
+      expect(run.body.error).toMatchObject({ code: 'salesforce_error' });
+      expect(run.body.error.message).toMatch(/cannot reach the org/);
+    } finally {
+      await h.service.close();
+    }
+  });
+});
