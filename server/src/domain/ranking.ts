@@ -13,17 +13,19 @@ export function rankRows(rows: ScoreRow[], themeNames: ReadonlyMap<string, strin
     if (list) list.push(row);
     else bySegment.set(key, [row]);
   }
-  const name = (row: ScoreRow) => themeNames.get(row.Theme__c) ?? '';
-  for (const list of bySegment.values()) {
-    list.sort((a, b) => {
+  const named = (row: ScoreRow) => ({ row, name: themeNames.get(row.Theme__c) ?? '' });
+  for (const rowsOfSegment of bySegment.values()) {
+    // Names looked up once per row, not twice per comparison.
+    const list = rowsOfSegment.map(named);
+    list.sort((x, y) => {
+      const a = x.row;
+      const b = y.row;
       if (a.Score__c !== b.Score__c) return b.Score__c - a.Score__c;
       if (a.Account_Count__c !== b.Account_Count__c) return b.Account_Count__c - a.Account_Count__c;
-      const na = name(a);
-      const nb = name(b);
-      if (na !== nb) return na < nb ? -1 : 1;
+      if (x.name !== y.name) return x.name < y.name ? -1 : 1;
       return a.Theme__c < b.Theme__c ? -1 : a.Theme__c > b.Theme__c ? 1 : 0;
     });
-    for (let i = 0; i < list.length; i++) list[i].Rank__c = i + 1;
+    for (let i = 0; i < list.length; i++) list[i].row.Rank__c = i + 1;
   }
   return rows;
 }

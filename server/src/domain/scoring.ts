@@ -337,6 +337,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
 
   // Rows: pairs are in (theme, account) order; one row per scored segment and one for ALL.
   const rows: ScoreRow[] = [];
+  const dates = new Map<number, string>();
   const base: RowBase = {
     computedAt,
     runId: input.runId ?? null,
@@ -345,6 +346,14 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     pVoice,
     last: null,
     lastText: '',
+    dateText: (day) => {
+      let text = dates.get(day);
+      if (text === undefined) {
+        text = new Date(day * 86400000).toISOString().slice(0, 10);
+        dates.set(day, text);
+      }
+      return text;
+    },
   };
   const acc: (Accumulator | null)[] = scored.map(() => null);
   const touched: number[] = [];
@@ -452,6 +461,8 @@ interface RowBase {
   quorum: number;
   entryOf: (pair: number) => string;
   pVoice: Float64Array;
+  /** 'YYYY-MM-DD' of a day number (rows share a few dates: each is formatted once). */
+  dateText: (day: number) => string;
   /** The row whose breakdown was read last (by its pair list) and that text. */
   last: number[] | null;
   lastText: string;
@@ -487,8 +498,7 @@ function toRow(
     Decision_Backed_Count__c: x.decision,
     Use_Only_Count__c: x.useOnly,
     Deal_Blocker_Count__c: x.blockers,
-    Earliest_Needed_By__c:
-      x.earliest < 0 ? null : new Date(x.earliest * 86400000).toISOString().slice(0, 10),
+    Earliest_Needed_By__c: x.earliest < 0 ? null : base.dateText(x.earliest),
     Quorum_Reached__c: accounts >= base.quorum,
     get Breakdown__c(): string {
       // A row's text is often read twice in a row (a check, then the write or the compare):
