@@ -86,26 +86,15 @@ export function stableHash(text: string): string {
 
 export function groupThemes(input: GroupInput): GroupingResult {
   const resolve = buildMergeResolver(input.themes);
-  const requests = [...input.requests].sort(byId);
-  const unthemed = requests.filter((r) => !r.Theme__c);
+  // Filtering then sorting (stable) orders the unthemed requests as sorting all would.
+  const unthemed = input.requests.filter((r) => !r.Theme__c).sort(byId);
 
   // Candidate themes and their sampled member requests (by Id, so deterministic).
   const candidates = [...input.themes]
     .filter((t) => resolve(t.Id) === t.Id && OPEN_STATUSES.has(t.Status__c ?? ''))
     .sort(byId);
   const candidateIds = new Set(candidates.map((t) => t.Id));
-  const samples = new Map<string, RequestRecord[]>();
-  for (const r of requests) {
-    const raw = r.Theme__c || r.Suggested_Theme__c;
-    if (!raw) continue;
-    const t = resolve(raw);
-    if (!candidateIds.has(t)) continue;
-    const list = samples.get(t) ?? [];
-    if (list.length < GROUPING.themeSample) {
-      list.push(r);
-      samples.set(t, list);
-    }
-  }
+  const samples = sampleRequests(input.requests, resolve, candidateIds);
 
   // Tokenise once; document frequencies over everything we compare.
   const reqTokens = unthemed.map((r) => tokenize(requestText(r)));
@@ -141,6 +130,44 @@ export function groupThemes(input: GroupInput): GroupingResult {
 
   const suggestions = clusterRest(rest, unthemed, vectors, reqTokens, vocab);
   return { attachments, suggestions };
+}
+
+/**
+ * Each candidate theme's first GROUPING.themeSample requests in Id order, and the themes in the
+ * order of their first request: what one pass over all requests sorted by Id (a stable sort)
+ * gives, without sorting a million requests. Lists keep the smallest (Id, input position).
+ */
+function sampleRequests(
+  requests: readonly RequestRecord[],
+  resolve: (themeId: string) => string,
+  candidateIds: ReadonlySet<string>,
+): Map<string, RequestRecord[]> {
+  const cap = GROUPING.themeSample;
+  const lists = new Map<string, { r: RequestRecord; at: number }[]>();
+  for (let at = 0; at < requests.length; at++) {
+    const r = requests[at];
+    const raw = r.Theme__c || r.Suggested_Theme__c;
+    if (!raw) continue;
+    const t = resolve(raw);
+    if (!candidateIds.has(t)) continue;
+    let list = lists.get(t);
+    if (!list) lists.set(t, (list = []));
+    // A later request with an equal Id sorts after the earlier one (stable sort).
+    if (list.length === cap) {
+      if (!(r.Id < list[cap - 1].r.Id)) continue;
+      list.pop();
+    }
+    let k = list.length;
+    while (k > 0 && r.Id < list[k - 1].r.Id) k--;
+    list.splice(k, 0, { r, at });
+  }
+  const first = (list: { r: RequestRecord; at: number }[]) => list[0];
+  const themes = [...lists.entries()].sort((x, y) => {
+    const a = first(x[1]);
+    const b = first(y[1]);
+    return a.r.Id < b.r.Id ? -1 : a.r.Id > b.r.Id ? 1 : a.at - b.at;
+  });
+  return new Map(themes.map(([t, list]) => [t, list.map((e) => e.r)]));
 }
 
 function clusterRest(
