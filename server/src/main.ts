@@ -6,6 +6,7 @@
 import { ConfigError, loadEnv } from './config/env';
 import { startService } from './jobs/service';
 import { createLogger } from './log';
+import { describeError } from './salesforce/errors';
 
 async function main(): Promise<void> {
   let env;
@@ -21,6 +22,13 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   const service = await startService({ env, logger });
   logger.info({ url: service.url, replica: service.runner.replicaId, schedule: env.QUORUM_SCHEDULE ?? null }, 'Quorum service listening');
+  // Sign in once now so a bad key, user or URL shows at start-up; the service keeps serving
+  // (GET /readyz answers 503 until the org answers) rather than crash-looping.
+  service
+    .org()
+    .then((org) => org.call('limits', () => org.conn.request({ method: 'GET', url: `${org.base}/limits` })))
+    .then(() => logger.info('connected to the org'))
+    .catch((err: Error) => logger.error({ err: describeError(err) }, 'cannot connect to the org yet; check the SF_* settings (GET /readyz reports it)'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

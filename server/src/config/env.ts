@@ -14,7 +14,7 @@ const url = (what: string) =>
     z
       .string()
       .trim()
-      .url({ message: `${what} must be an https:// (or http:// for a local emulator) URL` })
+      .url({ message: `must be an https:// (or http:// for a local emulator) URL such as ${what}` })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   );
@@ -34,7 +34,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const envSchema = z
   .object({
     /** JWT bearer flow: the login host (https://login.salesforce.com, https://test.salesforce.com, or My Domain). */
-    SF_LOGIN_URL: url('SF_LOGIN_URL'),
+    SF_LOGIN_URL: url('https://login.salesforce.com'),
     /** JWT bearer flow: the connected app's consumer key. */
     SF_CLIENT_ID: optionalText,
     /** JWT bearer flow: the integration user's username. */
@@ -42,7 +42,7 @@ export const envSchema = z
     /** JWT bearer flow: path of the PEM private key whose certificate is on the connected app. */
     SF_PRIVATE_KEY_FILE: optionalText,
     /** Token flow: the org's instance URL (used with SF_ACCESS_TOKEN instead of JWT). */
-    SF_INSTANCE_URL: url('SF_INSTANCE_URL'),
+    SF_INSTANCE_URL: url('https://example.my.salesforce.com'),
     /** Token flow: an access token (session id) for SF_INSTANCE_URL. */
     SF_ACCESS_TOKEN: optionalText,
     /** REST API version without a leading v, e.g. 62.0. */
