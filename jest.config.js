@@ -23,6 +23,8 @@ module.exports = {
       roots: ['<rootDir>/server', '<rootDir>/scripts'],
       testEnvironment: 'node',
       testMatch: ['**/*.test.ts'],
+      // jsforce's HTTP client needs Symbol.dispose, which jest's sandbox lacks.
+      setupFiles: ['<rootDir>/server/test/setup/jest-realm.ts'],
       transform: {
         '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
       },

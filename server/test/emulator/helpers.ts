@@ -1,5 +1,4 @@
 /** Shared set-up for emulator tests: a small seeded emulator and a real jsforce Connection. */
-import './realm-fix';
 import { Connection } from 'jsforce';
 import { startEmulator, type EmulatorOptions } from '../../emulator';
 

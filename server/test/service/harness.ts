@@ -1,4 +1,3 @@
-import './realm-fix';
 /**
  * Integration harness: the org emulator in-process on a free port, the service wired to it
  * through real jsforce over HTTP, and helpers to read what the org holds.

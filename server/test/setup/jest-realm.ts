@@ -1,5 +1,5 @@
 /**
- * Jest runs tests in a vm context whose `Symbol` lacks Node's `Symbol.dispose`, while undici
+ * Jest setup (service project): jest runs tests in a vm context whose `Symbol` lacks Node's `Symbol.dispose`, while undici
  * (jsforce's HTTP client) calls `addAbortListener(...)[Symbol.dispose]`. Borrow Node's symbol
  * from an object Node made, so real jsforce works inside jest.
  */
