@@ -1,4 +1,5 @@
 /** The demo org's sales-ops configuration: segments with criteria (one invalid) and the scoring profile. */
+import { DEFAULT_ROLE_SIDES } from '../../src/domain/profile';
 import type { Store } from '../store/store';
 
 export function seedSegmentsAndProfile(store: Store): void {
@@ -120,11 +121,8 @@ export function seedSegmentsAndProfile(store: Store): void {
       Account_Voice_Cap__c: 3,
       Quorum_Size__c: 6,
       Counted_Statuses__c: 'New;Under Review;Planned;Declined',
-      Role_Side_Mapping__c: JSON.stringify({
-        Decision: ['Decision Maker', 'Economic Buyer', 'Executive Sponsor'],
-        Influence: ['Technical Evaluator', 'Influencer', 'Procurement', 'Legal & Security'],
-        Use: ['End User'],
-      }),
+      // Role → side, the shape Role_Side_Mapping__c holds (see the field's help text).
+      Role_Side_Mapping__c: JSON.stringify(DEFAULT_ROLE_SIDES),
     },
   ]);
 }

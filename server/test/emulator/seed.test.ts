@@ -6,6 +6,7 @@ import { createDemoStore, generateDemoOrg, loadDataPlan, Schema, Store } from '.
 import { parseArgs } from '../../../scripts/emulator';
 import { AFFINITY, NEEDS } from '../../emulator/seed/needs';
 import { normalizeId } from '../../emulator/store/ids';
+import { resolveProfile } from '../../src/domain';
 
 const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -163,6 +164,19 @@ describe('demo org generator', () => {
     generateDemoOrg(big, { scale: 2000, requestsPerAccount: 1 });
     expect(big.count('Demand_Theme__c')).toBe(100);
     expect(new Set(big.records('Demand_Theme__c').map((t) => t.Name)).size).toBe(100);
+  });
+});
+
+describe('seeded scoring profile', () => {
+  it('is one active profile that the engine reads without a single error', () => {
+    const store = fresh();
+    generateDemoOrg(store, { seed: 'demo', scale: 20 });
+    const profiles = store.records('Demand_Scoring_Profile__c');
+    expect(profiles).toHaveLength(1);
+    const { profile, errors } = resolveProfile(profiles[0] as never);
+    expect(errors).toEqual([]);
+    expect(profile.roleSides['Economic Buyer']).toBe('Decision');
+    expect(profile.roleSides['End User']).toBe('Use');
   });
 });
 
