@@ -4,8 +4,8 @@
  * without a Buying_Committee_Member__c row on an opportunity is judged by its standard
  * OpportunityContactRole there (orgs that never adopted the committee still get sides).
  *
- * Lookups run once per request (a million per run), so roles are kept per opportunity and per
- * account in small lists keyed by interned contact numbers, not in maps of concatenated strings.
+ * Lookups run once per request (a million per run), so roles are kept per contact in short
+ * lists (one map lookup per request), not in maps of concatenated strings.
  */
 import type { CommitteeMemberRecord, ContactRoleRecord, OpportunityRecord, Side } from './records';
 
@@ -32,50 +32,42 @@ function isOpen(opp: OpportunityRecord): boolean {
   return !(typeof opp.StageName === 'string' && opp.StageName.startsWith('Closed'));
 }
 
-/** Numbers for Ids in first-seen order (only used internally for lookups). */
-function numberer(): { map: Map<string, number>; no: (id: string) => number } {
-  const map = new Map<string, number>();
-  return {
-    map,
-    no(id) {
-      let n = map.get(id);
-      if (n === undefined) {
-        n = map.size;
-        map.set(id, n);
-      }
-      return n;
-    },
-  };
-}
-
-/** Owner -> list of (contact, rank), as compressed rows in typed arrays. */
-interface RoleTable {
+/**
+ * Per contact, compressed rows in typed arrays: its roles on deals (opportunity Id, rank) and
+ * on accounts through their open deals (account Id, rank > 0). A request then costs one map
+ * lookup (its requester) and a scan of a list that is usually one or two long, comparing Ids.
+ */
+interface ContactRows {
   start: Int32Array;
-  contact: Int32Array;
+  owner: string[];
   rank: Int8Array;
 }
 
-function buildTable(owners: number, owner: number[], contact: number[], rank: number[]): RoleTable {
-  const start = new Int32Array(owners + 1);
-  for (const o of owner) start[o + 1]++;
-  for (let i = 0; i < owners; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, owners);
-  const c = new Int32Array(owner.length);
-  const r = new Int8Array(owner.length);
-  for (let k = 0; k < owner.length; k++) {
-    const at = fill[owner[k]]++;
-    c[at] = contact[k];
+function byContact(
+  contacts: number,
+  contact: number[],
+  owner: string[],
+  rank: number[],
+): ContactRows {
+  const start = new Int32Array(contacts + 1);
+  for (const c of contact) start[c + 1]++;
+  for (let i = 0; i < contacts; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, contacts);
+  const o: string[] = new Array<string>(contact.length);
+  const r = new Int8Array(contact.length);
+  for (let k = 0; k < contact.length; k++) {
+    const at = fill[contact[k]]++;
+    o[at] = owner[k];
     r[at] = rank[k];
   }
-  return { start, contact: c, rank: r };
+  return { start, owner: o, rank: r };
 }
 
-/** Strongest rank of a contact in an owner's list, or -1 when the contact is not listed. */
-function lookup(table: RoleTable, owner: number | undefined, contact: number): number {
-  if (owner === undefined || owner + 1 >= table.start.length) return -1;
+/** Strongest rank of a contact on an owner, or -1 when the contact has no row there. */
+function lookup(rows: ContactRows, contact: number, owner: string): number {
   let best = -1;
-  for (let k = table.start[owner]; k < table.start[owner + 1]; k++) {
-    if (table.contact[k] === contact && table.rank[k] > best) best = table.rank[k];
+  for (let k = rows.start[contact]; k < rows.start[contact + 1]; k++) {
+    if (rows.owner[k] === owner && rows.rank[k] > best) best = rows.rank[k];
   }
   return best;
 }
@@ -90,55 +82,63 @@ export function buildSideIndex(input: {
     const side = role ? input.roleSides[role] : undefined;
     return side ? RANK_OF_SIDE[side] : 0;
   };
-  const opps = numberer();
-  const contacts = numberer();
-  const accounts = numberer();
-  const mOpp: number[] = [];
-  const mContact: number[] = [];
-  const mRank: number[] = [];
+  const contacts = new Map<string, number>();
+  const contactNo = (id: string): number => {
+    let n = contacts.get(id);
+    if (n === undefined) contacts.set(id, (n = contacts.size));
+    return n;
+  };
+  const dContact: number[] = [];
+  const dOpp: string[] = [];
+  const dRank: number[] = [];
   for (const m of input.committeeMembers) {
-    mOpp.push(opps.no(m.Opportunity__c));
-    mContact.push(contacts.no(m.Contact__c));
-    mRank.push(roleRank(m.Role__c));
+    dContact.push(contactNo(m.Contact__c));
+    dOpp.push(m.Opportunity__c);
+    dRank.push(roleRank(m.Role__c));
   }
-  const committee = buildTable(opps.map.size, mOpp, mContact, mRank);
+  const committee = byContact(contacts.size, dContact, dOpp, dRank);
   // Contact roles count only for people without a committee row on that opportunity.
   for (const r of input.contactRoles) {
-    const o = opps.no(r.OpportunityId);
-    const c = contacts.no(r.ContactId);
-    if (lookup(committee, o, c) >= 0) continue;
-    mOpp.push(o);
-    mContact.push(c);
-    mRank.push(roleRank(r.Role));
+    const c = contactNo(r.ContactId);
+    if (c < committee.start.length - 1 && lookup(committee, c, r.OpportunityId) >= 0) continue;
+    dContact.push(c);
+    dOpp.push(r.OpportunityId);
+    dRank.push(roleRank(r.Role));
   }
-  const onDeal = buildTable(opps.map.size, mOpp, mContact, mRank);
+  const onDeal = byContact(contacts.size, dContact, dOpp, dRank);
 
-  const aOwner: number[] = [];
-  const aContact: number[] = [];
-  const aRank: number[] = [];
+  // Roles on open deals also count for the deal's account (each listing of a deal counts).
+  const openAccounts = new Map<string, string[]>();
   for (const o of input.opportunities) {
     if (!o.AccountId || !isOpen(o)) continue;
-    const on = opps.map.get(o.Id);
-    if (on === undefined) continue;
-    const account = accounts.no(o.AccountId);
-    for (let k = onDeal.start[on]; k < onDeal.start[on + 1]; k++) {
-      if (onDeal.rank[k] <= 0) continue;
-      aOwner.push(account);
-      aContact.push(onDeal.contact[k]);
-      aRank.push(onDeal.rank[k]);
+    const list = openAccounts.get(o.Id);
+    if (list) list.push(o.AccountId);
+    else openAccounts.set(o.Id, [o.AccountId]);
+  }
+  const aContact: number[] = [];
+  const aAccount: string[] = [];
+  const aRank: number[] = [];
+  for (let k = 0; k < dContact.length; k++) {
+    if (dRank[k] <= 0) continue;
+    const accounts = openAccounts.get(dOpp[k]);
+    if (!accounts) continue;
+    for (const account of accounts) {
+      aContact.push(dContact[k]);
+      aAccount.push(account);
+      aRank.push(dRank[k]);
     }
   }
-  const onAccount = buildTable(accounts.map.size, aOwner, aContact, aRank);
+  const onAccount = byContact(contacts.size, aContact, aAccount, aRank);
   return {
     rankOf(accountId, opportunityId, contactId) {
       if (!contactId) return 0;
-      const c = contacts.map.get(contactId);
+      const c = contacts.get(contactId);
       if (c === undefined) return 0;
       if (opportunityId) {
-        const rank = lookup(onDeal, opps.map.get(opportunityId), c);
+        const rank = lookup(onDeal, c, opportunityId);
         if (rank > 0) return rank;
       }
-      return Math.max(0, lookup(onAccount, accounts.map.get(accountId), c));
+      return Math.max(0, lookup(onAccount, c, accountId));
     },
   };
 }
