@@ -67,8 +67,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
+const NUMBER_FIELDS = Object.entries(NUMBER_SCALE);
+
 export function sameScore(computed: ScoreRow, existing: ExistingScoreRow): boolean {
-  for (const [field, scale] of Object.entries(NUMBER_SCALE)) {
+  for (const [field, scale] of NUMBER_FIELDS) {
     if (!sameNumber((computed as Record<string, unknown>)[field], existing[field], scale))
       return false;
   }
