@@ -91,27 +91,29 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    const jwt = ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE'] as const;
-    const token = ['SF_INSTANCE_URL', 'SF_ACCESS_TOKEN'] as const;
-    const jwtSet = jwt.filter((k) => env[k] !== undefined);
-    const tokenSet = token.filter((k) => env[k] !== undefined);
-    if (tokenSet.length === token.length) return; // token flow complete; JWT values ignored
-    if (jwtSet.length === jwt.length) return;
-    // Name exactly what is missing for the flow the operator seems to be configuring.
-    const missing =
-      tokenSet.length > 0 && jwtSet.length === 0
-        ? token.filter((k) => env[k] === undefined)
-        : jwt.filter((k) => env[k] === undefined);
-    for (const key of missing) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message:
-          'is required: set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_FILE (JWT bearer flow), ' +
-          'or SF_INSTANCE_URL and SF_ACCESS_TOKEN (token flow)',
-      });
+    for (const key of missingConnectionVariables((k) => env[k] !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: CONNECTION_HINT });
     }
   });
+
+const JWT_VARIABLES = ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE'] as const;
+const TOKEN_VARIABLES = ['SF_INSTANCE_URL', 'SF_ACCESS_TOKEN'] as const;
+type ConnectionVariable = (typeof JWT_VARIABLES)[number] | (typeof TOKEN_VARIABLES)[number];
+const CONNECTION_HINT =
+  'is required: set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_FILE (JWT bearer flow), ' +
+  'or SF_INSTANCE_URL and SF_ACCESS_TOKEN (token flow)';
+
+/**
+ * The connection variables still missing for the flow the operator seems to be configuring
+ * (none when either flow is complete).
+ */
+function missingConnectionVariables(isSet: (key: ConnectionVariable) => boolean): ConnectionVariable[] {
+  const jwtSet = JWT_VARIABLES.filter(isSet);
+  const tokenSet = TOKEN_VARIABLES.filter(isSet);
+  if (tokenSet.length === TOKEN_VARIABLES.length || jwtSet.length === JWT_VARIABLES.length) return [];
+  const flow = tokenSet.length > 0 && jwtSet.length === 0 ? TOKEN_VARIABLES : JWT_VARIABLES;
+  return flow.filter((key) => !isSet(key));
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -137,6 +139,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (issue.code === 'invalid_type' && source[name] === undefined) message = message.startsWith('is required') ? message : `is required (${message})`;
     return `${name} ${message}`;
   });
+  // zod skips the object-level connection check while any field is bad: run it on the raw
+  // values too, so that one start-up names every problem at once.
+  const named = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+  for (const key of missingConnectionVariables((k) => (source[k] ?? '').trim() !== '')) {
+    if (!named.has(key)) problems.push(`${key} ${CONNECTION_HINT}`);
+  }
   throw new ConfigError(problems);
 }
 

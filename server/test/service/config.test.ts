@@ -53,6 +53,13 @@ describe('config', () => {
     expect(token.map((p) => p.split(' ')[0])).toEqual(['SF_ACCESS_TOKEN']);
   });
 
+  it('names every problem at once, the connection variables too, when another variable is bad', () => {
+    const names = problems({ PORT: 'eighty', SF_INSTANCE_URL: 'https://x.my.salesforce.com' }).map((p) => p.split(' ')[0]);
+    expect(names.sort()).toEqual(['PORT', 'QUORUM_API_TOKEN', 'SF_ACCESS_TOKEN']);
+    const empty = problems({}).map((p) => p.split(' ')[0]);
+    expect(empty).toEqual(['QUORUM_API_TOKEN', 'SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE']);
+  });
+
   it('never echoes secret values in its message', () => {
     try {
       loadEnv({ ...base, QUORUM_API_TOKEN: 'tiny', PORT: 'x' });
