@@ -122,7 +122,7 @@ describe('grouping behaviour', () => {
     expect(more[0].requestIds).toContain('R9');
   });
 
-  it('re-finds a written suggestion next run through Suggested_Theme__c', () => {
+  it('re-finds a written suggestion next run by its key, not through its own Suggested_Theme__c output', () => {
     const [s] = groupThemes({ requests: excel, themes: [] }).suggestions;
     const written: ThemeRecord = {
       Id: 'T_NEW',
@@ -136,8 +136,8 @@ describe('grouping behaviour', () => {
       requests: excel.map((x) => ({ ...x, Suggested_Theme__c: 'T_NEW' })),
       themes: [written],
     });
-    expect(next.suggestions).toEqual([]);
-    expect(Object.fromEntries(next.attachments)).toEqual({ R1: 'T_NEW', R2: 'T_NEW', R3: 'T_NEW' });
+    expect(next.suggestions).toEqual([s]);
+    expect(next.attachments.size).toBe(0);
   });
 
   it('needs two accounts for a suggestion', () => {

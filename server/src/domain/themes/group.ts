@@ -5,18 +5,23 @@
  * 1. Each request's title and description become a TF-IDF vector (tokenize.ts, vectors.ts).
  * 2. Attach: a request joins the existing theme whose profile is most similar, if similar
  *    enough. A theme's profile is its Name, Description and Match_Terms plus the text of up to
- *    THEME_SAMPLE of its requests (by Id), so a theme is recognised by how customers phrase it.
- *    Only themes that can still take demand are candidates: Open, Planned, Suggested (or
- *    blank) at the end of their Merged_Into__c chain; Delivered and Declined themes are not,
- *    as a new request there is a new conversation for the PM.
+ *    THEME_SAMPLE of the requests people put in it (Theme__c, by Id), so a theme is recognised
+ *    by how customers phrase it. Only themes that people curate and that can still take demand
+ *    are candidates: Open, Planned (or blank) at the end of their Merged_Into__c chain;
+ *    Delivered and Declined themes are not, as a new request there is a new conversation for
+ *    the PM.
+ *    Grouping never reads its own output (Suggested_Theme__c, themes still in Status
+ *    Suggested): a run's writes then cannot change the next run's input, so the next run over
+ *    the same requests gives the same result and writes nothing. A written suggestion is
+ *    re-found by its key instead (step 3), and once a PM opens it, it is a candidate like any.
  * 3. Cluster: the remaining requests are linked to similar ones through an inverted index, and
  *    linked pairs are merged strongest first while the merged group stays coherent (its
  *    centroid stays close). Groups spanning at least two accounts become Suggested themes:
  *    one account asking twice is not a pattern.
  *
  * Keys: 'sugg-' + a hash of the group's smallest request Id, stable while that request stays
- * in the group; the service upserts suggested themes by Theme_Key__c, and next run those
- * requests attach to the written Suggested theme through its Suggested_Theme__c members.
+ * in the group; the service upserts suggested themes by Theme_Key__c, and next run the same
+ * group comes out under the same key, which the service maps to the theme it wrote.
  */
 import type { RequestRecord, ThemeRecord } from '../records';
 import { CONCEPT_LABEL } from './concepts';
@@ -41,7 +46,8 @@ export const GROUPING = {
   window: 64,
 };
 
-const OPEN_STATUSES = new Set(['Open', 'Planned', 'Suggested', '']);
+/** Statuses of themes people curate that can still take demand (see step 2 above). */
+const OPEN_STATUSES = new Set(['Open', 'Planned', '']);
 
 export interface Suggestion {
   key: string;
@@ -146,9 +152,9 @@ function sampleRequests(
   const lists = new Map<string, { r: RequestRecord; at: number }[]>();
   for (let at = 0; at < requests.length; at++) {
     const r = requests[at];
-    const raw = r.Theme__c || r.Suggested_Theme__c;
-    if (!raw) continue;
-    const t = resolve(raw);
+    // Only people's choices: Suggested_Theme__c is this step's own output (see the header).
+    if (!r.Theme__c) continue;
+    const t = resolve(r.Theme__c);
     if (!candidateIds.has(t)) continue;
     let list = lists.get(t);
     if (!list) lists.set(t, (list = []));
