@@ -53,6 +53,10 @@ describe('incremental runs', () => {
     // What a Full run computes on the same data is the engine's result on `before` (full.test):
     // nothing differs, nothing is missing, nothing is orphaned.
     expect(compareScores(expected, await snapshot(h))).toEqual([]);
+    // And it left the org settled: a full run right after writes nothing at all.
+    const full = await h.service.runner.runToEnd('Full');
+    expect(full.outcome.status).toBe('Succeeded');
+    expect(full.result).toMatchObject({ scoresWritten: 0, scoresDeleted: 0, requestsUpdated: 0, segmentsUpdated: 0, themesUpserted: 0 });
   });
 
   it('sees a deleted request as a change', async () => {
