@@ -2,6 +2,9 @@
  * Change detection: only rows whose values changed beyond their field precision are written,
  * and only keys no longer computed are deleted, so a steady-state run writes nothing.
  * Computed_At__c and Last_Run__c describe the run, not the score, and never trigger a write.
+ * Breakdown__c is compared through Breakdown_Digest__c (fingerprint.ts), which is written
+ * with it: the long text is never read back nor built for an unchanged row. A stored row
+ * without a digest (written before the field existed) counts as changed and is rewritten once.
  */
 import { roundTo } from './numbers';
 import type { ScoreRow } from './records';
@@ -24,6 +27,7 @@ const OTHER_FIELDS = [
   'Theme__c',
   'Earliest_Needed_By__c',
   'Quorum_Reached__c',
+  'Breakdown_Digest__c',
 ] as const;
 
 /** A score row as read back from the org (any extra fields, such as Id, are ignored). */
@@ -45,28 +49,6 @@ function blank(v: unknown): unknown {
   return v === undefined || v === '' ? null : v;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'string' || typeof b !== 'string') return false;
-  try {
-    return deepEqual(JSON.parse(a), JSON.parse(b));
-  } catch {
-    return false;
-  }
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
-
 const NUMBER_FIELDS = Object.entries(NUMBER_SCALE);
 
 export function sameScore(computed: ScoreRow, existing: ExistingScoreRow): boolean {
@@ -79,7 +61,7 @@ export function sameScore(computed: ScoreRow, existing: ExistingScoreRow): boole
     const e = blank(existing[field]);
     if (field === 'Quorum_Reached__c' ? Boolean(c) !== Boolean(e) : c !== e) return false;
   }
-  return sameJson(computed.Breakdown__c, existing.Breakdown__c);
+  return true;
 }
 
 export function diffScores(

@@ -106,6 +106,8 @@ export const ScoreRowSchema = z.object({
   Earliest_Needed_By__c: z.string().nullable(),
   Quorum_Reached__c: z.boolean(),
   Breakdown__c: z.string(),
+  /** Fingerprint of Breakdown__c's content (fingerprint.ts): change detection compares it. */
+  Breakdown_Digest__c: z.string(),
   Computed_At__c: z.string(),
   Last_Run__c: z.string().nullable(),
 });

@@ -35,6 +35,7 @@ import { buildMergeResolver } from './themes/resolve';
 import { dayNumber, parseTimestamp, round2, round4 } from './numbers';
 import { rankRows } from './ranking';
 import { breakdownEntryOf, buildBreakdown, factorsEntry, jsonString } from './breakdown';
+import { Fingerprint, q2, q4 } from './fingerprint';
 
 export interface ScoredSegment {
   segmentId: string;
@@ -137,6 +138,10 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const reqSide = new Int8Array(n);
   const reqRev = new Float64Array(n);
   const reqNeeded = new Int32Array(n);
+  // Fingerprint of each request's printed factors (Breakdown_Digest__c, see fingerprint.ts).
+  const fp = new Fingerprint();
+  const reqF1 = new Int32Array(n);
+  const reqF2 = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = requests[i];
     const status = r.Status__c || 'New';
@@ -160,14 +165,19 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
       decay = Math.max(floor, Math.pow(0.5, age / halfLife));
       if (age < DECAY_DAYS) decayOfAge[age] = decay;
     }
-    reqW[i] =
-      (urgency[r.Urgency__c as string] ?? medium) *
-      (source[r.Source__c as string] ?? 1) *
-      sideWeight[side] *
-      decay *
-      (r.Deal_Blocker__c === true ? blockerFactor : 1);
+    const u = urgency[r.Urgency__c as string] ?? medium;
+    const s = source[r.Source__c as string] ?? 1;
+    const bits = r.Deal_Blocker__c === true ? side | 4 : side; // bit 2: deal blocker
+    const sw = sideWeight[side];
+    const blocker = bits & 4 ? blockerFactor : 1;
+    reqW[i] = u * s * sw * decay * blocker;
     reqAge[i] = age;
-    reqSide[i] = r.Deal_Blocker__c === true ? side | 4 : side; // bit 2: deal blocker
+    reqSide[i] = bits;
+    // The factors as the breakdown prints them (the side's name follows from its rank).
+    fp.reset(0x51ed270b, 0x2545f491).num(q4(u)).num(q4(s)).int(side).num(q4(sw));
+    fp.num(q4(decay)).num(q4(blocker));
+    reqF1[i] = fp.h1;
+    reqF2[i] = fp.h2;
     const rv = r.Revenue_At_Stake__c;
     reqRev[i] = typeof rv === 'number' && rv > 0 ? rv : 0;
     reqNeeded[i] = r.Needed_By__c ? dayNumber(r.Needed_By__c) : -1;
@@ -250,9 +260,31 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   // Voices, and the breakdown entry of a pair (built only when a row's breakdown is read).
   const pVoice = new Float64Array(pairs);
   const pFactor = new Float64Array(pairs);
+  // Each pair's breakdown entry as a fingerprint: account, strongest request, count, factors.
+  const pH1 = new Int32Array(pairs);
+  const pH2 = new Int32Array(pairs);
+  const accH1 = new Int32Array(nAcc);
+  const accH2 = new Int32Array(nAcc);
+  for (let a = 0; a < nAcc; a++) {
+    fp.reset(0x3c6ef372, 0x6a09e667).str(accounts.ids[a]);
+    accH1[a] = fp.h1;
+    accH2[a] = fp.h2;
+  }
   for (let q = 0; q < pairs; q++) {
     pFactor[q] = 1 + lambda * Math.log10(1 + pRev[q] / r0);
     pVoice[q] = round4(Math.min(cap, pW[q] * pFactor[q]));
+    const i = pBest[q];
+    fp.reset(accH1[pAccount[q]], accH2[pAccount[q]])
+      .str(requests[i].Id)
+      .int(pCount[q])
+      .int(reqF1[i])
+      .int(reqF2[i])
+      .num(q4(pW[q]))
+      .num(q2(pRev[q]))
+      .num(q4(pFactor[q]))
+      .num(q4(pVoice[q]));
+    pH1[q] = fp.h1;
+    pH2[q] = fp.h2;
   }
   // Account Ids as JSON text, made once per account (an account is listed in many rows).
   const accountJson: (string | undefined)[] = new Array<string | undefined>(accounts.ids.length);
@@ -344,6 +376,9 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     quorum: profile.quorumSize,
     entryOf,
     pVoice,
+    pH1,
+    pH2,
+    fp,
     last: null,
     lastText: '',
     dateText: (day) => {
@@ -461,6 +496,10 @@ interface RowBase {
   quorum: number;
   entryOf: (pair: number) => string;
   pVoice: Float64Array;
+  /** Fingerprints of the pairs' entries, and a reusable Fingerprint. */
+  pH1: Int32Array;
+  pH2: Int32Array;
+  fp: Fingerprint;
   /** 'YYYY-MM-DD' of a day number (rows share a few dates: each is formatted once). */
   dateText: (day: number) => string;
   /** The row whose breakdown was read last (by its pair list) and that text. */
@@ -484,6 +523,9 @@ function toRow(
   const accounts = x.pairs.length;
   const pairs = x.pairs;
   const requests = x.requests;
+  const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).num(q4(score)).int(requests).int(pairs.length);
+  for (let i = 0; i < pairs.length; i++) fp.int(base.pH1[pairs[i]]).int(base.pH2[pairs[i]]);
+  const digest = fp.text();
   return {
     Score_Key__c: `${segmentId ?? ALL}:${themeId}`,
     Segment__c: segmentId,
@@ -514,6 +556,7 @@ function toRow(
       base.last = pairs;
       return base.lastText;
     },
+    Breakdown_Digest__c: digest,
     Computed_At__c: base.computedAt,
     Last_Run__c: base.runId,
   };

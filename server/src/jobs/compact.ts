@@ -9,7 +9,6 @@
  *   for any merge (the first N of a union are among the first N of its parts), so the text of
  *   every other themed request is dropped as it streams in.
  */
-import { createHash } from 'node:crypto';
 import { GROUPING } from '../domain/themes/group';
 
 export class Interner {
@@ -64,31 +63,6 @@ export class RequestTextPruner {
       r.Description__c = null;
     }
   }
-}
-
-/**
- * Scores' Breakdown__c can reach 131,072 characters each: a large org's current scores are read
- * with their breakdowns reduced to a digest as they stream in; the diff compares digests.
- */
-export const DIGEST_PREFIX = 'sha256:';
-export function digest(text: string): string {
-  return DIGEST_PREFIX + createHash('sha256').update(text, 'utf8').digest('base64');
-}
-
-/**
- * Gives existing rows whose Breakdown__c was reduced to a digest the computed text back when
- * the digests match (so the engine's diff sees them equal), and leaves the digest (never equal
- * to JSON) when they differ.
- */
-export function restoreDigests<E extends { Score_Key__c: string | null; Breakdown__c: string | null }>(
-  existing: readonly E[],
-  computed: ReadonlyMap<string, { Breakdown__c: string }>,
-): E[] {
-  return existing.map((e) => {
-    if (!e.Breakdown__c?.startsWith(DIGEST_PREFIX)) return e;
-    const text = computed.get(e.Score_Key__c ?? '')?.Breakdown__c;
-    return text !== undefined && digest(text) === e.Breakdown__c ? { ...e, Breakdown__c: text } : e;
-  });
 }
 
 /*

@@ -16,7 +16,6 @@ import { DemandTheme, EscalatedRequest, EXTERNAL_IDS, Segment, SegmentDemandScor
 import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
 import { literal } from '../salesforce/soql';
-import { restoreDigests } from './compact';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { deleteMany, updateMany, upsertMany } from './writer';
 
@@ -173,8 +172,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     runId: opts.runId,
     themeOf,
   });
-  const computedByKey = new Map(computed.map((c) => [c.Score_Key__c, c]));
-  const diff = diffScores(computed, restoreDigests(snap.scores, computedByKey) as never);
+  const diff = diffScores(computed, snap.scores as never);
   await checkpoint('computed');
 
   // What the writes need is computed: let the inputs go before the payloads are built.

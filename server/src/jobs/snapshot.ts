@@ -28,7 +28,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { digest, Interner, RequestTextPruner, slimContactRole, slimMember, slimOpportunity, slimRequest } from './compact';
+import { Interner, RequestTextPruner, slimContactRole, slimMember, slimOpportunity, slimRequest } from './compact';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
@@ -65,6 +65,8 @@ const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const
 const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c'] as const;
 const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as const;
 /** Requests: everything but the modification stamps (CreatedDate drives the decay). */
+/** Scores: everything but the long Breakdown__c (compared through Breakdown_Digest__c). */
+const SCORE_FIELDS = fieldNames(SegmentDemandScore).filter((f) => f !== 'Breakdown__c');
 const REQUEST_FIELDS = fieldNames(EscalatedRequest).filter((f) => f !== 'LastModifiedDate' && f !== 'SystemModstamp');
 
 export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Snapshot> {
@@ -97,13 +99,18 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     return rows;
   };
 
+  const internAll = (r: Record<string, unknown>) => {
+    for (const k of Object.keys(r)) if (k !== 'Name' && k !== 'Description__c') r[k] = interner.intern(r[k]);
+  };
+
   step('Reading scoring profile, segments and themes', 0);
   const small = [
     { name: DemandScoringProfile.apiName, soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1` },
     { name: Segment.apiName, soql: select(Segment.apiName, fieldNames(Segment)) },
     { name: SegmentCriterion.apiName, soql: select(SegmentCriterion.apiName, fieldNames(SegmentCriterion)) },
     { name: DemandTheme.apiName, soql: select(DemandTheme.apiName, fieldNames(DemandTheme)) },
-    { name: SegmentDemandScore.apiName, soql: select(SegmentDemandScore.apiName, fieldNames(SegmentDemandScore)) },
+    // Breakdown__c (up to 131,072 characters a row) is not read: its digest says if it changed.
+    { name: SegmentDemandScore.apiName, soql: select(SegmentDemandScore.apiName, compact ? SCORE_FIELDS : fieldNames(SegmentDemandScore)) },
   ];
   const smallPage = await batch(small);
   const q = (name: string) => small.find((x) => x.name === name)!.soql;
@@ -111,15 +118,7 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   const segments = await all(Segment.apiName, q(Segment.apiName), SegmentRecord, smallPage(Segment.apiName));
   const criteria = await all(SegmentCriterion.apiName, q(SegmentCriterion.apiName), SegmentCriterionRecord, smallPage(SegmentCriterion.apiName));
   const themes = await all(DemandTheme.apiName, q(DemandTheme.apiName), DemandThemeRecord, smallPage(DemandTheme.apiName));
-  // Breakdowns are long: small Bulk pages, and only a digest of each is kept.
-  const scores: z.infer<typeof SegmentDemandScoreRecord>[] = [];
-  for await (const page of readRecords(org, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, { ...opts, bulkPageSize: 2000, firstPage: smallPage(SegmentDemandScore.apiName) })) {
-    for (const r of page) {
-      if (compact && r.Breakdown__c) r.Breakdown__c = digest(r.Breakdown__c);
-      scores.push(r);
-    }
-  }
-  counts[SegmentDemandScore.apiName] = scores.length;
+  const scores = await all(SegmentDemandScore.apiName, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, smallPage(SegmentDemandScore.apiName));
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
@@ -138,9 +137,6 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   ];
   const bigPage = await batch(big);
   const b = (name: string) => big.find((x) => x.name === name)!.soql;
-  const internAll = (r: Record<string, unknown>) => {
-    for (const k of Object.keys(r)) if (k !== 'Name' && k !== 'Description__c') r[k] = interner.intern(r[k]);
-  };
   const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), internAll)) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
   const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), internAll, slimOpportunity);

@@ -271,6 +271,7 @@ export const SegmentDemandScore = {
     Earliest_Needed_By__c: { type: 'Date', writtenByService: true },
     Quorum_Reached__c: { type: 'Checkbox', writtenByService: true },
     Breakdown__c: { type: 'LongTextArea', writtenByService: true },
+    Breakdown_Digest__c: { type: 'Text', length: 32, writtenByService: true },
     Computed_At__c: { type: 'DateTime', writtenByService: true },
     Last_Run__c: { type: 'Lookup', referenceTo: 'Demand_Run__c', writtenByService: true },
   },

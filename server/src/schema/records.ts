@@ -255,6 +255,7 @@ export const SegmentDemandScoreRecord = z.object({
   Earliest_Needed_By__c: zDate,
   Quorum_Reached__c: zCheckbox,
   Breakdown__c: zText,
+  Breakdown_Digest__c: zText,
   Computed_At__c: zDateTime,
   Last_Run__c: zIdOrNull,
 });

@@ -9,7 +9,7 @@ const computed = score({
   ],
 });
 
-/** What the org returns: extra fields, other Computed_At/Last_Run, reformatted JSON. */
+/** What the org returns: extra fields, other Computed_At/Last_Run, no Breakdown__c (not read). */
 const asStored = (rows: typeof computed) =>
   rows.map((r) => ({
     ...r,
@@ -17,7 +17,7 @@ const asStored = (rows: typeof computed) =>
     attributes: { type: 'Segment_Demand_Score__c' },
     Computed_At__c: '2020-01-01T00:00:00.000+0000',
     Last_Run__c: 'OLDRUN',
-    Breakdown__c: JSON.stringify(JSON.parse(r.Breakdown__c), null, 2),
+    Breakdown__c: undefined,
   }));
 
 describe('diffScores', () => {
@@ -56,8 +56,8 @@ describe('diffScores', () => {
     ['Earliest_Needed_By__c', '2026-10-02'],
     ['Quorum_Reached__c', true],
     ['Segment__c', null],
-    ['Breakdown__c', '{"score":0}'],
-    ['Breakdown__c', 'not json'],
+    ['Breakdown_Digest__c', 'b1:0000000000000000'],
+    ['Breakdown_Digest__c', null],
     ['Account_Count__c', null],
   ])('notices a change of %s', (field, value) => {
     const stored = asStored(computed);

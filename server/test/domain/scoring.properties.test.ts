@@ -207,3 +207,68 @@ describe('scoring properties', () => {
     );
   });
 });
+
+describe('Breakdown_Digest__c', () => {
+  // Change detection compares digests instead of texts: that is only sound if two rows' digests
+  // are equal exactly when their Breakdown__c texts are.
+  const edits = fc.oneof(
+    fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('add' as const), request: requestArb }),
+    fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), request: requestArb }),
+  );
+  it('is equal exactly when the breakdown text is, across edits of the requests', () => {
+    fc.assert(
+      fc.property(requestsArb, fc.array(edits, { maxLength: 3 }), (list, changes) => {
+        const after = [...list];
+        for (const c of changes) {
+          if (c.kind === 'add') after.push(c.request);
+          else if (after.length > 1 && c.kind === 'drop') after.splice(c.at % after.length, 1);
+          else if (c.kind === 'replace') after[c.at % after.length] = c.request;
+        }
+        const before = new Map(run(toRequests(list)).map((r) => [r.Score_Key__c, r]));
+        for (const r of run(toRequests(after))) {
+          const old = before.get(r.Score_Key__c);
+          if (!old) continue;
+          expect(r.Breakdown_Digest__c === old.Breakdown_Digest__c).toBe(
+            r.Breakdown__c === old.Breakdown__c,
+          );
+        }
+      }),
+      params,
+    );
+  });
+
+  it('is equal exactly when the breakdown text is, across profile weights', () => {
+    fc.assert(
+      fc.property(requestsArb, fc.constantFrom(0.5, 1.1, 2), (list, use) => {
+        const requests = toRequests(list);
+        const base = run(requests);
+        const other = computeScores({
+          accounts: ALL_ACCOUNTS.map((Id) => ({ Id })),
+          accountSegment: new Map(Object.entries(SEGMENT_OF)),
+          segments: [
+            { segmentId: 'S1', accountCount: 5 },
+            { segmentId: 'S2', accountCount: 2 },
+          ],
+          opportunities: OPPS,
+          committeeMembers: MEMBERS,
+          contactRoles: ROLES,
+          requests,
+          themes: THEMES,
+          profile: { ...DEFAULTS, side: { ...DEFAULTS.side, Use: use } },
+          now: NOW,
+          runId: null,
+        });
+        const byKey = new Map(other.map((r) => [r.Score_Key__c, r]));
+        for (const r of base) {
+          const o = byKey.get(r.Score_Key__c) as ScoreRow;
+          // A row whose entries are all on other sides prints the same text: same digest.
+          expect(o.Breakdown_Digest__c === r.Breakdown_Digest__c).toBe(
+            o.Breakdown__c === r.Breakdown__c,
+          );
+        }
+      }),
+      params,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { digest, Interner, RequestTextPruner, restoreDigests } from '../../src/jobs/compact';
+import { Interner, RequestTextPruner } from '../../src/jobs/compact';
 
 describe('request text pruning', () => {
   it('keeps the text of every request the grouping can sample, whatever the merges', () => {
@@ -45,13 +45,5 @@ describe('request text pruning', () => {
     expect(i.intern(a)).toBe(i.intern(b));
     expect(i.intern(3)).toBe(3);
     expect(i.intern(null)).toBeNull();
-  });
-
-  it('compares breakdowns by digest', () => {
-    const computed = new Map([['S:T', { Breakdown__c: '{"score":1}' }]]);
-    const same = restoreDigests([{ Score_Key__c: 'S:T', Breakdown__c: digest('{"score":1}') }], computed);
-    expect(same[0].Breakdown__c).toBe('{"score":1}');
-    const changed = restoreDigests([{ Score_Key__c: 'S:T', Breakdown__c: digest('{"score":2}') }], computed);
-    expect(changed[0].Breakdown__c).toBe(digest('{"score":2}'));
   });
 });

@@ -122,7 +122,9 @@ export function compareScores(expected: ScoreRow[], stored: Snapshot): string[] 
     const theme = idByThemeKey.get(row.Theme__c) ?? row.Theme__c;
     const got = storedByKey.get(key);
     if (!got) problems.push(`missing ${key}`);
-    else if (!sameScore({ ...row, Score_Key__c: key, Theme__c: theme, Breakdown__c: got.Breakdown__c ?? '' }, got as never)) problems.push(`differs ${key}: expected ${row.Score__c}, stored ${got.Score__c}`);
+    else if (!sameScore({ ...row, Score_Key__c: key, Theme__c: theme }, got as never)) problems.push(`differs ${key}: expected ${row.Score__c}, stored ${got.Score__c}`);
+    // The digest stands for the text: the stored text must be the engine's, character for character.
+    else if (got.Breakdown__c !== undefined && got.Breakdown__c !== row.Breakdown__c) problems.push(`breakdown differs ${key}`);
   }
   for (const key of storedByKey.keys()) if (!seen.has(key)) problems.push(`orphan ${key}`);
   return problems;
