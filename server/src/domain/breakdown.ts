@@ -1,40 +1,30 @@
 /**
  * Breakdown__c: the explanation of a score, as JSON a product manager (or a component) can read.
+ * Accounts are rows under named columns, and the factor combinations they share (urgency,
+ * source, side, side weight, blocker: few distinct ones per theme) are listed once:
  *
- *   { "score": 7.25, "requests": 9,
- *     "accounts": [ { "account": "001…", "request": "a03…", "requests": 2, "urgency": 1.5,
- *                     "source": 1.25, "side": "Decision", "sideWeight": 1.5, "decay": 0.8409,
- *                     "blocker": 1.5, "weight": 3.5481, "revenue": 250000,
- *                     "revenueFactor": 1.2721, "voice": 3 }, … ],
+ *   { "format": 2, "score": 7.25, "requests": 9,
+ *     "factorColumns": ["urgency", "source", "side", "sideWeight", "blocker"],
+ *     "factorSets": [[1.5, 1.25, "Decision", 1.5, 1.5], [1, 1, "Use", 1, 1]],
+ *     "columns": ["account", "request", "requests", "factorSet", "decay", "weight", "revenue",
+ *                 "revenueFactor", "voice"],
+ *     "accounts": [["001…", "a03…", 2, 0, 0.8409, 3.5481, 250000, 1.2721, 3], …],
  *     "others": { "accounts": 120, "voice": 31.5 } }
  *
- * `request` is the account's strongest request (its voice); `voice` = min(cap, weight ×
- * revenueFactor) rounded to 4 decimals; `score` = the sum of the listed voices plus
- * `others.voice`, rounded to 4 decimals. Accounts are listed in account Id order. The field
- * holds 131,072 characters: when a very broad theme has more accounts than fit, the strongest
- * voices are listed and the rest are summed in `others` (present only then), so the breakdown
- * still adds up exactly.
+ * `factorSet` is an index into `factorSets`; `request` is the account's strongest request (its
+ * voice); `voice` = min(cap, weight × revenueFactor) rounded to 4 decimals; `score` = the sum of
+ * the listed voices plus `others.voice`, rounded to 4 decimals. Accounts are listed in account
+ * Id order; factor sets in order of first use. Rows under columns take about a third of the
+ * space of one object per account: a full org's breakdowns then fit one Bulk upload, and broad
+ * themes list about three times more accounts before the rest is summed. The field holds
+ * 131,072 characters: when a very broad theme has more accounts than fit, the strongest voices
+ * are listed and the rest are summed in `others` (present only then), so the breakdown still
+ * adds up exactly. readBreakdown() turns the text back into one object per account.
+ * Changing this format means bumping DIGEST_VERSION (fingerprint.ts).
  */
 import { round4, roundTo } from './numbers';
 
 export const BREAKDOWN_LIMIT = 131072;
-
-export interface BreakdownParts {
-  /** The account Id as JSON text (jsonString), so it can be made once per account. */
-  account: string;
-  request: string;
-  requests: number;
-  urgency: number;
-  source: number;
-  side: string;
-  sideWeight: number;
-  decay: number;
-  blocker: number;
-  weight: number;
-  revenue: number;
-  revenueFactor: number;
-  voice: number;
-}
 
 /**
  * A number rounded to `decimals` places as JSON text, built from an integer (integer-to-string
@@ -86,105 +76,202 @@ export function jsonString(s: string): string {
   return '"' + s + '"';
 }
 
-/** One account's entry as JSON text (built by hand: it runs once per theme and account). */
-export function breakdownEntry(p: BreakdownParts): string {
-  return breakdownEntryOf(
-    p.account,
-    p.request,
-    p.requests,
-    factorsEntry(p),
-    p.weight,
-    p.revenue,
-    p.revenueFactor,
-    p.voice,
-  );
-}
+export const FACTOR_COLUMNS = ['urgency', 'source', 'side', 'sideWeight', 'blocker'] as const;
+export const COLUMNS = [
+  'account',
+  'request',
+  'requests',
+  'factorSet',
+  'decay',
+  'weight',
+  'revenue',
+  'revenueFactor',
+  'voice',
+] as const;
 
-/** The factors of an entry, `,"urgency":…,"blocker":…`: few combinations, so callers cache it. */
-export function factorsEntry(
-  p: Pick<BreakdownParts, 'urgency' | 'source' | 'side' | 'sideWeight' | 'decay' | 'blocker'>,
-): string {
+/** A factor set as JSON text, `[urgency,source,"side",sideWeight,blocker]`: few per run. */
+export function factorSetText(p: {
+  urgency: number;
+  source: number;
+  side: string;
+  sideWeight: number;
+  blocker: number;
+}): string {
   return [
-    ',"urgency":',
+    '[',
     fmt4Often(p.urgency),
-    ',"source":',
+    ',',
     fmt4Often(p.source),
-    ',"side":"',
+    ',"',
     p.side,
-    '","sideWeight":',
+    '",',
     fmt4Often(p.sideWeight),
-    ',"decay":',
-    fmt4Often(p.decay),
-    ',"blocker":',
+    ',',
     fmt4Often(p.blocker),
+    ']',
   ].join('');
 }
 
 /**
- * An entry from its parts, with the account as JSON text and the factors as factorsEntry()
- * text. One join of strings gives a flat string; a chain of `+` would give a rope of many
- * pieces that every row listing the entry would walk again when joining its breakdown.
+ * An account's row around its factor set index: `["account","request",requests,` and
+ * `,decay,weight,revenue,revenueFactor,voice]`. The index differs between the rows that list
+ * the same account (its segment's and ALL), the two halves do not, so they are made once.
+ * One join gives a flat string (a chain of `+` would give a rope to walk again later).
  */
-export function breakdownEntryOf(
-  accountJson: string,
-  request: string,
-  requests: number,
-  factors: string,
+export function entryHead(accountJson: string, request: string, requests: number): string {
+  return ['[', accountJson, ',', jsonString(request), ',', String(requests), ','].join('');
+}
+
+export function entryTail(
+  decay: number,
   weight: number,
   revenue: number,
   revenueFactor: number,
   voice: number,
 ): string {
   return [
-    '{"account":',
-    accountJson,
-    ',"request":',
-    jsonString(request),
-    ',"requests":',
-    String(requests),
-    factors,
-    ',"weight":',
+    ',',
+    fmt4Often(decay),
+    ',',
     fmt(weight, 4),
-    ',"revenue":',
+    ',',
     fmt(revenue, 2),
-    ',"revenueFactor":',
+    ',',
     fmt(revenueFactor, 4),
-    ',"voice":',
+    ',',
     fmt(voice, 4),
-    '}',
+    ']',
   ].join('');
 }
 
+/** One listed account: its two halves, its factor set (an id the caller chose) and its voice. */
+export interface BreakdownEntry {
+  head: string;
+  tail: string;
+  factorSet: number;
+  voice: number;
+}
+
+const COLUMNS_TEXT = `"factorColumns":${JSON.stringify(FACTOR_COLUMNS)},`;
+const ACCOUNT_COLUMNS_TEXT = `"columns":${JSON.stringify(COLUMNS)},"accounts":[`;
+
+/**
+ * The breakdown text of a row. `factorSetText(id)` gives the JSON of a factor set id used by
+ * the entries; entries are in account order.
+ */
 export function buildBreakdown(
   score: number,
-  entries: string[],
-  voices: number[],
   requests: number,
+  entries: readonly BreakdownEntry[],
+  factorSetJson: (id: number) => string,
   limit = BREAKDOWN_LIMIT,
 ): string {
-  const head = `{"score":${score},"requests":${requests},"accounts":[`;
-  let total = head.length + 2;
-  for (const e of entries) total += e.length + 1;
-  if (total <= limit) return head + entries.join(',') + ']}';
-  // Too many to list: keep the strongest voices (ties by account order), sum the rest.
-  const order = entries.map((_, i) => i).sort((a, b) => voices[b] - voices[a] || a - b);
-  const reserve = 80; // room for the "others" summary
-  let used = head.length + 2 + reserve;
-  const keep: number[] = [];
-  for (const i of order) {
-    if (used + entries[i].length + 1 > limit) break;
-    keep.push(i);
-    used += entries[i].length + 1;
-  }
-  const kept = new Set(keep);
-  let rest = 0;
-  let restCount = 0;
-  for (let i = 0; i < entries.length; i++) {
-    if (!kept.has(i)) {
-      rest += voices[i];
-      restCount += 1;
+  const head = `{"format":2,"score":${score},"requests":${requests},${COLUMNS_TEXT}"factorSets":[`;
+  // Upper bounds of what the listed entries need: every set the row uses, the widest index.
+  const sets = new Set<number>();
+  for (const e of entries) sets.add(e.factorSet);
+  let setsLength = 0;
+  for (const id of sets) setsLength += factorSetJson(id).length + 1;
+  const indexWidth = String(Math.max(0, sets.size - 1)).length;
+  const fixed = head.length + setsLength + 2 + ACCOUNT_COLUMNS_TEXT.length + 2;
+  const size = (e: BreakdownEntry) => e.head.length + indexWidth + e.tail.length + 1;
+  let total = fixed;
+  for (const e of entries) total += size(e);
+  let listed: readonly BreakdownEntry[] = entries;
+  let others = '';
+  if (total > limit) {
+    // Too many to list: keep the strongest voices (ties by account order), sum the rest.
+    const order = entries
+      .map((_, i) => i)
+      .sort((a, b) => entries[b].voice - entries[a].voice || a - b);
+    const reserve = 80; // room for the "others" summary
+    let used = fixed + reserve;
+    const keep: number[] = [];
+    for (const i of order) {
+      if (used + size(entries[i]) > limit) break;
+      keep.push(i);
+      used += size(entries[i]);
     }
+    const kept = new Set(keep);
+    let rest = 0;
+    let restCount = 0;
+    for (let i = 0; i < entries.length; i++) {
+      if (!kept.has(i)) {
+        rest += entries[i].voice;
+        restCount += 1;
+      }
+    }
+    keep.sort((a, b) => a - b);
+    listed = keep.map((i) => entries[i]);
+    others = `,"others":{"accounts":${restCount},"voice":${round4(rest)}}`;
   }
-  keep.sort((a, b) => a - b);
-  return `${head}${keep.map((i) => entries[i]).join(',')}],"others":{"accounts":${restCount},"voice":${round4(rest)}}}`;
+  // Factor sets are numbered in order of first use by the listed accounts.
+  const index = new Map<number, number>();
+  const setTexts: string[] = [];
+  const parts: string[] = [];
+  for (const e of listed) {
+    let i = index.get(e.factorSet);
+    if (i === undefined) {
+      i = setTexts.length;
+      index.set(e.factorSet, i);
+      setTexts.push(factorSetJson(e.factorSet));
+    }
+    parts.push(e.head, String(i), e.tail, ',');
+  }
+  parts.pop();
+  return `${head}${setTexts.join(',')}],${ACCOUNT_COLUMNS_TEXT}${parts.join('')}]${others}}`;
+}
+
+/** One account of a breakdown as an object (what readBreakdown gives). */
+export interface BreakdownAccount {
+  account: string;
+  request: string;
+  requests: number;
+  urgency: number;
+  source: number;
+  side: string;
+  sideWeight: number;
+  decay: number;
+  blocker: number;
+  weight: number;
+  revenue: number;
+  revenueFactor: number;
+  voice: number;
+}
+
+export interface ReadBreakdown {
+  score: number;
+  requests: number;
+  accounts: BreakdownAccount[];
+  others?: { accounts: number; voice: number };
+}
+
+/** Parses Breakdown__c text into one object per account (throws on text that is not one). */
+export function readBreakdown(text: string): ReadBreakdown {
+  const raw = JSON.parse(text) as {
+    score: number;
+    requests: number;
+    factorColumns: string[];
+    factorSets: unknown[][];
+    columns: string[];
+    accounts: unknown[][];
+    others?: { accounts: number; voice: number };
+  };
+  if (!Array.isArray(raw.columns) || !Array.isArray(raw.accounts))
+    throw new Error('Breakdown__c: no columns/accounts');
+  const accounts = raw.accounts.map((values) => {
+    const a: Record<string, unknown> = {};
+    raw.columns.forEach((c, i) => {
+      if (c !== 'factorSet') a[c] = values[i];
+    });
+    const set = raw.factorSets[values[raw.columns.indexOf('factorSet')] as number] ?? [];
+    raw.factorColumns.forEach((c, i) => (a[c] = set[i]));
+    return a as unknown as BreakdownAccount;
+  });
+  return {
+    score: raw.score,
+    requests: raw.requests,
+    accounts,
+    ...(raw.others ? { others: raw.others } : {}),
+  };
 }

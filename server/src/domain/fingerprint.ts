@@ -14,8 +14,8 @@
  * (breakdown.ts) changes, so every row is rewritten once in the new format.
  */
 
-/** Changes with the Breakdown__c format: 'b1' = breakdown.ts's entries with `others`. */
-export const DIGEST_VERSION = 'b1';
+/** Changes with the Breakdown__c format: 'b2' = format 2 (rows under columns, factor sets). */
+export const DIGEST_VERSION = 'b2';
 
 const TWO_32 = 4294967296;
 

@@ -22,5 +22,5 @@ export {
 } from './profile';
 export { buildSideIndex, SIDE_BY_RANK } from './sides';
 export { computeDemand, type DemandInput, type DemandResult } from './demand';
-export { BREAKDOWN_LIMIT } from './breakdown';
+export { BREAKDOWN_LIMIT, readBreakdown, type ReadBreakdown, type BreakdownAccount } from './breakdown';
 export * from './records';

@@ -34,7 +34,14 @@ import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import { buildMergeResolver } from './themes/resolve';
 import { dayNumber, parseTimestamp, round2, round4 } from './numbers';
 import { rankRows } from './ranking';
-import { breakdownEntryOf, buildBreakdown, factorsEntry, jsonString } from './breakdown';
+import {
+  buildBreakdown,
+  entryHead,
+  entryTail,
+  factorSetText,
+  jsonString,
+  type BreakdownEntry,
+} from './breakdown';
 import { Fingerprint, q2, q4 } from './fingerprint';
 
 export interface ScoredSegment {
@@ -292,8 +299,9 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     age < DECAY_DAYS && decayOfAge[age] >= 0
       ? decayOfAge[age]
       : Math.max(floor, Math.pow(0.5, age / halfLife));
-  // The factor part of an entry (urgency … blocker) comes from few combinations: urgency and
-  // source values, side, deal blocker and age in days. Each combination's text is made once.
+  // Factor sets (urgency, source, side, side weight, blocker) come from few combinations of
+  // the urgency and source values, the side and the deal blocker flag: each gets an id and
+  // its text once.
   const codes = new Map<string, number>();
   const codeOf = (value: string | null | undefined): number => {
     const key = value ?? '';
@@ -301,59 +309,60 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     if (c === undefined) codes.set(key, (c = codes.size));
     return c;
   };
-  const factorTexts = new Map<number, string>();
-  const factorText = (best: RequestRecord, bits: number, age: number): string => {
-    const u = codeOf(best.Urgency__c);
-    const s = codeOf(best.Source__c);
-    const key =
-      u < 64 && s < 64 && age < DECAY_DAYS ? ((u * 64 + s) * 8 + bits) * DECAY_DAYS + age : -1;
-    let text = key >= 0 ? factorTexts.get(key) : undefined;
-    if (text === undefined) {
-      text = factorsEntry({
-        urgency: urgency[best.Urgency__c as string] ?? medium,
-        source: source[best.Source__c as string] ?? 1,
-        side: SIDE_BY_RANK[bits & 3],
-        sideWeight: sideWeight[bits & 3],
-        decay: decayAt(age),
-        blocker: bits & 4 ? blockerFactor : 1,
-      });
-      if (key >= 0) factorTexts.set(key, text);
+  const setIds = new Map<number, number>();
+  const setTexts: string[] = [];
+  const factorSetOf = (best: RequestRecord, bits: number): number => {
+    const key = (codeOf(best.Urgency__c) * 4096 + codeOf(best.Source__c)) * 8 + bits;
+    let id = setIds.get(key);
+    if (id === undefined) {
+      id = setTexts.length;
+      setIds.set(key, id);
+      setTexts.push(
+        factorSetText({
+          urgency: urgency[best.Urgency__c as string] ?? medium,
+          source: source[best.Source__c as string] ?? 1,
+          side: SIDE_BY_RANK[bits & 3],
+          sideWeight: sideWeight[bits & 3],
+          blocker: bits & 4 ? blockerFactor : 1,
+        }),
+      );
     }
-    return text;
+    return id;
   };
-  const buildEntry = (q: number): string => {
+  const buildEntry = (q: number): BreakdownEntry => {
     const i = pBest[q];
     const best = requests[i];
-    return breakdownEntryOf(
-      (accountJson[pAccount[q]] ??= jsonString(accounts.ids[pAccount[q]])),
-      best.Id,
-      pCount[q],
-      factorText(best, reqSide[i], reqAge[i]),
-      pW[q],
-      pRev[q],
-      pFactor[q],
-      pVoice[q],
-    );
+    return {
+      head: entryHead(
+        (accountJson[pAccount[q]] ??= jsonString(accounts.ids[pAccount[q]])),
+        best.Id,
+        pCount[q],
+      ),
+      tail: entryTail(decayAt(reqAge[i]), pW[q], pRev[q], pFactor[q], pVoice[q]),
+      factorSet: factorSetOf(best, reqSide[i]),
+      voice: pVoice[q],
+    };
   };
   // A pair's entry is listed in its segment's row and in the ALL row of the same theme, and
-  // change detection reads both (the service reads each row twice: digest, then diff). Rows
-  // are read theme by theme, so the entries of the theme last read are kept: each entry is
-  // built once, and memory stays bounded by the largest theme.
+  // a row's text may be read more than once (a check, then the write). Rows are read theme by
+  // theme, so the entries of the theme last read are kept: each entry is built once, and
+  // memory stays bounded by the largest theme.
   const themeStart = new Int32Array(nThemes + 1);
   for (let q = 0; q < pairs; q++) themeStart[pTheme[q] + 1] = q + 1;
   for (let t = 0; t < nThemes; t++)
     if (themeStart[t + 1] < themeStart[t]) themeStart[t + 1] = themeStart[t];
   let cachedTheme = -1;
-  let cached: (string | undefined)[] = [];
-  const entryOf = (q: number): string => {
+  let cached: (BreakdownEntry | undefined)[] = [];
+  const entryOf = (q: number): BreakdownEntry => {
     const t = pTheme[q];
     if (t !== cachedTheme) {
       cachedTheme = t;
-      cached = new Array<string | undefined>(themeStart[t + 1] - themeStart[t]);
+      cached = new Array<BreakdownEntry | undefined>(themeStart[t + 1] - themeStart[t]);
     }
     const slot = q - themeStart[t];
     return (cached[slot] ??= buildEntry(q));
   };
+  const factorSetJson = (id: number): string => setTexts[id];
 
   // Segments of accounts (only scored segments get a number, in segment Id order).
   const scored = input.segments
@@ -375,7 +384,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     runId: input.runId ?? null,
     quorum: profile.quorumSize,
     entryOf,
-    pVoice,
+    factorSetJson,
     pH1,
     pH2,
     fp,
@@ -494,8 +503,8 @@ interface RowBase {
   computedAt: string;
   runId: string | null;
   quorum: number;
-  entryOf: (pair: number) => string;
-  pVoice: Float64Array;
+  entryOf: (pair: number) => BreakdownEntry;
+  factorSetJson: (id: number) => string;
   /** Fingerprints of the pairs' entries, and a reusable Fingerprint. */
   pH1: Int32Array;
   pH2: Int32Array;
@@ -546,13 +555,9 @@ function toRow(
       // A row's text is often read twice in a row (a check, then the write or the compare):
       // the last one is remembered, never more, so memory stays flat.
       if (base.last === pairs) return base.lastText;
-      const entries: string[] = new Array(pairs.length);
-      const voices: number[] = new Array(pairs.length);
-      for (let i = 0; i < pairs.length; i++) {
-        entries[i] = base.entryOf(pairs[i]);
-        voices[i] = base.pVoice[pairs[i]];
-      }
-      base.lastText = buildBreakdown(score, entries, voices, requests);
+      const entries: BreakdownEntry[] = new Array<BreakdownEntry>(pairs.length);
+      for (let i = 0; i < pairs.length; i++) entries[i] = base.entryOf(pairs[i]);
+      base.lastText = buildBreakdown(score, requests, entries, base.factorSetJson);
       base.last = pairs;
       return base.lastText;
     },

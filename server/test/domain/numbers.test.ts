@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dayNumber, parseTimestamp, roundTo } from '../../src/domain/numbers';
-import { fmt } from '../../src/domain/breakdown';
+import { fmt, readBreakdown } from '../../src/domain/breakdown';
 import { req, score } from './world';
 
 describe('parseTimestamp', () => {
@@ -60,7 +60,7 @@ describe('score rows', () => {
     expect(Object.keys(row)).toContain('Breakdown__c');
     expect(typeof { ...row }.Breakdown__c).toBe('string');
     expect(JSON.parse(JSON.stringify(row)).Breakdown__c).toBe(row.Breakdown__c);
-    expect(JSON.parse(row.Breakdown__c).accounts[0].account).toBe('A');
+    expect(readBreakdown(row.Breakdown__c).accounts[0].account).toBe('A');
   });
   it('do not change within a day: the age for decay is in UTC calendar days', () => {
     const r = req({ Account__c: 'A', CreatedDate: '2026-01-01T08:00:00.000+0000' });

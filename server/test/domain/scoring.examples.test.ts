@@ -328,15 +328,22 @@ describe('breakdown', () => {
     const sum = b.accounts.reduce((s, a) => s + (a.voice as number), 0);
     expect(Math.round(sum * 1e4) / 1e4).toBe(r.Score__c);
     expect(b.score).toBe(r.Score__c);
+    // Format 2: accounts as rows under columns, each distinct factor set listed once.
+    const raw = JSON.parse(r.Breakdown__c);
+    expect(raw).toMatchObject({ format: 2, columns: expect.arrayContaining(['factorSet']) });
+    expect(raw.factorSets).toEqual([
+      [1.5, 1, 'Unknown', 1, 1],
+      [0.5, 1.25, 'Unknown', 1, 1.5],
+    ]);
   });
   it('summarises the weakest accounts when the list would not fit the field, still summing to the score', () => {
-    const requests = Array.from({ length: 900 }, (_, i) =>
+    const requests = Array.from({ length: 6000 }, (_, i) =>
       req({ Account__c: `ACC${String(i).padStart(4, '0')}`, Urgency__c: i % 2 ? 'High' : 'Low' }),
     );
     const r = row(score({ requests }), 'S1:T1')!;
     expect(r.Breakdown__c.length).toBeLessThanOrEqual(131072);
     const b = breakdownOf(r);
-    expect(b.others!.accounts + b.accounts.length).toBe(900);
+    expect(b.others!.accounts + b.accounts.length).toBe(6000);
     const sum = b.accounts.reduce((s, a) => s + (a.voice as number), 0) + b.others!.voice;
     expect(Math.round(sum * 1e4) / 1e4).toBe(r.Score__c);
     expect(Math.min(...b.accounts.map((a) => a.voice as number))).toBeGreaterThanOrEqual(0.5);

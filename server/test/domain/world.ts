@@ -1,7 +1,9 @@
 /** Small builders for engine tests: records shaped like the org's, with sensible defaults. */
 import {
   computeScores,
+  readBreakdown,
   resolveProfile,
+  type ReadBreakdown,
   type Profile,
   type RequestRecord,
   type ScoreRow,
@@ -78,12 +80,9 @@ export function score(s: Scenario): ScoreRow[] {
 export const row = (rows: ScoreRow[], key: string): ScoreRow | undefined =>
   rows.find((r) => r.Score_Key__c === key);
 
-export function breakdownOf(r: ScoreRow): {
-  score: number;
-  accounts: Record<string, number | string>[];
-  others?: { accounts: number; voice: number };
-} {
-  return JSON.parse(r.Breakdown__c);
+/** A row's Breakdown__c with one object per account (the format lists rows under columns). */
+export function breakdownOf(r: ScoreRow): ReadBreakdown {
+  return readBreakdown(r.Breakdown__c);
 }
 
 export const daysAgo = (days: number, from = NOW): string =>

@@ -207,6 +207,36 @@ function asNumber(value) {
     return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+/**
+ * The service's format 2 lists accounts as rows under `columns`, with the factor sets they
+ * share listed once (`factorSets` under `factorColumns`, referenced by `factorSet`): this turns
+ * them back into one object per account. Undefined for other shapes (format 1 lists objects).
+ */
+function expandRows(parsed) {
+    if (!parsed || !Array.isArray(parsed.columns) || !Array.isArray(parsed.accounts)) {
+        return undefined;
+    }
+    const columns = parsed.columns;
+    const factorColumns = Array.isArray(parsed.factorColumns) ? parsed.factorColumns : [];
+    const sets = Array.isArray(parsed.factorSets) ? parsed.factorSets : [];
+    return parsed.accounts.map((values) => {
+        if (!Array.isArray(values)) {
+            return null; // not a row: the whole breakdown reads as unreadable
+        }
+        const entry = {};
+        columns.forEach((column, i) => {
+            entry[column] = values[i];
+        });
+        const set = sets[entry.factorSet];
+        if (Array.isArray(set)) {
+            factorColumns.forEach((column, i) => {
+                entry[column] = set[i];
+            });
+        }
+        return entry;
+    });
+}
+
 /** One contributing account, whatever nesting the entry uses (factors inline or nested). */
 function readContribution(entry) {
     if (!entry || typeof entry !== 'object') {
@@ -257,7 +287,7 @@ export function parseBreakdown(json) {
     } catch {
         return { ok: false };
     }
-    const list = Array.isArray(parsed) ? parsed : pick(parsed, ['accounts', 'contributions', 'contributors']);
+    const list = Array.isArray(parsed) ? parsed : expandRows(parsed) || pick(parsed, ['accounts', 'contributions', 'contributors']);
     if (!Array.isArray(list)) {
         return { ok: false };
     }

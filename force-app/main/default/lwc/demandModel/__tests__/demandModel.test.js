@@ -109,6 +109,37 @@ describe('parseBreakdown and explainBreakdown', () => {
         expect(strongestRequestIds(parsed, 1)).toEqual(['a0RA']);
     });
 
+    // What the service writes (format 2): rows under columns, shared factor sets listed once.
+    const rows = JSON.stringify({
+        format: 2,
+        score: 4.2,
+        requests: 3,
+        factorColumns: ['urgency', 'source', 'side', 'sideWeight', 'blocker'],
+        factorSets: [
+            [1, 1, 'Influence', 1.2, 1],
+            [2, 1.25, 'Decision', 1.5, 1.5]
+        ],
+        columns: ['account', 'request', 'requests', 'factorSet', 'decay', 'weight', 'revenue', 'revenueFactor', 'voice'],
+        accounts: [
+            ['001A', 'a0RA', 2, 1, 0.9, 5.06, 9e5, 1.5, 3],
+            ['001B', 'a0RB', 1, 0, 1, 1.2, 0, 1, 1.2]
+        ],
+        others: { accounts: 7, voice: 4.5 }
+    });
+
+    it('reads format 2 exactly as the same breakdown listed as objects', () => {
+        const parsed = parseBreakdown(rows);
+        expect(parsed).toEqual(parseBreakdown(engine));
+        expect(parsed.accounts[0]).toMatchObject({ accountId: '001A', requestId: 'a0RA', voice: 3, weight: 5.06, urgencyWeight: 2, side: 'Decision', dealBlocker: true, requests: 2 });
+    });
+
+    it('reports format 2 with a row that is not a list as unreadable', () => {
+        const broken = JSON.parse(rows);
+        broken.accounts.push({ account: '001C' });
+        broken.accounts.push(7);
+        expect(parseBreakdown(JSON.stringify(broken)).ok).toBe(false);
+    });
+
     it('explains in plain words with names and urgency from the strongest requests', () => {
         const nodes = [{ Id: 'a0RA', Urgency__c: { value: 'Critical', displayValue: 'Critical' }, Account__r: { Name: { value: 'Acme' } } }];
         const explained = withRequestDetails(parseBreakdown(engine), nodes);
