@@ -102,15 +102,17 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const candidateIds = new Set(candidates.map((t) => t.Id));
   const samples = sampleRequests(input.requests, resolve, candidateIds);
 
-  // Tokenise once; document frequencies over everything we compare.
-  const reqTokens = unthemed.map((r) => tokenize(requestText(r)));
+  // Tokenise once; document frequencies over everything we compare. CJK phrases recur (a
+  // product's names for things), so their segmentation is shared within this run.
+  const runs = new Map<string, readonly string[]>();
+  const reqTokens = unthemed.map((r) => tokenize(requestText(r), runs));
   const themeTexts = candidates.map((t) =>
-    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
+    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n'), runs),
   );
   const sampleTokens = new Map<string, Tokens>();
   for (const list of samples.values())
     for (const r of list)
-      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r)));
+      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r), runs));
   const vocab = new Vocabulary();
   vocab.countDocuments(
     [...reqTokens, ...themeTexts, ...[...sampleTokens.values()]].map((t) => t.tokens),
@@ -138,6 +140,24 @@ export function groupThemes(input: GroupInput): GroupingResult {
   return { attachments, suggestions };
 }
 
+/** A sampled request and its position in the input (ties between equal Ids keep input order). */
+interface Sampled {
+  r: RequestRecord;
+  at: number;
+}
+
+/** The sample list of candidate theme `t` (made on first use), or null if not a candidate. */
+function candidateListFor(
+  t: string,
+  lists: Map<string, Sampled[]>,
+  candidateIds: ReadonlySet<string>,
+): Sampled[] | null {
+  if (!candidateIds.has(t)) return null;
+  let list = lists.get(t);
+  if (!list) lists.set(t, (list = []));
+  return list;
+}
+
 /**
  * Each candidate theme's first GROUPING.themeSample requests in Id order, and the themes in the
  * order of their first request: what one pass over all requests sorted by Id (a stable sort)
@@ -149,15 +169,21 @@ function sampleRequests(
   candidateIds: ReadonlySet<string>,
 ): Map<string, RequestRecord[]> {
   const cap = GROUPING.themeSample;
-  const lists = new Map<string, { r: RequestRecord; at: number }[]>();
+  const lists = new Map<string, Sampled[]>();
+  // A million requests name a few thousand themes: resolve each Theme__c value once, to its
+  // candidate's list (shared by themes merged into the same one) or null when not a candidate.
+  const listOf = new Map<string, Sampled[] | null>();
   for (let at = 0; at < requests.length; at++) {
     const r = requests[at];
     // Only people's choices: Suggested_Theme__c is this step's own output (see the header).
-    if (!r.Theme__c) continue;
-    const t = resolve(r.Theme__c);
-    if (!candidateIds.has(t)) continue;
-    let list = lists.get(t);
-    if (!list) lists.set(t, (list = []));
+    const raw = r.Theme__c;
+    if (!raw) continue;
+    let list = listOf.get(raw);
+    if (list === undefined) {
+      list = candidateListFor(resolve(raw), lists, candidateIds);
+      listOf.set(raw, list);
+    }
+    if (list === null) continue;
     // A later request with an equal Id sorts after the earlier one (stable sort).
     if (list.length === cap) {
       if (!(r.Id < list[cap - 1].r.Id)) continue;
@@ -167,7 +193,7 @@ function sampleRequests(
     while (k > 0 && r.Id < list[k - 1].r.Id) k--;
     list.splice(k, 0, { r, at });
   }
-  const first = (list: { r: RequestRecord; at: number }[]) => list[0];
+  const first = (list: Sampled[]) => list[0];
   const themes = [...lists.entries()].sort((x, y) => {
     const a = first(x[1]);
     const b = first(y[1]);

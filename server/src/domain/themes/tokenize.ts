@@ -78,6 +78,50 @@ for (const c of CONCEPTS) {
 }
 CJK_FORMS.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
 
+/**
+ * CJK_FORMS positions by the form's first character: a form can only occur in a text holding
+ * that character, so a text is checked against the few forms its characters can start
+ * instead of all of them. (Replacing a form adds only spaces, and no form starts with one, so
+ * the characters of the original text bound every later match.)
+ */
+const FORMS_BY_FIRST = new Map<number, number[]>();
+CJK_FORMS.forEach(({ form }, i) => {
+  const first = form.charCodeAt(0);
+  const list = FORMS_BY_FIRST.get(first);
+  if (list) list.push(i);
+  else FORMS_BY_FIRST.set(first, [i]);
+});
+
+/**
+ * Characters that never make a word-like segment without a CJK character in it: CJK script
+ * characters themselves, ASCII spaces and punctuation (not letters, digits or '_') and the
+ * ideographic comma and full stop. Text made only of these gives no Latin words, so the
+ * segmenter pass for them is skipped. Katakana's 'ー' and '・' are Common script: not here.
+ */
+const NO_LATIN_WORD = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) NO_LATIN_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 0 : 1;
+NO_LATIN_WORD[0x3001] = 1;
+NO_LATIN_WORD[0x3002] = 1;
+for (const [from, to] of [
+  [0x3040, 0x30ff], // Hiragana, Katakana
+  [0x3100, 0x31ff], // Bopomofo, Hangul compatibility jamo, kanbun, Katakana extensions
+  [0x3400, 0x4dbf], // CJK extension A
+  [0x4e00, 0x9fff], // CJK unified ideographs
+  [0xac00, 0xd7af], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+])
+  for (let c = from; c <= to; c++) if (CJK.test(String.fromCharCode(c))) NO_LATIN_WORD[c] = 1;
+
+function hasLatinWords(norm: string): boolean {
+  for (let i = 0; i < norm.length; i++) if (NO_LATIN_WORD[norm.charCodeAt(i)] === 0) return true;
+  return false;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 export interface Tokens {
   /** Tokens with repeats (term frequency matters), in text order. */
   tokens: string[];
@@ -85,21 +129,48 @@ export interface Tokens {
   surface: Map<string, string>;
 }
 
-/** Splits one request's text into tokens for similarity. Pure and deterministic. */
-export function tokenize(text: string): Tokens {
-  let norm = text.normalize('NFKC').toLowerCase();
+/**
+ * Splits one request's text into tokens for similarity. Pure and deterministic.
+ * `runs` may carry the tokens of CJK runs already seen (one Map per grouping run, so repeated
+ * phrases are segmented once); the result is the same with or without it.
+ */
+export function tokenize(text: string, runs?: Map<string, readonly string[]>): Tokens {
+  // NFKC leaves ASCII as it is; checking is much cheaper than normalising.
+  const ascii = isAscii(text);
+  let norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   const tokens: string[] = [];
   const surface = new Map<string, string>();
-  if (CJK.test(norm)) {
-    for (const { form, token } of CJK_FORMS) {
-      if (!norm.includes(form)) continue;
-      const parts = norm.split(form);
-      for (let i = 1; i < parts.length; i++) tokens.push(token);
-      norm = parts.join(' ');
-    }
-    for (const run of norm.match(CJK_RUNS) ?? []) cjkTokens(run, tokens);
+  let latin = true;
+  if (!ascii && CJK.test(norm)) {
+    norm = replaceConceptForms(norm, tokens);
+    for (const run of norm.match(CJK_RUNS) ?? []) cjkTokens(run, tokens, runs);
+    latin = hasLatinWords(norm);
   }
-  // Latin words: concept phrases first (longest match), then ordinary words.
+  if (latin) latinTokens(norm, tokens, surface);
+  return { tokens, surface };
+}
+
+/** Pushes a concept token per occurrence of a CJK form (longest forms first) and blanks it. */
+function replaceConceptForms(text: string, tokens: string[]): string {
+  const candidates: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const forms = FORMS_BY_FIRST.get(text.charCodeAt(i));
+    if (forms) for (const f of forms) if (!candidates.includes(f)) candidates.push(f);
+  }
+  candidates.sort((a, b) => a - b);
+  let norm = text;
+  for (const f of candidates) {
+    const { form, token } = CJK_FORMS[f];
+    if (!norm.includes(form)) continue;
+    const parts = norm.split(form);
+    for (let i = 1; i < parts.length; i++) tokens.push(token);
+    norm = parts.join(' ');
+  }
+  return norm;
+}
+
+/** Latin words: concept phrases first (longest match), then ordinary words. */
+function latinTokens(norm: string, tokens: string[], surface: Map<string, string>): void {
   const raw: string[] = asciiWords(norm) ?? [];
   if (raw.length === 0) {
     for (const s of segmenter.segment(norm)) {
@@ -129,11 +200,26 @@ export function tokenize(text: string): Tokens {
     }
     i += 1;
   }
-  return { tokens, surface };
 }
 
-function cjkTokens(run: string, out: string[]): void {
-  const chars = [...run];
+function cjkTokens(run: string, out: string[], runs?: Map<string, readonly string[]>): void {
+  const known = runs?.get(run);
+  if (known) {
+    for (const t of known) out.push(t);
+    return;
+  }
+  const from = out.length;
+  if (hasSurrogates(run)) pushBigrams([...run], out);
+  else pushBigrams(run, out);
+  for (const s of segmenter.segment(run)) {
+    const w = s.segment;
+    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w)) out.push(w);
+  }
+  runs?.set(run, out.slice(from));
+}
+
+/** Character bigrams of a run (as a string of BMP characters or a list of code points). */
+function pushBigrams(chars: string | readonly string[], out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) {
     const a = chars[i];
     const b = chars[i + 1];
@@ -141,8 +227,16 @@ function cjkTokens(run: string, out: string[]): void {
     const bigram = a + b;
     if (!STOP_CJK_WORDS.has(bigram)) out.push(bigram);
   }
-  for (const s of segmenter.segment(run)) {
-    const w = s.segment;
-    if (s.isWordLike && [...w].length >= 3 && !STOP_CJK_WORDS.has(w)) out.push(w);
+}
+
+function hasSurrogates(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
   }
+  return false;
+}
+
+function codePoints(text: string): number {
+  return hasSurrogates(text) ? [...text].length : text.length;
 }

@@ -58,19 +58,26 @@ export class Vocabulary {
   }
 
   vector(tokens: readonly string[]): SparseVector {
-    const tf = new Map<number, number>();
-    for (const t of tokens) {
-      const id = this.idOf(t);
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    const terms = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    const weights = new Float64Array(terms.length);
+    // Term ids sorted, so equal ids are adjacent: each run is one term and its length the tf.
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.idOf(tokens[i]);
+    ids.sort();
+    let distinct = 0;
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
+    const terms = new Int32Array(distinct);
+    const weights = new Float64Array(distinct);
     let norm = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const id = terms[i];
+    for (let i = 0, k = 0; i < ids.length; k++) {
+      const id = ids[i];
+      let tf = 0;
+      while (i < ids.length && ids[i] === id) {
+        tf++;
+        i++;
+      }
       const boost = this.boost(this.names[id]);
-      const w = (1 + Math.log(tf.get(id) as number)) * this.idf(id) * boost;
-      weights[i] = w;
+      const w = (1 + Math.log(tf)) * this.idf(id) * boost;
+      terms[k] = id;
+      weights[k] = w;
       norm += w * w;
     }
     return normalise({ terms, weights }, norm);
@@ -157,8 +164,16 @@ export class Centroid {
  * sub-quadratic even when thousands of requests share the same words.
  */
 export class InvertedIndex {
-  private readonly postDocs = new Map<number, number[]>();
-  private readonly postWeights = new Map<number, number[]>();
+  /**
+   * Postings of all terms in one flat list (compressed sparse rows): term t's postings are
+   * docs/weights[start[t] .. start[t + 1]), in index order. No map lookup or boxed number per
+   * posting on the hot path.
+   */
+  private readonly start: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly weights: Float64Array;
+  /** Smallest posting weight per term (see the 1e-300 below). */
+  private readonly minWeight: Float64Array;
   private readonly scratch: Float64Array;
   private readonly touched: number[] = [];
   private dense = new Float64Array(0);
@@ -178,19 +193,30 @@ export class InvertedIndex {
     readonly vectors: readonly SparseVector[],
     private readonly maxPostings = Number.POSITIVE_INFINITY,
   ) {
+    let terms = 0;
+    let total = 0;
+    for (const v of vectors) {
+      if (v.terms.length > 0) terms = Math.max(terms, v.terms[v.terms.length - 1] + 1);
+      total += v.terms.length;
+    }
+    const start = new Int32Array(terms + 1);
+    for (const v of vectors) for (let k = 0; k < v.terms.length; k++) start[v.terms[k] + 1]++;
+    for (let t = 0; t < terms; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, terms);
+    this.docs = new Int32Array(total);
+    this.weights = new Float64Array(total);
     vectors.forEach((v, i) => {
       for (let k = 0; k < v.terms.length; k++) {
-        const t = v.terms[k];
-        const docs = this.postDocs.get(t);
-        if (docs) {
-          docs.push(i);
-          (this.postWeights.get(t) as number[]).push(v.weights[k]);
-        } else {
-          this.postDocs.set(t, [i]);
-          this.postWeights.set(t, [v.weights[k]]);
-        }
+        const at = fill[v.terms[k]]++;
+        this.docs[at] = i;
+        this.weights[at] = v.weights[k];
       }
     });
+    this.start = start;
+    this.minWeight = new Float64Array(terms).fill(Number.POSITIVE_INFINITY);
+    for (let t = 0; t < terms; t++)
+      for (let k = start[t]; k < start[t + 1]; k++)
+        this.minWeight[t] = Math.min(this.minWeight[t], this.weights[k]);
     this.scratch = new Float64Array(vectors.length);
   }
 
@@ -215,37 +241,41 @@ export class InvertedIndex {
     // the same products (query weight × its weight), added in the same ascending term order
     // as dot(). Then no exact pass is needed.
     let complete = true;
+    const postDocs = this.docs;
+    const postWeights = this.weights;
     for (let i = 0; i < query.terms.length; i++) {
-      const docs = this.postDocs.get(query.terms[i]);
-      if (!docs) continue;
-      if (docs.length > this.maxPostings && window === Number.POSITIVE_INFINITY) {
+      const t = query.terms[i];
+      if (t + 1 >= this.start.length) continue;
+      const first = this.start[t];
+      const stop = this.start[t + 1];
+      if (first === stop) continue;
+      if (stop - first > this.maxPostings && window === Number.POSITIVE_INFINITY) {
         complete = false;
         continue;
       }
-      const weights = this.postWeights.get(query.terms[i]) as number[];
       const wq = query.weights[i];
-      let k = 0;
+      let k = first;
       if (after >= 0) {
         // postings are in index order: skip to the first index > after
-        let lo = 0;
-        let hi = docs.length;
+        let lo = first;
+        let hi = stop;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (docs[mid] <= after) lo = mid + 1;
+          if (postDocs[mid] <= after) lo = mid + 1;
           else hi = mid;
         }
         k = lo;
       }
-      const end = Math.min(docs.length, k + window);
-      if (end < docs.length) complete = false;
+      const end = Math.min(stop, k + window);
+      if (end < stop) complete = false;
+      // The 1e-300 keeps a touched sum from being 0; it vanishes when added to any product
+      // above 1e-280 (always, for these weights; the check keeps the sums exact regardless).
+      // Products grow with the posting weight, so the term's smallest weight decides.
+      if (wq * this.minWeight[t] < 1e-280) complete = false;
       for (; k < end; k++) {
-        const j = docs[k];
+        const j = postDocs[k];
         if (acc[j] === 0) touched.push(j);
-        const product = wq * weights[k];
-        // The 1e-300 keeps a touched sum from being 0; it vanishes when added to any product
-        // above 1e-280 (always, for these weights; the check keeps the sums exact regardless).
-        if (product < 1e-280) complete = false;
-        acc[j] += product + 1e-300;
+        acc[j] += wq * postWeights[k] + 1e-300;
       }
     }
     // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
