@@ -203,7 +203,9 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
       .filter(([, v]) => v > 0)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    console.log(`  calls by route: ${routes}`);
+    console.log(`  calls by route (emulator): ${routes}`);
+    const own = full.log.split('\n').find((l) => l.includes('Calls by route: '));
+    if (own) console.log(`  calls by route (service): ${own.slice(own.indexOf('Calls by route: ') + 16)}`);
     const phases = full.log.split('\n').filter((l) => / took /.test(l));
     if (phases.length > 0) console.log(`  phases: ${phases.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
     const inc = report.incremental;

@@ -55,10 +55,13 @@ export class Fingerprint {
     return this.int(v >>> 0).int(Math.floor(v / TWO_32) | 0);
   }
 
-  /** Feeds a string (its length first, so concatenations cannot collide). */
+  /** Feeds a string (its length first, so concatenations cannot collide), two UTF-16 units a word. */
   str(s: string): this {
-    this.int(s.length);
-    for (let i = 0; i < s.length; i++) this.int(s.charCodeAt(i));
+    const n = s.length;
+    this.int(n);
+    let i = 0;
+    for (; i + 1 < n; i += 2) this.int(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+    if (i < n) this.int(s.charCodeAt(i));
     return this;
   }
 

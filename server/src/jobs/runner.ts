@@ -243,7 +243,11 @@ export class Runner {
         watermark: null,
       };
     }
-    if (result) log(`API calls used: ${org.calls}; transient errors retried: ${org.retries}.`);
+    if (result) {
+      log(`API calls used: ${org.calls}; transient errors retried: ${org.retries}.`);
+      const routes = Object.entries(org.transport.byRoute).map(([route, n]) => `${route} ${n}`);
+      log(`Calls by route: ${routes.join(', ')}.`);
+    }
     outcome.log = lines.join('\n');
     outcome.apiCalls = org.calls;
     await this.finish(org, id, outcome);

@@ -11,12 +11,29 @@ import type { StreamPromise } from 'jsforce/lib/util/promise';
 export class CountingTransport extends Transport {
   calls = 0;
   byMethod: Record<string, number> = {};
+  /** Calls by method and path, Ids and locators replaced (where a run's calls go). */
+  byRoute: Record<string, number> = {};
 
   override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
     this.calls += 1;
     this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
+    const route = `${req.method} ${routeOf(req.url)}`;
+    this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
     return super.httpRequest(req, { ...options, retry: { ...(options.retry ?? {}), maxRetries: 0 } });
   }
+}
+
+/**
+ * '/services/data/v62.0/jobs/query/750…/results?locator=…' → 'jobs/query/:id/results': Ids,
+ * query locators and key values (long parts with digits) become ':id'.
+ */
+export function routeOf(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+  return path
+    .replace(/^\/services\/data\/v[\d.]+\//, '')
+    .split('/')
+    .map((part) => (part.length >= 12 && /\d/.test(part) ? ':id' : part))
+    .join('/');
 }
 
 /** Installs a counting transport on a connection and returns it. */
