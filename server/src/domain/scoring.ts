@@ -180,8 +180,9 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     reqW[i] = u * s * sw * decay * blocker;
     reqAge[i] = age;
     reqSide[i] = bits;
-    // The factors as the breakdown prints them (the side's name follows from its rank).
-    fp.reset(0x51ed270b, 0x2545f491).num(q4(u)).num(q4(s)).int(side).num(q4(sw));
+    // The request and its factors as the breakdown prints them (the side's name follows from
+    // its rank), here where requests are read in order rather than later by random access.
+    fp.reset(0x51ed270b, 0x2545f491).str(r.Id).num(q4(u)).num(q4(s)).int(side).num(q4(sw));
     fp.num(q4(decay)).num(q4(blocker));
     reqF1[i] = fp.h1;
     reqF2[i] = fp.h2;
@@ -267,7 +268,8 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   // Voices, and the breakdown entry of a pair (built only when a row's breakdown is read).
   const pVoice = new Float64Array(pairs);
   const pFactor = new Float64Array(pairs);
-  // Each pair's breakdown entry as a fingerprint: account, strongest request, count, factors.
+  // Each pair's breakdown entry as a fingerprint: account, count, strongest request and its
+  // factors (reqF), the pair's numbers.
   const pH1 = new Int32Array(pairs);
   const pH2 = new Int32Array(pairs);
   const accH1 = new Int32Array(nAcc);
@@ -282,7 +284,6 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
     pVoice[q] = round4(Math.min(cap, pW[q] * pFactor[q]));
     const i = pBest[q];
     fp.reset(accH1[pAccount[q]], accH2[pAccount[q]])
-      .str(requests[i].Id)
       .int(pCount[q])
       .int(reqF1[i])
       .int(reqF2[i])
