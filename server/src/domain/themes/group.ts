@@ -102,17 +102,15 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const candidateIds = new Set(candidates.map((t) => t.Id));
   const samples = sampleRequests(input.requests, resolve, candidateIds);
 
-  // Tokenise once; document frequencies over everything we compare. CJK phrases recur (a
-  // product's names for things), so their segmentation is shared within this run.
-  const runs = new Map<string, readonly string[]>();
-  const reqTokens = unthemed.map((r) => tokenize(requestText(r), runs));
+  // Tokenise once; document frequencies over everything we compare.
+  const reqTokens = unthemed.map((r) => tokenize(requestText(r)));
   const themeTexts = candidates.map((t) =>
-    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n'), runs),
+    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
   );
   const sampleTokens = new Map<string, Tokens>();
   for (const list of samples.values())
     for (const r of list)
-      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r), runs));
+      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r)));
   const vocab = new Vocabulary();
   vocab.countDocuments(
     [...reqTokens, ...themeTexts, ...[...sampleTokens.values()]].map((t) => t.tokens),

@@ -99,7 +99,8 @@ CJK_FORMS.forEach(({ form }, i) => {
  * segmenter pass for them is skipped. Katakana's 'ー' and '・' are Common script: not here.
  */
 const NO_LATIN_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < 128; c++) NO_LATIN_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 0 : 1;
+for (let c = 0; c < 128; c++)
+  NO_LATIN_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 0 : 1;
 NO_LATIN_WORD[0x3001] = 1;
 NO_LATIN_WORD[0x3002] = 1;
 for (const [from, to] of [
@@ -129,12 +130,8 @@ export interface Tokens {
   surface: Map<string, string>;
 }
 
-/**
- * Splits one request's text into tokens for similarity. Pure and deterministic.
- * `runs` may carry the tokens of CJK runs already seen (one Map per grouping run, so repeated
- * phrases are segmented once); the result is the same with or without it.
- */
-export function tokenize(text: string, runs?: Map<string, readonly string[]>): Tokens {
+/** Splits one request's text into tokens for similarity. Pure and deterministic. */
+export function tokenize(text: string): Tokens {
   // NFKC leaves ASCII as it is; checking is much cheaper than normalising.
   const ascii = isAscii(text);
   let norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
@@ -143,7 +140,7 @@ export function tokenize(text: string, runs?: Map<string, readonly string[]>): T
   let latin = true;
   if (!ascii && CJK.test(norm)) {
     norm = replaceConceptForms(norm, tokens);
-    for (const run of norm.match(CJK_RUNS) ?? []) cjkTokens(run, tokens, runs);
+    cjkTokens(norm.match(CJK_RUNS) ?? [], tokens);
     latin = hasLatinWords(norm);
   }
   if (latin) latinTokens(norm, tokens, surface);
@@ -202,20 +199,40 @@ function latinTokens(norm: string, tokens: string[], surface: Map<string, string
   }
 }
 
-function cjkTokens(run: string, out: string[], runs?: Map<string, readonly string[]>): void {
-  const known = runs?.get(run);
-  if (known) {
-    for (const t of known) out.push(t);
-    return;
-  }
-  const from = out.length;
-  if (hasSurrogates(run)) pushBigrams([...run], out);
-  else pushBigrams(run, out);
-  for (const s of segmenter.segment(run)) {
+/** Per CJK run, in order: its character bigrams, then its words of 3 or more characters. */
+function cjkTokens(runs: readonly string[], out: string[]): void {
+  const words = cjkWords(runs);
+  runs.forEach((run, r) => {
+    if (hasSurrogates(run)) pushBigrams([...run], out);
+    else pushBigrams(run, out);
+    for (const w of words[r] ?? []) out.push(w);
+  });
+}
+
+/**
+ * The segmenter's words of 3 or more characters (not stop words) of each run, by run. A run
+ * of 1 or 2 characters cannot hold one, so it is not segmented; the others are segmented in
+ * one call, joined by newlines: a newline always breaks words (UAX #29 WB3a/b) and ICU's
+ * dictionaries segment each run of CJK characters on its own, so each run gets the words it
+ * gets alone (property-tested), and one call costs much less than several.
+ */
+function cjkWords(runs: readonly string[]): (string[] | undefined)[] {
+  const words: (string[] | undefined)[] = [];
+  const long: number[] = [];
+  runs.forEach((run, r) => {
+    if (codePoints(run) >= 3) long.push(r);
+  });
+  if (long.length === 0) return words;
+  const joined = long.map((r) => runs[r]).join('\n');
+  let k = 0;
+  let end = runs[long[0]].length;
+  for (const s of segmenter.segment(joined)) {
+    while (s.index >= end) end += 1 + runs[long[++k]].length; // the next run, past its newline
     const w = s.segment;
-    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w)) out.push(w);
+    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w))
+      (words[long[k]] ??= []).push(w);
   }
-  runs?.set(run, out.slice(from));
+  return words;
 }
 
 /** Character bigrams of a run (as a string of BMP characters or a list of code points). */
