@@ -193,10 +193,12 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
     const emuCpuMs = afterFull.cpuMs - seeded.cpuMs;
     console.log(`full run: ${full.status}; read ${full.recordsRead.toLocaleString('en-US')} rows, stamped ${full.writes.requests.toLocaleString('en-US')} requests, wrote ${full.writes.scores} of ${full.scoresComputed} scores`);
     console.log(`  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)`);
+    const mb = Object.entries(full.ingestBytes).filter(([, b]) => b > 0).map(([k, b]) => `${k} ${fmt(b / 2 ** 20, 0)} MB`).join(', ');
     if (payloadAware !== minimum) {
-      const mb = Object.entries(full.ingestBytes).filter(([, b]) => b > 0).map(([k, b]) => `${k} ${fmt(b / 2 ** 20, 0)} MB`).join(', ');
       console.log(`  payload-aware minimum (one ≤150 MB Bulk upload per job; ingested ${mb}): ${payloadAware} → ${fmt(full.apiCalls / payloadAware, 2)}×`);
-    }
+    } else if (mb) console.log(`  ingested by Bulk 2.0: ${mb}`);
+    const retried = full.log.split('\n').find((l) => l.includes('transient errors retried'));
+    if (retried) console.log(`  ${retried.replace(/^\S+ /, '')}`);
     console.log(`  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s)`);
     const routes = Object.entries(afterFull.byRoute)
       .map(([k, v]) => [k, v - (seeded.byRoute[k] ?? 0)] as const)

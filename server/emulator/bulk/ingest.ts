@@ -10,7 +10,10 @@ import {
   type ApiRequest,
   type ApiResponse,
 } from '../http/types';
-import { RequestError } from '../store/errors';
+import { DmlError, RequestError } from '../store/errors';
+
+/** Bulk API 2.0 ingest limit: characters in one field (longer text must go through REST). */
+export const BULK_FIELD_MAX = 32_000;
 import { csvLine, DELIMITERS, parseCsv } from './csv';
 import { base, invalid, jobsOf, Options, type IngestJob } from './jobs';
 
@@ -66,6 +69,13 @@ function processIngest(emu: Emulator, job: IngestJob, locked: (() => boolean) | 
   }
   const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
   const results = applyEach(emu, rows, false, locked, (cells) => {
+    const long = cells.findIndex((c) => c.length > BULK_FIELD_MAX);
+    if (long >= 0)
+      throw new DmlError(
+        'STRING_TOO_LONG',
+        `${header[long]}: data value too large: Bulk API 2.0 takes at most ${BULK_FIELD_MAX} characters in a field`,
+        [header[long]],
+      );
     const rec: Record<string, unknown> = {};
     header.forEach((h, i) => (rec[h] = cells[i]));
     switch (job.operation) {

@@ -44,10 +44,13 @@ export interface IngestSpec {
 }
 
 /**
- * Bytes of CSV per ingest job: Bulk 2.0 takes at most 150 MB per upload; 140 MiB stays under
- * it however "MB" is counted, so a full org's scores fit one job (each job costs four calls).
+ * Bytes of CSV per ingest job. Salesforce takes at most 150 MB per upload after its base64
+ * conversion, and says to upload at most 100 MB of data for that reason ("Upload Job Data").
  */
-export const INGEST_JOB_BYTES = 140 * 1024 * 1024;
+export const INGEST_JOB_BYTES = 100 * 1024 * 1024;
+
+/** Bulk API 2.0 takes at most 32,000 characters in one field ("Limits and Allocations"). */
+export const BULK_FIELD_MAX = 32_000;
 
 /**
  * A job's CSV as UTF-8 bytes in one growing Buffer (outside the JS heap): the text of a job is
@@ -93,7 +96,7 @@ export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGES
     csv.append(header);
     rows = 0;
   };
-  // 50 rows at a time: even at 131,072-character breakdowns a slice stays under 7 MB.
+  // 50 rows at a time: a slice stays under 50 × BULK_FIELD_MAX characters a field.
   for (let i = 0; i < spec.records.length; i += 50) {
     const slice = spec.records.slice(i, i + 50);
     const text = stringify(

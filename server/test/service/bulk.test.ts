@@ -47,3 +47,36 @@ describe('Bulk ingest split by size', () => {
     expect(back.records[0].Name).toBe('Theme "7", with, commas');
   });
 });
+
+describe('Bulk ingest and long text', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ seed: 'empty' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  const theme = (i: number, description: string) => ({ Theme_Key__c: `long-${i}`, Name: `Theme ${i}`, Origin__c: 'Suggested', Status__c: 'Suggested', Description__c: description });
+
+  it('the emulator rejects a field over 32,000 characters in a Bulk upload, as Salesforce does', async () => {
+    const { bulkIngest } = await import('../../src/salesforce/ingest');
+    const records = [theme(1, 'x'.repeat(32_001)), theme(2, 'short')];
+    const res = await bulkIngest(h.org, { object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', fields: Object.keys(records[0]), records });
+    expect(res.written).toBe(1);
+    expect(res.failures).toEqual([expect.objectContaining({ key: 'long-1', statusCode: 'STRING_TOO_LONG' })]);
+  });
+
+  it('writes rows with text over that limit through collections and the rest through Bulk', async () => {
+    const { upsertMany } = await import('../../src/jobs/writer');
+    const records = Array.from({ length: 30 }, (_, i) => theme(100 + i, i % 10 === 0 ? `${i}`.padEnd(32_500, 'y') : 'short'));
+    const before = { ...(h.emulator.stats() as { byRoute: Record<string, number> }).byRoute };
+    const res = await upsertMany(h.org, 'Demand_Theme__c', 'Theme_Key__c', records, { bulkThreshold: 10 });
+    expect(res).toMatchObject({ written: 30, failures: [] });
+    const after = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute;
+    const used = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
+    expect(used('POST jobs/ingest')).toBe(1);
+    expect(used('PATCH composite/sobjects/:type/:extField')).toBe(1);
+    const back = await h.conn.query<{ Description__c: string }>("SELECT Description__c FROM Demand_Theme__c WHERE Theme_Key__c = 'long-110'");
+    expect(back.records[0].Description__c).toHaveLength(32_500);
+  });
+});
