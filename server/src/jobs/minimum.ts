@@ -13,8 +13,9 @@ export interface MinimumInput {
   /** Rows written (or deleted) per kind of write. */
   writes: Record<string, number>;
   /**
-   * Payload bytes per kind of write, when known: Bulk 2.0 takes at most 150 MB per upload, so a
-   * payload-aware minimum counts one ingest job (about six calls) per 150 MB.
+   * Payload bytes per kind of write, when known: Bulk 2.0 takes at most 150 MB per upload after
+   * base64, i.e. 100 MB of data (Salesforce's "Upload Job Data"), so a payload-aware minimum
+   * counts one ingest job (about six calls) per 100 MB.
    */
   writeBytes?: Record<string, number>;
   bulkPageSize?: number;
@@ -26,7 +27,7 @@ export function readCalls(rows: number, bulkPageSize = 50_000): number {
   return Math.min(Math.max(1, Math.ceil(rows / REST_PAGE)), 2 + Math.max(1, Math.ceil(rows / bulkPageSize)));
 }
 
-export const INGEST_UPLOAD_LIMIT = 150 * 1024 * 1024;
+export const INGEST_UPLOAD_LIMIT = 100 * 1024 * 1024;
 
 export function writeCalls(rows: number, bytes?: number): number {
   if (rows === 0) return 0;

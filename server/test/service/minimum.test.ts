@@ -17,9 +17,9 @@ describe('theoretical minimum of API calls', () => {
     expect(minimumCalls({ reads, writes: {} })).toBe(2 + 4);
   });
 
-  it('counts one ingest job per 150 MB of payload when the payload is known', () => {
+  it('counts one ingest job per 100 MB of payload when the payload is known', () => {
     expect(writeCalls(30_000)).toBe(6);
-    expect(writeCalls(30_000, 350 * 2 ** 20)).toBe(18);
+    expect(writeCalls(30_000, 350 * 2 ** 20)).toBe(24);
     expect(writeCalls(30_000, 10 * 2 ** 20)).toBe(6);
   });
 });
