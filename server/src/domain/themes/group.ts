@@ -26,7 +26,7 @@
 import type { RequestRecord, ThemeRecord } from '../records';
 import { CONCEPT_LABEL } from './concepts';
 import { buildMergeResolver } from './resolve';
-import { tokenize, type Tokens } from './tokenize';
+import { tokenList, tokenize } from './tokenize';
 import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export const GROUPING = {
@@ -102,27 +102,27 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const candidateIds = new Set(candidates.map((t) => t.Id));
   const samples = sampleRequests(input.requests, resolve, candidateIds);
 
-  // Tokenise once; document frequencies over everything we compare.
-  const reqTokens = unthemed.map((r) => tokenize(requestText(r)));
-  const themeTexts = candidates.map((t) =>
-    tokenize([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
+  // Tokenise once, straight to term ids (strings die young; ids are assigned in this fixed
+  // document order); document frequencies over everything we compare.
+  const vocab = new Vocabulary();
+  const termsOf = (text: string) => vocab.termsOf(tokenList(text));
+  const reqTerms = unthemed.map((r) => termsOf(requestText(r)));
+  const themeTerms = candidates.map((t) =>
+    termsOf([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
   );
-  const sampleTokens = new Map<string, Tokens>();
+  const sampleTerms = new Map<string, Int32Array>();
   for (const list of samples.values())
     for (const r of list)
-      if (!sampleTokens.has(r.Id)) sampleTokens.set(r.Id, tokenize(requestText(r)));
-  const vocab = new Vocabulary();
-  vocab.countDocuments(
-    [...reqTokens, ...themeTexts, ...[...sampleTokens.values()]].map((t) => t.tokens),
-  );
-  const vectors = reqTokens.map((t) => vocab.vector(t.tokens));
+      if (!sampleTerms.has(r.Id)) sampleTerms.set(r.Id, termsOf(requestText(r)));
+  vocab.countDocuments([...reqTerms, ...themeTerms, ...sampleTerms.values()]);
+  const vectors = reqTerms.map((d) => vocab.vector(d));
 
   // Theme profiles: the theme's own text counts as much as all its sampled requests together.
   const profiles = candidates.map((t, i) => {
     const c = new Centroid();
     const members = samples.get(t.Id) ?? [];
-    c.add(vocab.vector(themeTexts[i].tokens), Math.max(1, members.length));
-    for (const r of members) c.add(vocab.vector((sampleTokens.get(r.Id) as Tokens).tokens));
+    c.add(vocab.vector(themeTerms[i]), Math.max(1, members.length));
+    for (const r of members) c.add(vocab.vector(sampleTerms.get(r.Id) as Int32Array));
     return c.toVector(GROUPING.profileTerms);
   });
   const themeIndex = new InvertedIndex(profiles, Math.max(2000, Math.ceil(profiles.length * 0.2)));
@@ -134,7 +134,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     else rest.push(i);
   }
 
-  const suggestions = clusterRest(rest, unthemed, vectors, reqTokens, vocab);
+  const suggestions = clusterRest(rest, unthemed, vectors, reqTerms, vocab);
   return { attachments, suggestions };
 }
 
@@ -204,7 +204,7 @@ function clusterRest(
   rest: number[],
   requests: readonly RequestRecord[],
   vectors: readonly SparseVector[],
-  tokens: readonly Tokens[],
+  terms: readonly Int32Array[],
   vocab: Vocabulary,
 ): Suggestion[] {
   const vs = rest.map((i) => vectors[i]);
@@ -271,7 +271,7 @@ function clusterRest(
         members.map((m) => rest[m]),
         centroidOf(root),
         vectors,
-        tokens,
+        terms,
         vocab,
         accounts.size,
       ),
@@ -286,7 +286,7 @@ function describeGroup(
   docIndexes: number[],
   centroid: Centroid,
   vectors: readonly SparseVector[],
-  tokens: readonly Tokens[],
+  docTerms: readonly Int32Array[],
   vocab: Vocabulary,
   accountCount: number,
 ): Suggestion {
@@ -302,28 +302,51 @@ function describeGroup(
     }
   });
   // Terms: tokens shared by at least two members, strongest in the centroid first.
-  const seenIn = new Map<string, number>();
-  const surface = new Map<string, string>();
-  for (const d of docIndexes) {
-    for (const t of new Set(tokens[d].tokens)) seenIn.set(t, (seenIn.get(t) ?? 0) + 1);
-    for (const [k, v] of tokens[d].surface) if (!surface.has(k)) surface.set(k, v);
-  }
-  const weightOf = new Map<string, number>();
-  for (let i = 0; i < c.terms.length; i++) weightOf.set(vocab.names[c.terms[i]], c.weights[i]);
+  const seenIn = new Map<number, number>();
+  for (const d of docIndexes)
+    for (const t of new Set(docTerms[d])) seenIn.set(t, (seenIn.get(t) ?? 0) + 1);
+  const weightOf = new Map<number, number>();
+  for (let i = 0; i < c.terms.length; i++) weightOf.set(c.terms[i], c.weights[i]);
+  const name = (t: number) => vocab.names[t];
   const terms = [...seenIn.entries()]
     .filter(([, n]) => n >= 2)
     .map(([t]) => t)
-    .sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || (a < b ? -1 : 1))
+    .sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || (name(a) < name(b) ? -1 : 1))
     .slice(0, 6)
-    .map((t) => CONCEPT_LABEL.get(t) ?? surface.get(t) ?? t);
+    .map(
+      (t) =>
+        CONCEPT_LABEL.get(name(t)) ??
+        surfaceForm(t, name(t), reqs, docIndexes, docTerms) ??
+        name(t),
+    );
   const title = (reqs[best].Name ?? '').trim() || terms.join(', ') || 'Suggested theme';
-  const name = title.length > 80 ? `${title.slice(0, 77)}...` : title;
+  const shown = title.length > 80 ? `${title.slice(0, 77)}...` : title;
   const requestIds = reqs.map((r) => r.Id);
   return {
     key: `sugg-${stableHash(requestIds[0])}`,
-    name,
+    name: shown,
     description: `Suggested by Quorum: ${reqs.length} similar requests from ${accountCount} accounts. Shared terms: ${terms.join(', ') || '(none)'}.`,
     terms,
     requestIds,
   };
+}
+
+/**
+ * How the first member (in order) that wrote a word token wrote it (tokenize's surface form),
+ * or undefined. Only members holding the term are tokenised again, and only here: keeping a
+ * surface map for every request would cost more than these few repeats.
+ */
+function surfaceForm(
+  term: number,
+  token: string,
+  reqs: RequestRecord[],
+  docIndexes: number[],
+  docTerms: readonly Int32Array[],
+): string | undefined {
+  for (let i = 0; i < reqs.length; i++) {
+    if (!docTerms[docIndexes[i]].includes(term)) continue;
+    const surface = tokenize(requestText(reqs[i])).surface.get(token);
+    if (surface !== undefined) return surface;
+  }
+  return undefined;
 }

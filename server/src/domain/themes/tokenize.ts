@@ -132,11 +132,16 @@ export interface Tokens {
 
 /** Splits one request's text into tokens for similarity. Pure and deterministic. */
 export function tokenize(text: string): Tokens {
+  const surface = new Map<string, string>();
+  return { tokens: tokenList(text, surface), surface };
+}
+
+/** The tokens of tokenize(), recording surface forms only into `surface` if given. */
+export function tokenList(text: string, surface?: Map<string, string>): string[] {
   // NFKC leaves ASCII as it is; checking is much cheaper than normalising.
   const ascii = isAscii(text);
   let norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   const tokens: string[] = [];
-  const surface = new Map<string, string>();
   let latin = true;
   if (!ascii && CJK.test(norm)) {
     norm = replaceConceptForms(norm, tokens);
@@ -144,7 +149,7 @@ export function tokenize(text: string): Tokens {
     latin = hasLatinWords(norm);
   }
   if (latin) latinTokens(norm, tokens, surface);
-  return { tokens, surface };
+  return tokens;
 }
 
 /** Pushes a concept token per occurrence of a CJK form (longest forms first) and blanks it. */
@@ -167,7 +172,7 @@ function replaceConceptForms(text: string, tokens: string[]): string {
 }
 
 /** Latin words: concept phrases first (longest match), then ordinary words. */
-function latinTokens(norm: string, tokens: string[], surface: Map<string, string>): void {
+function latinTokens(norm: string, tokens: string[], surface?: Map<string, string>): void {
   const raw: string[] = asciiWords(norm) ?? [];
   if (raw.length === 0) {
     for (const s of segmenter.segment(norm)) {
@@ -193,7 +198,7 @@ function latinTokens(norm: string, tokens: string[], surface: Map<string, string
     const w = words[i];
     if (w.length >= 2 && !STOP_LATIN.has(w) && !STOP_LATIN.has(raw[i]) && !/^\d+$/.test(w)) {
       tokens.push(w);
-      if (!surface.has(w)) surface.set(w, raw[i]);
+      if (surface && !surface.has(w)) surface.set(w, raw[i]);
     }
     i += 1;
   }

@@ -29,17 +29,27 @@ export class Vocabulary {
     return id;
   }
 
-  /** Counts document frequencies of token lists (call once per document, in a fixed order). */
-  countDocuments(docs: readonly string[][]): void {
-    const seen = new Set<number>();
-    const counts: number[] = Array.from(this.df);
-    for (const tokens of docs) {
-      seen.clear();
-      for (const t of tokens) seen.add(this.idOf(t));
-      for (const id of seen) counts[id] = (counts[id] ?? 0) + 1;
-    }
-    for (let i = counts.length; i < this.names.length; i++) counts[i] = 0;
-    this.df = Int32Array.from(counts, (c) => c ?? 0);
+  /** Term ids of a token list, in its order (new tokens get the next ids). */
+  termsOf(tokens: readonly string[]): Int32Array {
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.idOf(tokens[i]);
+    return ids;
+  }
+
+  /** Counts document frequencies of term id lists (call once per document, in a fixed order). */
+  countDocuments(docs: readonly Int32Array[]): void {
+    const counts = new Int32Array(this.names.length);
+    counts.set(this.df.subarray(0, Math.min(this.df.length, counts.length)));
+    // The last document that counted each term: a term counts once per document.
+    const counted = new Int32Array(this.names.length).fill(-1);
+    docs.forEach((ids, d) => {
+      for (let i = 0; i < ids.length; i++)
+        if (counted[ids[i]] !== d) {
+          counted[ids[i]] = d;
+          counts[ids[i]]++;
+        }
+    });
+    this.df = counts;
     this.docs += docs.length;
   }
 
@@ -57,11 +67,10 @@ export class Vocabulary {
     return token.charCodeAt(0) >= 0x2e80 ? CJK_WEIGHT : 1;
   }
 
-  vector(tokens: readonly string[]): SparseVector {
+  /** The TF-IDF vector of a document, from its term ids (termsOf). */
+  vector(doc: Int32Array): SparseVector {
     // Term ids sorted, so equal ids are adjacent: each run is one term and its length the tf.
-    const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) ids[i] = this.idOf(tokens[i]);
-    ids.sort();
+    const ids = doc.slice().sort();
     let distinct = 0;
     for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
     const terms = new Int32Array(distinct);
