@@ -11,6 +11,8 @@ export interface SparseVector {
 }
 
 const CONCEPT_BOOST = 1.6;
+/** A power of two (see InvertedIndex.mask). */
+const QUERY_MASK_SIZE = 4096;
 const CJK_WEIGHT = 0.5;
 
 export class Vocabulary {
@@ -186,6 +188,12 @@ export class InvertedIndex {
   private readonly scratch: Float64Array;
   private readonly touched: number[] = [];
   private dense = new Float64Array(0);
+  /**
+   * Query terms by id modulo QUERY_MASK_SIZE (set while `dense` holds a query): the dense array
+   * spans the whole vocabulary, so most lookups would miss the cache, and most candidate terms
+   * are not query terms; this small table in cache rules them out first.
+   */
+  private readonly mask = new Uint8Array(QUERY_MASK_SIZE);
 
   /** The query's weights by term id (zero elsewhere; cleared after each search). */
   private spread(query: SparseVector): Float64Array {
@@ -194,7 +202,10 @@ export class InvertedIndex {
       const grown = new Float64Array(Math.max(last + 1, this.dense.length * 2));
       this.dense = grown;
     }
-    for (let i = 0; i < query.terms.length; i++) this.dense[query.terms[i]] = query.weights[i];
+    for (let i = 0; i < query.terms.length; i++) {
+      this.dense[query.terms[i]] = query.weights[i];
+      this.mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 1;
+    }
     return this.dense;
   }
 
@@ -302,6 +313,7 @@ export class InvertedIndex {
       return out.length > limit ? out.slice(0, limit) : out;
     }
     const dense = this.spread(query);
+    const mask = this.mask;
     for (const j of touched) {
       if (acc[j] >= floor) {
         const v = this.vectors[j];
@@ -310,7 +322,7 @@ export class InvertedIndex {
         let s = 0;
         for (let k = 0; k < terms.length; k++) {
           const t = terms[k];
-          if (t < dense.length) {
+          if (mask[t & (QUERY_MASK_SIZE - 1)] !== 0 && t < dense.length) {
             const q = dense[t];
             if (q !== 0) s += q * weights[k];
           }
@@ -319,7 +331,10 @@ export class InvertedIndex {
       }
       acc[j] = 0;
     }
-    for (let i = 0; i < query.terms.length; i++) dense[query.terms[i]] = 0;
+    for (let i = 0; i < query.terms.length; i++) {
+      dense[query.terms[i]] = 0;
+      mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 0;
+    }
     touched.length = 0;
     out.sort((a, b) => b.score - a.score || a.index - b.index);
     return out.length > limit ? out.slice(0, limit) : out;
