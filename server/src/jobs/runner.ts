@@ -244,7 +244,8 @@ export class Runner {
       };
     }
     if (result) {
-      log(`API calls used: ${org.calls}; transient errors retried: ${org.retries}.`);
+      const kinds = Object.entries(org.retryKinds).map(([kind, n]) => `${kind} ×${n}`);
+      log(`API calls used: ${org.calls}; transient errors retried: ${org.retries}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`);
       const routes = Object.entries(org.transport.byRoute).map(([route, n]) => `${route} ${n}`);
       log(`Calls by route: ${routes.join(', ')}.`);
     }

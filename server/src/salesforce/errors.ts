@@ -115,3 +115,13 @@ export function describeError(err: unknown): string {
   }
   return String(err);
 }
+
+/** A short name for a failure's kind (socket code, Salesforce error code or HTTP status). */
+export function errorKind(err: unknown): string {
+  const socket = socketCode(err);
+  if (socket) return socket;
+  const code = errorCodeOf(err);
+  if (code) return code;
+  const status = (err as { statusCode?: number; status?: number } | null)?.statusCode ?? (err as { status?: number } | null)?.status;
+  return status ? `HTTP ${status}` : err instanceof Error ? err.name : 'unknown';
+}

@@ -57,8 +57,16 @@ export const BULK_FIELD_MAX = 32_000;
  * never held as strings, and the upload sends this Buffer as it is.
  */
 class CsvBuffer {
-  private buf = Buffer.allocUnsafe(1 << 20);
   length = 0;
+  /**
+   * One allocation of the job's upper bound, reused by every job of a write: untouched pages
+   * of a large allocation are not resident, so memory grows only with the bytes written (a
+   * doubling buffer held old and new copies at once).
+   */
+  constructor(private buf: Buffer) {}
+  reset(): void {
+    this.length = 0;
+  }
   append(text: string): void {
     const need = this.length + Buffer.byteLength(text, 'utf8');
     if (need > this.buf.length) {
@@ -81,7 +89,7 @@ class CsvBuffer {
 export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<WriteResult & { lockedKeys: string[] }> {
   const header = stringify([spec.fields], { record_delimiter: 'unix' });
   const total: WriteResult & { lockedKeys: string[] } = { written: 0, failures: [], lockedKeys: [], bytes: 0 };
-  let csv = new CsvBuffer();
+  const csv = new CsvBuffer(Buffer.allocUnsafe(maxJobBytes + 8 * 1024 * 1024));
   csv.append(header);
   let rows = 0;
   const flush = async () => {
@@ -92,7 +100,7 @@ export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGES
     total.written += res.written;
     total.failures.push(...res.failures);
     total.lockedKeys.push(...res.lockedKeys);
-    csv = new CsvBuffer();
+    csv.reset();
     csv.append(header);
     rows = 0;
   };

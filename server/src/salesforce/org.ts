@@ -7,7 +7,7 @@
  */
 import type { Connection } from 'jsforce';
 import type { Logger } from '../log';
-import { AbortedError, BudgetError, describeError, isRequestLimit, RequestLimitError } from './errors';
+import { AbortedError, BudgetError, describeError, errorKind, isRequestLimit, RequestLimitError } from './errors';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { countCalls, type CountingTransport } from './transport';
 
@@ -31,8 +31,9 @@ export class Org {
   readonly retryPolicy: RetryPolicy;
   limits: OrgLimits;
   signal?: AbortSignal;
-  /** Transient failures that were retried (for the run log and metrics). */
+  /** Transient failures that were retried (for the run log and metrics), and by kind. */
   retries = 0;
+  retryKinds: Record<string, number> = {};
   private callsAtStart = 0;
 
   constructor(
@@ -59,6 +60,7 @@ export class Org {
   startMetering(limits?: Partial<OrgLimits>, signal?: AbortSignal): void {
     this.callsAtStart = this.transport.calls;
     this.retries = 0;
+    this.retryKinds = {};
     if (limits) this.limits = { ...this.limits, ...limits };
     this.signal = signal;
   }
@@ -103,6 +105,8 @@ export class Org {
       signal: this.signal,
       onRetry: (err, n, delay) => {
         this.retries += 1;
+        const kind = `${label} ${errorKind(err)}`;
+        this.retryKinds[kind] = (this.retryKinds[kind] ?? 0) + 1;
         this.logger.warn({ call: label, attempt: n, delayMs: delay, err: describeError(err) }, 'transient Salesforce error; retrying');
       },
     });
