@@ -26,7 +26,7 @@
 import type { RequestRecord, ThemeRecord } from '../records';
 import { CONCEPT_LABEL } from './concepts';
 import { buildMergeResolver } from './resolve';
-import { tokenList, tokenize } from './tokenize';
+import { eachTokenList, tokenize } from './tokenize';
 import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export const GROUPING = {
@@ -105,15 +105,20 @@ export function groupThemes(input: GroupInput): GroupingResult {
   // Tokenise once, straight to term ids (strings die young; ids are assigned in this fixed
   // document order); document frequencies over everything we compare.
   const vocab = new Vocabulary();
-  const termsOf = (text: string) => vocab.termsOf(tokenList(text));
-  const reqTerms = unthemed.map((r) => termsOf(requestText(r)));
-  const themeTerms = candidates.map((t) =>
-    termsOf([t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
+  const termsOf = (texts: string[]): Int32Array[] => {
+    const out: Int32Array[] = [];
+    eachTokenList(texts, (tokens) => out.push(vocab.termsOf(tokens)));
+    return out;
+  };
+  const reqTerms = termsOf(unthemed.map(requestText));
+  const themeTerms = termsOf(
+    candidates.map((t) => [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
   );
-  const sampleTerms = new Map<string, Int32Array>();
+  const sampled = new Map<string, RequestRecord>();
   for (const list of samples.values())
-    for (const r of list)
-      if (!sampleTerms.has(r.Id)) sampleTerms.set(r.Id, termsOf(requestText(r)));
+    for (const r of list) if (!sampled.has(r.Id)) sampled.set(r.Id, r);
+  const sampleDocs = termsOf([...sampled.values()].map(requestText));
+  const sampleTerms = new Map([...sampled.keys()].map((id, i) => [id, sampleDocs[i]]));
   vocab.countDocuments([...reqTerms, ...themeTerms, ...sampleTerms.values()]);
   const vectors = reqTerms.map((d) => vocab.vector(d));
 

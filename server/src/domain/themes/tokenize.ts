@@ -137,18 +137,65 @@ export function tokenize(text: string): Tokens {
 }
 
 /** The tokens of tokenize(), recording surface forms only into `surface` if given. */
-export function tokenList(text: string, surface?: Map<string, string>): string[] {
+function tokenList(text: string, surface?: Map<string, string>): string[] {
+  const doc = begin(text);
+  return finish(doc, cjkWords(doc.runs), 0, surface);
+}
+
+/** Texts tokenised together: one Intl.Segmenter call costs more than its text (cjkWords). */
+const BATCH = 128;
+
+/**
+ * Calls `each` with tokenList(texts[i]) for every i, in order. The CJK runs of a batch of
+ * texts are segmented together; only one batch's tokens are alive at a time.
+ */
+export function eachTokenList(
+  texts: readonly string[],
+  each: (tokens: string[], i: number) => void,
+): void {
+  for (let from = 0; from < texts.length; from += BATCH) {
+    const docs = texts.slice(from, from + BATCH).map(begin);
+    const words = cjkWords(docs.flatMap((d) => d.runs));
+    let run = 0;
+    docs.forEach((d, k) => {
+      each(finish(d, words, run), from + k);
+      run += d.runs.length;
+    });
+  }
+}
+
+/** A text on its way to tokens: concept tokens of CJK forms so far, CJK runs to segment. */
+interface Doc {
+  norm: string;
+  tokens: string[];
+  runs: string[];
+  latin: boolean;
+}
+
+function begin(text: string): Doc {
   // NFKC leaves ASCII as it is; checking is much cheaper than normalising.
   const ascii = isAscii(text);
   let norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   const tokens: string[] = [];
-  let latin = true;
-  if (!ascii && CJK.test(norm)) {
-    norm = replaceConceptForms(norm, tokens);
-    cjkTokens(norm.match(CJK_RUNS) ?? [], tokens);
-    latin = hasLatinWords(norm);
-  }
-  if (latin) latinTokens(norm, tokens, surface);
+  if (ascii || !CJK.test(norm)) return { norm, tokens, runs: [], latin: true };
+  norm = replaceConceptForms(norm, tokens);
+  return { norm, tokens, runs: norm.match(CJK_RUNS) ?? [], latin: hasLatinWords(norm) };
+}
+
+/** Adds each CJK run's tokens (its words at words[firstRun + run]), then the Latin words. */
+function finish(
+  doc: Doc,
+  words: readonly (string[] | undefined)[],
+  firstRun: number,
+  surface?: Map<string, string>,
+): string[] {
+  const { tokens } = doc;
+  doc.runs.forEach((run, r) => {
+    if (hasSurrogates(run)) pushBigrams([...run], tokens);
+    else pushBigrams(run, tokens);
+    for (const w of words[firstRun + r] ?? []) tokens.push(w);
+  });
+  if (doc.latin) latinTokens(doc.norm, tokens, surface);
   return tokens;
 }
 
@@ -202,16 +249,6 @@ function latinTokens(norm: string, tokens: string[], surface?: Map<string, strin
     }
     i += 1;
   }
-}
-
-/** Per CJK run, in order: its character bigrams, then its words of 3 or more characters. */
-function cjkTokens(runs: readonly string[], out: string[]): void {
-  const words = cjkWords(runs);
-  runs.forEach((run, r) => {
-    if (hasSurrogates(run)) pushBigrams([...run], out);
-    else pushBigrams(run, out);
-    for (const w of words[r] ?? []) out.push(w);
-  });
 }
 
 /**
