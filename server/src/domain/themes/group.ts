@@ -26,7 +26,7 @@
 import type { RequestRecord, ThemeRecord } from '../records';
 import { CONCEPT_LABEL } from './concepts';
 import { buildMergeResolver } from './resolve';
-import { eachTokenList, tokenize } from './tokenize';
+import { canHaveSurface, eachTokenList, tokenize } from './tokenize';
 import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export const GROUPING = {
@@ -313,17 +313,13 @@ function describeGroup(
   const weightOf = new Map<number, number>();
   for (let i = 0; i < c.terms.length; i++) weightOf.set(c.terms[i], c.weights[i]);
   const name = (t: number) => vocab.names[t];
+  const members = reqs.map((req, i) => ({ req, terms: docTerms[docIndexes[i]] }));
   const terms = [...seenIn.entries()]
     .filter(([, n]) => n >= 2)
     .map(([t]) => t)
     .sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || (name(a) < name(b) ? -1 : 1))
     .slice(0, 6)
-    .map(
-      (t) =>
-        CONCEPT_LABEL.get(name(t)) ??
-        surfaceForm(t, name(t), reqs, docIndexes, docTerms) ??
-        name(t),
-    );
+    .map((t) => CONCEPT_LABEL.get(name(t)) ?? surfaceForm(t, name(t), members) ?? name(t));
   const title = (reqs[best].Name ?? '').trim() || terms.join(', ') || 'Suggested theme';
   const shown = title.length > 80 ? `${title.slice(0, 77)}...` : title;
   const requestIds = reqs.map((r) => r.Id);
@@ -338,19 +334,19 @@ function describeGroup(
 
 /**
  * How the first member (in order) that wrote a word token wrote it (tokenize's surface form),
- * or undefined. Only members holding the term are tokenised again, and only here: keeping a
- * surface map for every request would cost more than these few repeats.
+ * or undefined. Only members holding the term are tokenised again, once each per group, and
+ * only here: keeping a surface map for every request would cost more than these few repeats.
  */
 function surfaceForm(
   term: number,
   token: string,
-  reqs: RequestRecord[],
-  docIndexes: number[],
-  docTerms: readonly Int32Array[],
+  members: { req: RequestRecord; terms: Int32Array; surface?: Map<string, string> }[],
 ): string | undefined {
-  for (let i = 0; i < reqs.length; i++) {
-    if (!docTerms[docIndexes[i]].includes(term)) continue;
-    const surface = tokenize(requestText(reqs[i])).surface.get(token);
+  if (!canHaveSurface(token)) return undefined;
+  for (const m of members) {
+    if (!m.terms.includes(term)) continue;
+    m.surface ??= tokenize(requestText(m.req)).surface;
+    const surface = m.surface.get(token);
     if (surface !== undefined) return surface;
   }
   return undefined;

@@ -130,6 +130,14 @@ export interface Tokens {
   surface: Map<string, string>;
 }
 
+/**
+ * Whether `token` can have a surface form: word tokens come from segments without a CJK
+ * character (stemming only drops endings), so tokens with one never have a surface form.
+ */
+export function canHaveSurface(token: string): boolean {
+  return !CJK.test(token);
+}
+
 /** Splits one request's text into tokens for similarity. Pure and deterministic. */
 export function tokenize(text: string): Tokens {
   const surface = new Map<string, string>();
