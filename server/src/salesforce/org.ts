@@ -93,6 +93,10 @@ export class Org {
   async call<T>(label: string, fn: () => Promise<T>, idempotent = true): Promise<T> {
     const attempt = async () => {
       this.guard();
+      // One turn of the event loop first: after seconds of computing (grouping, scoring) the
+      // loop has not yet seen the org close idle keep-alive sockets, and the request would go
+      // out on a dead socket ("fetch failed") and need a retry.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       try {
         return await fn();
       } catch (err) {
