@@ -92,15 +92,15 @@ export function stableHash(text: string): string {
 
 export function groupThemes(input: GroupInput): GroupingResult {
   const resolve = buildMergeResolver(input.themes);
-  // Filtering then sorting (stable) orders the unthemed requests as sorting all would.
-  const unthemed = input.requests.filter((r) => !r.Theme__c).sort(byId);
-
   // Candidate themes and their sampled member requests (by Id, so deterministic).
   const candidates = [...input.themes]
     .filter((t) => resolve(t.Id) === t.Id && OPEN_STATUSES.has(t.Status__c ?? ''))
     .sort(byId);
   const candidateIds = new Set(candidates.map((t) => t.Id));
-  const samples = sampleRequests(input.requests, resolve, candidateIds);
+  const unthemed: RequestRecord[] = [];
+  const samples = sampleRequests(input.requests, resolve, candidateIds, unthemed);
+  // Filtering then sorting (stable) orders the unthemed requests as sorting all would.
+  unthemed.sort(byId);
 
   // Tokenise once, straight to term ids (strings die young; ids are assigned in this fixed
   // document order); document frequencies over everything we compare.
@@ -165,11 +165,13 @@ function candidateListFor(
  * Each candidate theme's first GROUPING.themeSample requests in Id order, and the themes in the
  * order of their first request: what one pass over all requests sorted by Id (a stable sort)
  * gives, without sorting a million requests. Lists keep the smallest (Id, input position).
+ * The same pass collects the requests without Theme__c into `unthemed`, in input order.
  */
 function sampleRequests(
   requests: readonly RequestRecord[],
   resolve: (themeId: string) => string,
   candidateIds: ReadonlySet<string>,
+  unthemed: RequestRecord[],
 ): Map<string, RequestRecord[]> {
   const cap = GROUPING.themeSample;
   const lists = new Map<string, Sampled[]>();
@@ -180,7 +182,10 @@ function sampleRequests(
     const r = requests[at];
     // Only people's choices: Suggested_Theme__c is this step's own output (see the header).
     const raw = r.Theme__c;
-    if (!raw) continue;
+    if (!raw) {
+      unthemed.push(r);
+      continue;
+    }
     let list = listOf.get(raw);
     if (list === undefined) {
       list = candidateListFor(resolve(raw), lists, candidateIds);
