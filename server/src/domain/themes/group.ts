@@ -27,7 +27,7 @@ import type { RequestRecord, ThemeRecord } from '../records';
 import { CONCEPT_LABEL } from './concepts';
 import { buildMergeResolver } from './resolve';
 import { canHaveSurface, eachTokenList, tokenize } from './tokenize';
-import { Centroid, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
+import { Centroid, DenseSum, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export const GROUPING = {
   /** Minimum cosine between a request and a theme profile to attach it. */
@@ -123,12 +123,12 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const vectors = reqTerms.map((d) => vocab.vector(d));
 
   // Theme profiles: the theme's own text counts as much as all its sampled requests together.
+  const profile = new DenseSum(vocab.names.length);
   const profiles = candidates.map((t, i) => {
-    const c = new Centroid();
     const members = samples.get(t.Id) ?? [];
-    c.add(vocab.vector(themeTerms[i]), Math.max(1, members.length));
-    for (const r of members) c.add(vocab.vector(sampleTerms.get(r.Id) as Int32Array));
-    return c.toVector(GROUPING.profileTerms);
+    profile.add(vocab.vector(themeTerms[i]), Math.max(1, members.length));
+    for (const r of members) profile.add(vocab.vector(sampleTerms.get(r.Id) as Int32Array));
+    return profile.takeVector(GROUPING.profileTerms);
   });
   const themeIndex = new InvertedIndex(profiles, Math.max(2000, Math.ceil(profiles.length * 0.2)));
   const attachments = new Map<string, string>();

@@ -118,6 +118,55 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return s;
 }
 
+/** Normalised vector of the strongest `limit` positive (term, weight) entries (ties by term). */
+function strongest(sum: [number, number][], limit: number): SparseVector {
+  let entries = sum.filter(([, w]) => w > 0);
+  if (entries.length > limit)
+    entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  entries.sort((a, b) => a[0] - b[0]);
+  const v = {
+    terms: Int32Array.from(entries, (e) => e[0]),
+    weights: Float64Array.from(entries, (e) => e[1]),
+  };
+  let norm = 0;
+  for (const w of v.weights) norm += w * w;
+  return normalise(v, norm);
+}
+
+/**
+ * A sum of vectors made and read once (theme profiles): Centroid's sums and toVector(), over
+ * a dense array reused from one sum to the next instead of a map per sum.
+ */
+export class DenseSum {
+  private readonly sum: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly terms: number[] = [];
+  constructor(vocabularySize: number) {
+    this.sum = new Float64Array(vocabularySize);
+    this.seen = new Uint8Array(vocabularySize);
+  }
+  add(v: SparseVector, factor = 1): void {
+    for (let i = 0; i < v.terms.length; i++) {
+      const t = v.terms[i];
+      if (this.seen[t] === 0) {
+        this.seen[t] = 1;
+        this.terms.push(t);
+      }
+      this.sum[t] = this.sum[t] + v.weights[i] * factor;
+    }
+  }
+  /** Centroid.toVector() of the sum so far; the sum then starts again from zero. */
+  takeVector(limit = Number.POSITIVE_INFINITY): SparseVector {
+    const entries = this.terms.map((t): [number, number] => [t, this.sum[t]]);
+    for (const t of this.terms) {
+      this.sum[t] = 0;
+      this.seen[t] = 0;
+    }
+    this.terms.length = 0;
+    return strongest(entries, limit);
+  }
+}
+
 /** Sum of vectors (sparse, in a map), for centroids; its squared norm is cached. */
 export class Centroid {
   readonly sum = new Map<number, number>();
@@ -141,17 +190,7 @@ export class Centroid {
   }
   /** Normalised vector of the strongest `limit` terms (ties by term id). */
   toVector(limit = Number.POSITIVE_INFINITY): SparseVector {
-    let entries = [...this.sum.entries()].filter(([, w]) => w > 0);
-    if (entries.length > limit)
-      entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    entries.sort((a, b) => a[0] - b[0]);
-    const v = {
-      terms: Int32Array.from(entries, (e) => e[0]),
-      weights: Float64Array.from(entries, (e) => e[1]),
-    };
-    let norm = 0;
-    for (const w of v.weights) norm += w * w;
-    return normalise(v, norm);
+    return strongest([...this.sum.entries()], limit);
   }
   cosine(other: Centroid): number {
     let d = 0;
