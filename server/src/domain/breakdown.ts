@@ -156,7 +156,7 @@ const COLUMNS_TEXT = `"factorColumns":${JSON.stringify(FACTOR_COLUMNS)},`;
 const ACCOUNT_COLUMNS_TEXT = `"columns":${JSON.stringify(COLUMNS)},"accounts":[`;
 
 /**
- * The breakdown text of a row. `factorSetText(id)` gives the JSON of a factor set id used by
+ * The breakdown text of a row. `factorSetJson(id)` gives the JSON of a factor set id used by
  * the entries; entries are in account order.
  */
 export function buildBreakdown(

@@ -4,7 +4,7 @@
  * retried through collections. Returns what was written and the per-record failures.
  */
 import type { Org } from '../salesforce/org';
-import { BULK_FIELD_MAX, bulkIngest, INGEST_JOB_BYTES } from '../salesforce/ingest';
+import { bulkIngest, INGEST_JOB_BYTES, type IngestResult } from '../salesforce/ingest';
 import { COMPOSITE_MAX_BYTES, deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
 
 export interface WriterOptions {
@@ -46,52 +46,43 @@ function fieldsOf(records: Record<string, unknown>[]): string[] {
   return [...set];
 }
 
-/**
- * Splits off the records with a text value longer than Bulk API 2.0 takes in a field (long
- * breakdowns of broad themes): they go through collections, which take the field's full length.
- */
-function splitLong(records: Record<string, unknown>[]): { long: Record<string, unknown>[]; bulk: Record<string, unknown>[] } {
-  const long: Record<string, unknown>[] = [];
-  const bulk: Record<string, unknown>[] = [];
-  for (const r of records) {
-    let fits = true;
-    for (const k in r) {
-      const v = r[k];
-      if (typeof v === 'string' && v.length > BULK_FIELD_MAX) fits = false;
-    }
-    (fits ? bulk : long).push(r);
-  }
-  return { long, bulk };
-}
-
 function merge(a: WriteResult, b: WriteResult): WriteResult {
   return { written: a.written + b.written, failures: [...a.failures, ...b.failures], bytes: (a.bytes ?? 0) + (b.bytes ?? 0) || undefined, ids: a.ids ?? b.ids };
+}
+
+/**
+ * Bulk ingest, then collections for what Bulk handed back: rows with text longer than a Bulk
+ * field takes (broad themes' breakdowns; collections take the field's full length) and rows
+ * that failed on a lock.
+ */
+async function viaBulk(records: Record<string, unknown>[], ingest: (records: Record<string, unknown>[]) => Promise<IngestResult>, keyOf: (r: Record<string, unknown>) => string, rest: (records: Record<string, unknown>[]) => Promise<WriteResult>): Promise<WriteResult> {
+  const res = await ingest(records);
+  const locked = new Set(res.lockedKeys);
+  const again = [...res.tooLong, ...(locked.size > 0 ? records.filter((r) => locked.has(keyOf(r))) : [])];
+  const bulk: WriteResult = { written: res.written, failures: res.failures, bytes: res.bytes };
+  return again.length === 0 ? bulk : merge(bulk, await rest(again));
 }
 
 export async function upsertMany(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
   if (!useIngest(records, opts)) return upsertByExternalId(org, type, extField, records);
-  const { long, bulk } = splitLong(records);
-  const viaRest = long.length > 0 ? await upsertByExternalId(org, type, extField, long) : { written: 0, failures: [] };
-  if (bulk.length === 0) return viaRest;
-  const res = await bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(bulk), records: bulk });
-  if (res.lockedKeys.length === 0) return merge(viaRest, res);
-  const locked = new Set(res.lockedKeys);
-  const again = await upsertByExternalId(org, type, extField, bulk.filter((r) => locked.has(String(r[extField]))));
-  return merge(viaRest, { written: res.written + again.written, failures: [...res.failures, ...again.failures], bytes: res.bytes });
+  return viaBulk(
+    records,
+    (rows) => bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(rows), records: rows }),
+    (r) => String(r[extField]),
+    (rows) => upsertByExternalId(org, type, extField, rows),
+  );
 }
 
 export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
   if (!useIngest(records, opts)) return updateById(org, type, records);
-  const { long, bulk } = splitLong(records);
-  const viaRest = long.length > 0 ? await updateById(org, type, long) : { written: 0, failures: [] };
-  if (bulk.length === 0) return viaRest;
-  const res = await bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(bulk), records: bulk });
-  if (res.lockedKeys.length === 0) return merge(viaRest, res);
-  const locked = new Set(res.lockedKeys);
-  const again = await updateById(org, type, bulk.filter((r) => locked.has(String(r.Id))));
-  return merge(viaRest, { written: res.written + again.written, failures: [...res.failures, ...again.failures], bytes: res.bytes });
+  return viaBulk(
+    records,
+    (rows) => bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(rows), records: rows }),
+    (r) => String(r.Id),
+    (rows) => updateById(org, type, rows),
+  );
 }
 
 export async function deleteMany(org: Org, ids: string[]): Promise<WriteResult> {

@@ -86,9 +86,16 @@ class CsvBuffer {
  * maxJobBytes of UTF-8). Rows are turned into CSV fifty at a time straight into the job's
  * buffer, so only one job's bytes are in memory at once.
  */
-export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<WriteResult & { lockedKeys: string[] }> {
+/**
+ * What a Bulk write did, plus the rows for the caller to send through collections: rows that
+ * failed on a lock (`lockedKeys`) and rows with a value Bulk cannot take (`tooLong`: a field
+ * over BULK_FIELD_MAX characters, found while the CSV is built, so no value is made twice).
+ */
+export type IngestResult = WriteResult & { lockedKeys: string[]; tooLong: Record<string, unknown>[] };
+
+export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<IngestResult> {
   const header = stringify([spec.fields], { record_delimiter: 'unix' });
-  const total: WriteResult & { lockedKeys: string[] } = { written: 0, failures: [], lockedKeys: [], bytes: 0 };
+  const total: IngestResult = { written: 0, failures: [], lockedKeys: [], tooLong: [], bytes: 0 };
   const csv = new CsvBuffer(Buffer.allocUnsafe(maxJobBytes + 8 * 1024 * 1024));
   csv.append(header);
   let rows = 0;
@@ -106,15 +113,18 @@ export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGES
   };
   // 50 rows at a time: a slice stays under 50 × BULK_FIELD_MAX characters a field.
   for (let i = 0; i < spec.records.length; i += 50) {
-    const slice = spec.records.slice(i, i + 50);
-    const text = stringify(
-      slice.map((r) => spec.fields.map((f) => csvValue(r[f]))),
-      { record_delimiter: 'unix' },
-    );
+    const values: string[][] = [];
+    for (const r of spec.records.slice(i, i + 50)) {
+      const row = spec.fields.map((f) => csvValue(r[f]));
+      if (row.some((v) => v.length > BULK_FIELD_MAX)) total.tooLong.push(r);
+      else values.push(row);
+    }
+    if (values.length === 0) continue;
+    const text = stringify(values, { record_delimiter: 'unix' });
     const size = Buffer.byteLength(text, 'utf8');
     if (rows > 0 && csv.length + size > maxJobBytes) await flush();
     csv.append(text);
-    rows += slice.length;
+    rows += values.length;
   }
   await flush();
   return total;

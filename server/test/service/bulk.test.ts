@@ -59,11 +59,28 @@ describe('Bulk ingest and long text', () => {
   const theme = (i: number, description: string) => ({ Theme_Key__c: `long-${i}`, Name: `Theme ${i}`, Origin__c: 'Suggested', Status__c: 'Suggested', Description__c: description });
 
   it('the emulator rejects a field over 32,000 characters in a Bulk upload, as Salesforce does', async () => {
+    // A raw job (bulkIngest itself never uploads such a row): create, upload, close, wait.
+    const base = '/services/data/v62.0/jobs/ingest';
+    const job = await h.conn.request<{ id: string }>({ method: 'POST', url: base, body: JSON.stringify({ object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', contentType: 'CSV', lineEnding: 'LF' }), headers: { 'content-type': 'application/json' } });
+    const csv = `Theme_Key__c,Name,Origin__c,Status__c,Description__c\nlong-1,Theme 1,Suggested,Suggested,${'x'.repeat(32_001)}\nlong-2,Theme 2,Suggested,Suggested,short\n`;
+    await h.conn.request({ method: 'PUT', url: `${base}/${job.id}/batches`, body: csv, headers: { 'content-type': 'text/csv' } });
+    await h.conn.request({ method: 'PATCH', url: `${base}/${job.id}`, body: JSON.stringify({ state: 'UploadComplete' }), headers: { 'content-type': 'application/json' } });
+    let info = await h.conn.request<{ state: string; numberRecordsProcessed: number; numberRecordsFailed: number }>(`${base}/${job.id}`);
+    for (let i = 0; i < 50 && info.state !== 'JobComplete'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      info = await h.conn.request(`${base}/${job.id}`);
+    }
+    expect(info).toMatchObject({ numberRecordsProcessed: 2, numberRecordsFailed: 1 });
+    const failed = await fetch(`${h.emulator.url}${base}/${job.id}/failedResults`, { headers: { authorization: `Bearer ${h.conn.accessToken}` } });
+    expect(await failed.text()).toMatch(/STRING_TOO_LONG:Description__c/);
+  });
+
+  it('bulkIngest hands rows with a field over that limit back instead of uploading them', async () => {
     const { bulkIngest } = await import('../../src/salesforce/ingest');
-    const records = [theme(1, 'x'.repeat(32_001)), theme(2, 'short')];
+    const records = [theme(3, 'x'.repeat(32_001)), theme(4, 'short')];
     const res = await bulkIngest(h.org, { object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', fields: Object.keys(records[0]), records });
-    expect(res.written).toBe(1);
-    expect(res.failures).toEqual([expect.objectContaining({ key: 'long-1', statusCode: 'STRING_TOO_LONG' })]);
+    expect(res).toMatchObject({ written: 1, failures: [] });
+    expect(res.tooLong).toEqual([records[0]]);
   });
 
   it('writes rows with text over that limit through collections and the rest through Bulk', async () => {
