@@ -225,7 +225,13 @@ export class InvertedIndex {
   /** Smallest posting weight per term (see the 1e-300 below). */
   private readonly minWeight: Float64Array;
   private readonly scratch: Float64Array;
-  private readonly touched: number[] = [];
+  /**
+   * Indexes with a nonzero sum in `scratch`, in first-touched order (touchedCount of them): a
+   * typed array of one slot per vector, as each is touched at most once per query. A plain
+   * array emptied by `length = 0` loses its backing store and is regrown for every query,
+   * which was most of grouping's garbage.
+   */
+  private readonly touched: Int32Array;
   private dense = new Float64Array(0);
   /**
    * Query terms by id modulo QUERY_MASK_SIZE (set while `dense` holds a query): the dense array
@@ -277,6 +283,7 @@ export class InvertedIndex {
       for (let k = start[t]; k < start[t + 1]; k++)
         this.minWeight[t] = Math.min(this.minWeight[t], this.weights[k]);
     this.scratch = new Float64Array(vectors.length);
+    this.touched = new Int32Array(vectors.length);
   }
 
   /**
@@ -296,6 +303,7 @@ export class InvertedIndex {
     const window = opts.window ?? Number.POSITIVE_INFINITY;
     const acc = this.scratch;
     const touched = this.touched;
+    let count = 0;
     // When every posting of every query term is walked, a candidate's sum is its exact cosine:
     // the same products (query weight × its weight), added in the same ascending term order
     // as dot(). Then no exact pass is needed.
@@ -333,7 +341,7 @@ export class InvertedIndex {
       if (wq * this.minWeight[t] < 1e-280) complete = false;
       for (; k < end; k++) {
         const j = postDocs[k];
-        if (acc[j] === 0) touched.push(j);
+        if (acc[j] === 0) touched[count++] = j;
         acc[j] += wq * postWeights[k] + 1e-300;
       }
     }
@@ -343,17 +351,18 @@ export class InvertedIndex {
     const floor = threshold * 0.5;
     const out: { index: number; score: number }[] = [];
     if (complete) {
-      for (const j of touched) {
+      for (let c = 0; c < count; c++) {
+        const j = touched[c];
         if (acc[j] >= threshold) out.push({ index: j, score: acc[j] });
         acc[j] = 0;
       }
-      touched.length = 0;
       out.sort((a, b) => b.score - a.score || a.index - b.index);
       return out.length > limit ? out.slice(0, limit) : out;
     }
     const dense = this.spread(query);
     const mask = this.mask;
-    for (const j of touched) {
+    for (let c = 0; c < count; c++) {
+      const j = touched[c];
       if (acc[j] >= floor) {
         const v = this.vectors[j];
         const terms = v.terms;
@@ -374,7 +383,6 @@ export class InvertedIndex {
       dense[query.terms[i]] = 0;
       mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 0;
     }
-    touched.length = 0;
     out.sort((a, b) => b.score - a.score || a.index - b.index);
     return out.length > limit ? out.slice(0, limit) : out;
   }
