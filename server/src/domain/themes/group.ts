@@ -134,8 +134,8 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const attachments = new Map<string, string>();
   const rest: number[] = [];
   for (let i = 0; i < unthemed.length; i++) {
-    const best = themeIndex.neighbours(vectors[i], GROUPING.attach)[0];
-    if (best) attachments.set(unthemed[i].Id, candidates[best.index].Id);
+    const best = themeIndex.best(vectors[i], GROUPING.attach);
+    if (best >= 0) attachments.set(unthemed[i].Id, candidates[best].Id);
     else rest.push(i);
   }
 

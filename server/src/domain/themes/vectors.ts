@@ -14,6 +14,11 @@ const CONCEPT_BOOST = 1.6;
 /** A power of two (see InvertedIndex.mask). */
 const QUERY_MASK_SIZE = 4096;
 const CJK_WEIGHT = 0.5;
+/**
+ * A search visiting at least 1/CLEAR_ALL_RATIO as many postings as there are vectors clears
+ * all sums afterwards instead of noting the ones it touches (InvertedIndex.clearAll).
+ */
+const CLEAR_ALL_RATIO = 32;
 
 export class Vocabulary {
   readonly ids = new Map<string, number>();
@@ -211,7 +216,8 @@ export class Centroid {
  * through the postings of the query's terms, then computes the exact cosine for the best
  * `candidates` only. Terms posted in more than `maxPostings` vectors are not walked (they still
  * count in the exact cosine): together this bounds the work per query, so a large batch stays
- * sub-quadratic even when thousands of requests share the same words.
+ * sub-quadratic even when thousands of requests share the same words. `best(query)` is
+ * neighbours(query)[0] without the list.
  */
 export class InvertedIndex {
   /**
@@ -224,14 +230,31 @@ export class InvertedIndex {
   private readonly weights: Float64Array;
   /** Smallest posting weight per term (see the 1e-300 below). */
   private readonly minWeight: Float64Array;
+  /** Largest posting weight per term: bounds what a term not walked can add (see best). */
+  private readonly maxWeight: Float64Array;
+  /** Partial sums by vector index (zero outside a search). */
   private readonly scratch: Float64Array;
   /**
-   * Indexes with a nonzero sum in `scratch`, in first-touched order (touchedCount of them): a
-   * typed array of one slot per vector, as each is touched at most once per query. A plain
-   * array emptied by `length = 0` loses its backing store and is regrown for every query,
-   * which was most of grouping's garbage.
+   * Candidates of the last walk, `count` of them, each once: every index it touched, in
+   * first-touched order, or (when `clearAll`) only those whose sum reached the floor, in the
+   * order they reached it. A typed array of one slot per vector, reused: a plain array emptied
+   * by `length = 0` loses its backing store and was regrown for every query.
    */
   private readonly touched: Int32Array;
+  private count = 0;
+  /**
+   * Whether the last walk visited many postings for the number of vectors. Then noting the
+   * first touch of each sum (a data-dependent branch per posting) costs more than clearing all
+   * of `scratch` afterwards, and only sums reaching the floor, a few, are candidates.
+   */
+  private clearAll = false;
+  /**
+   * After accumulate(): whether every posting of every query term was walked (then the partial
+   * sums are the exact cosines), and otherwise an upper bound on what the terms not walked add
+   * to any partial sum (infinite when postings were cut short by a window).
+   */
+  private complete = true;
+  private missing = 0;
   private dense = new Float64Array(0);
   /**
    * Query terms by id modulo QUERY_MASK_SIZE (set while `dense` holds a query): the dense array
@@ -239,20 +262,6 @@ export class InvertedIndex {
    * are not query terms; this small table in cache rules them out first.
    */
   private readonly mask = new Uint8Array(QUERY_MASK_SIZE);
-
-  /** The query's weights by term id (zero elsewhere; cleared after each search). */
-  private spread(query: SparseVector): Float64Array {
-    const last = query.terms.length > 0 ? query.terms[query.terms.length - 1] : -1;
-    if (last >= this.dense.length) {
-      const grown = new Float64Array(Math.max(last + 1, this.dense.length * 2));
-      this.dense = grown;
-    }
-    for (let i = 0; i < query.terms.length; i++) {
-      this.dense[query.terms[i]] = query.weights[i];
-      this.mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 1;
-    }
-    return this.dense;
-  }
 
   constructor(
     readonly vectors: readonly SparseVector[],
@@ -279,9 +288,12 @@ export class InvertedIndex {
     });
     this.start = start;
     this.minWeight = new Float64Array(terms).fill(Number.POSITIVE_INFINITY);
+    this.maxWeight = new Float64Array(terms);
     for (let t = 0; t < terms; t++)
-      for (let k = start[t]; k < start[t + 1]; k++)
+      for (let k = start[t]; k < start[t + 1]; k++) {
         this.minWeight[t] = Math.min(this.minWeight[t], this.weights[k]);
+        this.maxWeight[t] = Math.max(this.maxWeight[t], this.weights[k]);
+      }
     this.scratch = new Float64Array(vectors.length);
     this.touched = new Int32Array(vectors.length);
   }
@@ -298,29 +310,96 @@ export class InvertedIndex {
     threshold: number,
     opts: { after?: number; limit?: number; window?: number } = {},
   ): { index: number; score: number }[] {
-    const after = opts.after ?? -1;
     const limit = opts.limit ?? Number.POSITIVE_INFINITY;
-    const window = opts.window ?? Number.POSITIVE_INFINITY;
+    // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
+    const floor = threshold * 0.5;
+    this.accumulate(query, floor, opts.after ?? -1, opts.window ?? Number.POSITIVE_INFINITY);
+    const acc = this.scratch;
+    const touched = this.touched;
+    const out: { index: number; score: number }[] = [];
+    if (this.complete) {
+      for (let c = 0; c < this.count; c++) {
+        const j = touched[c];
+        if (acc[j] >= threshold) out.push({ index: j, score: acc[j] });
+      }
+    } else {
+      const dense = this.spread(query);
+      for (let c = 0; c < this.count; c++) {
+        const j = touched[c];
+        if (acc[j] >= floor) {
+          const s = this.exact(j, dense);
+          if (s >= threshold) out.push({ index: j, score: s });
+        }
+      }
+      this.unspread(query);
+    }
+    this.clear();
+    out.sort((a, b) => b.score - a.score || a.index - b.index);
+    return out.length > limit ? out.slice(0, limit) : out;
+  }
+
+  /**
+   * neighbours(query, threshold)[0]?.index, or -1 when there is none: the same candidates and
+   * exact cosines, without building and sorting the list. A candidate whose partial sum plus
+   * all that the terms not walked could add stays below the best so far cannot win (nor tie),
+   * so its exact cosine is skipped.
+   */
+  best(query: SparseVector, threshold: number): number {
+    const floor = threshold * 0.5;
+    this.accumulate(query, floor, -1, Number.POSITIVE_INFINITY);
+    const acc = this.scratch;
+    const touched = this.touched;
+    const complete = this.complete;
+    // The margin covers rounding: partial and exact sums add the same products differently.
+    const slack = this.missing + 1e-9;
+    const dense = complete ? this.dense : this.spread(query);
+    let best = -1;
+    let bestScore = threshold;
+    for (let c = 0; c < this.count; c++) {
+      const j = touched[c];
+      const partial = acc[j];
+      if (partial + slack < bestScore || partial < floor) continue;
+      const s = complete ? partial : this.exact(j, dense);
+      if (s > bestScore || (s === bestScore && (best < 0 || j < best))) {
+        best = j;
+        bestScore = s;
+      }
+    }
+    if (!complete) this.unspread(query);
+    this.clear();
+    return best;
+  }
+
+  /**
+   * Adds query weight × posting weight into `scratch` for the postings walked, recording the
+   * candidates (see `touched`), whether the walk was complete and the bound `missing`.
+   */
+  private accumulate(query: SparseVector, floor: number, after: number, window: number): void {
     const acc = this.scratch;
     const touched = this.touched;
     let count = 0;
+    let missing = 0;
     // When every posting of every query term is walked, a candidate's sum is its exact cosine:
     // the same products (query weight × its weight), added in the same ascending term order
     // as dot(). Then no exact pass is needed.
     let complete = true;
     const postDocs = this.docs;
     const postWeights = this.weights;
+    // (A floor of 0 would make every touched sum a candidate: noting first touches it is.)
+    const clearAll =
+      after < 0 && floor > 0 && this.postingsToWalk(query) * CLEAR_ALL_RATIO >= acc.length;
     for (let i = 0; i < query.terms.length; i++) {
       const t = query.terms[i];
       if (t + 1 >= this.start.length) continue;
       const first = this.start[t];
       const stop = this.start[t + 1];
       if (first === stop) continue;
+      const wq = query.weights[i];
       if (stop - first > this.maxPostings && window === Number.POSITIVE_INFINITY) {
         complete = false;
+        missing += wq * this.maxWeight[t];
         continue;
       }
-      const wq = query.weights[i];
       let k = first;
       if (after >= 0) {
         // postings are in index order: skip to the first index > after
@@ -334,56 +413,91 @@ export class InvertedIndex {
         k = lo;
       }
       const end = Math.min(stop, k + window);
-      if (end < stop) complete = false;
+      if (end < stop) {
+        complete = false;
+        missing = Number.POSITIVE_INFINITY;
+      }
       // The 1e-300 keeps a touched sum from being 0; it vanishes when added to any product
       // above 1e-280 (always, for these weights; the check keeps the sums exact regardless).
       // Products grow with the posting weight, so the term's smallest weight decides.
       if (wq * this.minWeight[t] < 1e-280) complete = false;
+      if (clearAll) {
+        // Sums only grow (positive products), so each reaches the floor once.
+        for (; k < end; k++) {
+          const j = postDocs[k];
+          const before = acc[j];
+          const sum = before + (wq * postWeights[k] + 1e-300);
+          acc[j] = sum;
+          if (sum >= floor && before < floor) touched[count++] = j;
+        }
+        continue;
+      }
       for (; k < end; k++) {
         const j = postDocs[k];
         if (acc[j] === 0) touched[count++] = j;
         acc[j] += wq * postWeights[k] + 1e-300;
       }
     }
-    // Partial sums are lower bounds of the cosine; only promising candidates get the exact one.
-    // The query is spread over a dense array for that, so each candidate is one pass over its
-    // own terms; products are added in ascending term order, as dot() does: same sums.
-    const floor = threshold * 0.5;
-    const out: { index: number; score: number }[] = [];
-    if (complete) {
-      for (let c = 0; c < count; c++) {
-        const j = touched[c];
-        if (acc[j] >= threshold) out.push({ index: j, score: acc[j] });
-        acc[j] = 0;
-      }
-      out.sort((a, b) => b.score - a.score || a.index - b.index);
-      return out.length > limit ? out.slice(0, limit) : out;
-    }
-    const dense = this.spread(query);
-    const mask = this.mask;
-    for (let c = 0; c < count; c++) {
-      const j = touched[c];
-      if (acc[j] >= floor) {
-        const v = this.vectors[j];
-        const terms = v.terms;
-        const weights = v.weights;
-        let s = 0;
-        for (let k = 0; k < terms.length; k++) {
-          const t = terms[k];
-          if (mask[t & (QUERY_MASK_SIZE - 1)] !== 0 && t < dense.length) {
-            const q = dense[t];
-            if (q !== 0) s += q * weights[k];
-          }
-        }
-        if (s >= threshold) out.push({ index: j, score: s });
-      }
-      acc[j] = 0;
-    }
+    this.count = count;
+    this.clearAll = clearAll;
+    this.complete = complete;
+    this.missing = missing;
+  }
+
+  /** Zeroes the sums of the last walk. */
+  private clear(): void {
+    if (this.clearAll) this.scratch.fill(0);
+    else for (let c = 0; c < this.count; c++) this.scratch[this.touched[c]] = 0;
+  }
+
+  /** How many postings a walk without `after` visits for the query. */
+  private postingsToWalk(query: SparseVector): number {
+    let n = 0;
     for (let i = 0; i < query.terms.length; i++) {
-      dense[query.terms[i]] = 0;
-      mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 0;
+      const t = query.terms[i];
+      if (t + 1 >= this.start.length) continue;
+      const postings = this.start[t + 1] - this.start[t];
+      if (postings <= this.maxPostings) n += postings;
     }
-    out.sort((a, b) => b.score - a.score || a.index - b.index);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return n;
+  }
+
+  /**
+   * The exact cosine of the query (spread over `dense`) and vector j: one pass over j's own
+   * terms, products added in ascending term order, as dot() does: the same sum.
+   */
+  private exact(j: number, dense: Float64Array): number {
+    const mask = this.mask;
+    const v = this.vectors[j];
+    const terms = v.terms;
+    const weights = v.weights;
+    let s = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k];
+      if (mask[t & (QUERY_MASK_SIZE - 1)] !== 0 && t < dense.length) {
+        const q = dense[t];
+        if (q !== 0) s += q * weights[k];
+      }
+    }
+    return s;
+  }
+
+  /** The query's weights by term id (zero elsewhere; cleared by unspread after each search). */
+  private spread(query: SparseVector): Float64Array {
+    const last = query.terms.length > 0 ? query.terms[query.terms.length - 1] : -1;
+    if (last >= this.dense.length)
+      this.dense = new Float64Array(Math.max(last + 1, this.dense.length * 2));
+    for (let i = 0; i < query.terms.length; i++) {
+      this.dense[query.terms[i]] = query.weights[i];
+      this.mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 1;
+    }
+    return this.dense;
+  }
+
+  private unspread(query: SparseVector): void {
+    for (let i = 0; i < query.terms.length; i++) {
+      this.dense[query.terms[i]] = 0;
+      this.mask[query.terms[i] & (QUERY_MASK_SIZE - 1)] = 0;
+    }
   }
 }

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { InvertedIndex, type SparseVector } from '../../src/domain/themes/vectors';
+
+/** A normalised sparse vector over a small vocabulary (so vectors share terms often). */
+const vector = fc
+  .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 })
+  .chain((terms) =>
+    fc
+      .array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+        minLength: terms.length,
+        maxLength: terms.length,
+      })
+      .map((ws): SparseVector => {
+        const order = terms.map((t, i) => [t, ws[i]]).sort((a, b) => a[0] - b[0]);
+        const norm = Math.sqrt(ws.reduce((s, w) => s + w * w, 0));
+        return {
+          terms: Int32Array.from(order, (e) => e[0]),
+          weights: Float64Array.from(order, (e) => e[1] / norm),
+        };
+      }),
+  );
+
+describe('InvertedIndex.best', () => {
+  it('is neighbours(query)[0], whether or not every posting is walked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(vector, { minLength: 1, maxLength: 60 }),
+        fc.array(vector, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(0, 0.1, 0.35, 0.6),
+        (vectors, queries, maxPostings, threshold) => {
+          // Two indexes: one walks every posting, the other leaves out the common terms.
+          for (const index of [new InvertedIndex(vectors), new InvertedIndex(vectors, maxPostings)])
+            for (const q of queries) {
+              const first = index.neighbours(q, threshold)[0];
+              expect(index.best(q, threshold)).toBe(first ? first.index : -1);
+            }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('breaks ties by the smallest index', () => {
+    const v: SparseVector = { terms: Int32Array.of(1, 2), weights: Float64Array.of(0.6, 0.8) };
+    const other: SparseVector = { terms: Int32Array.of(3), weights: Float64Array.of(1) };
+    const index = new InvertedIndex([other, v, v, v]);
+    expect(index.best(v, 0.35)).toBe(1);
+    expect(index.best(other, 0.35)).toBe(0);
+    expect(index.best({ terms: Int32Array.of(9), weights: Float64Array.of(1) }, 0.35)).toBe(-1);
+  });
+});
