@@ -161,9 +161,13 @@ export function eachTokenList(
   texts: readonly string[],
   each: (tokens: string[], i: number) => void,
 ): void {
+  const known: KnownRuns = new Map();
   for (let from = 0; from < texts.length; from += BATCH) {
     const docs = texts.slice(from, from + BATCH).map(begin);
-    const words = cjkWords(docs.flatMap((d) => d.runs));
+    const words = cjkWords(
+      docs.flatMap((d) => d.runs),
+      known,
+    );
     let run = 0;
     docs.forEach((d, k) => {
       each(finish(d, words, run), from + k);
@@ -259,30 +263,54 @@ function latinTokens(norm: string, tokens: string[], surface?: Map<string, strin
   }
 }
 
+/** Words of CJK runs already segmented (cjkWords), by run: null for none. */
+type KnownRuns = Map<string, string[] | null>;
+
 /**
  * The segmenter's words of 3 or more characters (not stop words) of each run, by run. A run
  * of 1 or 2 characters cannot hold one, so it is not segmented; the others are segmented in
  * one call, joined by newlines: a newline always breaks words (UAX #29 WB3a/b) and ICU's
  * dictionaries segment each run of CJK characters on its own, so each run gets the words it
- * gets alone (property-tested), and one call costs much less than several.
+ * gets alone (property-tested), and one call costs much less than several. For the same
+ * reason a run's words depend on the run only: runs in `known` (phrases that recur across
+ * requests) are not segmented again, and the new ones are added to it.
  */
-function cjkWords(runs: readonly string[]): (string[] | undefined)[] {
+function cjkWords(runs: readonly string[], known: KnownRuns = new Map()): (string[] | undefined)[] {
   const words: (string[] | undefined)[] = [];
-  const long: number[] = [];
+  // Runs to segment, each once, and the positions of runs still waiting for their words.
+  const fresh: string[] = [];
+  const waiting: number[] = [];
   runs.forEach((run, r) => {
-    if (codePoints(run) >= 3) long.push(r);
+    if (codePoints(run) < 3) return;
+    const seen = known.get(run);
+    if (seen === undefined) {
+      known.set(run, null);
+      fresh.push(run);
+      waiting.push(r);
+    } else if (seen === null) waiting.push(r);
+    else words[r] = seen;
   });
-  if (long.length === 0) return words;
-  const joined = long.map((r) => runs[r]).join('\n');
-  let k = 0;
-  let end = runs[long[0]].length;
-  for (const s of segmenter.segment(joined)) {
-    while (s.index >= end) end += 1 + runs[long[++k]].length; // the next run, past its newline
-    const w = s.segment;
-    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w))
-      (words[long[k]] ??= []).push(w);
-  }
+  if (fresh.length > 0) segmentRuns(fresh, known);
+  for (const r of waiting) words[r] = known.get(runs[r]) ?? undefined;
   return words;
+}
+
+/** Segments `runs` in one call, joined by newlines (see cjkWords), into `known`. */
+function segmentRuns(runs: readonly string[], known: KnownRuns): void {
+  const joined = runs.join('\n');
+  let k = 0;
+  let end = runs[0].length;
+  let list: string[] | null = null;
+  for (const s of segmenter.segment(joined)) {
+    while (s.index >= end) {
+      if (list) known.set(runs[k], list);
+      list = null;
+      end += 1 + runs[++k].length; // the next run, past its newline
+    }
+    const w = s.segment;
+    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w)) (list ??= []).push(w);
+  }
+  if (list) known.set(runs[k], list);
 }
 
 /** Character bigrams of a run (as a string of BMP characters or a list of code points). */
