@@ -230,6 +230,41 @@ function replaceConceptForms(text: string, tokens: string[]): string {
   return norm;
 }
 
+/** What latinTokens needs to know of a word, a function of the word alone (see wordInfo). */
+interface WordInfo {
+  stem: string;
+  /** The stem starts a concept phrase of two or more words. */
+  phraseStart: boolean;
+  /** The concept token of the stem alone, if any. */
+  concept: string | undefined;
+  /** An ordinary word token: 2+ characters, not a stop word, not a number. */
+  keep: boolean;
+}
+
+/**
+ * WordInfo by word. Request texts repeat most of their words, and stemming (regular
+ * expressions) plus the stop-word and phrase lookups cost more than one lookup here. Cleared
+ * when full, so memory stays bounded in a long-lived process.
+ */
+const WORD_INFO = new Map<string, WordInfo>();
+const WORD_INFO_LIMIT = 100_000;
+
+function wordInfo(raw: string): WordInfo {
+  let info = WORD_INFO.get(raw);
+  if (info === undefined) {
+    const w = stem(raw);
+    info = {
+      stem: w,
+      phraseStart: PHRASE_STARTS.has(w),
+      concept: LATIN_PHRASES.get(w),
+      keep: w.length >= 2 && !STOP_LATIN.has(w) && !STOP_LATIN.has(raw) && !/^\d+$/.test(w),
+    };
+    if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
+    WORD_INFO.set(raw, info);
+  }
+  return info;
+}
+
 /** Latin words: concept phrases first (longest match), then ordinary words. */
 function latinTokens(norm: string, tokens: string[], surface?: Map<string, string>): void {
   const raw: string[] = asciiWords(norm) ?? [];
@@ -239,12 +274,13 @@ function latinTokens(norm: string, tokens: string[], surface?: Map<string, strin
       raw.push(s.segment);
     }
   }
-  const words = raw.map(stem);
+  const words = raw.map(wordInfo);
   for (let i = 0; i < words.length;) {
+    const word = words[i];
     let matched = 0;
-    const longest = PHRASE_STARTS.has(words[i]) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+    const longest = word.phraseStart ? Math.min(MAX_PHRASE, words.length - i) : 1;
     for (let len = longest; len >= 1 && matched === 0; len--) {
-      const concept = LATIN_PHRASES.get(len === 1 ? words[i] : words.slice(i, i + len).join(' '));
+      const concept = len === 1 ? word.concept : LATIN_PHRASES.get(phrase(words, i, len));
       if (concept) {
         tokens.push(concept);
         matched = len;
@@ -254,13 +290,19 @@ function latinTokens(norm: string, tokens: string[], surface?: Map<string, strin
       i += matched;
       continue;
     }
-    const w = words[i];
-    if (w.length >= 2 && !STOP_LATIN.has(w) && !STOP_LATIN.has(raw[i]) && !/^\d+$/.test(w)) {
-      tokens.push(w);
-      if (surface && !surface.has(w)) surface.set(w, raw[i]);
+    if (word.keep) {
+      tokens.push(word.stem);
+      if (surface && !surface.has(word.stem)) surface.set(word.stem, raw[i]);
     }
     i += 1;
   }
+}
+
+/** The stems of words[i .. i + len) joined by spaces (a LATIN_PHRASES key). */
+function phrase(words: readonly WordInfo[], i: number, len: number): string {
+  let text = words[i].stem;
+  for (let k = i + 1; k < i + len; k++) text += ' ' + words[k].stem;
+  return text;
 }
 
 /** Words of CJK runs already segmented (cjkWords), by run: null for none. */
