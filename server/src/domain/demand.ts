@@ -6,6 +6,8 @@
 import { assignSegments, type SegmentAssignment } from './segments';
 import { groupThemes, type GroupingResult } from './themes/group';
 import { computeScores } from './scoring';
+import { isRequestTable, textRecords, toRequestTable, type RequestTable } from './requestTable';
+import type { DealTable } from './dealTable';
 import type { Profile } from './profile';
 import type {
   AccountRecord,
@@ -24,10 +26,13 @@ export interface DemandInput {
   accountFieldTypes: Readonly<Record<string, string>>;
   segments: readonly SegmentRecord[];
   criteria: readonly CriterionRecord[];
-  opportunities: readonly OpportunityRecord[];
-  committeeMembers: readonly CommitteeMemberRecord[];
-  contactRoles: readonly ContactRoleRecord[];
-  requests: readonly RequestRecord[];
+  /** Deals and roles as records, or `deals` coded with the request table's dictionaries. */
+  opportunities?: readonly OpportunityRecord[];
+  committeeMembers?: readonly CommitteeMemberRecord[];
+  contactRoles?: readonly ContactRoleRecord[];
+  deals?: DealTable;
+  /** Requests as records, or as the columns the service reads (requestTable.ts). */
+  requests: readonly RequestRecord[] | RequestTable;
   themes: readonly ThemeRecord[];
   profile: Profile;
   now: Date | string | number;
@@ -49,9 +54,12 @@ export function computeDemand(input: DemandInput): DemandResult {
     input.criteria,
     input.accountFieldTypes,
   );
+  const requests = isRequestTable(input.requests)
+    ? input.requests
+    : toRequestTable(input.requests as readonly RequestRecord[], 'grouping');
   const grouping: GroupingResult = input.skipGrouping
     ? { attachments: new Map(), suggestions: [] }
-    : groupThemes({ requests: input.requests, themes: input.themes, now: input.now });
+    : groupThemes({ requests: textRecords(requests), themes: input.themes, now: input.now });
   const themeOf = new Map(grouping.attachments);
   for (const s of grouping.suggestions) for (const id of s.requestIds) themeOf.set(id, s.key);
   const provisional: ThemeRecord[] = grouping.suggestions.map((s) => ({
@@ -70,7 +78,8 @@ export function computeDemand(input: DemandInput): DemandResult {
     opportunities: input.opportunities,
     committeeMembers: input.committeeMembers,
     contactRoles: input.contactRoles,
-    requests: input.requests,
+    deals: input.deals,
+    requests,
     themes: [...input.themes, ...provisional],
     profile: input.profile,
     now: input.now,

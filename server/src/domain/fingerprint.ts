@@ -65,9 +65,32 @@ export class Fingerprint {
     return this;
   }
 
-  /** The digest text: version and 16 hex digits. */
+  /** The digest text: version and 16 hex digits (one string, built from char codes). */
   text(): string {
-    return `${DIGEST_VERSION}:${hex(avalanche(this.h1))}${hex(avalanche(this.h2))}`;
+    const a = avalanche(this.h1);
+    const b = avalanche(this.h2);
+    const x = (h: number, shift: number) => HEX[(h >>> shift) & 15];
+    return String.fromCharCode(
+      PREFIX[0],
+      PREFIX[1],
+      PREFIX[2],
+      x(a, 28),
+      x(a, 24),
+      x(a, 20),
+      x(a, 16),
+      x(a, 12),
+      x(a, 8),
+      x(a, 4),
+      x(a, 0),
+      x(b, 28),
+      x(b, 24),
+      x(b, 20),
+      x(b, 16),
+      x(b, 12),
+      x(b, 8),
+      x(b, 4),
+      x(b, 0),
+    );
   }
 }
 
@@ -80,9 +103,10 @@ function avalanche(h: number): number {
   return h >>> 0;
 }
 
-function hex(n: number): string {
-  return n.toString(16).padStart(8, '0');
-}
+/** Char codes of '0'-'9', 'a'-'f', and of the digest's prefix (version and colon). */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const PREFIX = Array.from(`${DIGEST_VERSION}:`, (c) => c.charCodeAt(0));
+if (PREFIX.length !== 3) throw new Error('DIGEST_VERSION must be two characters');
 
 /**
  * The integer fmt(value, 4) prints (value × 10^4, rounded as roundTo rounds): hashing it is

@@ -21,6 +21,21 @@ export {
   type ResolvedProfile,
 } from './profile';
 export { buildSideIndex, SIDE_BY_RANK } from './sides';
+export {
+  RequestTableBuilder,
+  toRequestTable,
+  textRecords,
+  newDictionaries,
+  type RequestTable,
+  type Dictionaries,
+  type TextKept,
+} from './requestTable';
+export { DealTableBuilder, toDealTable, type DealTable } from './dealTable';
 export { computeDemand, type DemandInput, type DemandResult } from './demand';
-export { BREAKDOWN_LIMIT, readBreakdown, type ReadBreakdown, type BreakdownAccount } from './breakdown';
+export {
+  BREAKDOWN_LIMIT,
+  readBreakdown,
+  type ReadBreakdown,
+  type BreakdownAccount,
+} from './breakdown';
 export * from './records';

@@ -1,6 +1,8 @@
 /** Rounding at Salesforce field precision, shared by scoring and change detection. */
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 export function roundTo(value: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = decimals < POW10.length ? POW10[decimals] : 10 ** decimals;
   const r = Math.round(value * f + (value >= 0 ? 1e-9 : -1e-9)) / f;
   return Object.is(r, -0) ? 0 : r;
 }

@@ -5,9 +5,12 @@
  * OpportunityContactRole there (orgs that never adopted the committee still get sides).
  *
  * Lookups run once per request (a million per run), so roles are kept per contact in short
- * lists (one map lookup per request), not in maps of concatenated strings.
+ * lists of integer codes: contact, opportunity and account Ids are coded in the dictionary
+ * the request table shares with the deal table (dealTable.ts), so a request compares numbers,
+ * never Id strings.
  */
-import type { CommitteeMemberRecord, ContactRoleRecord, OpportunityRecord, Side } from './records';
+import type { DealTable } from './dealTable';
+import type { Side } from './records';
 
 /** Strength order: Unknown < Use < Influence < Decision. */
 export const SIDE_BY_RANK: readonly Side[] = ['Unknown', 'Use', 'Influence', 'Decision'];
@@ -19,43 +22,41 @@ export const RANK_OF_SIDE: Readonly<Record<Side, number>> = {
 };
 
 export interface SideIndex {
-  /** Side rank (0..3) of a requester for a request. */
+  /** Side rank (0..3) of a requester for a request, by Id. */
   rankOf(
     accountId: string,
     opportunityId: string | null | undefined,
     contactId: string | null | undefined,
   ): number;
-}
-
-function isOpen(opp: OpportunityRecord): boolean {
-  if (typeof opp.IsClosed === 'boolean') return !opp.IsClosed;
-  return !(typeof opp.StageName === 'string' && opp.StageName.startsWith('Closed'));
+  /** The same by dictionary codes (0: blank), for a column of requests. */
+  rankOfCodes(contact: number, accountCode: number, opportunityCode: number): number;
 }
 
 /**
- * Per contact, compressed rows in typed arrays: its roles on deals (opportunity Id, rank) and
- * on accounts through their open deals (account Id, rank > 0). A request then costs one map
- * lookup (its requester) and a scan of a list that is usually one or two long, comparing Ids.
+ * Per contact code, compressed rows in typed arrays: its roles on deals (opportunity code,
+ * rank) or on accounts through their open deals (account code, rank > 0). A request then
+ * scans a list that is usually one or two long.
  */
 interface ContactRows {
   start: Int32Array;
-  owner: string[];
+  owner: Int32Array;
   rank: Int8Array;
 }
 
 function byContact(
   contacts: number,
-  contact: number[],
-  owner: string[],
-  rank: number[],
+  contact: ArrayLike<number>,
+  owner: ArrayLike<number>,
+  rank: ArrayLike<number>,
+  length: number,
 ): ContactRows {
   const start = new Int32Array(contacts + 1);
-  for (const c of contact) start[c + 1]++;
+  for (let k = 0; k < length; k++) start[contact[k] + 1]++;
   for (let i = 0; i < contacts; i++) start[i + 1] += start[i];
   const fill = start.slice(0, contacts);
-  const o: string[] = new Array<string>(contact.length);
-  const r = new Int8Array(contact.length);
-  for (let k = 0; k < contact.length; k++) {
+  const o = new Int32Array(length);
+  const r = new Int8Array(length);
+  for (let k = 0; k < length; k++) {
     const at = fill[contact[k]]++;
     o[at] = owner[k];
     r[at] = rank[k];
@@ -64,7 +65,7 @@ function byContact(
 }
 
 /** Strongest rank of a contact on an owner, or -1 when the contact has no row there. */
-function lookup(rows: ContactRows, contact: number, owner: string): number {
+function lookup(rows: ContactRows, contact: number, owner: number): number {
   let best = -1;
   for (let k = rows.start[contact]; k < rows.start[contact + 1]; k++) {
     if (rows.owner[k] === owner && rows.rank[k] > best) best = rows.rank[k];
@@ -72,73 +73,82 @@ function lookup(rows: ContactRows, contact: number, owner: string): number {
   return best;
 }
 
-export function buildSideIndex(input: {
-  opportunities: readonly OpportunityRecord[];
-  committeeMembers: readonly CommitteeMemberRecord[];
-  contactRoles: readonly ContactRoleRecord[];
-  roleSides: Readonly<Record<string, Side>>;
-}): SideIndex {
-  const roleRank = (role: string | null | undefined): number => {
-    const side = role ? input.roleSides[role] : undefined;
-    return side ? RANK_OF_SIDE[side] : 0;
-  };
-  const contacts = new Map<string, number>();
-  const contactNo = (id: string): number => {
-    let n = contacts.get(id);
-    if (n === undefined) contacts.set(id, (n = contacts.size));
-    return n;
-  };
-  const dContact: number[] = [];
-  const dOpp: string[] = [];
-  const dRank: number[] = [];
-  for (const m of input.committeeMembers) {
-    dContact.push(contactNo(m.Contact__c));
-    dOpp.push(m.Opportunity__c);
-    dRank.push(roleRank(m.Role__c));
+export function buildSideIndex(
+  deals: DealTable,
+  roleSides: Readonly<Record<string, Side>>,
+): SideIndex {
+  // Rank of each role value, by its code.
+  const roles = deals.picklists.values;
+  const rankOfRole = new Int8Array(roles.length);
+  for (let c = 1; c < roles.length; c++) {
+    const side = Object.hasOwn(roleSides, roles[c] as string)
+      ? roleSides[roles[c] as string]
+      : undefined;
+    rankOfRole[c] = side ? RANK_OF_SIDE[side] : 0;
   }
-  const committee = byContact(contacts.size, dContact, dOpp, dRank);
-  // Contact roles count only for people without a committee row on that opportunity.
-  for (const r of input.contactRoles) {
-    const c = contactNo(r.ContactId);
-    if (c < committee.start.length - 1 && lookup(committee, c, r.OpportunityId) >= 0) continue;
+  const contacts = deals.ids.size;
+  const { members, contactRoles } = deals;
+  const committee = byContact(
+    contacts,
+    members.contact,
+    members.opportunity,
+    members.role,
+    members.length,
+  );
+  // Deal rows: committee rows, then contact roles of people without a committee row on that
+  // opportunity (role codes are turned into ranks below).
+  const dContact: number[] = Array.from(members.contact);
+  const dOpp: number[] = Array.from(members.opportunity);
+  const dRank: number[] = Array.from(members.role, (r) => rankOfRole[r]);
+  for (let k = 0; k < contactRoles.length; k++) {
+    const c = contactRoles.contact[k];
+    const opp = contactRoles.opportunity[k];
+    if (lookup(committee, c, opp) >= 0) continue;
     dContact.push(c);
-    dOpp.push(r.OpportunityId);
-    dRank.push(roleRank(r.Role));
+    dOpp.push(opp);
+    dRank.push(rankOfRole[contactRoles.role[k]]);
   }
-  const onDeal = byContact(contacts.size, dContact, dOpp, dRank);
+  const onDeal = byContact(contacts, dContact, dOpp, dRank, dContact.length);
 
   // Roles on open deals also count for the deal's account (each listing of a deal counts).
-  const openAccounts = new Map<string, string[]>();
-  for (const o of input.opportunities) {
-    if (!o.AccountId || !isOpen(o)) continue;
-    const list = openAccounts.get(o.Id);
-    if (list) list.push(o.AccountId);
-    else openAccounts.set(o.Id, [o.AccountId]);
-  }
+  const { opportunities } = deals;
+  const openStart = new Int32Array(contacts + 1);
+  for (let k = 0; k < opportunities.length; k++)
+    if (opportunities.open[k] && opportunities.account[k] > 0) openStart[opportunities.id[k] + 1]++;
+  for (let i = 0; i < contacts; i++) openStart[i + 1] += openStart[i];
+  const openAccount = new Int32Array(openStart[contacts]);
+  const fill = openStart.slice(0, contacts);
+  for (let k = 0; k < opportunities.length; k++)
+    if (opportunities.open[k] && opportunities.account[k] > 0)
+      openAccount[fill[opportunities.id[k]]++] = opportunities.account[k];
   const aContact: number[] = [];
-  const aAccount: string[] = [];
+  const aAccount: number[] = [];
   const aRank: number[] = [];
   for (let k = 0; k < dContact.length; k++) {
     if (dRank[k] <= 0) continue;
-    const accounts = openAccounts.get(dOpp[k]);
-    if (!accounts) continue;
-    for (const account of accounts) {
+    for (let j = openStart[dOpp[k]]; j < openStart[dOpp[k] + 1]; j++) {
       aContact.push(dContact[k]);
-      aAccount.push(account);
+      aAccount.push(openAccount[j]);
       aRank.push(dRank[k]);
     }
   }
-  const onAccount = byContact(contacts.size, aContact, aAccount, aRank);
+  const onAccount = byContact(contacts, aContact, aAccount, aRank, aContact.length);
+  const rankOfCodes = (c: number, accountCode: number, opportunityCode: number): number => {
+    if (c <= 0 || c >= contacts) return 0;
+    if (opportunityCode > 0) {
+      const rank = lookup(onDeal, c, opportunityCode);
+      if (rank > 0) return rank;
+    }
+    return Math.max(0, lookup(onAccount, c, accountCode));
+  };
+  // By Id: an Id not in the dictionary has no role anywhere (code -1 matches no row).
   return {
-    rankOf(accountId, opportunityId, contactId) {
-      if (!contactId) return 0;
-      const c = contacts.get(contactId);
-      if (c === undefined) return 0;
-      if (opportunityId) {
-        const rank = lookup(onDeal, c, opportunityId);
-        if (rank > 0) return rank;
-      }
-      return Math.max(0, lookup(onAccount, c, accountId));
-    },
+    rankOfCodes,
+    rankOf: (accountId, opportunityId, contactId) =>
+      rankOfCodes(
+        deals.ids.find(contactId),
+        deals.ids.find(accountId),
+        deals.ids.find(opportunityId),
+      ),
   };
 }

@@ -10,6 +10,8 @@ import { assignSegments } from '../domain/segments';
 import { computeScores } from '../domain/scoring';
 import { diffScores } from '../domain/changes';
 import { groupThemes } from '../domain/themes/group';
+import { textRecords, type RequestTable } from '../domain/requestTable';
+import { DealTableBuilder } from '../domain/dealTable';
 import { resolveProfile } from '../domain/profile';
 import type { ScoreRow } from '../domain/records';
 import { DemandTheme, EscalatedRequest, EXTERNAL_IDS, Segment, SegmentDemandScore } from '../schema';
@@ -100,7 +102,9 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
 
   // ---- themes: group unthemed requests, upsert suggested themes, learn their Ids
   progress('Grouping themes', 66);
-  const grouping = groupThemes({ requests: snap.requests as never, themes: snap.themes as never, now });
+  // Grouping reads the requests whose text the reader kept: the unthemed ones and the samples
+  // of each theme's profile (see domain/requestTable.ts).
+  const grouping = groupThemes({ requests: textRecords(snap.requestTable), themes: snap.themes as never, now });
   const themeByKey = new Map(snap.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]));
   const themeUpserts: Record<string, unknown>[] = [];
   for (const s of grouping.suggestions) {
@@ -126,7 +130,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   // every request restamped, every (segment, theme) scored, every old score deleted, and finishing.
   const estimate = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(rows / 1000), 8));
   org.guard(
-    estimate(themeUpserts.length) + 1 + estimate(segmentUpdates.length) + estimate(snap.requests.length) + estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) + estimate(snap.scores.length) + 2,
+    estimate(themeUpserts.length) + 1 + estimate(segmentUpdates.length) + estimate(snap.requestTable.length) + estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) + estimate(snap.scores.length) + 2,
   );
   const themeWrite = await upsertMany(org, DemandTheme.apiName, EXTERNAL_IDS.Demand_Theme__c, themeUpserts, writer);
   failures.push(...themeWrite.failures);
@@ -147,14 +151,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
 
   // ---- requests: Segment__c and Suggested_Theme__c where they changed
   progress('Stamping requests', 72);
-  const requestUpdates: Record<string, unknown>[] = [];
-  for (const r of snap.requests) {
-    const segment = assignment.accountSegment.get(r.Account__c) ?? null;
-    const suggested = r.Theme__c ? (r.Suggested_Theme__c ?? null) : (themeOf.get(r.Id) ?? null);
-    if ((r.Segment__c ?? null) !== segment || (r.Suggested_Theme__c ?? null) !== suggested) {
-      requestUpdates.push({ Id: r.Id, Segment__c: segment, Suggested_Theme__c: suggested });
-    }
-  }
+  const requestUpdates = stampRequests(snap.requestTable, assignment.accountSegment, themeOf);
 
   // ---- scores
   progress('Computing scores', 75);
@@ -162,10 +159,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     accounts: snap.accounts as never,
     accountSegment: assignment.accountSegment,
     segments: assignment.segments.map((s) => ({ segmentId: s.segmentId, accountCount: s.accountCount, status: s.status, active: s.active })),
-    opportunities: snap.opportunities as never,
-    committeeMembers: snap.committeeMembers as never,
-    contactRoles: snap.contactRoles as never,
-    requests: snap.requests as never,
+    deals: snap.deals,
+    requests: snap.requestTable,
     themes: themes as never,
     profile,
     now,
@@ -180,6 +175,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   snap.committeeMembers = [];
   snap.contactRoles = [];
   snap.accounts = [];
+  snap.deals = emptyDeals;
 
   progress('Writing segments and requests', 80);
   const segWrite = await updateMany(org, Segment.apiName, segmentUpdates, writer);
@@ -226,6 +222,33 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     invalidSegments,
     profileErrors,
   };
+}
+
+const emptyDeals = new DealTableBuilder().build();
+
+/**
+ * The updates that bring each request's Segment__c (its account's segment) and, for requests
+ * without Theme__c, Suggested_Theme__c (this run's grouping) up to date; none when both are.
+ * Works on the table's codes: one segment lookup per account, not per request.
+ */
+export function stampRequests(
+  t: RequestTable,
+  accountSegment: ReadonlyMap<string, string | null>,
+  themeOf: ReadonlyMap<string, string>,
+): Record<string, unknown>[] {
+  const segmentOf = new Array<string | null | undefined>(t.ids.size);
+  const updates: Record<string, unknown>[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const code = t.account[i];
+    let segment = segmentOf[code];
+    if (segment === undefined) segment = segmentOf[code] = accountSegment.get(t.ids.values[code] ?? '') ?? null;
+    const current = t.themes.values[t.suggestedTheme[i]];
+    const suggested = t.theme[i] !== 0 ? current : (themeOf.get(t.id[i]) ?? null);
+    if (t.segments.values[t.segment[i]] !== segment || current !== suggested) {
+      updates.push({ Id: t.id[i], Segment__c: segment, Suggested_Theme__c: suggested });
+    }
+  }
+  return updates;
 }
 
 /** Ids of new suggested themes: from the upsert results, else read back by key (Bulk ingest). */

@@ -3,6 +3,11 @@
  * criteria, accounts (the schema's fields plus any Account field a criterion names, checked
  * against describe), opportunities, committee members, contact roles, requests, themes and the
  * scores written before. Large objects page through REST or Bulk 2.0 (see salesforce/read.ts).
+ *
+ * Requests, opportunities and roles (the million-row objects) go into the engine's columnar
+ * tables as they stream in (domain/requestTable.ts, domain/dealTable.ts): each record is coded
+ * and dropped, so a run never holds a million request objects. Only an uncompacted read (tests
+ * comparing against it) also keeps the records.
  */
 import {
   Account,
@@ -28,7 +33,9 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { Interner, RequestTextPruner, slimContactRole, slimMember, slimOpportunity, slimRequest } from './compact';
+import { Interner } from './compact';
+import { newDictionaries, RequestTableBuilder, type RequestTable } from '../domain/requestTable';
+import { DealTableBuilder, type DealTable } from '../domain/dealTable';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
 import { identifier, literal } from '../salesforce/soql';
 import { z } from 'zod';
@@ -39,6 +46,10 @@ export interface Snapshot {
   criteria: SegmentCriterionRecord[];
   accounts: Record<string, unknown>[];
   accountFieldTypes: Record<string, string>;
+  /** The engine's inputs: requests and deals as columns sharing one set of dictionaries. */
+  requestTable: RequestTable;
+  deals: DealTable;
+  /** The records themselves: only for an uncompacted read (`compact: false`), else empty. */
   opportunities: OpportunityRecord[];
   committeeMembers: BuyingCommitteeMemberRecord[];
   contactRoles: OpportunityContactRoleRecord[];
@@ -50,7 +61,10 @@ export interface Snapshot {
 }
 
 export interface SnapshotOptions extends ReadOptions {
-  /** Intern repeated strings and drop request text grouping never reads (default true). */
+  /**
+   * Keep only the engine's columns: no request, opportunity or role records, and request text
+   * only where grouping reads it; intern repeated strings of accounts (default true).
+   */
   compact?: boolean;
   /** Fetch first pages five at a time through composite (default true). */
   composite?: boolean;
@@ -79,23 +93,25 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
   const compact = opts.compact !== false;
   const interner = new Interner();
+  /** Every record of a query, validated, handed to `each`; kept in the result when `keep`. */
   const all = async <S extends z.ZodTypeAny>(
     name: string,
     soql: string,
     schema: S,
     firstPage?: QueryPage,
     each?: (r: z.infer<S>) => void,
-    slim?: (r: Record<string, unknown>) => Record<string, unknown>,
+    keep = true,
   ): Promise<z.infer<S>[]> => {
     const rows: z.infer<S>[] = [];
+    let read = 0;
     for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) {
-      for (let r of page) {
-        if (compact && slim) r = slim(r as Record<string, unknown>) as z.infer<S>;
-        if (compact && each) each(r);
-        rows.push(r);
+      for (const r of page) {
+        each?.(r);
+        if (keep) rows.push(r);
       }
+      read += page.length;
     }
-    counts[name] = rows.length;
+    counts[name] = read;
     return rows;
   };
 
@@ -137,17 +153,16 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   ];
   const bigPage = await batch(big);
   const b = (name: string) => big.find((x) => x.name === name)!.soql;
-  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), internAll)) as Record<string, unknown>[];
+  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), compact ? internAll : undefined)) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
-  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), internAll, slimOpportunity);
-  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), internAll, slimMember);
-  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), internAll, slimContactRole);
+  const dictionaries = newDictionaries();
+  const dealTable = new DealTableBuilder(dictionaries);
+  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), (r) => dealTable.addOpportunity(r), !compact);
+  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), (r) => dealTable.addMember(r), !compact);
+  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), (r) => dealTable.addContactRole(r), !compact);
   step('Reading escalated requests', 0.45);
-  const pruner = new RequestTextPruner();
-  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName), (r) => {
-    internAll(r);
-    pruner.add(r);
-  }, slimRequest);
+  const requestTable = new RequestTableBuilder(compact ? 'grouping' : 'all', dictionaries);
+  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName), (r) => requestTable.add(r as never), !compact);
 
   return {
     profile: profiles[0] ?? null,
@@ -155,6 +170,8 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     criteria,
     accounts,
     accountFieldTypes,
+    requestTable: requestTable.build(),
+    deals: dealTable.build(),
     opportunities,
     committeeMembers,
     contactRoles,

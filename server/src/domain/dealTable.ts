@@ -1,0 +1,103 @@
+/**
+ * Opportunities, buying committee members and opportunity contact roles as columns of codes,
+ * in the same dictionaries as the request table (requestTable.ts), so the sides of a million
+ * requests (sides.ts) are found by comparing integers. The service's reader appends rows as
+ * they stream in; callers with records get the same table from `toDealTable`.
+ */
+import { int32, uint8 } from './columns';
+import type { CommitteeMemberRecord, ContactRoleRecord, OpportunityRecord } from './records';
+import { newDictionaries, type Dictionaries } from './requestTable';
+
+/** People with a role on opportunities: contact, opportunity and role codes. */
+export interface RoleColumns {
+  readonly length: number;
+  readonly contact: Int32Array;
+  readonly opportunity: Int32Array;
+  /** Code of the role's name in the picklists dictionary. */
+  readonly role: Int32Array;
+}
+
+export interface DealTable extends Dictionaries {
+  readonly opportunities: {
+    readonly length: number;
+    readonly id: Int32Array;
+    readonly account: Int32Array;
+    /** 1 for an open opportunity (IsClosed false, or a stage not starting with 'Closed'). */
+    readonly open: Uint8Array;
+  };
+  readonly members: RoleColumns;
+  /** The standard OpportunityContactRole. */
+  readonly contactRoles: RoleColumns;
+}
+
+function isOpen(opp: OpportunityRecord): boolean {
+  if (typeof opp.IsClosed === 'boolean') return !opp.IsClosed;
+  return !(typeof opp.StageName === 'string' && opp.StageName.startsWith('Closed'));
+}
+
+const roleColumns = () => ({ contact: int32(), opportunity: int32(), role: int32() });
+type RoleBuilder = ReturnType<typeof roleColumns>;
+
+export class DealTableBuilder {
+  private readonly opp = { id: int32(), account: int32(), open: uint8() };
+  private readonly members = roleColumns();
+  private readonly contactRoles = roleColumns();
+
+  constructor(private readonly dict: Dictionaries = newDictionaries()) {}
+
+  addOpportunity(o: OpportunityRecord): void {
+    this.opp.id.push(this.dict.ids.code(o.Id));
+    this.opp.account.push(this.dict.ids.code(o.AccountId));
+    this.opp.open.push(isOpen(o) ? 1 : 0);
+  }
+
+  addMember(m: CommitteeMemberRecord): void {
+    this.addRole(this.members, m.Contact__c, m.Opportunity__c, m.Role__c);
+  }
+
+  addContactRole(r: ContactRoleRecord): void {
+    this.addRole(this.contactRoles, r.ContactId, r.OpportunityId, r.Role);
+  }
+
+  build(): DealTable {
+    const roles = (b: RoleBuilder): RoleColumns => ({
+      length: b.contact.length,
+      contact: b.contact.done(),
+      opportunity: b.opportunity.done(),
+      role: b.role.done(),
+    });
+    return {
+      ...this.dict,
+      opportunities: {
+        length: this.opp.id.length,
+        id: this.opp.id.done(),
+        account: this.opp.account.done(),
+        open: this.opp.open.done(),
+      },
+      members: roles(this.members),
+      contactRoles: roles(this.contactRoles),
+    };
+  }
+
+  private addRole(b: RoleBuilder, contact: string, opportunity: string, role?: string | null) {
+    b.contact.push(this.dict.ids.code(contact));
+    b.opportunity.push(this.dict.ids.code(opportunity));
+    b.role.push(this.dict.picklists.code(role));
+  }
+}
+
+/** A deal table of records already in memory, coded in `dict` (which it extends). */
+export function toDealTable(
+  input: {
+    opportunities: readonly OpportunityRecord[];
+    committeeMembers: readonly CommitteeMemberRecord[];
+    contactRoles: readonly ContactRoleRecord[];
+  },
+  dict?: Dictionaries,
+): DealTable {
+  const b = new DealTableBuilder(dict);
+  for (const o of input.opportunities) b.addOpportunity(o);
+  for (const m of input.committeeMembers) b.addMember(m);
+  for (const r of input.contactRoles) b.addContactRole(r);
+  return b.build();
+}
