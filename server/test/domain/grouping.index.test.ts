@@ -1,24 +1,27 @@
 import fc from 'fast-check';
 import { InvertedIndex, type SparseVector } from '../../src/domain/themes/vectors';
 
-/** A normalised sparse vector over a small vocabulary (so vectors share terms often). */
-const vector = fc
-  .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 })
-  .chain((terms) =>
+/**
+ * A normalised sparse vector over a small vocabulary (so vectors share terms often); TF-IDF
+ * weights are positive, but the index must not depend on it.
+ */
+const vectorWith = (min: number) =>
+  fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 }).chain((terms) =>
     fc
-      .array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+      .array(fc.double({ min, max: 1, noNaN: true }), {
         minLength: terms.length,
         maxLength: terms.length,
       })
       .map((ws): SparseVector => {
         const order = terms.map((t, i) => [t, ws[i]]).sort((a, b) => a[0] - b[0]);
-        const norm = Math.sqrt(ws.reduce((s, w) => s + w * w, 0));
+        const norm = Math.sqrt(ws.reduce((s, w) => s + w * w, 0)) || 1;
         return {
           terms: Int32Array.from(order, (e) => e[0]),
           weights: Float64Array.from(order, (e) => e[1] / norm),
         };
       }),
   );
+const vector = vectorWith(0.01);
 
 describe('InvertedIndex.best', () => {
   it('is neighbours(query)[0], whether or not every posting is walked', () => {
@@ -38,6 +41,25 @@ describe('InvertedIndex.best', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('is neighbours(query)[0] with weights of any sign too', () => {
+    const signed = vectorWith(-1);
+    fc.assert(
+      fc.property(
+        fc.array(signed, { minLength: 1, maxLength: 40 }),
+        fc.array(signed, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 20 }),
+        (vectors, queries, maxPostings) => {
+          const index = new InvertedIndex(vectors, maxPostings);
+          for (const q of queries) {
+            const first = index.neighbours(q, 0.35)[0];
+            expect(index.best(q, 0.35)).toBe(first ? first.index : -1);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -232,6 +232,8 @@ export class InvertedIndex {
   private readonly minWeight: Float64Array;
   /** Largest posting weight per term: bounds what a term not walked can add (see best). */
   private readonly maxWeight: Float64Array;
+  /** Whether every posting weight is > 0 (see clearAll). */
+  private readonly positive: boolean;
   /** Partial sums by vector index (zero outside a search). */
   private readonly scratch: Float64Array;
   /**
@@ -294,6 +296,7 @@ export class InvertedIndex {
         this.minWeight[t] = Math.min(this.minWeight[t], this.weights[k]);
         this.maxWeight[t] = Math.max(this.maxWeight[t], this.weights[k]);
       }
+    this.positive = this.weights.every((w) => w > 0);
     this.scratch = new Float64Array(vectors.length);
     this.touched = new Int32Array(vectors.length);
   }
@@ -385,9 +388,13 @@ export class InvertedIndex {
     let complete = true;
     const postDocs = this.docs;
     const postWeights = this.weights;
-    // (A floor of 0 would make every touched sum a candidate: noting first touches it is.)
+    // Only with positive products (TF-IDF weights are), as a sum then reaches the floor once;
+    // a floor of 0 would make every touched sum a candidate: noting first touches it is.
     const clearAll =
-      after < 0 && floor > 0 && this.postingsToWalk(query) * CLEAR_ALL_RATIO >= acc.length;
+      after < 0 &&
+      floor > 0 &&
+      this.positive &&
+      this.postingsToWalk(query) * CLEAR_ALL_RATIO >= acc.length;
     for (let i = 0; i < query.terms.length; i++) {
       const t = query.terms[i];
       if (t + 1 >= this.start.length) continue;
@@ -397,7 +404,7 @@ export class InvertedIndex {
       const wq = query.weights[i];
       if (stop - first > this.maxPostings && window === Number.POSITIVE_INFINITY) {
         complete = false;
-        missing += wq * this.maxWeight[t];
+        missing += wq > 0 && this.minWeight[t] > 0 ? wq * this.maxWeight[t] : Infinity;
         continue;
       }
       let k = first;
@@ -450,10 +457,11 @@ export class InvertedIndex {
     else for (let c = 0; c < this.count; c++) this.scratch[this.touched[c]] = 0;
   }
 
-  /** How many postings a walk without `after` visits for the query. */
+  /** How many postings a walk without `after` visits for the query (0 if a weight is not > 0). */
   private postingsToWalk(query: SparseVector): number {
     let n = 0;
     for (let i = 0; i < query.terms.length; i++) {
+      if (!(query.weights[i] > 0)) return 0;
       const t = query.terms[i];
       if (t + 1 >= this.start.length) continue;
       const postings = this.start[t + 1] - this.start[t];
