@@ -35,11 +35,10 @@ import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import {
   accountNumbers,
   collectPairs,
-  countingSort,
   effectiveThemes,
   Factors,
   Interner,
-  requestWeights,
+  requestsByTheme,
   voices,
   type Pairs,
 } from './pairs';
@@ -121,23 +120,14 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const themes = new Interner(input.themes.map((t) => resolveTheme(t.Id)));
   const reqTheme = effectiveThemes(table, factors.isCounted, input.themeOf, resolveTheme, themes);
   const accounts = new Interner(input.accounts.map((a) => a.Id));
-  const reqAccount = accountNumbers(table, reqTheme, accounts);
-  const req = requestWeights(table, reqTheme, factors, sides);
-  // Requests in (theme, account) order by two stable counting sorts: every pair of a theme and
-  // an account is then one run, and no hash map is needed on the hot path.
-  const byAccount = countingSort(reqAccount, accounts.ids.length, reqTheme, null);
-  const order = countingSort(reqTheme, themes.ids.length, reqTheme, byAccount);
-  const pairs = collectPairs(order, table, reqTheme, reqAccount, req);
-  voices(pairs, req, accounts.ids, profile);
+  const accountOf = accountNumbers(table, reqTheme, accounts);
+  // Requests in theme blocks, then pairs in (theme, account) order: every read of a request
+  // is sequential (pairs.ts).
+  const byTheme = requestsByTheme(table, reqTheme, themes.ids.length, accountOf, factors, sides);
+  const pairs = collectPairs(byTheme, themes.ids.length, table.id);
+  voices(pairs, accounts.ids, profile);
 
-  const entryOf = breakdownEntries(
-    pairs,
-    table,
-    req.side,
-    accounts.ids,
-    factors,
-    themes.ids.length,
-  );
+  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, themes.ids.length);
   const rows = buildRows(
     input,
     pairs,
@@ -166,7 +156,6 @@ interface EntryReader {
 function breakdownEntries(
   pairs: Pairs,
   table: RequestTable,
-  reqSide: Int8Array,
   accountIds: readonly string[],
   factors: Factors,
   nThemes: number,
@@ -179,8 +168,9 @@ function breakdownEntries(
   const setIds = new Map<number, number>();
   const setTexts: string[] = [];
   const codes = table.picklists.size;
-  const factorSetOf = (i: number): number => {
-    const bits = reqSide[i];
+  const factorSetOf = (q: number): number => {
+    const i = pairs.best[q];
+    const bits = pairs.bestSide[q];
     const key = (table.urgency[i] * codes + table.source[i]) * 8 + bits;
     let id = setIds.get(key);
     if (id === undefined) {
@@ -214,7 +204,7 @@ function breakdownEntries(
         pairs.factor[q],
         pairs.voice[q],
       ),
-      factorSet: factorSetOf(i),
+      factorSet: factorSetOf(q),
       voice: pairs.voice[q],
     };
   };
