@@ -168,6 +168,9 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     themeOf,
   });
   const diff = diffScores(computed, snap.scores as never);
+  // This run's grouping is in the stamps and the scores now.
+  themeOf.clear();
+  grouping.attachments.clear();
   await checkpoint('computed');
 
   // What the writes need is computed: let the inputs go before the payloads are built.
@@ -181,6 +184,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   const segWrite = await updateMany(org, Segment.apiName, segmentUpdates, writer);
   failures.push(...segWrite.failures);
   const reqWrite = await updateMany(org, EscalatedRequest.apiName, requestUpdates, writer);
+  // Up to a million small objects on a first run: free them before the scores are written.
+  requestUpdates.length = 0;
   failures.push(...reqWrite.failures);
   await checkpoint('stamped');
 
