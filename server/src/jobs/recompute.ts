@@ -68,7 +68,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     if (opts.checkpoint) await opts.checkpoint(phase);
   };
   const log = (line: string) => opts.log?.(line);
-  const writer = { bulkThreshold: opts.bulkThreshold };
+  const writer = { bulkThreshold: opts.bulkThreshold, scratch: {} };
   const failures: RecordFailure[] = [];
 
   const snap: Snapshot = await readSnapshot(org, {

@@ -4,11 +4,13 @@
  * retried through collections. Returns what was written and the per-record failures.
  */
 import type { Org } from '../salesforce/org';
-import { bulkIngest, INGEST_JOB_BYTES, type IngestResult } from '../salesforce/ingest';
+import { bulkIngest, INGEST_JOB_BYTES, type CsvScratch, type IngestResult } from '../salesforce/ingest';
 import { COMPOSITE_MAX_BYTES, deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
 
 export interface WriterOptions {
   bulkThreshold: number;
+  /** One CSV buffer for all Bulk writes of a run (see CsvScratch). */
+  scratch?: CsvScratch;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function upsertMany(org: Org, type: string, extField: string, recor
   if (!useIngest(records, opts)) return upsertByExternalId(org, type, extField, records);
   return viaBulk(
     records,
-    (rows) => bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(rows), records: rows }),
+    (rows) => bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(rows), records: rows }, INGEST_JOB_BYTES, opts.scratch),
     (r) => String(r[extField]),
     (rows) => upsertByExternalId(org, type, extField, rows),
   );
@@ -79,7 +81,7 @@ export async function updateMany(org: Org, type: string, records: Record<string,
   if (!useIngest(records, opts)) return updateById(org, type, records);
   return viaBulk(
     records,
-    (rows) => bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(rows), records: rows }),
+    (rows) => bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(rows), records: rows }, INGEST_JOB_BYTES, opts.scratch),
     (r) => String(r.Id),
     (rows) => updateById(org, type, rows),
   );

@@ -93,10 +93,20 @@ class CsvBuffer {
  */
 export type IngestResult = WriteResult & { lockedKeys: string[]; tooLong: Record<string, unknown>[] };
 
-export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES): Promise<IngestResult> {
+/**
+ * Holds one job-sized Buffer for the writes of one run, so consecutive Bulk writes (requests,
+ * then scores) reuse it instead of each holding its own until the next garbage collection.
+ */
+export interface CsvScratch {
+  buffer?: Buffer;
+}
+
+export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES, scratch: CsvScratch = {}): Promise<IngestResult> {
   const header = stringify([spec.fields], { record_delimiter: 'unix' });
   const total: IngestResult = { written: 0, failures: [], lockedKeys: [], tooLong: [], bytes: 0 };
-  const csv = new CsvBuffer(Buffer.allocUnsafe(maxJobBytes + 8 * 1024 * 1024));
+  const capacity = maxJobBytes + 8 * 1024 * 1024;
+  if (!scratch.buffer || scratch.buffer.length < capacity) scratch.buffer = Buffer.allocUnsafe(capacity);
+  const csv = new CsvBuffer(scratch.buffer);
   csv.append(header);
   let rows = 0;
   const flush = async () => {

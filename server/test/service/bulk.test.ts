@@ -46,6 +46,22 @@ describe('Bulk ingest split by size', () => {
     const back = await h.conn.query<{ Name: string }>("SELECT Name FROM Demand_Theme__c WHERE Theme_Key__c = 'bulk-7'");
     expect(back.records[0].Name).toBe('Theme "7", with, commas');
   });
+
+  it('reuses one scratch buffer across the Bulk writes of a run, each job with its own rows', async () => {
+    const { bulkIngest } = await import('../../src/salesforce/ingest');
+    const scratch: { buffer?: Buffer } = {};
+    const write = (from: number, name: string) => {
+      const records = Array.from({ length: 30 }, (_, i) => ({ Theme_Key__c: `scratch-${from + i}`, Name: `${name} ${i}`, Origin__c: 'Suggested', Status__c: 'Suggested' }));
+      return bulkIngest(h.org, { object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', fields: Object.keys(records[0]), records }, 8_000, scratch);
+    };
+    expect(await write(0, 'first')).toMatchObject({ written: 30, failures: [] });
+    const buffer = scratch.buffer;
+    expect(buffer).toBeDefined();
+    expect(await write(100, 'second')).toMatchObject({ written: 30, failures: [] });
+    expect(scratch.buffer).toBe(buffer);
+    const back = await h.conn.query<{ Theme_Key__c: string; Name: string }>("SELECT Theme_Key__c, Name FROM Demand_Theme__c WHERE Theme_Key__c IN ('scratch-29', 'scratch-100')");
+    expect(Object.fromEntries(back.records.map((r) => [r.Theme_Key__c, r.Name]))).toEqual({ 'scratch-29': 'first 29', 'scratch-100': 'second 0' });
+  });
 });
 
 describe('Bulk ingest and long text', () => {
