@@ -164,7 +164,7 @@ async function ingestJob(org: Org, spec: IngestSpec, csv: Buffer, rowCount: numb
   );
   const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
   // Uploading the same CSV to the same open job again replaces nothing else: safe to retry.
-  await org.call('ingest.upload', () => uploadJobData(org, jobUrl, csv));
+  await org.call('ingest.upload', () => org.conn.request({ method: 'PUT', url: `${jobUrl}/batches`, body: csv, headers: { 'content-type': 'text/csv' } }));
   await org.call('ingest.close', () =>
     org.conn.request({ method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'UploadComplete' }), headers: { 'content-type': 'application/json' } }),
   );
@@ -190,54 +190,4 @@ async function ingestJob(org: Org, spec: IngestSpec, csv: Buffer, rowCount: numb
     );
   }
   return { written: processed - failedCount, failures, lockedKeys };
-}
-
-/** Pieces a job's CSV is streamed in. */
-const UPLOAD_PIECE = 1024 * 1024;
-
-/**
- * PUTs a job's CSV in 1 MiB pieces. jsforce hands a request body to fetch as one chunk, which
- * undici copies whole: a second 100 MB next to the job's buffer at the largest upload (the
- * service's memory peak at a million requests). Streamed, only one piece is copied at a time.
- * The call is counted like every other; a 401 (expired session) is cured by one jsforce call on
- * the job, which refreshes the session, and the upload is sent again.
- */
-export async function uploadJobData(org: Org, jobUrl: string, csv: Buffer): Promise<void> {
-  const url = `${jobUrl}/batches`;
-  const put = () => {
-    org.transport.count('PUT', url);
-    async function* pieces() {
-      for (let at = 0; at < csv.length; at += UPLOAD_PIECE) yield csv.subarray(at, at + UPLOAD_PIECE);
-    }
-    return fetch(`${org.conn.instanceUrl}${url}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${org.conn.accessToken}`, 'content-type': 'text/csv' },
-      body: pieces(),
-      duplex: 'half',
-      signal: org.signal,
-    } as RequestInit & { duplex: 'half' });
-  };
-  let res = await put();
-  if (res.status === 401) {
-    await res.body?.cancel();
-    await org.conn.request({ method: 'GET', url: jobUrl });
-    res = await put();
-  }
-  const text = await res.text();
-  if (!res.ok) throw uploadError(res.status, text);
-}
-
-/** The error of a failed upload, shaped like jsforce's (errorCode from the body, else HTTP). */
-function uploadError(status: number, text: string): Error & { errorCode: string; statusCode: number } {
-  let code = `ERROR_HTTP_${status}`;
-  let message = text.slice(0, 300);
-  try {
-    const body = JSON.parse(text) as { errorCode?: string; message?: string }[] | { errorCode?: string; message?: string };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (first?.errorCode && status < 500) code = first.errorCode;
-    if (first?.message) message = first.message;
-  } catch {
-    // Not JSON: keep the text.
-  }
-  return Object.assign(new Error(`Bulk upload failed (HTTP ${status}): ${message}`), { errorCode: code, statusCode: status });
 }

@@ -15,16 +15,11 @@ export class CountingTransport extends Transport {
   byRoute: Record<string, number> = {};
 
   override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
-    this.count(req.method, req.url);
-    return super.httpRequest(req, { ...options, retry: { ...(options.retry ?? {}), maxRetries: 0 } });
-  }
-
-  /** Counts one request (also those sent without jsforce, such as streamed uploads). */
-  count(method: string, url: string): void {
     this.calls += 1;
-    this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
-    const route = `${method} ${routeOf(url)}`;
+    this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
+    const route = `${req.method} ${routeOf(req.url)}`;
     this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
+    return super.httpRequest(req, { ...options, retry: { ...(options.retry ?? {}), maxRetries: 0 } });
   }
 }
 

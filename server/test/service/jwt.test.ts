@@ -36,25 +36,6 @@ describe('JWT bearer flow', () => {
     expect(conn.accessToken).not.toBe(tokenBefore);
   });
 
-  it('streams a Bulk upload, and sends it again after signing in anew when the session expired', async () => {
-    const { bulkIngest } = await import('../../src/salesforce/ingest');
-    const conn = await connect(auth());
-    const org = new Org(conn, { logger: silentLogger, retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
-    const fault = (kind: string) =>
-      fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, route: '*', method: 'PUT', count: 1 }) });
-    const records = Array.from({ length: 40 }, (_, i) => ({ Theme_Key__c: `upload-${i}`, Name: `Upload ${i} ${'é'.repeat(i)}`, Origin__c: 'Suggested', Status__c: 'Suggested' }));
-    const write = () => bulkIngest(org, { object: 'Demand_Theme__c', operation: 'upsert', externalIdFieldName: 'Theme_Key__c', fields: Object.keys(records[0]), records });
-    const tokenBefore = conn.accessToken;
-    await fault('invalidSession');
-    expect(await write()).toMatchObject({ written: 40, failures: [] });
-    expect(conn.accessToken).not.toBe(tokenBefore);
-    await fault('http503');
-    expect(await write()).toMatchObject({ written: 40, failures: [] });
-    expect(org.retries).toBe(1);
-    const back = await conn.query<{ Name: string }>("SELECT Name FROM Demand_Theme__c WHERE Theme_Key__c = 'upload-39'");
-    expect(back.records[0].Name).toBe(`Upload 39 ${'é'.repeat(39)}`);
-  });
-
   it('explains a bad key file or a wrong user', async () => {
     await expect(connect({ ...auth(), privateKeyFile: '/nonexistent/key.pem' })).rejects.toThrow(/SF_PRIVATE_KEY_FILE: cannot read/);
     await expect(connect({ ...auth(), username: 'nobody@example.com' })).rejects.toThrow(/JWT bearer login .* failed.*SF_USERNAME/);
