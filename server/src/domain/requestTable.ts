@@ -21,8 +21,6 @@ import { dayNumber } from './numbers';
 import type { RequestRecord } from './records';
 import { GROUPING } from './themes/group';
 
-export { Dictionary };
-
 /** What the builder keeps of Name and Description__c (see the file comment). */
 export type TextKept = 'all' | 'grouping' | 'none';
 

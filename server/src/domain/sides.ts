@@ -22,13 +22,10 @@ export const RANK_OF_SIDE: Readonly<Record<Side, number>> = {
 };
 
 export interface SideIndex {
-  /** Side rank (0..3) of a requester for a request, by Id. */
-  rankOf(
-    accountId: string,
-    opportunityId: string | null | undefined,
-    contactId: string | null | undefined,
-  ): number;
-  /** The same by dictionary codes (0: blank), for a column of requests. */
+  /**
+   * Side rank (0..3) of a requester for a request, by the dictionary codes of the requester,
+   * the request's account and its opportunity (0: blank).
+   */
   rankOfCodes(contact: number, accountCode: number, opportunityCode: number): number;
 }
 
@@ -141,14 +138,5 @@ export function buildSideIndex(
     }
     return Math.max(0, lookup(onAccount, c, accountCode));
   };
-  // By Id: an Id not in the dictionary has no role anywhere (code -1 matches no row).
-  return {
-    rankOfCodes,
-    rankOf: (accountId, opportunityId, contactId) =>
-      rankOfCodes(
-        deals.ids.find(contactId),
-        deals.ids.find(accountId),
-        deals.ids.find(opportunityId),
-      ),
-  };
+  return { rankOfCodes };
 }
