@@ -102,16 +102,24 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
   const env = loadEnv({ SF_INSTANCE_URL: url, SF_ACCESS_TOKEN: TOKEN, QUORUM_API_TOKEN: 'bench-api-token-0123456789', PORT: '0', QUORUM_RUN_API_BUDGET: '1000000', QUORUM_API_RESERVE: '0' });
   const service = await startService({ env, logger: silentLogger, timers: false, listen: false });
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  // With BENCH_MEMORY: what the RSS was made of at its peak, and in which phase.
+  let last = '';
+  let atPeak = '';
+  const mb = (n: number) => `${Math.round(n / 2 ** 20)}`;
+  const parts = (m: NodeJS.MemoryUsage) =>
+    `rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)})`;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss <= peak) return;
+    peak = rss;
+    if (process.env.BENCH_MEMORY) atPeak = `"${last}": ${parts(process.memoryUsage())}`;
+  }, 50);
   if (process.env.BENCH_MEMORY) {
     // Memory by phase, to see where a run's peak comes from.
-    let last = '';
     service.runner.hooks.onProgress = (_id, phase) => {
       if (phase === last) return;
       last = phase;
-      const m = process.memoryUsage();
-      const mb = (n: number) => `${Math.round(n / 2 ** 20)}`;
-      process.stderr.write(`  memory at "${phase}": rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, peak so far ${mb(peak)} MB\n`);
+      process.stderr.write(`  memory at "${phase}": ${parts(process.memoryUsage())}, peak so far ${mb(peak)} MB\n`);
     };
   }
   const report: ServiceReport = { full: null, peakRssMb: 0 };
@@ -139,6 +147,7 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
     report.incremental = { status: inc.outcome.status, apiCalls: inc.outcome.apiCalls, scoresWritten: inc.outcome.scoresWritten, recomputed: Boolean(inc.result), wallMs: Date.now() - t1 };
   }
   clearInterval(sampler);
+  if (atPeak) process.stderr.write(`  memory at the peak, in ${atPeak}\n`);
   report.peakRssMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   await service.close();
   process.stdout.write(`REPORT ${JSON.stringify(report)}\n`);
