@@ -145,22 +145,58 @@ export function effectiveThemes(
   return out;
 }
 
-/** Account numbers by account code (known accounts in Id order, then the others; -1: none). */
-export function accountNumbers(
+/** The accounts scored requests name, numbered in Id order (see numberAccounts). */
+export interface AccountNumbers {
+  /** Account number by dictionary code; -1: no scored request names the account. */
+  ofCode: Int32Array;
+  /** Account Id by number. */
+  ids: string[];
+}
+
+/**
+ * Numbers the accounts that scored requests name: accounts of the input first, in Id order,
+ * then accounts only requests name, also in Id order (a blank account sorts first among
+ * those). Only the order matters, so accounts nobody asked through get no number.
+ *
+ * Accounts usually arrive in Id order already, so they are sorted only when they are not;
+ * the Id strings handed out are the input's own, so maps keyed by them (the segment of each
+ * account) find them by identity.
+ */
+export function numberAccounts(
   table: RequestTable,
   reqTheme: Int32Array,
-  accounts: Interner,
-): Int32Array {
+  known: readonly string[],
+): AccountNumbers {
   const n = table.length;
   const values = table.ids.values;
   const used = new Uint8Array(values.length);
   for (let i = 0; i < n; i++) if (reqTheme[i] >= 0) used[table.account[i]] = 1;
-  for (let c = 0; c < values.length; c++) if (used[c]) accounts.see(values[c] ?? '');
-  accounts.seal();
-  const numberOf = new Int32Array(values.length).fill(-1);
-  for (let c = 0; c < values.length; c++)
-    if (used[c]) numberOf[c] = accounts.index.get(values[c] ?? '') as number;
-  return numberOf;
+  const ofCode = new Int32Array(values.length).fill(-1);
+  const ids: string[] = [];
+  const number = (k: number): void => {
+    const c = table.ids.find(known[k]);
+    if (c > 0 && used[c] && ofCode[c] < 0) {
+      ofCode[c] = ids.length;
+      ids.push(known[k]);
+    }
+  };
+  let sorted = true;
+  for (let k = 1; k < known.length && sorted; k++) sorted = known[k - 1] < known[k];
+  if (sorted) for (let k = 0; k < known.length; k++) number(k);
+  else for (const k of byText(known, Array.from(known, (_, k) => k))) number(k);
+  const extra: number[] = [];
+  for (let c = 0; c < values.length; c++) if (used[c] && ofCode[c] < 0) extra.push(c);
+  const text = Array.from(extra, (c) => values[c] ?? '');
+  for (const k of byText(text, Array.from(extra, (_, k) => k))) {
+    ofCode[extra[k]] = ids.length;
+    ids.push(text[k]);
+  }
+  return { ofCode, ids };
+}
+
+/** Sorts indices by the strings they point at (UTF-16 code unit order, like Array#sort). */
+function byText(texts: readonly string[], indices: number[]): number[] {
+  return indices.sort((x, y) => (texts[x] < texts[y] ? -1 : texts[x] > texts[y] ? 1 : 0));
 }
 
 /**
@@ -171,17 +207,28 @@ export function accountNumbers(
  */
 interface ByTheme {
   start: Int32Array;
-  row: Int32Array;
-  account: Int32Array;
-  weight: Float64Array;
-  /** Bits 0-1: side rank, bit 2: deal blocker. */
-  side: Int8Array;
-  revenue: Float64Array;
-  needed: Int32Array;
-  /** Fingerprint of what the breakdown prints for the request: its Id and factors. */
-  h1: Int32Array;
-  h2: Int32Array;
+  /**
+   * Per request, INTS integers: its row, account number, Needed_By__c day, side bits (bits 0-1:
+   * side rank, bit 2: deal blocker) and fingerprint (two words) of what the breakdown prints
+   * for it (its Id and factors). Interleaved, so placing a request writes one cache line here
+   * and one in `nums` instead of one per column.
+   */
+  ints: Int32Array;
+  /** Per request, its weight and revenue at stake. */
+  nums: Float64Array;
 }
+
+/** Layout of ByTheme.ints and .nums. */
+const INTS = 6;
+const ROW = 0;
+const ACCOUNT = 1;
+const NEEDED = 2;
+const SIDE = 3;
+const H1 = 4;
+const H2 = 5;
+const NUMS = 2;
+const WEIGHT = 0;
+const REVENUE = 1;
 
 /**
  * Each scored request's weight (urgency × source × side × decay × blocker), side and
@@ -201,17 +248,8 @@ export function requestsByTheme(
   for (let t = 0; t < nThemes; t++) start[t + 1] += start[t];
   const m = start[nThemes];
   const cursor = start.slice(0, nThemes);
-  const out: ByTheme = {
-    start,
-    row: new Int32Array(m),
-    account: new Int32Array(m),
-    weight: new Float64Array(m),
-    side: new Int8Array(m),
-    revenue: new Float64Array(m),
-    needed: new Int32Array(m),
-    h1: new Int32Array(m),
-    h2: new Int32Array(m),
-  };
+  const ints = new Int32Array(m * INTS);
+  const nums = new Float64Array(m * NUMS);
   const fp = new Fingerprint();
   const { urgencyOf, sourceOf, sideWeight } = factors;
   for (let i = 0; i < n; i++) {
@@ -225,19 +263,20 @@ export function requestsByTheme(
     const decay = factors.decay(factors.age(table.createdDay[i]));
     const blocks = table.dealBlocker[i] === 1;
     const blocker = blocks ? factors.blocker : 1;
-    out.row[at] = i;
-    out.account[at] = accountOf[table.account[i]];
-    out.weight[at] = u * s * sw * decay * blocker;
-    out.side[at] = blocks ? side | 4 : side;
     const rv = table.revenue[i];
-    out.revenue[at] = rv > 0 ? rv : 0; // NaN (blank) and negative count as none
-    out.needed[at] = table.neededDay[i];
+    nums[at * NUMS + WEIGHT] = u * s * sw * decay * blocker;
+    nums[at * NUMS + REVENUE] = rv > 0 ? rv : 0; // NaN (blank) and negative count as none
     fp.reset(0x51ed270b, 0x2545f491).str(table.id[i]).num(q4(u)).num(q4(s)).int(side);
     fp.num(q4(sw)).num(q4(decay)).num(q4(blocker));
-    out.h1[at] = fp.h1;
-    out.h2[at] = fp.h2;
+    const o = at * INTS;
+    ints[o + ROW] = i;
+    ints[o + ACCOUNT] = accountOf[table.account[i]];
+    ints[o + NEEDED] = table.neededDay[i];
+    ints[o + SIDE] = blocks ? side | 4 : side;
+    ints[o + H1] = fp.h1;
+    ints[o + H2] = fp.h2;
   }
-  return out;
+  return { start, ints, nums };
 }
 
 /** The pairs, as columns (one slot per pair, `count` slots, in (theme, account) order). */
@@ -275,7 +314,8 @@ const LOCAL = 67108864;
  * requests does not matter (maxima, minima, counts; ties go to the smallest Id).
  */
 export function collectPairs(by: ByTheme, nThemes: number, ids: readonly string[]): Pairs {
-  const m = by.row.length;
+  const m = by.start[nThemes];
+  const { ints, nums } = by;
   const p = {
     theme: new Int32Array(m),
     account: new Int32Array(m),
@@ -300,26 +340,28 @@ export function collectPairs(by: ByTheme, nThemes: number, ids: readonly string[
     if (size > LOCAL) throw new Error('collectPairs: a theme with more than 2^26 requests');
     if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
     const block = keys.subarray(0, size);
-    for (let k = 0; k < size; k++) block[k] = by.account[from + k] * LOCAL + k;
+    for (let k = 0; k < size; k++) block[k] = ints[(from + k) * INTS + ACCOUNT] * LOCAL + k;
     block.sort();
     let q = -1;
     for (let k = 0; k < size; k++) {
       const at = from + (block[k] % LOCAL);
-      const a = by.account[at];
-      const w = by.weight[at];
-      const bits = by.side[at];
+      const o = at * INTS;
+      const a = ints[o + ACCOUNT];
+      const row = ints[o + ROW];
+      const w = nums[at * NUMS + WEIGHT];
+      const bits = ints[o + SIDE];
       const side = bits & 3;
-      const rev = by.revenue[at];
-      const needed = by.needed[at];
+      const rev = nums[at * NUMS + REVENUE];
+      const needed = ints[o + NEEDED];
       if (q < 0 || p.account[q] !== a) {
         q = count++;
         p.theme[q] = t;
         p.account[q] = a;
-        p.best[q] = by.row[at];
+        p.best[q] = row;
         p.weight[q] = w;
         p.bestSide[q] = bits;
-        p.bestH1[q] = by.h1[at];
-        p.bestH2[q] = by.h2[at];
+        p.bestH1[q] = ints[o + H1];
+        p.bestH2[q] = ints[o + H2];
         p.revenue[q] = rev;
         p.requests[q] = 1;
         p.maxSide[q] = side;
@@ -328,12 +370,12 @@ export function collectPairs(by: ByTheme, nThemes: number, ids: readonly string[
         p.earliest[q] = needed;
         continue;
       }
-      if (w > p.weight[q] || (w === p.weight[q] && ids[by.row[at]] < ids[p.best[q]])) {
+      if (w > p.weight[q] || (w === p.weight[q] && ids[row] < ids[p.best[q]])) {
         p.weight[q] = w;
-        p.best[q] = by.row[at];
+        p.best[q] = row;
         p.bestSide[q] = bits;
-        p.bestH1[q] = by.h1[at];
-        p.bestH2[q] = by.h2[at];
+        p.bestH1[q] = ints[o + H1];
+        p.bestH2[q] = ints[o + H2];
       }
       if (rev > p.revenue[q]) p.revenue[q] = rev;
       p.requests[q] += 1;

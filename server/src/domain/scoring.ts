@@ -33,7 +33,7 @@ import type {
 } from './records';
 import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import {
-  accountNumbers,
+  numberAccounts,
   collectPairs,
   effectiveThemes,
   Factors,
@@ -119,8 +119,12 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
 
   const themes = new Interner(input.themes.map((t) => resolveTheme(t.Id)));
   const reqTheme = effectiveThemes(table, factors.isCounted, input.themeOf, resolveTheme, themes);
-  const accounts = new Interner(input.accounts.map((a) => a.Id));
-  const accountOf = accountNumbers(table, reqTheme, accounts);
+  const accounts = numberAccounts(
+    table,
+    reqTheme,
+    input.accounts.map((a) => a.Id),
+  );
+  const accountOf = accounts.ofCode;
   // Requests in theme blocks, then pairs in (theme, account) order: every read of a request
   // is sequential (pairs.ts).
   const byTheme = requestsByTheme(table, reqTheme, themes.ids.length, accountOf, factors, sides);
@@ -128,7 +132,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   voices(pairs, accounts.ids, profile);
 
   const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, themes.ids.length);
-  const rows = buildRows(
+  const { rows, group, theme } = buildRows(
     input,
     pairs,
     themes.ids,
@@ -138,7 +142,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   );
   const names = new Map<string, string>();
   for (const t of input.themes) names.set(t.Id, t.Name ?? '');
-  return rankRows(rows, names);
+  return rankRows(rows, group, theme, themes.ids, names);
 }
 
 interface EntryReader {
@@ -240,7 +244,7 @@ function buildRows(
   accountIds: readonly string[],
   entries: EntryReader,
   computedAt: string,
-): ScoreRow[] {
+): { rows: ScoreRow[]; group: Int32Array; theme: Int32Array } {
   const scored = input.segments
     .filter((s) => s.status !== 'Invalid' && s.active !== false)
     .slice()
@@ -296,14 +300,27 @@ function buildRows(
         segmentId,
         themeIds[t],
         accountCount,
+        s,
+        t,
       );
       segCount[s] = 0;
     }
     touched.length = 0;
-    addRow(base, lists, 0, start, end, null, themeIds[t], input.accounts.length);
+    addRow(
+      base,
+      lists,
+      0,
+      start,
+      end,
+      null,
+      themeIds[t],
+      input.accounts.length,
+      scored.length,
+      t,
+    );
     start = end;
   }
-  return base.all;
+  return { rows: base.all, group: base.group.done(), theme: base.theme.done() };
 }
 
 /**
@@ -320,6 +337,9 @@ class RowBase {
   private readonly to = int32();
   private readonly score = float64();
   private readonly requests = int32();
+  /** Row number -> its segment's number (ALL: one past the last) and its theme's number. */
+  readonly group = int32();
+  readonly theme = int32();
   private rowOfKey: Map<string, number> | null = null;
   private readonly rows: ScoreRow[] = [];
   private readonly dates = new Map<number, string>();
@@ -358,7 +378,15 @@ class RowBase {
     return text;
   }
 
-  add(row: ScoreRow, list: number, from: number, to: number, requests: number): void {
+  add(
+    row: ScoreRow,
+    list: number,
+    from: number,
+    to: number,
+    requests: number,
+    group: number,
+    theme: number,
+  ): void {
     Object.defineProperty(row, 'Breakdown__c', this.descriptor);
     this.rows.push(row);
     this.list.push(list);
@@ -366,6 +394,8 @@ class RowBase {
     this.to.push(to);
     this.score.push(row.Score__c);
     this.requests.push(requests);
+    this.group.push(group);
+    this.theme.push(theme);
   }
 
   get all(): ScoreRow[] {
@@ -405,6 +435,8 @@ function addRow(
   segmentId: string | null,
   themeId: string,
   segmentSize: number,
+  group: number,
+  theme: number,
 ): void {
   const pairs = lists[list];
   let sum = 0;
@@ -450,5 +482,5 @@ function addRow(
     Computed_At__c: base.computedAt,
     Last_Run__c: base.runId,
   } as ScoreRow; // Breakdown__c: the shared getter (RowBase.add)
-  base.add(row, list, from, to, requests);
+  base.add(row, list, from, to, requests, group, theme);
 }

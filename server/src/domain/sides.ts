@@ -94,18 +94,22 @@ export function buildSideIndex(
   );
   // Deal rows: committee rows, then contact roles of people without a committee row on that
   // opportunity (role codes are turned into ranks below).
-  const dContact: number[] = Array.from(members.contact);
-  const dOpp: number[] = Array.from(members.opportunity);
-  const dRank: number[] = Array.from(members.role, (r) => rankOfRole[r]);
+  const size = members.length + contactRoles.length;
+  const dContact = new Int32Array(size);
+  const dOpp = new Int32Array(size);
+  const dRank = new Int8Array(size);
+  dContact.set(members.contact.subarray(0, members.length));
+  dOpp.set(members.opportunity.subarray(0, members.length));
+  for (let k = 0; k < members.length; k++) dRank[k] = rankOfRole[members.role[k]];
+  let d = members.length;
   for (let k = 0; k < contactRoles.length; k++) {
     const c = contactRoles.contact[k];
     const opp = contactRoles.opportunity[k];
     if (lookup(committee, c, opp) >= 0) continue;
-    dContact.push(c);
-    dOpp.push(opp);
-    dRank.push(rankOfRole[contactRoles.role[k]]);
+    dContact[d] = c;
+    dOpp[d] = opp;
+    dRank[d++] = rankOfRole[contactRoles.role[k]];
   }
-  const onDeal = byContact(contacts, dContact, dOpp, dRank, dContact.length);
 
   // Roles on open deals also count for the deal's account (each listing of a deal counts).
   const { opportunities } = deals;
@@ -118,25 +122,58 @@ export function buildSideIndex(
   for (let k = 0; k < opportunities.length; k++)
     if (opportunities.open[k] && opportunities.account[k] > 0)
       openAccount[fill[opportunities.id[k]]++] = opportunities.account[k];
-  const aContact: number[] = [];
-  const aAccount: number[] = [];
-  const aRank: number[] = [];
-  for (let k = 0; k < dContact.length; k++) {
+  let rows = 0;
+  for (let k = 0; k < d; k++) if (dRank[k] > 0) rows += openStart[dOpp[k] + 1] - openStart[dOpp[k]];
+  const aContact = new Int32Array(rows);
+  const aAccount = new Int32Array(rows);
+  const aRank = new Int8Array(rows);
+  let r = 0;
+  for (let k = 0; k < d; k++) {
     if (dRank[k] <= 0) continue;
     for (let j = openStart[dOpp[k]]; j < openStart[dOpp[k] + 1]; j++) {
-      aContact.push(dContact[k]);
-      aAccount.push(openAccount[j]);
-      aRank.push(dRank[k]);
+      aContact[r] = dContact[k];
+      aAccount[r] = openAccount[j];
+      aRank[r++] = dRank[k];
     }
   }
-  const onAccount = byContact(contacts, aContact, aAccount, aRank, aContact.length);
+  // One list per contact holds both kinds of rows, each packed in one integer, so a request
+  // reads two cache lines (the list bounds, the list) instead of six.
+  const start = new Int32Array(contacts + 1);
+  for (let k = 0; k < d; k++) start[dContact[k] + 1]++;
+  for (let k = 0; k < rows; k++) start[aContact[k] + 1]++;
+  for (let i = 0; i < contacts; i++) start[i + 1] += start[i];
+  const at = start.slice(0, contacts);
+  const entry = new Int32Array(d + rows);
+  for (let k = 0; k < d; k++) entry[at[dContact[k]]++] = pack(dOpp[k], DEAL, dRank[k]);
+  for (let k = 0; k < rows; k++) entry[at[aContact[k]]++] = pack(aAccount[k], ACCOUNT, aRank[k]);
+
   const rankOfCodes = (c: number, accountCode: number, opportunityCode: number): number => {
     if (c <= 0 || c >= contacts) return 0;
-    if (opportunityCode > 0) {
-      const rank = lookup(onDeal, c, opportunityCode);
-      if (rank > 0) return rank;
+    const onDeal = opportunityCode > 0 ? pack(opportunityCode, DEAL, 0) : -1;
+    const onAccount = pack(accountCode, ACCOUNT, 0);
+    let deal = 0;
+    let account = 0;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const e = entry[k];
+      const owner = e & ~3;
+      const rank = e & 3;
+      if (owner === onDeal) {
+        if (rank > deal) deal = rank;
+      } else if (owner === onAccount && rank > account) account = rank;
     }
-    return Math.max(0, lookup(onAccount, c, accountCode));
+    return deal > 0 ? deal : account;
   };
   return { rankOfCodes };
+}
+
+/** Kinds of a contact's rows: a role on a deal, or a role on an account through an open deal. */
+const DEAL = 0;
+const ACCOUNT = 4;
+
+/**
+ * A row as one integer: owner code (opportunity or account) × 8 + kind + rank (0..3). Codes
+ * number a run's distinct Ids, far below 2^28.
+ */
+function pack(owner: number, kind: number, rank: number): number {
+  return owner * 8 + kind + rank;
 }

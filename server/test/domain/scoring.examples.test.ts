@@ -336,6 +336,22 @@ describe('breakdown', () => {
       [0.5, 1.25, 'Unknown', 1, 1.5],
     ]);
   });
+  it('lists known accounts in Id order, then accounts only requests name, also in Id order', () => {
+    const rows = score({
+      // Known accounts arrive out of order and once twice; X1 and W1 are not among them.
+      accounts: ['C', 'A', 'B', 'A'],
+      segmentOf: { A: 'S1', B: 'S1', C: 'S1' },
+      requests: ['X1', 'C', 'W1', 'A', 'B'].map((Account__c) => req({ Account__c })),
+    });
+    const all = row(rows, 'ALL:T1')!;
+    expect(breakdownOf(all).accounts.map((a) => a.account)).toEqual(['A', 'B', 'C', 'W1', 'X1']);
+    expect(breakdownOf(row(rows, 'S1:T1')!).accounts.map((a) => a.account)).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
+    expect(all.Account_Count__c).toBe(5);
+  });
   it('summarises the weakest accounts when the list would not fit the field, still summing to the score', () => {
     const requests = Array.from({ length: 6000 }, (_, i) =>
       req({ Account__c: `ACC${String(i).padStart(4, '0')}`, Urgency__c: i % 2 ? 'High' : 'Low' }),
