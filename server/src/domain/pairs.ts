@@ -183,11 +183,19 @@ export function numberAccounts(
   let sorted = true;
   for (let k = 1; k < known.length && sorted; k++) sorted = known[k - 1] < known[k];
   if (sorted) for (let k = 0; k < known.length; k++) number(k);
-  else for (const k of byText(known, Array.from(known, (_, k) => k))) number(k);
+  else
+    for (const k of byText(
+      known,
+      Array.from(known, (_, k) => k),
+    ))
+      number(k);
   const extra: number[] = [];
   for (let c = 0; c < values.length; c++) if (used[c] && ofCode[c] < 0) extra.push(c);
   const text = Array.from(extra, (c) => values[c] ?? '');
-  for (const k of byText(text, Array.from(extra, (_, k) => k))) {
+  for (const k of byText(
+    text,
+    Array.from(extra, (_, k) => k),
+  )) {
     ofCode[extra[k]] = ids.length;
     ids.push(text[k]);
   }
@@ -297,8 +305,7 @@ export interface Pairs {
   blocker: Uint8Array;
   /** Earliest Needed_By__c as a day number, -1 when none. */
   earliest: Int32Array;
-  /** 1 + λ·log10(1 + revenue / R0), and the capped voice. */
-  factor: Float64Array;
+  /** The capped voice: strongest weight × revenueFactor(revenue). */
   voice: Float64Array;
   /** Fingerprint of the pair's breakdown entry (two 32-bit lanes). */
   h1: Int32Array;
@@ -388,7 +395,6 @@ export function collectPairs(by: ByTheme, nThemes: number, ids: readonly string[
   return {
     count,
     ...p,
-    factor: new Float64Array(count),
     voice: new Float64Array(count),
     h1: new Int32Array(count),
     h2: new Int32Array(count),
@@ -413,9 +419,8 @@ export function voices(pairs: Pairs, accountIds: readonly string[], profile: Pro
   const r0 = profile.referenceRevenue;
   const cap = profile.accountVoiceCap;
   for (let q = 0; q < pairs.count; q++) {
-    const factor = 1 + lambda * Math.log10(1 + pairs.revenue[q] / r0);
+    const factor = revenueFactor(pairs.revenue[q], lambda, r0);
     const voice = round4(Math.min(cap, pairs.weight[q] * factor));
-    pairs.factor[q] = factor;
     pairs.voice[q] = voice;
     const a = pairs.account[q];
     fp.reset(accH1[a], accH2[a])
@@ -429,4 +434,9 @@ export function voices(pairs: Pairs, accountIds: readonly string[], profile: Pro
     pairs.h1[q] = fp.h1;
     pairs.h2[q] = fp.h2;
   }
+}
+
+/** 1 + λ·log10(1 + revenue / R0): computed again where the breakdown prints it (not stored). */
+export function revenueFactor(revenue: number, lambda: number, r0: number): number {
+  return 1 + lambda * Math.log10(1 + revenue / r0);
 }

@@ -34,6 +34,7 @@ import type {
 import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import {
   numberAccounts,
+  revenueFactor,
   collectPairs,
   effectiveThemes,
   Factors,
@@ -131,7 +132,7 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const pairs = collectPairs(byTheme, themes.ids.length, table.id);
   voices(pairs, accounts.ids, profile);
 
-  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, themes.ids.length);
+  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, profile, themes.ids.length);
   const { rows, group, theme } = buildRows(
     input,
     pairs,
@@ -162,6 +163,7 @@ function breakdownEntries(
   table: RequestTable,
   accountIds: readonly string[],
   factors: Factors,
+  profile: Profile,
   nThemes: number,
 ): EntryReader {
   // Account Ids as JSON text, made once per account (an account is listed in many rows).
@@ -205,7 +207,7 @@ function breakdownEntries(
         factors.decay(factors.age(table.createdDay[i])),
         pairs.weight[q],
         pairs.revenue[q],
-        pairs.factor[q],
+        revenueFactor(pairs.revenue[q], profile.revenueWeight, profile.referenceRevenue),
         pairs.voice[q],
       ),
       factorSet: factorSetOf(q),
@@ -306,18 +308,7 @@ function buildRows(
       segCount[s] = 0;
     }
     touched.length = 0;
-    addRow(
-      base,
-      lists,
-      0,
-      start,
-      end,
-      null,
-      themeIds[t],
-      input.accounts.length,
-      scored.length,
-      t,
-    );
+    addRow(base, lists, 0, start, end, null, themeIds[t], input.accounts.length, scored.length, t);
     start = end;
   }
   return { rows: base.all, group: base.group.done(), theme: base.theme.done() };
