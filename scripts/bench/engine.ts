@@ -355,11 +355,13 @@ function main(): void {
       themeOf,
     }),
   );
-  // Steady state: the org holds exactly these rows, as the service reads them back (every
-  // field but Breakdown__c: breakdowns are compared through Breakdown_Digest__c).
+  // Steady state: the org holds exactly these rows, as the service reads them back: plain
+  // records with every field but Breakdown__c (breakdowns are compared through
+  // Breakdown_Digest__c; reading the getter would build the text).
   const stored = scoring.value.map((r) => {
-    const { Breakdown__c: _text, ...rest } = Object.getOwnPropertyDescriptors(r);
-    return Object.defineProperties({}, rest) as Record<string, unknown> & { Score_Key__c: string };
+    const o: Record<string, unknown> & { Score_Key__c: string } = { Score_Key__c: '' };
+    for (const k of Object.keys(r)) if (k !== 'Breakdown__c') o[k] = r[k as keyof typeof r];
+    return o;
   });
   const diff = time('change detection (steady state, digests compared)', () =>
     diffScores(scoring.value, stored),
