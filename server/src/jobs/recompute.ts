@@ -20,6 +20,7 @@ import type { RecordFailure } from '../salesforce/write';
 import { literal } from '../salesforce/soql';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { deleteMany, updateMany, upsertMany } from './writer';
+import { releaseMemory } from './memory';
 
 export interface RecomputeOptions {
   runId: string | null;
@@ -31,7 +32,12 @@ export interface RecomputeOptions {
   /** Test hook: called between phases; throwing simulates a crash at that point. */
   checkpoint?: (phase: string) => void | Promise<void>;
   log?: (line: string) => void;
+  /** Runs reading at least this many records release memory between phases (memory.ts). */
+  releaseMemoryFrom?: number;
 }
+
+/** A run this large holds hundreds of MB that the next phase no longer needs. */
+export const RELEASE_MEMORY_FROM = 200_000;
 
 export interface RecomputeResult {
   recordsRead: number;
@@ -68,6 +74,13 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     if (opts.checkpoint) await opts.checkpoint(phase);
   };
   const log = (line: string) => opts.log?.(line);
+  // Between phases of a large run: give the pages of what was dropped back (see memory.ts).
+  let large = false;
+  const release = (before: string) => {
+    const r = large ? releaseMemory() : null;
+    const mb = (n: number) => Math.round(n / 2 ** 20);
+    if (r) log(`Memory before ${before}: ${mb(r.rssBefore)} MB resident, ${mb(r.rssAfter)} MB after a memory-reducing collection (${r.ms} ms).`);
+  };
   const writer = { bulkThreshold: opts.bulkThreshold, scratch: {} };
   const failures: RecordFailure[] = [];
 
@@ -77,12 +90,15 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     onStep: (label, f) => progress(label, Math.round(5 + 55 * f)),
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);
+  large = recordsRead >= (opts.releaseMemoryFrom ?? RELEASE_MEMORY_FROM);
   log(`Read ${recordsRead} records: ${Object.entries(snap.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   await checkpoint('read');
 
   // ---- profile
   const { profile, errors: profileErrors } = resolveProfile(snap.profile as Record<string, unknown> | null);
   for (const e of profileErrors) log(`Scoring profile: ${e} (default used).`);
+
+  release('assigning segments');
 
   // ---- segments
   progress('Assigning segments', 62);
@@ -149,6 +165,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     if (id) for (const r of s.requestIds) themeOf.set(r, id);
   }
 
+  release('stamping requests');
+
   // ---- requests: Segment__c and Suggested_Theme__c where they changed
   progress('Stamping requests', 72);
   const requestUpdates = stampRequests(snap.requestTable, assignment.accountSegment, themeOf);
@@ -179,6 +197,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   snap.contactRoles = [];
   snap.accounts = [];
   snap.deals = emptyDeals;
+  release('writing segments and requests');
 
   progress('Writing segments and requests', 80);
   const segWrite = await updateMany(org, Segment.apiName, segmentUpdates, writer);
@@ -188,6 +207,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   requestUpdates.length = 0;
   failures.push(...reqWrite.failures);
   await checkpoint('stamped');
+  release('writing scores');
 
   progress('Writing scores', 88);
   const scoreWrite = await upsertMany(org, SegmentDemandScore.apiName, EXTERNAL_IDS.Segment_Demand_Score__c, diff.upserts as never, writer);

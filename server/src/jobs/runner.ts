@@ -28,6 +28,8 @@ export interface RunnerSettings {
   retry?: RetryPolicy;
   /** The run's "now" for scoring (tests pin it); defaults to the wall clock. */
   clock?: () => Date;
+  /** Runs reading at least this many records release memory between phases (see memory.ts). */
+  releaseMemoryFrom?: number;
 }
 
 export interface RunHooks {
@@ -210,6 +212,7 @@ export class Runner {
           onProgress,
           checkpoint: this.hooks.checkpoint,
           log,
+          releaseMemoryFrom: this.settings.releaseMemoryFrom,
         });
         await beating;
         // The watermark is the org's own clock after our last write: the run record's
