@@ -1,4 +1,5 @@
 /** The demo org's sales-ops configuration: segments with criteria (one invalid) and the scoring profile. */
+import { DEFAULTS } from '../../../force-app/main/default/lwc/scoringProfileEditor/profileRules';
 import { DEFAULT_ROLE_SIDES } from '../../src/domain/profile';
 import type { Store } from '../store/store';
 
@@ -100,26 +101,8 @@ export function seedSegmentsAndProfile(store: Store): void {
       Name: 'Default',
       Description__c: 'The built-in defaults; tune with care.',
       Active__c: true,
-      Urgency_Critical__c: 2,
-      Urgency_High__c: 1.5,
-      Urgency_Medium__c: 1,
-      Urgency_Low__c: 0.5,
-      Source_Account_Team__c: 1,
-      Source_Inside_Sales__c: 1.25,
-      Source_Customer_Success__c: 1,
-      Source_Support__c: 1.25,
-      Source_Partner__c: 0.75,
-      Side_Decision__c: 1.5,
-      Side_Influence__c: 1.2,
-      Side_Use__c: 1,
-      Side_Unknown__c: 1,
-      Deal_Blocker_Factor__c: 1.5,
-      Half_Life_Days__c: 365,
-      Decay_Floor__c: 0.25,
-      Revenue_Weight__c: 0.5,
-      Reference_Revenue__c: 100_000,
-      Account_Voice_Cap__c: 3,
-      Quorum_Size__c: 6,
+      // The built-in weights, from the one list the Scoring Profile editor also shows.
+      ...DEFAULTS,
       Counted_Statuses__c: 'New;Under Review;Planned;Declined',
       // Role → side, the shape Role_Side_Mapping__c holds (see the field's help text).
       Role_Side_Mapping__c: JSON.stringify(DEFAULT_ROLE_SIDES),
