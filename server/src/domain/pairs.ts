@@ -63,6 +63,21 @@ export class Factors {
     return createdDay >= 0 && createdDay < this.today ? this.today - createdDay : 0;
   }
 
+  /**
+   * The weight of request `i` of the table with side bits `bits` (bits 0-1: side rank, bit 2:
+   * deal blocker), for the breakdown's strongest requests; requestsByTheme multiplies the same
+   * factors in the same order (weightOf), so both give the same number.
+   */
+  weight(table: RequestTable, i: number, bits: number): number {
+    return weightOf(
+      this.urgencyOf[table.urgency[i]],
+      this.sourceOf[table.source[i]],
+      this.sideWeight[bits & 3],
+      this.decay(this.age(table.createdDay[i])),
+      bits & 4 ? this.blocker : 1,
+    );
+  }
+
   /** max(floor, 0.5 ^ (age / half life)), computed once per distinct age. */
   decay(age: number): number {
     let d = age < DECAY_DAYS ? this.decayOfAge[age] : -1;
@@ -72,6 +87,17 @@ export class Factors {
     }
     return d;
   }
+}
+
+/** urgency × source × side × decay × blocker, in that order (floating point is not associative). */
+export function weightOf(
+  urgency: number,
+  source: number,
+  side: number,
+  decay: number,
+  blocker: number,
+): number {
+  return urgency * source * side * decay * blocker;
 }
 
 /**
@@ -112,10 +138,36 @@ export function effectiveThemes(
   resolve: (themeId: string) => string,
   themes: Interner,
 ): Int32Array {
-  const n = table.length;
-  const values = table.themes.values;
   // Raw codes: the table's theme codes, then values only themeOf names; 0 is none.
   const extra = new Map<string, number>();
+  const raw = rawThemeCodes(table, isCounted, themeOf, extra);
+  const names = [...table.themes.values, ...extra.keys()];
+  const used = new Uint8Array(names.length);
+  markUsed(raw, used);
+  for (let c = 1; c < names.length; c++) if (used[c]) themes.see(resolve(names[c] as string));
+  themes.seal();
+  const numberOf = new Int32Array(names.length).fill(-1);
+  for (let c = 1; c < names.length; c++)
+    if (used[c]) numberOf[c] = themes.index.get(resolve(names[c] as string)) as number;
+  return translate(raw, numberOf); // in place: raw code -> theme number
+}
+
+/*
+ * The loops over every request below are functions of their own, as in the rest of this
+ * file: V8 compiles a small function with one loop quickly and completely, where a function
+ * with several long loops is compiled on the stack at the first loop and thrown away at the
+ * next, whose types it has not seen yet (each loop then runs unoptimised for a while).
+ */
+
+/** Each counted request's theme code (see effectiveThemes); values only themeOf names go to `extra`. */
+function rawThemeCodes(
+  table: RequestTable,
+  isCounted: Uint8Array,
+  themeOf: ReadonlyMap<string, string> | undefined,
+  extra: Map<string, number>,
+): Int32Array {
+  const n = table.length;
+  const known = table.themes.values.length;
   const raw = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!isCounted[table.status[i]]) continue;
@@ -125,24 +177,25 @@ export function effectiveThemes(
       if (grouped) {
         code = table.themes.find(grouped);
         if (code < 0) {
-          code = extra.get(grouped) ?? values.length + extra.size;
+          code = extra.get(grouped) ?? known + extra.size;
           extra.set(grouped, code);
         }
       } else code = table.suggestedTheme[i];
     }
     raw[i] = code;
   }
-  const names = [...values, ...extra.keys()];
-  const used = new Uint8Array(names.length);
-  for (let i = 0; i < n; i++) used[raw[i]] = 1;
-  for (let c = 1; c < names.length; c++) if (used[c]) themes.see(resolve(names[c] as string));
-  themes.seal();
-  const numberOf = new Int32Array(names.length).fill(-1);
-  for (let c = 1; c < names.length; c++)
-    if (used[c]) numberOf[c] = themes.index.get(resolve(names[c] as string)) as number;
-  const out = raw; // reused in place: raw code -> theme number
-  for (let i = 0; i < n; i++) out[i] = numberOf[raw[i]];
-  return out;
+  return raw;
+}
+
+/** used[c] = 1 for every code c in `codes`. */
+function markUsed(codes: Int32Array, used: Uint8Array): void {
+  for (let i = 0; i < codes.length; i++) used[codes[i]] = 1;
+}
+
+/** Replaces each code by its number, in place. */
+function translate(codes: Int32Array, numberOf: Int32Array): Int32Array {
+  for (let i = 0; i < codes.length; i++) codes[i] = numberOf[codes[i]];
+  return codes;
 }
 
 /** The accounts scored requests name, numbered in Id order (see numberAccounts). */
@@ -151,6 +204,8 @@ export interface AccountNumbers {
   ofCode: Int32Array;
   /** Account Id by number. */
   ids: string[];
+  /** Each number's place in the input's accounts; -1 for accounts only requests name. */
+  place: Int32Array;
 }
 
 /**
@@ -167,30 +222,13 @@ export function numberAccounts(
   reqTheme: Int32Array,
   known: readonly string[],
 ): AccountNumbers {
-  const n = table.length;
   const values = table.ids.values;
-  const used = new Uint8Array(values.length);
-  for (let i = 0; i < n; i++) if (reqTheme[i] >= 0) used[table.account[i]] = 1;
+  const used = usedAccounts(table, reqTheme);
   const ofCode = new Int32Array(values.length).fill(-1);
   const ids: string[] = [];
-  const number = (k: number): void => {
-    const c = table.ids.find(known[k]);
-    if (c > 0 && used[c] && ofCode[c] < 0) {
-      ofCode[c] = ids.length;
-      ids.push(known[k]);
-    }
-  };
-  let sorted = true;
-  for (let k = 1; k < known.length && sorted; k++) sorted = known[k - 1] < known[k];
-  if (sorted) for (let k = 0; k < known.length; k++) number(k);
-  else
-    for (const k of byText(
-      known,
-      Array.from(known, (_, k) => k),
-    ))
-      number(k);
-  const extra: number[] = [];
-  for (let c = 0; c < values.length; c++) if (used[c] && ofCode[c] < 0) extra.push(c);
+  const places: number[] = [];
+  numberKnown(table, known, used, ofCode, ids, places);
+  const extra = unnumbered(used, ofCode);
   const text = Array.from(extra, (c) => values[c] ?? '');
   for (const k of byText(
     text,
@@ -198,8 +236,60 @@ export function numberAccounts(
   )) {
     ofCode[extra[k]] = ids.length;
     ids.push(text[k]);
+    places.push(-1);
   }
-  return { ofCode, ids };
+  return { ofCode, ids, place: Int32Array.from(places) };
+}
+
+/** used[code] = 1 for the account of every scored request. */
+function usedAccounts(table: RequestTable, reqTheme: Int32Array): Uint8Array {
+  const used = new Uint8Array(table.ids.size);
+  for (let i = 0; i < table.length; i++) if (reqTheme[i] >= 0) used[table.account[i]] = 1;
+  return used;
+}
+
+/**
+ * Numbers the used accounts of the input in Id order (sorting only when they are not).
+ *
+ * The service codes the accounts it reads before anything else (snapshot.ts), so the k-th
+ * account usually has code k + 1: that is checked first, and only an account found elsewhere
+ * is looked up by Id (a hash lookup among all the run's Ids costs about as much as the rest
+ * of the numbering).
+ */
+function numberKnown(
+  table: RequestTable,
+  known: readonly string[],
+  used: Uint8Array,
+  ofCode: Int32Array,
+  ids: string[],
+  places: number[],
+): void {
+  const values = table.ids.values;
+  let sorted = true;
+  for (let k = 1; k < known.length && sorted; k++) sorted = known[k - 1] < known[k];
+  const order = sorted
+    ? null
+    : byText(
+        known,
+        Array.from(known, (_, k) => k),
+      );
+  for (let j = 0; j < known.length; j++) {
+    const k = order ? order[j] : j;
+    const id = known[k];
+    const c = values[k + 1] === id ? k + 1 : table.ids.find(id);
+    if (c > 0 && used[c] && ofCode[c] < 0) {
+      ofCode[c] = ids.length;
+      ids.push(id);
+      places.push(k);
+    }
+  }
+}
+
+/** Codes that are used but have no number yet, in code order. */
+function unnumbered(used: Uint8Array, ofCode: Int32Array): number[] {
+  const extra: number[] = [];
+  for (let c = 0; c < used.length; c++) if (used[c] && ofCode[c] < 0) extra.push(c);
+  return extra;
 }
 
 /** Sorts indices by the strings they point at (UTF-16 code unit order, like Array#sort). */
@@ -212,6 +302,7 @@ function byText(texts: readonly string[], indices: number[]): number[] {
  * theme's requests are one contiguous block, `start[t]..start[t+1]`). Filled in one sequential
  * pass over the table, writing into one stream per theme, so no later step reads requests in
  * random order (measured: random reads of scattered rows cost more than all the arithmetic).
+ * The pair pass then writes the pairs over these same arrays (see collectPairs).
  */
 interface ByTheme {
   start: Int32Array;
@@ -226,17 +317,28 @@ interface ByTheme {
   nums: Float64Array;
 }
 
-/** Layout of ByTheme.ints and .nums. */
+/** Layout of a request in ByTheme.ints and .nums, and of a pair in Pairs.ints and .nums. */
 const INTS = 6;
+const NUMS = 2;
+/** Request: row, account number, Needed_By__c day, side bits, fingerprint; weight, revenue. */
 const ROW = 0;
 const ACCOUNT = 1;
 const NEEDED = 2;
 const SIDE = 3;
 const H1 = 4;
 const H2 = 5;
-const NUMS = 2;
 const WEIGHT = 0;
 const REVENUE = 1;
+/**
+ * Pair: strongest request's row, account number, earliest Needed_By__c day (-1: none), flags,
+ * the fingerprint of its breakdown entry; its voice and its largest revenue at stake.
+ * Flags: bits 0-2 the strongest request's side bits, 3-4 the strongest side, 5-6 the weakest
+ * side, 7 any deal blocker, 8 and up the request count.
+ */
+const BEST = 0;
+const EARLIEST = 2;
+const FLAGS = 3;
+const VOICE = 0;
 
 /**
  * Each scored request's weight (urgency × source × side × decay × blocker), side and
@@ -251,9 +353,7 @@ export function requestsByTheme(
   sides: SideIndex,
 ): ByTheme {
   const n = table.length;
-  const start = new Int32Array(nThemes + 1);
-  for (let i = 0; i < n; i++) if (reqTheme[i] >= 0) start[reqTheme[i] + 1]++;
-  for (let t = 0; t < nThemes; t++) start[t + 1] += start[t];
+  const start = blockStarts(reqTheme, nThemes);
   const m = start[nThemes];
   const cursor = start.slice(0, nThemes);
   const ints = new Int32Array(m * INTS);
@@ -272,7 +372,7 @@ export function requestsByTheme(
     const blocks = table.dealBlocker[i] === 1;
     const blocker = blocks ? factors.blocker : 1;
     const rv = table.revenue[i];
-    nums[at * NUMS + WEIGHT] = u * s * sw * decay * blocker;
+    nums[at * NUMS + WEIGHT] = weightOf(u, s, sw, decay, blocker);
     nums[at * NUMS + REVENUE] = rv > 0 ? rv : 0; // NaN (blank) and negative count as none
     fp.reset(0x51ed270b, 0x2545f491).str(table.id[i]).num(q4(u)).num(q4(s)).int(side);
     fp.num(q4(sw)).num(q4(decay)).num(q4(blocker));
@@ -287,153 +387,214 @@ export function requestsByTheme(
   return { start, ints, nums };
 }
 
-/** The pairs, as columns (one slot per pair, `count` slots, in (theme, account) order). */
+/** Where each theme's block starts: a count of requests per theme, summed up. */
+function blockStarts(reqTheme: Int32Array, nThemes: number): Int32Array {
+  const start = new Int32Array(nThemes + 1);
+  for (let i = 0; i < reqTheme.length; i++) if (reqTheme[i] >= 0) start[reqTheme[i] + 1]++;
+  for (let t = 0; t < nThemes; t++) start[t + 1] += start[t];
+  return start;
+}
+
+/**
+ * The (theme, account) pairs in (theme, account) order, as interleaved records (a row's sums
+ * read one pair's numbers from one cache line or two). Read them with the accessors below.
+ */
 export interface Pairs {
   count: number;
-  theme: Int32Array;
-  account: Int32Array;
-  /** Strongest request (row of the table), its weight, side bits and fingerprint. */
-  best: Int32Array;
-  weight: Float64Array;
-  bestSide: Int8Array;
-  bestH1: Int32Array;
-  bestH2: Int32Array;
-  revenue: Float64Array;
-  requests: Int32Array;
-  maxSide: Int8Array;
-  minSide: Int8Array;
-  blocker: Uint8Array;
-  /** Earliest Needed_By__c as a day number, -1 when none. */
-  earliest: Int32Array;
-  /** The capped voice: strongest weight × revenueFactor(revenue). */
-  voice: Float64Array;
-  /** Fingerprint of the pair's breakdown entry (two 32-bit lanes). */
-  h1: Int32Array;
-  h2: Int32Array;
+  /** The pairs of theme t are themeStart[t]..themeStart[t+1]. */
+  themeStart: Int32Array;
+  ints: Int32Array;
+  nums: Float64Array;
 }
+
+/** The strongest request (a row of the request table; ties go to the smallest Id). */
+export const bestRequest = (p: Pairs, q: number): number => p.ints[q * INTS + BEST];
+/** Side bits of the strongest request: bits 0-1 its side rank, bit 2 deal blocker. */
+export const bestSideBits = (p: Pairs, q: number): number => p.ints[q * INTS + FLAGS] & 7;
+export const pairAccount = (p: Pairs, q: number): number => p.ints[q * INTS + ACCOUNT];
+/** Strongest and weakest side rank over the pair's requests. */
+export const maxSide = (p: Pairs, q: number): number => (p.ints[q * INTS + FLAGS] >> 3) & 3;
+export const minSide = (p: Pairs, q: number): number => (p.ints[q * INTS + FLAGS] >> 5) & 3;
+export const blocksDeal = (p: Pairs, q: number): boolean => (p.ints[q * INTS + FLAGS] & 128) !== 0;
+export const requestCount = (p: Pairs, q: number): number => p.ints[q * INTS + FLAGS] >>> 8;
+/** Earliest Needed_By__c as a day number, -1 when none. */
+export const earliestNeed = (p: Pairs, q: number): number => p.ints[q * INTS + EARLIEST];
+export const pairH1 = (p: Pairs, q: number): number => p.ints[q * INTS + H1];
+export const pairH2 = (p: Pairs, q: number): number => p.ints[q * INTS + H2];
+/** The capped voice: strongest weight × revenueFactor(revenue), rounded to 4 decimals. */
+export const pairVoice = (p: Pairs, q: number): number => p.nums[q * NUMS + VOICE];
+/** The account's largest revenue at stake on the theme (0 when none). */
+export const pairRevenue = (p: Pairs, q: number): number => p.nums[q * NUMS + REVENUE];
 
 /** Room for a block's local index below an account number in one exact double (2^26). */
 const LOCAL = 67108864;
+/** Request counts live above the 8 flag bits of an int32. */
+const MAX_REQUESTS = 2 ** 23 - 1;
 
 /**
  * Walks each theme's block in account order (a numeric sort of account × 2^26 + position,
- * within the block, which stays in cache): every pair is one run. Within a pair the order of
- * requests does not matter (maxima, minima, counts; ties go to the smallest Id).
+ * within the block, which stays in cache): every pair is one run, summed up in locals, and its
+ * voice and breakdown fingerprint (Breakdown_Digest__c, see fingerprint.ts: the account, the
+ * request count, the strongest request with its factors, the pair's numbers) computed when the
+ * run ends. Within a pair the order of requests does not matter (maxima, minima, counts; ties
+ * go to the smallest Id).
+ *
+ * The pairs are written over the request arrays: a theme's pairs go to a scratch buffer while
+ * its block is read, then are copied to the first free pair slot, which is never past the
+ * block's start (each earlier block made at most one pair per request). No second set of
+ * columns is allocated, which keeps a run's typed arrays below the point where V8 starts a
+ * full collection for external memory (measured: that collection cost ~115 ms per run).
  */
-export function collectPairs(by: ByTheme, nThemes: number, ids: readonly string[]): Pairs {
-  const m = by.start[nThemes];
+export function collectPairs(
+  by: ByTheme,
+  nThemes: number,
+  ids: readonly string[],
+  accountIds: readonly string[],
+  profile: Profile,
+): Pairs {
   const { ints, nums } = by;
-  const p = {
-    theme: new Int32Array(m),
-    account: new Int32Array(m),
-    best: new Int32Array(m),
-    weight: new Float64Array(m),
-    bestSide: new Int8Array(m),
-    bestH1: new Int32Array(m),
-    bestH2: new Int32Array(m),
-    revenue: new Float64Array(m),
-    requests: new Int32Array(m),
-    maxSide: new Int8Array(m),
-    minSide: new Int8Array(m),
-    blocker: new Uint8Array(m),
-    earliest: new Int32Array(m),
-  };
+  const fp = new Fingerprint();
+  const { h1: accH1, h2: accH2 } = accountFingerprints(accountIds, fp);
+  const themeStart = new Int32Array(nThemes + 1);
   let keys = new Float64Array(1024);
+  let outInts = new Int32Array(1024 * INTS);
+  let outNums = new Float64Array(1024 * NUMS);
   let count = 0;
   for (let t = 0; t < nThemes; t++) {
+    themeStart[t] = count;
     const from = by.start[t];
     const size = by.start[t + 1] - from;
     if (size === 0) continue;
     if (size > LOCAL) throw new Error('collectPairs: a theme with more than 2^26 requests');
-    if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
-    const block = keys.subarray(0, size);
-    for (let k = 0; k < size; k++) block[k] = ints[(from + k) * INTS + ACCOUNT] * LOCAL + k;
-    block.sort();
-    let q = -1;
-    for (let k = 0; k < size; k++) {
-      const at = from + (block[k] % LOCAL);
-      const o = at * INTS;
-      const a = ints[o + ACCOUNT];
-      const row = ints[o + ROW];
-      const w = nums[at * NUMS + WEIGHT];
-      const bits = ints[o + SIDE];
-      const side = bits & 3;
-      const rev = nums[at * NUMS + REVENUE];
-      const needed = ints[o + NEEDED];
-      if (q < 0 || p.account[q] !== a) {
-        q = count++;
-        p.theme[q] = t;
-        p.account[q] = a;
-        p.best[q] = row;
-        p.weight[q] = w;
-        p.bestSide[q] = bits;
-        p.bestH1[q] = ints[o + H1];
-        p.bestH2[q] = ints[o + H2];
-        p.revenue[q] = rev;
-        p.requests[q] = 1;
-        p.maxSide[q] = side;
-        p.minSide[q] = side;
-        p.blocker[q] = bits & 4 ? 1 : 0;
-        p.earliest[q] = needed;
-        continue;
-      }
-      if (w > p.weight[q] || (w === p.weight[q] && ids[row] < ids[p.best[q]])) {
-        p.weight[q] = w;
-        p.best[q] = row;
-        p.bestSide[q] = bits;
-        p.bestH1[q] = ints[o + H1];
-        p.bestH2[q] = ints[o + H2];
-      }
-      if (rev > p.revenue[q]) p.revenue[q] = rev;
-      p.requests[q] += 1;
-      if (side > p.maxSide[q]) p.maxSide[q] = side;
-      if (side < p.minSide[q]) p.minSide[q] = side;
-      if (bits & 4) p.blocker[q] = 1;
-      if (needed >= 0 && (p.earliest[q] < 0 || needed < p.earliest[q])) p.earliest[q] = needed;
+    if (keys.length < size) {
+      const room = Math.max(size, keys.length * 2);
+      keys = new Float64Array(room);
+      outInts = new Int32Array(room * INTS);
+      outNums = new Float64Array(room * NUMS);
     }
+    const block = accountKeys(ints, from, keys.subarray(0, size)).sort();
+    const runs = themePairs(
+      ints,
+      nums,
+      from,
+      block,
+      ids,
+      accH1,
+      accH2,
+      profile,
+      fp,
+      outInts,
+      outNums,
+    );
+    ints.set(outInts.subarray(0, runs * INTS), count * INTS);
+    nums.set(outNums.subarray(0, runs * NUMS), count * NUMS);
+    count += runs;
   }
-  return {
-    count,
-    ...p,
-    voice: new Float64Array(count),
-    h1: new Int32Array(count),
-    h2: new Int32Array(count),
-  };
+  themeStart[nThemes] = count;
+  return { count, themeStart, ints, nums };
+}
+
+/** Each account's fingerprint, once: it starts the fingerprint of every pair of the account. */
+function accountFingerprints(
+  accountIds: readonly string[],
+  fp: Fingerprint,
+): { h1: Int32Array; h2: Int32Array } {
+  const h1 = new Int32Array(accountIds.length);
+  const h2 = new Int32Array(accountIds.length);
+  for (let a = 0; a < accountIds.length; a++) {
+    fp.reset(0x3c6ef372, 0x6a09e667).str(accountIds[a]);
+    h1[a] = fp.h1;
+    h2[a] = fp.h2;
+  }
+  return { h1, h2 };
 }
 
 /**
- * Voices, and each pair's breakdown entry as a fingerprint (Breakdown_Digest__c, see
- * fingerprint.ts): the account, the request count, the strongest request with the factors the
- * breakdown prints for it, and the pair's numbers.
+ * Sort keys of a block: account × 2^26 + position. (The sort is the caller's: V8 may compile
+ * this loop while the first call runs it and then reuse that code for every call, which would
+ * stop at a sort it had never seen.)
  */
-export function voices(pairs: Pairs, accountIds: readonly string[], profile: Profile): void {
-  const fp = new Fingerprint();
-  const accH1 = new Int32Array(accountIds.length);
-  const accH2 = new Int32Array(accountIds.length);
-  for (let a = 0; a < accountIds.length; a++) {
-    fp.reset(0x3c6ef372, 0x6a09e667).str(accountIds[a]);
-    accH1[a] = fp.h1;
-    accH2[a] = fp.h2;
-  }
+function accountKeys(ints: Int32Array, from: number, block: Float64Array): Float64Array {
+  for (let k = 0; k < block.length; k++) block[k] = ints[(from + k) * INTS + ACCOUNT] * LOCAL + k;
+  return block;
+}
+
+/** One theme's pairs, from its block read in account order, into out*; returns how many. */
+function themePairs(
+  ints: Int32Array,
+  nums: Float64Array,
+  from: number,
+  order: Float64Array,
+  ids: readonly string[],
+  accH1: Int32Array,
+  accH2: Int32Array,
+  profile: Profile,
+  fp: Fingerprint,
+  outInts: Int32Array,
+  outNums: Float64Array,
+): number {
   const lambda = profile.revenueWeight;
   const r0 = profile.referenceRevenue;
   const cap = profile.accountVoiceCap;
-  for (let q = 0; q < pairs.count; q++) {
-    const factor = revenueFactor(pairs.revenue[q], lambda, r0);
-    const voice = round4(Math.min(cap, pairs.weight[q] * factor));
-    pairs.voice[q] = voice;
-    const a = pairs.account[q];
-    fp.reset(accH1[a], accH2[a])
-      .int(pairs.requests[q])
-      .int(pairs.bestH1[q])
-      .int(pairs.bestH2[q])
-      .num(q4(pairs.weight[q]))
-      .num(q2(pairs.revenue[q]))
-      .num(q4(factor))
-      .num(q4(voice));
-    pairs.h1[q] = fp.h1;
-    pairs.h2[q] = fp.h2;
+  const size = order.length;
+  let runs = 0;
+  let k = 0;
+  while (k < size) {
+    let at = from + (order[k] % LOCAL);
+    let o = at * INTS;
+    const a = ints[o + ACCOUNT];
+    let best = ints[o + ROW];
+    let weight = nums[at * NUMS + WEIGHT];
+    let bestBits = ints[o + SIDE];
+    let bestH1 = ints[o + H1];
+    let bestH2 = ints[o + H2];
+    let revenue = nums[at * NUMS + REVENUE];
+    let requests = 1;
+    let hi = bestBits & 3;
+    let lo = hi;
+    let blocker = bestBits & 4;
+    let earliest = ints[o + NEEDED];
+    for (k++; k < size; k++) {
+      at = from + (order[k] % LOCAL);
+      o = at * INTS;
+      if (ints[o + ACCOUNT] !== a) break;
+      const row = ints[o + ROW];
+      const w = nums[at * NUMS + WEIGHT];
+      const bits = ints[o + SIDE];
+      if (w > weight || (w === weight && ids[row] < ids[best])) {
+        weight = w;
+        best = row;
+        bestBits = bits;
+        bestH1 = ints[o + H1];
+        bestH2 = ints[o + H2];
+      }
+      const rev = nums[at * NUMS + REVENUE];
+      if (rev > revenue) revenue = rev;
+      requests++;
+      const side = bits & 3;
+      if (side > hi) hi = side;
+      if (side < lo) lo = side;
+      blocker |= bits & 4;
+      const needed = ints[o + NEEDED];
+      if (needed >= 0 && (earliest < 0 || needed < earliest)) earliest = needed;
+    }
+    if (requests > MAX_REQUESTS) throw new Error('collectPairs: an account with 2^23 requests');
+    const factor = revenueFactor(revenue, lambda, r0);
+    const voice = round4(Math.min(cap, weight * factor));
+    fp.reset(accH1[a], accH2[a]).int(requests).int(bestH1).int(bestH2);
+    fp.num(q4(weight)).num(q2(revenue)).num(q4(factor)).num(q4(voice));
+    const p = runs * INTS;
+    outInts[p + BEST] = best;
+    outInts[p + ACCOUNT] = a;
+    outInts[p + EARLIEST] = earliest;
+    outInts[p + FLAGS] = (requests << 8) | (blocker << 5) | (lo << 5) | (hi << 3) | bestBits;
+    outInts[p + H1] = fp.h1;
+    outInts[p + H2] = fp.h2;
+    outNums[runs * NUMS + VOICE] = voice;
+    outNums[runs * NUMS + REVENUE] = revenue;
+    runs++;
   }
+  return runs;
 }
 
 /** 1 + λ·log10(1 + revenue / R0): computed again where the breakdown prints it (not stored). */

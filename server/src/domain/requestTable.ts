@@ -63,10 +63,16 @@ export interface Dictionaries {
   picklists: Dictionary;
 }
 
-export const newDictionaries = (): Dictionaries => ({
-  ids: new Dictionary(),
-  picklists: new Dictionary(),
-});
+/**
+ * New dictionaries. Account Ids given here are coded first, in their order, as the service
+ * does with the accounts it reads: scoring then finds the k-th account at code k + 1 instead
+ * of looking up its Id (pairs.ts numberAccounts).
+ */
+export function newDictionaries(accountIds: Iterable<string> = []): Dictionaries {
+  const ids = new Dictionary();
+  for (const id of accountIds) ids.code(id);
+  return { ids, picklists: new Dictionary() };
+}
 
 /** Appends requests one at a time; `build()` hands out the table. */
 export class RequestTableBuilder {

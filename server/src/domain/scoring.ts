@@ -33,14 +33,26 @@ import type {
 } from './records';
 import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import {
-  numberAccounts,
-  revenueFactor,
+  bestRequest,
+  bestSideBits,
+  blocksDeal,
   collectPairs,
+  earliestNeed,
   effectiveThemes,
   Factors,
   Interner,
+  maxSide,
+  minSide,
+  numberAccounts,
+  pairAccount,
+  pairH1,
+  pairH2,
+  pairRevenue,
+  pairVoice,
+  requestCount,
   requestsByTheme,
-  voices,
+  revenueFactor,
+  type AccountNumbers,
   type Pairs,
 } from './pairs';
 import { buildMergeResolver } from './themes/resolve';
@@ -129,15 +141,14 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   // Requests in theme blocks, then pairs in (theme, account) order: every read of a request
   // is sequential (pairs.ts).
   const byTheme = requestsByTheme(table, reqTheme, themes.ids.length, accountOf, factors, sides);
-  const pairs = collectPairs(byTheme, themes.ids.length, table.id);
-  voices(pairs, accounts.ids, profile);
+  const pairs = collectPairs(byTheme, themes.ids.length, table.id, accounts.ids, profile);
 
-  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, profile, themes.ids.length);
+  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, profile);
   const { rows, group, theme } = buildRows(
     input,
     pairs,
     themes.ids,
-    accounts.ids,
+    accounts,
     entryOf,
     new Date(now).toISOString(),
   );
@@ -164,7 +175,6 @@ function breakdownEntries(
   accountIds: readonly string[],
   factors: Factors,
   profile: Profile,
-  nThemes: number,
 ): EntryReader {
   // Account Ids as JSON text, made once per account (an account is listed in many rows).
   const accountJson: (string | undefined)[] = new Array<string | undefined>(accountIds.length);
@@ -175,8 +185,8 @@ function breakdownEntries(
   const setTexts: string[] = [];
   const codes = table.picklists.size;
   const factorSetOf = (q: number): number => {
-    const i = pairs.best[q];
-    const bits = pairs.bestSide[q];
+    const i = bestRequest(pairs, q);
+    const bits = bestSideBits(pairs, q);
     const key = (table.urgency[i] * codes + table.source[i]) * 8 + bits;
     let id = setIds.get(key);
     if (id === undefined) {
@@ -195,39 +205,46 @@ function breakdownEntries(
     return id;
   };
   const buildEntry = (q: number): BreakdownEntry => {
-    const i = pairs.best[q];
-    const a = pairs.account[q];
+    const i = bestRequest(pairs, q);
+    const a = pairAccount(pairs, q);
+    const revenue = pairRevenue(pairs, q);
     return {
       head: entryHead(
         (accountJson[a] ??= jsonString(accountIds[a])),
         table.id[i],
-        pairs.requests[q],
+        requestCount(pairs, q),
       ),
       tail: entryTail(
         factors.decay(factors.age(table.createdDay[i])),
-        pairs.weight[q],
-        pairs.revenue[q],
-        revenueFactor(pairs.revenue[q], profile.revenueWeight, profile.referenceRevenue),
-        pairs.voice[q],
+        factors.weight(table, i, bestSideBits(pairs, q)),
+        revenue,
+        revenueFactor(revenue, profile.revenueWeight, profile.referenceRevenue),
+        pairVoice(pairs, q),
       ),
       factorSet: factorSetOf(q),
-      voice: pairs.voice[q],
+      voice: pairVoice(pairs, q),
     };
   };
-  const themeStart = new Int32Array(nThemes + 1);
-  for (let q = 0; q < pairs.count; q++) themeStart[pairs.theme[q] + 1] = q + 1;
-  for (let t = 0; t < nThemes; t++)
-    if (themeStart[t + 1] < themeStart[t]) themeStart[t + 1] = themeStart[t];
-  let cachedTheme = -1;
+  // Entries of the theme whose pairs `from..to` were read last.
+  let from = 0;
+  let to = 0;
   let cached: (BreakdownEntry | undefined)[] = [];
   return {
     entryOf: (q) => {
-      const t = pairs.theme[q];
-      if (t !== cachedTheme) {
-        cachedTheme = t;
-        cached = new Array<BreakdownEntry | undefined>(themeStart[t + 1] - themeStart[t]);
+      if (q < from || q >= to) {
+        let lo = 0;
+        let hi = pairs.themeStart.length - 1;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (pairs.themeStart[mid] <= q) lo = mid;
+          else hi = mid;
+        }
+        // Themes without pairs share a start: take the last one starting at or before q.
+        from = pairs.themeStart[lo];
+        to = pairs.themeStart[lo + 1];
+        cached = new Array<BreakdownEntry | undefined>(to - from);
       }
-      return (cached[q - themeStart[t]] ??= buildEntry(q));
+      return (cached[q - from] ??= buildEntry(q));
     },
     factorSetJson: (id) => setTexts[id],
   };
@@ -243,7 +260,7 @@ function buildRows(
   input: ScoreInput,
   pairs: Pairs,
   themeIds: readonly string[],
-  accountIds: readonly string[],
+  accounts: AccountNumbers,
   entries: EntryReader,
   computedAt: string,
 ): { rows: ScoreRow[]; group: Int32Array; theme: Int32Array } {
@@ -251,17 +268,10 @@ function buildRows(
     .filter((s) => s.status !== 'Invalid' && s.active !== false)
     .slice()
     .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
-  const segIndex = new Map(scored.map((s, i) => [s.segmentId, i] as const));
-  const accSeg = new Int32Array(accountIds.length).fill(-1);
-  for (let a = 0; a < accountIds.length; a++) {
-    const s = input.accountSegment.get(accountIds[a]);
-    if (s) accSeg[a] = segIndex.get(s) ?? -1;
-  }
-  const count = pairs.count;
-  const natural = new Int32Array(count);
-  for (let q = 0; q < count; q++) natural[q] = q;
-  const grouped = new Int32Array(count);
-  const lists = [natural, grouped];
+  const accSeg = segmentOfAccounts(accounts, input, scored);
+  const grouped = new Int32Array(pairs.count);
+  // List 0 is the pairs in their own order (no array needed), list 1 is `grouped`.
+  const lists = [null, grouped];
   const base = new RowBase(
     computedAt,
     input.runId ?? null,
@@ -273,13 +283,17 @@ function buildRows(
   const segCount = new Int32Array(scored.length);
   const segEnd = new Int32Array(scored.length);
   const touched: number[] = [];
-  for (let start = 0; start < count;) {
-    const t = pairs.theme[start];
-    let end = start;
-    while (end < count && pairs.theme[end] === t) {
-      const s = accSeg[pairs.account[end]];
+  // The segment of each pair of the current theme: pairs are read once, in order.
+  let segOf = new Int32Array(1024);
+  for (let t = 0; t < themeIds.length; t++) {
+    const start = pairs.themeStart[t];
+    const end = pairs.themeStart[t + 1];
+    if (start === end) continue;
+    if (end - start > segOf.length) segOf = new Int32Array(Math.max(end - start, 2 * segOf.length));
+    for (let q = start; q < end; q++) {
+      const s = accSeg[pairAccount(pairs, q)];
+      segOf[q - start] = s;
       if (s >= 0 && segCount[s]++ === 0) touched.push(s);
-      end++;
     }
     touched.sort((x, y) => x - y);
     let at = start;
@@ -288,7 +302,7 @@ function buildRows(
       at += segCount[s];
     }
     for (let q = start; q < end; q++) {
-      const s = accSeg[pairs.account[q]];
+      const s = segOf[q - start];
       if (s >= 0) grouped[segEnd[s]++] = q;
     }
     for (const s of touched) {
@@ -309,9 +323,52 @@ function buildRows(
     }
     touched.length = 0;
     addRow(base, lists, 0, start, end, null, themeIds[t], input.accounts.length, scored.length, t);
-    start = end;
   }
   return { rows: base.all, group: base.group.done(), theme: base.theme.done() };
+}
+
+/** Each account's place in `scored` (by account number), -1 when its segment is not scored. */
+function segmentOfAccounts(
+  accounts: AccountNumbers,
+  input: ScoreInput,
+  scored: readonly ScoredSegment[],
+): Int32Array {
+  const segIndex = new Map(scored.map((s, i) => [s.segmentId, i] as const));
+  const inOrder = segmentsInOrder(input, segIndex);
+  const accSeg = new Int32Array(accounts.ids.length).fill(-1);
+  for (let a = 0; a < accounts.ids.length; a++) {
+    const k = accounts.place[a];
+    if (inOrder && k >= 0) accSeg[a] = inOrder[k];
+    else {
+      const s = input.accountSegment.get(accounts.ids[a]);
+      if (s) accSeg[a] = segIndex.get(s) ?? -1;
+    }
+  }
+  return accSeg;
+}
+
+/**
+ * The scored segment of each input account by its place, read from accountSegment in its own
+ * order when that is the accounts' order (assignSegments builds it so): no lookup by account
+ * Id. Null when the orders differ.
+ */
+function segmentsInOrder(
+  input: ScoreInput,
+  segIndex: ReadonlyMap<string, number>,
+): Int32Array | null {
+  const { accounts, accountSegment } = input;
+  if (accountSegment.size !== accounts.length) return null;
+  const out = new Int32Array(accounts.length);
+  let k = 0;
+  let aligned = true;
+  accountSegment.forEach((segment, id) => {
+    if (!aligned || id !== accounts[k].Id) {
+      aligned = false;
+      return;
+    }
+    out[k++] = segment ? (segIndex.get(segment) ?? -1) : -1;
+  });
+  return aligned ? out : null;
 }
 
 /**
@@ -345,7 +402,7 @@ class RowBase {
     readonly runId: string | null,
     readonly quorum: number,
     readonly pairs: Pairs,
-    private readonly lists: readonly Int32Array[],
+    private readonly lists: readonly (Int32Array | null)[],
     private readonly entries: EntryReader,
   ) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -404,7 +461,7 @@ class RowBase {
     const from = this.from.get(k);
     const to = this.to.get(k);
     const entries: BreakdownEntry[] = new Array<BreakdownEntry>(to - from);
-    for (let j = from; j < to; j++) entries[j - from] = this.entries.entryOf(list[j]);
+    for (let j = from; j < to; j++) entries[j - from] = this.entries.entryOf(list ? list[j] : j);
     this.lastText = buildBreakdown(
       this.score.get(k),
       this.requests.get(k),
@@ -416,10 +473,10 @@ class RowBase {
   }
 }
 
-/** Adds the score row over the pairs lists[list][from..to). */
+/** Adds the score row over the pairs lists[list][from..to) (list 0: the pairs from..to). */
 function addRow(
   base: RowBase,
-  lists: readonly Int32Array[],
+  lists: readonly (Int32Array | null)[],
   list: number,
   from: number,
   to: number,
@@ -439,20 +496,24 @@ function addRow(
   let earliest = -1;
   const p = base.pairs;
   for (let k = from; k < to; k++) {
-    const q = pairs[k];
-    sum += p.voice[q];
-    requests += p.requests[q];
-    revenue += p.revenue[q];
-    if (p.maxSide[q] === 3) decision += 1;
-    if (p.maxSide[q] === 1 && p.minSide[q] === 1) useOnly += 1;
-    if (p.blocker[q]) blockers += 1;
-    const e = p.earliest[q];
+    const q = pairs ? pairs[k] : k;
+    sum += pairVoice(p, q);
+    requests += requestCount(p, q);
+    revenue += pairRevenue(p, q);
+    const hi = maxSide(p, q);
+    if (hi === 3) decision += 1;
+    if (hi === 1 && minSide(p, q) === 1) useOnly += 1;
+    if (blocksDeal(p, q)) blockers += 1;
+    const e = earliestNeed(p, q);
     if (e >= 0 && (earliest < 0 || e < earliest)) earliest = e;
   }
   const score = round4(sum);
   const accounts = to - from;
   const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).num(q4(score)).int(requests).int(accounts);
-  for (let k = from; k < to; k++) fp.int(p.h1[pairs[k]]).int(p.h2[pairs[k]]);
+  for (let k = from; k < to; k++) {
+    const q = pairs ? pairs[k] : k;
+    fp.int(pairH1(p, q)).int(pairH2(p, q));
+  }
   const row = {
     Score_Key__c: `${segmentId ?? ALL}:${themeId}`,
     Segment__c: segmentId,

@@ -30,35 +30,56 @@ export interface SideIndex {
 }
 
 /**
- * Per contact code, compressed rows in typed arrays: its roles on deals (opportunity code,
- * rank) or on accounts through their open deals (account code, rank > 0). A request then
- * scans a list that is usually one or two long.
+ * Rows of (contact, owner, rank) as columns: roles on deals (owner: opportunity code) or on
+ * accounts through their open deals (owner: account code, rank > 0).
  */
+interface Rows {
+  contact: Int32Array;
+  owner: Int32Array;
+  rank: Int8Array;
+  length: number;
+}
+
+/** Rows grouped by contact: a contact's rows are start[c]..start[c+1] of owner and rank. */
 interface ContactRows {
   start: Int32Array;
   owner: Int32Array;
   rank: Int8Array;
 }
 
-function byContact(
-  contacts: number,
-  contact: ArrayLike<number>,
-  owner: ArrayLike<number>,
-  rank: ArrayLike<number>,
-  length: number,
-): ContactRows {
-  const start = new Int32Array(contacts + 1);
-  for (let k = 0; k < length; k++) start[contact[k] + 1]++;
-  for (let i = 0; i < contacts; i++) start[i + 1] += start[i];
+/*
+ * Building the index runs a dozen loops over up to a million rows. Each is a function of its
+ * own: V8 compiles a small one-loop function quickly and completely, where one long function
+ * was compiled at its first loop and thrown away at each next loop it had no types for yet.
+ */
+
+/** Bucket starts by key: start[k]..start[k+1] will hold the rows with key k. */
+function starts(keys: ArrayLike<number>, length: number, buckets: number): Int32Array {
+  const start = new Int32Array(buckets + 1);
+  countKeys(start, keys, length);
+  return prefixSum(start);
+}
+
+function countKeys(start: Int32Array, keys: ArrayLike<number>, length: number): void {
+  for (let k = 0; k < length; k++) start[keys[k] + 1]++;
+}
+
+function prefixSum(start: Int32Array): Int32Array {
+  for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+  return start;
+}
+
+function byContact(rows: Rows, contacts: number): ContactRows {
+  const start = starts(rows.contact, rows.length, contacts);
+  const owner = new Int32Array(rows.length);
+  const rank = new Int8Array(rows.length);
   const fill = start.slice(0, contacts);
-  const o = new Int32Array(length);
-  const r = new Int8Array(length);
-  for (let k = 0; k < length; k++) {
-    const at = fill[contact[k]]++;
-    o[at] = owner[k];
-    r[at] = rank[k];
+  for (let k = 0; k < rows.length; k++) {
+    const at = fill[rows.contact[k]]++;
+    owner[at] = rows.owner[k];
+    rank[at] = rows.rank[k];
   }
-  return { start, owner: o, rank: r };
+  return { start, owner, rank };
 }
 
 /** Strongest rank of a contact on an owner, or -1 when the contact has no row there. */
@@ -70,12 +91,11 @@ function lookup(rows: ContactRows, contact: number, owner: number): number {
   return best;
 }
 
-export function buildSideIndex(
-  deals: DealTable,
+/** Rank of each role value, by its code. */
+function roleRanks(
+  roles: readonly (string | null)[],
   roleSides: Readonly<Record<string, Side>>,
-): SideIndex {
-  // Rank of each role value, by its code.
-  const roles = deals.picklists.values;
+): Int8Array {
   const rankOfRole = new Int8Array(roles.length);
   for (let c = 1; c < roles.length; c++) {
     const side = Object.hasOwn(roleSides, roles[c] as string)
@@ -83,69 +103,136 @@ export function buildSideIndex(
       : undefined;
     rankOfRole[c] = side ? RANK_OF_SIDE[side] : 0;
   }
-  const contacts = deals.ids.size;
-  const { members, contactRoles } = deals;
-  const committee = byContact(
-    contacts,
-    members.contact,
-    members.opportunity,
-    members.role,
-    members.length,
-  );
-  // Deal rows: committee rows, then contact roles of people without a committee row on that
-  // opportunity (role codes are turned into ranks below).
-  const size = members.length + contactRoles.length;
-  const dContact = new Int32Array(size);
-  const dOpp = new Int32Array(size);
-  const dRank = new Int8Array(size);
-  dContact.set(members.contact.subarray(0, members.length));
-  dOpp.set(members.opportunity.subarray(0, members.length));
-  for (let k = 0; k < members.length; k++) dRank[k] = rankOfRole[members.role[k]];
-  let d = members.length;
-  for (let k = 0; k < contactRoles.length; k++) {
-    const c = contactRoles.contact[k];
-    const opp = contactRoles.opportunity[k];
-    if (lookup(committee, c, opp) >= 0) continue;
-    dContact[d] = c;
-    dOpp[d] = opp;
-    dRank[d++] = rankOfRole[contactRoles.role[k]];
-  }
+  return rankOfRole;
+}
 
-  // Roles on open deals also count for the deal's account (each listing of a deal counts).
-  const { opportunities } = deals;
-  const openStart = new Int32Array(contacts + 1);
+/**
+ * Deal rows: committee rows, then contact roles of people without a committee row on that
+ * opportunity, each with its role's rank.
+ */
+function dealRows(deals: DealTable, rankOfRole: Int8Array, contacts: number): Rows {
+  const { members, contactRoles } = deals;
+  const size = members.length + contactRoles.length;
+  const rows: Rows = {
+    contact: new Int32Array(size),
+    owner: new Int32Array(size),
+    rank: new Int8Array(size),
+    length: members.length,
+  };
+  rows.contact.set(members.contact.subarray(0, members.length));
+  rows.owner.set(members.opportunity.subarray(0, members.length));
+  ranksOf(members.role, rankOfRole, rows.rank, members.length);
+  const committee = byContact(rows, contacts);
+  addContactRoles(rows, contactRoles, committee, rankOfRole);
+  return rows;
+}
+
+function ranksOf(roles: Int32Array, rankOfRole: Int8Array, rank: Int8Array, length: number): void {
+  for (let k = 0; k < length; k++) rank[k] = rankOfRole[roles[k]];
+}
+
+function addContactRoles(
+  rows: Rows,
+  roles: DealTable['contactRoles'],
+  committee: ContactRows,
+  rankOfRole: Int8Array,
+): void {
+  let d = rows.length;
+  for (let k = 0; k < roles.length; k++) {
+    const c = roles.contact[k];
+    const opp = roles.opportunity[k];
+    if (lookup(committee, c, opp) >= 0) continue;
+    rows.contact[d] = c;
+    rows.owner[d] = opp;
+    rows.rank[d++] = rankOfRole[roles.role[k]];
+  }
+  rows.length = d;
+}
+
+/** The accounts of each open opportunity, by opportunity code (start[o]..start[o+1]). */
+function openAccounts(
+  opportunities: DealTable['opportunities'],
+  contacts: number,
+): { start: Int32Array; account: Int32Array } {
+  const open = new Int32Array(opportunities.length);
+  const n = openOpportunities(opportunities, open);
+  const start = starts(open, n, contacts);
+  const account = new Int32Array(n);
+  const fill = start.slice(0, contacts);
+  fillOpenAccounts(opportunities, fill, account);
+  return { start, account };
+}
+
+/** The codes of the open opportunities that have an account, into `open`; returns how many. */
+function openOpportunities(opportunities: DealTable['opportunities'], open: Int32Array): number {
+  let n = 0;
   for (let k = 0; k < opportunities.length; k++)
-    if (opportunities.open[k] && opportunities.account[k] > 0) openStart[opportunities.id[k] + 1]++;
-  for (let i = 0; i < contacts; i++) openStart[i + 1] += openStart[i];
-  const openAccount = new Int32Array(openStart[contacts]);
-  const fill = openStart.slice(0, contacts);
+    if (opportunities.open[k] && opportunities.account[k] > 0) open[n++] = opportunities.id[k];
+  return n;
+}
+
+function fillOpenAccounts(
+  opportunities: DealTable['opportunities'],
+  fill: Int32Array,
+  account: Int32Array,
+): void {
   for (let k = 0; k < opportunities.length; k++)
     if (opportunities.open[k] && opportunities.account[k] > 0)
-      openAccount[fill[opportunities.id[k]]++] = opportunities.account[k];
-  let rows = 0;
-  for (let k = 0; k < d; k++) if (dRank[k] > 0) rows += openStart[dOpp[k] + 1] - openStart[dOpp[k]];
-  const aContact = new Int32Array(rows);
-  const aAccount = new Int32Array(rows);
-  const aRank = new Int8Array(rows);
+      account[fill[opportunities.id[k]]++] = opportunities.account[k];
+}
+
+/** Roles on open deals also count for the deal's account (each listing of a deal counts). */
+function accountRows(deal: Rows, open: { start: Int32Array; account: Int32Array }): Rows {
+  const size = countAccountRows(deal, open.start);
+  const rows: Rows = {
+    contact: new Int32Array(size),
+    owner: new Int32Array(size),
+    rank: new Int8Array(size),
+    length: size,
+  };
   let r = 0;
-  for (let k = 0; k < d; k++) {
-    if (dRank[k] <= 0) continue;
-    for (let j = openStart[dOpp[k]]; j < openStart[dOpp[k] + 1]; j++) {
-      aContact[r] = dContact[k];
-      aAccount[r] = openAccount[j];
-      aRank[r++] = dRank[k];
+  for (let k = 0; k < deal.length; k++) {
+    if (deal.rank[k] <= 0) continue;
+    for (let j = open.start[deal.owner[k]]; j < open.start[deal.owner[k] + 1]; j++) {
+      rows.contact[r] = deal.contact[k];
+      rows.owner[r] = open.account[j];
+      rows.rank[r++] = deal.rank[k];
     }
   }
+  return rows;
+}
+
+function countAccountRows(deal: Rows, openStart: Int32Array): number {
+  let rows = 0;
+  for (let k = 0; k < deal.length; k++)
+    if (deal.rank[k] > 0) rows += openStart[deal.owner[k] + 1] - openStart[deal.owner[k]];
+  return rows;
+}
+
+/** Writes rows into each contact's list, each packed in one integer (see pack). */
+function packRows(entry: Int32Array, at: Int32Array, rows: Rows, kind: number): void {
+  for (let k = 0; k < rows.length; k++)
+    entry[at[rows.contact[k]]++] = pack(rows.owner[k], kind, rows.rank[k]);
+}
+
+export function buildSideIndex(
+  deals: DealTable,
+  roleSides: Readonly<Record<string, Side>>,
+): SideIndex {
+  const rankOfRole = roleRanks(deals.picklists.values, roleSides);
+  const contacts = deals.ids.size;
+  const deal = dealRows(deals, rankOfRole, contacts);
+  const account = accountRows(deal, openAccounts(deals.opportunities, contacts));
   // One list per contact holds both kinds of rows, each packed in one integer, so a request
   // reads two cache lines (the list bounds, the list) instead of six.
   const start = new Int32Array(contacts + 1);
-  for (let k = 0; k < d; k++) start[dContact[k] + 1]++;
-  for (let k = 0; k < rows; k++) start[aContact[k] + 1]++;
-  for (let i = 0; i < contacts; i++) start[i + 1] += start[i];
+  countKeys(start, deal.contact, deal.length);
+  countKeys(start, account.contact, account.length);
+  prefixSum(start);
   const at = start.slice(0, contacts);
-  const entry = new Int32Array(d + rows);
-  for (let k = 0; k < d; k++) entry[at[dContact[k]]++] = pack(dOpp[k], DEAL, dRank[k]);
-  for (let k = 0; k < rows; k++) entry[at[aContact[k]]++] = pack(aAccount[k], ACCOUNT, aRank[k]);
+  const entry = new Int32Array(deal.length + account.length);
+  packRows(entry, at, deal, DEAL);
+  packRows(entry, at, account, ACCOUNT);
 
   const rankOfCodes = (c: number, accountCode: number, opportunityCode: number): number => {
     if (c <= 0 || c >= contacts) return 0;

@@ -155,7 +155,8 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   const b = (name: string) => big.find((x) => x.name === name)!.soql;
   const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), compact ? internAll : undefined)) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
-  const dictionaries = newDictionaries();
+  // Account Ids first: scoring finds each account by its place instead of by a lookup.
+  const dictionaries = newDictionaries(accounts.map((a) => a.Id as string));
   const dealTable = new DealTableBuilder(dictionaries);
   const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), (r) => dealTable.addOpportunity(r), !compact);
   const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), (r) => dealTable.addMember(r), !compact);

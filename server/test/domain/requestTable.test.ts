@@ -15,6 +15,7 @@ import {
 } from '../../src/domain';
 import { Dictionary, int32 } from '../../src/domain/columns';
 import { dayNumber } from '../../src/domain/numbers';
+import { newDictionaries } from '../../src/domain/requestTable';
 import { loadFixture } from '../fixtures/grouping/evaluate';
 
 describe('Dictionary and Column', () => {
@@ -232,5 +233,66 @@ describe('scoring from tables', () => {
     const table = toRequestTable(records, 'none');
     const deals = toDealTable({ opportunities, committeeMembers, contactRoles });
     expect(() => computeScores({ ...base, deals, requests: table })).toThrow(/dictionaries/);
+  });
+});
+
+describe('scoring finds the input accounts by place', () => {
+  const { profile } = resolveProfile(null);
+  const themes = [
+    { Id: 't1', Name: 'One' },
+    { Id: 't2', Name: 'Two' },
+  ];
+  const opportunities = [{ Id: '006A', AccountId: '001A', IsClosed: false }];
+  const committeeMembers = [
+    { Opportunity__c: '006A', Contact__c: '003A', Role__c: 'Decision Maker' },
+  ];
+  const plain = (rows: ReturnType<typeof computeScores>) => rows.map((r) => ({ ...r }));
+
+  it('gives the same rows whether the accounts were coded first, in another order or not at all, and whatever order accountSegment has', () => {
+    fc.assert(
+      fc.property(
+        fc.array(request, { maxLength: 25 }),
+        fc.shuffledSubarray(['001A', '001B', '001C', '001D']),
+        fc.array(fc.constantFrom(null, 'S1', 'S2'), { minLength: 4, maxLength: 4 }),
+        (records, accountIds, segs) => {
+          const entries = accountIds.map((id, i) => [id, segs[i]] as const);
+          const input = {
+            accounts: accountIds.map((Id) => ({ Id })),
+            segments: [
+              { segmentId: 'S1', accountCount: 1 },
+              { segmentId: 'S2', accountCount: 1 },
+            ],
+            themes,
+            profile,
+            now: '2026-06-01T00:00:00Z',
+          };
+          const expected = plain(
+            computeScores({
+              ...input,
+              accountSegment: new Map(entries),
+              opportunities,
+              committeeMembers,
+              requests: records as RequestRecord[],
+            }),
+          );
+          const cases: [readonly string[], Map<string, string | null>][] = [
+            [accountIds, new Map(entries)], // as the service reads: accounts coded first
+            [[...accountIds].reverse(), new Map([...entries].reverse())],
+            [[], new Map(entries)],
+          ];
+          for (const [coded, accountSegment] of cases) {
+            const dictionaries = newDictionaries(coded);
+            const table = toRequestTable(records as RequestRecord[], 'none', dictionaries);
+            const deals = toDealTable(
+              { opportunities, committeeMembers, contactRoles: [] },
+              dictionaries,
+            );
+            const rows = computeScores({ ...input, accountSegment, deals, requests: table });
+            expect(plain(rows)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
