@@ -307,19 +307,19 @@ function byText(texts: readonly string[], indices: number[]): number[] {
 interface ByTheme {
   start: Int32Array;
   /**
-   * Per request, INTS integers: its row, account number, Needed_By__c day, side bits (bits 0-1:
-   * side rank, bit 2: deal blocker) and fingerprint (two words) of what the breakdown prints
-   * for it (its Id and factors). Interleaved, so placing a request writes one cache line here
-   * and one in `nums` instead of one per column.
+   * One 40-byte record per request, read as six integers (`ints`): its row, account number,
+   * Needed_By__c day, side bits (bits 0-1: side rank, bit 2: deal blocker) and fingerprint
+   * (two words) of what the breakdown prints for it (its Id and factors); then as two doubles
+   * (`nums`, over the same memory): its weight and revenue at stake. Placing a request writes
+   * one record, so a theme's stream is one run of cache lines.
    */
   ints: Int32Array;
-  /** Per request, its weight and revenue at stake. */
   nums: Float64Array;
 }
 
-/** Layout of a request in ByTheme.ints and .nums, and of a pair in Pairs.ints and .nums. */
-const INTS = 6;
-const NUMS = 2;
+/** A record's size in int32 words and in doubles (40 bytes: doubles stay 8-byte aligned). */
+const INTS = 10;
+const NUMS = 5;
 /** Request: row, account number, Needed_By__c day, side bits, fingerprint; weight, revenue. */
 const ROW = 0;
 const ACCOUNT = 1;
@@ -327,8 +327,15 @@ const NEEDED = 2;
 const SIDE = 3;
 const H1 = 4;
 const H2 = 5;
-const WEIGHT = 0;
-const REVENUE = 1;
+/** Doubles 3 and 4 of a record: its bytes 24-39, after the six integers. */
+const WEIGHT = 3;
+const REVENUE = 4;
+
+/** Records of `count` requests or pairs: integer and double views of one buffer. */
+function records(count: number): { ints: Int32Array; nums: Float64Array } {
+  const buffer = new ArrayBuffer(count * INTS * 4);
+  return { ints: new Int32Array(buffer), nums: new Float64Array(buffer) };
+}
 /**
  * Pair: strongest request's row, account number, earliest Needed_By__c day (-1: none), flags,
  * the fingerprint of its breakdown entry; its voice and its largest revenue at stake.
@@ -338,7 +345,7 @@ const REVENUE = 1;
 const BEST = 0;
 const EARLIEST = 2;
 const FLAGS = 3;
-const VOICE = 0;
+const VOICE = 3;
 
 /**
  * Each scored request's weight (urgency × source × side × decay × blocker), side and
@@ -356,8 +363,7 @@ export function requestsByTheme(
   const start = blockStarts(reqTheme, nThemes);
   const m = start[nThemes];
   const cursor = start.slice(0, nThemes);
-  const ints = new Int32Array(m * INTS);
-  const nums = new Float64Array(m * NUMS);
+  const { ints, nums } = records(m);
   const fp = new Fingerprint();
   const { urgencyOf, sourceOf, sideWeight } = factors;
   for (let i = 0; i < n; i++) {
@@ -457,8 +463,7 @@ export function collectPairs(
   const { h1: accH1, h2: accH2 } = accountFingerprints(accountIds, fp);
   const themeStart = new Int32Array(nThemes + 1);
   let keys = new Float64Array(1024);
-  let outInts = new Int32Array(1024 * INTS);
-  let outNums = new Float64Array(1024 * NUMS);
+  let out = records(1024);
   let count = 0;
   for (let t = 0; t < nThemes; t++) {
     themeStart[t] = count;
@@ -469,8 +474,7 @@ export function collectPairs(
     if (keys.length < size) {
       const room = Math.max(size, keys.length * 2);
       keys = new Float64Array(room);
-      outInts = new Int32Array(room * INTS);
-      outNums = new Float64Array(room * NUMS);
+      out = records(room);
     }
     const block = accountKeys(ints, from, keys.subarray(0, size)).sort();
     const runs = themePairs(
@@ -483,11 +487,10 @@ export function collectPairs(
       accH2,
       profile,
       fp,
-      outInts,
-      outNums,
+      out.ints,
+      out.nums,
     );
-    ints.set(outInts.subarray(0, runs * INTS), count * INTS);
-    nums.set(outNums.subarray(0, runs * NUMS), count * NUMS);
+    ints.set(out.ints.subarray(0, runs * INTS), count * INTS); // whole records, doubles too
     count += runs;
   }
   themeStart[nThemes] = count;
@@ -540,9 +543,11 @@ function themePairs(
   let runs = 0;
   let k = 0;
   while (k < size) {
-    let at = from + (order[k] % LOCAL);
+    // Keys are account × 2^26 + position: the account and the position, without a modulo.
+    let key = order[k];
+    const a = Math.floor(key / LOCAL);
+    let at = from + (key - a * LOCAL);
     let o = at * INTS;
-    const a = ints[o + ACCOUNT];
     let best = ints[o + ROW];
     let weight = nums[at * NUMS + WEIGHT];
     let bestBits = ints[o + SIDE];
@@ -555,9 +560,10 @@ function themePairs(
     let blocker = bestBits & 4;
     let earliest = ints[o + NEEDED];
     for (k++; k < size; k++) {
-      at = from + (order[k] % LOCAL);
+      key = order[k];
+      if (Math.floor(key / LOCAL) !== a) break;
+      at = from + (key - a * LOCAL);
       o = at * INTS;
-      if (ints[o + ACCOUNT] !== a) break;
       const row = ints[o + ROW];
       const w = nums[at * NUMS + WEIGHT];
       const bits = ints[o + SIDE];

@@ -15,6 +15,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/**
+ * Runs that read at least this many records release memory between phases: such a run holds
+ * hundreds of MB that the next phase no longer needs.
+ */
+export const RELEASE_MEMORY_FROM = 200_000;
+
 type Gc = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
 let collect: Gc | null | undefined;

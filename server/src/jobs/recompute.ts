@@ -20,7 +20,7 @@ import type { RecordFailure } from '../salesforce/write';
 import { literal } from '../salesforce/soql';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { deleteMany, updateMany, upsertMany } from './writer';
-import { releaseMemory } from './memory';
+import { RELEASE_MEMORY_FROM, releaseMemory } from './memory';
 
 export interface RecomputeOptions {
   runId: string | null;
@@ -36,8 +36,7 @@ export interface RecomputeOptions {
   releaseMemoryFrom?: number;
 }
 
-/** A run this large holds hundreds of MB that the next phase no longer needs. */
-export const RELEASE_MEMORY_FROM = 200_000;
+export { RELEASE_MEMORY_FROM };
 
 export interface RecomputeResult {
   recordsRead: number;
