@@ -40,7 +40,7 @@ interface Rows {
   length: number;
 }
 
-/** Rows grouped by contact: a contact's rows are start[c]..start[c+1] of owner and rank. */
+/** Rows grouped by their key (a contact; for openAccounts, an opportunity): start[c]..start[c+1]. */
 interface ContactRows {
   start: Int32Array;
   owner: Int32Array;
@@ -149,40 +149,30 @@ function addContactRoles(
   rows.length = d;
 }
 
-/** The accounts of each open opportunity, by opportunity code (start[o]..start[o+1]). */
-function openAccounts(
-  opportunities: DealTable['opportunities'],
-  contacts: number,
-): { start: Int32Array; account: Int32Array } {
-  const open = new Int32Array(opportunities.length);
-  const n = openOpportunities(opportunities, open);
-  const start = starts(open, n, contacts);
-  const account = new Int32Array(n);
-  const fill = start.slice(0, contacts);
-  fillOpenAccounts(opportunities, fill, account);
-  return { start, account };
+/** The accounts of each open opportunity, by opportunity code (start[o]..start[o+1] of owner). */
+function openAccounts(opportunities: DealTable['opportunities'], contacts: number): ContactRows {
+  return byContact(openOpportunities(opportunities), contacts);
 }
 
-/** The codes of the open opportunities that have an account, into `open`; returns how many. */
-function openOpportunities(opportunities: DealTable['opportunities'], open: Int32Array): number {
-  let n = 0;
-  for (let k = 0; k < opportunities.length; k++)
-    if (opportunities.open[k] && opportunities.account[k] > 0) open[n++] = opportunities.id[k];
-  return n;
-}
-
-function fillOpenAccounts(
-  opportunities: DealTable['opportunities'],
-  fill: Int32Array,
-  account: Int32Array,
-): void {
-  for (let k = 0; k < opportunities.length; k++)
-    if (opportunities.open[k] && opportunities.account[k] > 0)
-      account[fill[opportunities.id[k]]++] = opportunities.account[k];
+/** Open opportunities that have an account, as rows keyed by the opportunity (owner: account). */
+function openOpportunities(opportunities: DealTable['opportunities']): Rows {
+  const size = opportunities.length;
+  const rows: Rows = {
+    contact: new Int32Array(size),
+    owner: new Int32Array(size),
+    rank: new Int8Array(size),
+    length: 0,
+  };
+  for (let k = 0; k < size; k++) {
+    if (!opportunities.open[k] || opportunities.account[k] <= 0) continue;
+    rows.contact[rows.length] = opportunities.id[k];
+    rows.owner[rows.length++] = opportunities.account[k];
+  }
+  return rows;
 }
 
 /** Roles on open deals also count for the deal's account (each listing of a deal counts). */
-function accountRows(deal: Rows, open: { start: Int32Array; account: Int32Array }): Rows {
+function accountRows(deal: Rows, open: ContactRows): Rows {
   const size = countAccountRows(deal, open.start);
   const rows: Rows = {
     contact: new Int32Array(size),
@@ -195,7 +185,7 @@ function accountRows(deal: Rows, open: { start: Int32Array; account: Int32Array 
     if (deal.rank[k] <= 0) continue;
     for (let j = open.start[deal.owner[k]]; j < open.start[deal.owner[k] + 1]; j++) {
       rows.contact[r] = deal.contact[k];
-      rows.owner[r] = open.account[j];
+      rows.owner[r] = open.owner[j];
       rows.rank[r++] = deal.rank[k];
     }
   }
