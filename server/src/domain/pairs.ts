@@ -17,7 +17,7 @@ import type { RequestTable } from './requestTable';
 import type { SideIndex } from './sides';
 import { SIDE_BY_RANK } from './sides';
 import { round4 } from './numbers';
-import { Fingerprint, q2, q4 } from './fingerprint';
+import { avalanche, Fingerprint, q2, q4 } from './fingerprint';
 
 /** Ages (days) whose decay is remembered: ten years covers nearly every request. */
 const DECAY_DAYS = 3660;
@@ -366,31 +366,48 @@ export function requestsByTheme(
   const { ints, nums } = records(m);
   const fp = new Fingerprint();
   const { urgencyOf, sourceOf, sideWeight } = factors;
+  const urgencyQ4 = printed(urgencyOf);
+  const sourceQ4 = printed(sourceOf);
+  const sideQ4 = printed(Float64Array.from(sideWeight));
+  const blockerQ4 = q4(factors.blocker);
   for (let i = 0; i < n; i++) {
     const t = reqTheme[i];
     if (t < 0) continue;
     const at = cursor[t]++;
     const side = sides.rankOfCodes(table.requestedBy[i], table.account[i], table.opportunity[i]);
-    const u = urgencyOf[table.urgency[i]];
-    const s = sourceOf[table.source[i]];
-    const sw = sideWeight[side];
+    const uc = table.urgency[i];
+    const sc = table.source[i];
     const decay = factors.decay(factors.age(table.createdDay[i]));
     const blocks = table.dealBlocker[i] === 1;
     const blocker = blocks ? factors.blocker : 1;
+    const bits = blocks ? side | 4 : side;
     const rv = table.revenue[i];
-    nums[at * NUMS + WEIGHT] = weightOf(u, s, sw, decay, blocker);
+    nums[at * NUMS + WEIGHT] = weightOf(
+      urgencyOf[uc],
+      sourceOf[sc],
+      sideWeight[side],
+      decay,
+      blocker,
+    );
     nums[at * NUMS + REVENUE] = rv > 0 ? rv : 0; // NaN (blank) and negative count as none
-    fp.reset(0x51ed270b, 0x2545f491).str(table.id[i]).num(q4(u)).num(q4(s)).int(side);
-    fp.num(q4(sw)).num(q4(decay)).num(q4(blocker));
+    // What the breakdown prints for the request: its Id and factors.
+    fp.reset(0x51ed270b, 0x2545f491).ascii(table.id[i]).small(urgencyQ4[uc]).small(sourceQ4[sc]);
+    fp.int(bits).small(sideQ4[side]).small(q4(decay));
+    if (blocks) fp.small(blockerQ4);
     const o = at * INTS;
     ints[o + ROW] = i;
     ints[o + ACCOUNT] = accountOf[table.account[i]];
     ints[o + NEEDED] = table.neededDay[i];
-    ints[o + SIDE] = blocks ? side | 4 : side;
+    ints[o + SIDE] = bits;
     ints[o + H1] = fp.h1;
     ints[o + H2] = fp.h2;
   }
   return { start, ints, nums };
+}
+
+/** q4() of each code's factor: the integer the breakdown prints for it. */
+function printed(factorOf: Float64Array): Float64Array {
+  return factorOf.map(q4);
 }
 
 /** Where each theme's block starts: a count of requests per theme, summed up. */
@@ -505,7 +522,7 @@ function accountFingerprints(
   const h1 = new Int32Array(accountIds.length);
   const h2 = new Int32Array(accountIds.length);
   for (let a = 0; a < accountIds.length; a++) {
-    fp.reset(0x3c6ef372, 0x6a09e667).str(accountIds[a]);
+    fp.reset(0x3c6ef372, 0x6a09e667).ascii(accountIds[a]);
     h1[a] = fp.h1;
     h2[a] = fp.h2;
   }
@@ -588,14 +605,15 @@ function themePairs(
     const factor = revenueFactor(revenue, lambda, r0);
     const voice = round4(Math.min(cap, weight * factor));
     fp.reset(accH1[a], accH2[a]).int(requests).int(bestH1).int(bestH2);
-    fp.num(q4(weight)).num(q2(revenue)).num(q4(factor)).num(q4(voice));
+    fp.small(q4(weight)).small(q2(revenue)).small(q4(factor)).small(q4(voice));
     const p = runs * INTS;
     outInts[p + BEST] = best;
     outInts[p + ACCOUNT] = a;
     outInts[p + EARLIEST] = earliest;
     outInts[p + FLAGS] = (requests << 8) | (blocker << 5) | (lo << 5) | (hi << 3) | bestBits;
-    outInts[p + H1] = fp.h1;
-    outInts[p + H2] = fp.h2;
+    // Finished here: a row adds up its pairs' fingerprints (scoring.ts addRow).
+    outInts[p + H1] = avalanche(fp.h1);
+    outInts[p + H2] = avalanche(fp.h2);
     outNums[runs * NUMS + VOICE] = voice;
     outNums[runs * NUMS + REVENUE] = revenue;
     runs++;
