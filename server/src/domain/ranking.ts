@@ -4,10 +4,10 @@
  * total (never input-dependent).
  *
  * A full org has some 160k rows. They are bucketed by segment, then each segment's rows are
- * sorted as one number per row (score rank, accounts, theme place), natively and without a
- * comparator call per comparison (measured: the comparator sort took about a tenth of a
- * scoring run). Rows the numbers cannot order that way (more than 2^53 distinct keys, a
- * segment listing a theme twice) are sorted with the comparator instead.
+ * sorted as one number per row (score in ten-thousandths, accounts, theme place), natively
+ * and without a comparator call per comparison. Rows the numbers cannot order that way (a
+ * score with more than 4 decimals, keys past 2^53, a segment listing a theme twice) are
+ * sorted with the comparator instead.
  */
 import type { ScoreRow } from './records';
 
@@ -22,17 +22,14 @@ export function rankRows(
   themeIds: readonly string[],
   themeNames: ReadonlyMap<string, string>,
 ): ScoreRow[] {
-  const n = rows.length;
   const { score, accounts } = sortColumns(rows);
   const place = themePlaces(themeIds, themeNames);
-  const { order, groupStart } = byGroup(group, n);
-  const keys = sortKeys(score, accounts, place, theme);
-  const rowAtPlace = new Int32Array(place.length).fill(-1);
+  const { order, groupStart } = byGroup(group, rows.length);
+  const sorter = new GroupSorter(score, accounts, theme, place);
   for (let g = 0; g + 1 < groupStart.length; g++) {
     const from = groupStart[g];
     const to = groupStart[g + 1];
-    if (to - from < 2) continue;
-    if (!keys || !sortByKey(order, from, to, keys, place.length, theme, place, rowAtPlace)) {
+    if (to - from > 1 && !sorter.sort(order, from, to)) {
       const sorted = Array.from(order.subarray(from, to)).sort((a, b) => {
         if (score[a] !== score[b]) return score[b] - score[a];
         if (accounts[a] !== accounts[b]) return accounts[b] - accounts[a];
@@ -101,79 +98,57 @@ function byGroup(group: Int32Array, n: number): { order: Int32Array; groupStart:
 }
 
 /**
- * Each row's sort key within its group, ascending: (rank of its score among all distinct
- * scores, descending) × (A + 1) × P + (A − accounts) × P + its theme's place, A being the
- * largest account count and P the number of places. Null when that could exceed 2^53 or a
- * score is not a finite number.
+ * Sorts one group's rows by a key per row: (top score − score) × 10^4 × (A + 1) × P +
+ * (A − accounts) × P + the theme's place, A being the group's largest account count and P the
+ * number of places. Ascending keys are the rank order, and each key names its row through its
+ * place (a group lists each theme once).
  */
-function sortKeys(
-  score: Float64Array,
-  accounts: Float64Array,
-  place: Int32Array,
-  theme: Int32Array,
-): Float64Array | null {
-  const n = score.length;
-  const levels = score.slice().sort();
-  let distinct = 0;
-  for (let k = 0; k < n; k++) {
-    if (!Number.isFinite(levels[k])) return null;
-    if (k === 0 || levels[k] !== levels[distinct - 1]) levels[distinct++] = levels[k];
-  }
-  let maxAccounts = 0;
-  for (let i = 0; i < n; i++) {
-    const a = accounts[i];
-    if (!(a >= 0 && Number.isSafeInteger(a))) return null;
-    if (a > maxAccounts) maxAccounts = a;
-  }
-  const span = (maxAccounts + 1) * place.length;
-  if (distinct * span >= Number.MAX_SAFE_INTEGER) return null;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const down = distinct - 1 - levelOf(levels, distinct, score[i]);
-    keys[i] = down * span + (maxAccounts - accounts[i]) * place.length + place[theme[i]];
-  }
-  return keys;
-}
+class GroupSorter {
+  private readonly rowAtPlace: Int32Array;
+  private keys = new Float64Array(1024);
 
-/** Index of `value` among the first `count` (sorted, distinct) levels. */
-function levelOf(levels: Float64Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (levels[mid] < value) lo = mid + 1;
-    else hi = mid;
+  constructor(
+    private readonly score: Float64Array,
+    private readonly accounts: Float64Array,
+    private readonly theme: Int32Array,
+    private readonly place: Int32Array,
+  ) {
+    this.rowAtPlace = new Int32Array(place.length).fill(-1);
   }
-  return lo;
-}
 
-/**
- * Sorts order[from..to) (one group's rows) by their keys; false, leaving order as it was, when
- * two of them share a theme (their keys could tie: the caller then uses the comparator).
- */
-function sortByKey(
-  order: Int32Array,
-  from: number,
-  to: number,
-  keys: Float64Array,
-  places: number,
-  theme: Int32Array,
-  place: Int32Array,
-  rowAtPlace: Int32Array,
-): boolean {
-  const groupKeys = new Float64Array(to - from);
-  let unique = true;
-  for (let k = from; k < to; k++) {
-    const i = order[k];
-    const p = place[theme[i]];
-    if (rowAtPlace[p] >= 0) unique = false;
-    rowAtPlace[p] = i;
-    groupKeys[k - from] = keys[i];
+  /** Sorts order[from..to); false, leaving it as it was, when the keys cannot order the rows. */
+  sort(order: Int32Array, from: number, to: number): boolean {
+    const { score, accounts, theme, place, rowAtPlace } = this;
+    const places = place.length;
+    let top = 0;
+    let most = 0;
+    let ok = true;
+    for (let k = from; k < to; k++) {
+      const i = order[k];
+      const q = Math.round(score[i] * 10000);
+      const a = accounts[i];
+      // Whole ten-thousandths (round4 scores are), whole non-negative account counts.
+      if (!(q >= 0 && q / 10000 === score[i] && a >= 0 && Math.floor(a) === a)) ok = false;
+      if (q > top) top = q;
+      if (a > most) most = a;
+      const p = place[theme[i]];
+      if (rowAtPlace[p] >= 0) ok = false;
+      rowAtPlace[p] = i;
+    }
+    const span = (most + 1) * places;
+    if (ok && (top + 1) * span <= Number.MAX_SAFE_INTEGER) {
+      if (this.keys.length < to - from)
+        this.keys = new Float64Array(Math.max(to - from, 2 * this.keys.length));
+      const keys = this.keys.subarray(0, to - from);
+      for (let k = from; k < to; k++) {
+        const i = order[k];
+        const q = Math.round(score[i] * 10000);
+        keys[k - from] = (top - q) * span + (most - accounts[i]) * places + place[theme[i]];
+      }
+      keys.sort();
+      for (let k = from; k < to; k++) order[k] = rowAtPlace[keys[k - from] % places];
+    } else ok = false;
+    for (let k = from; k < to; k++) rowAtPlace[place[theme[order[k]]]] = -1;
+    return ok;
   }
-  if (unique) {
-    groupKeys.sort();
-    for (let k = from; k < to; k++) order[k] = rowAtPlace[groupKeys[k - from] % places];
-  }
-  for (let k = from; k < to; k++) rowAtPlace[place[theme[order[k]]]] = -1;
-  return unique;
 }

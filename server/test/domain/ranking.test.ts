@@ -103,6 +103,16 @@ describe('rankRows', () => {
     );
   });
 
+  it('gives the same ranks through the comparator when scores have more than 4 decimals', () => {
+    fc.assert(
+      fc.property(uniqueRows, fc.integer({ min: 1, max: 9 }), (specs, j) => {
+        const fine = specs.map((s, i) => ({ ...s, score: s.score + ((i * j) % 3) * 1e-5 }));
+        expect(ranks(fine)).toEqual(expectedRanks(fine));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('still ranks every row when a group lists a theme twice', () => {
     fc.assert(
       fc.property(
