@@ -75,20 +75,27 @@ export class Fingerprint {
    */
   ascii(s: string): this {
     const n = s.length;
-    let wide = 0;
-    for (let i = 0; i < n; i++) wide |= s.charCodeAt(i);
-    if (wide > 255) return this.int(~n).units(s);
+    const h1 = this.h1;
+    const h2 = this.h2;
     this.int(n);
+    // One pass, betting on one-byte characters; a wider one is rare: start over, two a word.
+    let wide = 0;
     let i = 0;
-    for (; i + 3 < n; i += 4)
-      this.int(
+    for (; i + 3 < n; i += 4) {
+      const word =
         s.charCodeAt(i) |
-          (s.charCodeAt(i + 1) << 8) |
-          (s.charCodeAt(i + 2) << 16) |
-          (s.charCodeAt(i + 3) << 24),
-      );
+        (s.charCodeAt(i + 1) << 8) |
+        (s.charCodeAt(i + 2) << 16) |
+        (s.charCodeAt(i + 3) << 24);
+      wide |= s.charCodeAt(i) | s.charCodeAt(i + 1) | s.charCodeAt(i + 2) | s.charCodeAt(i + 3);
+      this.int(word);
+    }
     let last = 0;
-    for (let shift = 0; i < n; i++, shift += 8) last |= s.charCodeAt(i) << shift;
+    for (let shift = 0; i < n; i++, shift += 8) {
+      wide |= s.charCodeAt(i);
+      last |= s.charCodeAt(i) << shift;
+    }
+    if (wide > 255) return this.reset(h1, h2).int(~n).units(s);
     return n % 4 === 0 ? this : this.int(last);
   }
 

@@ -623,5 +623,6 @@ function themePairs(
 
 /** 1 + λ·log10(1 + revenue / R0): computed again where the breakdown prints it (not stored). */
 export function revenueFactor(revenue: number, lambda: number, r0: number): number {
-  return 1 + lambda * Math.log10(1 + revenue / r0);
+  // No revenue at stake (half of all requests) gives log10(1) = 0: skip the logarithm.
+  return revenue === 0 ? 1 : 1 + lambda * Math.log10(1 + revenue / r0);
 }
