@@ -112,7 +112,7 @@ export class Fingerprint {
   text(): string {
     const a = avalanche(this.h1);
     const b = avalanche(this.h2);
-    const x = (h: number, shift: number) => HEX[(h >>> shift) & 15];
+    const x = hexDigit; // a module function: an arrow here would be a closure per digest
     return String.fromCharCode(
       PREFIX[0],
       PREFIX[1],
@@ -135,6 +135,11 @@ export class Fingerprint {
       x(b, 0),
     );
   }
+}
+
+/** The char code of the hex digit of `h` at bit `shift`. */
+function hexDigit(h: number, shift: number): number {
+  return HEX[(h >>> shift) & 15];
 }
 
 /** MurmurHash3's finalizer: every input bit reaches every output bit (pairs finish with it). */

@@ -35,25 +35,22 @@ import { buildSideIndex, SIDE_BY_RANK } from './sides';
 import {
   bestRequest,
   bestSideBits,
-  blocksDeal,
   collectPairs,
-  earliestNeed,
   effectiveThemes,
   Factors,
   Interner,
-  maxSide,
-  minSide,
   numberAccounts,
   pairAccount,
-  pairH1,
-  pairH2,
+  pairAccounts,
   pairRevenue,
   pairVoice,
   requestCount,
   requestsByTheme,
   revenueFactor,
+  sumPairs,
   type AccountNumbers,
   type Pairs,
+  type PairSums,
 } from './pairs';
 import { buildMergeResolver } from './themes/resolve';
 import { parseTimestamp, round2, round4 } from './numbers';
@@ -67,6 +64,9 @@ import {
   type BreakdownEntry,
 } from './breakdown';
 import { Fingerprint, q4 } from './fingerprint';
+
+/** Imported functions called once per row, read once (see `direct` in pairs.ts for why). */
+const direct = { round2, round4, q4 } as const;
 import { float64, int32 } from './columns';
 import { isRequestTable, toRequestTable, type RequestTable } from './requestTable';
 import { toDealTable, type DealTable } from './dealTable';
@@ -293,9 +293,10 @@ function buildRows(
     const end = pairs.themeStart[t + 1];
     if (start === end) continue;
     if (end - start > segOf.length) segOf = new Int32Array(Math.max(end - start, 2 * segOf.length));
-    for (let q = start; q < end; q++) {
-      const s = accSeg[pairAccount(pairs, q)];
-      segOf[q - start] = s;
+    pairAccounts(pairs, start, end, segOf);
+    for (let k = 0; k < end - start; k++) {
+      const s = accSeg[segOf[k]];
+      segOf[k] = s;
       if (s >= 0 && segCount[s]++ === 0) touchedSegments[nTouched++] = s;
     }
     const touched = touchedSegments.subarray(0, nTouched).sort();
@@ -401,6 +402,18 @@ class RowBase {
   private lastText = '';
   readonly descriptor: PropertyDescriptor;
   readonly fp = new Fingerprint();
+  /** Scratch for the sums of one row's pairs. */
+  readonly sums: PairSums = {
+    voice: 0,
+    requests: 0,
+    revenue: 0,
+    decision: 0,
+    useOnly: 0,
+    blockers: 0,
+    earliest: -1,
+    h1: 0,
+    h2: 0,
+  };
 
   constructor(
     readonly computedAt: string,
@@ -491,36 +504,12 @@ function addRow(
   group: number,
   theme: number,
 ): void {
-  const pairs = lists[list];
-  let sum = 0;
-  let requests = 0;
-  let revenue = 0;
-  let decision = 0;
-  let useOnly = 0;
-  let blockers = 0;
-  let earliest = -1;
-  let h1 = 0;
-  let h2 = 0;
-  const p = base.pairs;
-  for (let k = from; k < to; k++) {
-    const q = pairs ? pairs[k] : k;
-    sum += pairVoice(p, q);
-    // The pairs' finished fingerprints, added up (each names its account: no two are alike).
-    h1 = (h1 + pairH1(p, q)) | 0;
-    h2 = (h2 + pairH2(p, q)) | 0;
-    requests += requestCount(p, q);
-    revenue += pairRevenue(p, q);
-    const hi = maxSide(p, q);
-    if (hi === 3) decision += 1;
-    if (hi === 1 && minSide(p, q) === 1) useOnly += 1;
-    if (blocksDeal(p, q)) blockers += 1;
-    const e = earliestNeed(p, q);
-    if (e >= 0 && (earliest < 0 || e < earliest)) earliest = e;
-  }
-  const score = round4(sum);
+  const sums = sumPairs(base.pairs, lists[list], from, to, base.sums);
+  const { requests, revenue, earliest } = sums;
+  const score = direct.round4(sums.voice);
   const accounts = to - from;
-  const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).small(q4(score)).int(requests).int(accounts);
-  fp.int(h1).int(h2);
+  const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).small(direct.q4(score));
+  fp.int(requests).int(accounts).int(sums.h1).int(sums.h2);
   const row = {
     Score_Key__c: `${segmentId ?? ALL}:${themeId}`,
     Segment__c: segmentId,
@@ -529,12 +518,13 @@ function addRow(
     Rank__c: 0,
     Account_Count__c: accounts,
     Segment_Account_Count__c: segmentSize,
-    Penetration__c: segmentSize > 0 ? round2(Math.min(100, (100 * accounts) / segmentSize)) : 0,
+    Penetration__c:
+      segmentSize > 0 ? direct.round2(Math.min(100, (100 * accounts) / segmentSize)) : 0,
     Request_Count__c: requests,
-    Revenue_At_Stake__c: round2(revenue),
-    Decision_Backed_Count__c: decision,
-    Use_Only_Count__c: useOnly,
-    Deal_Blocker_Count__c: blockers,
+    Revenue_At_Stake__c: direct.round2(revenue),
+    Decision_Backed_Count__c: sums.decision,
+    Use_Only_Count__c: sums.useOnly,
+    Deal_Blocker_Count__c: sums.blockers,
     Earliest_Needed_By__c: earliest < 0 ? null : base.dateText(earliest),
     Quorum_Reached__c: accounts >= base.quorum,
     Breakdown_Digest__c: fp.text(),
