@@ -29,6 +29,9 @@ import { buildMergeResolver } from './resolve';
 import { canHaveSurface, eachTokenList, tokenize } from './tokenize';
 import { Centroid, DenseSum, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
+/** dot, read once: it runs per request and centroid (see `direct` in pairs.ts for why). */
+const direct = { dot } as const;
+
 export const GROUPING = {
   /** Minimum cosine between a request and a theme profile to attach it. */
   attach: 0.35,
@@ -305,7 +308,7 @@ function describeGroup(
   let best = 0;
   let bestScore = -1;
   docIndexes.forEach((d, i) => {
-    const s = dot(vectors[d], c);
+    const s = direct.dot(vectors[d], c);
     if (s > bestScore + 1e-12) {
       best = i;
       bestScore = s;

@@ -9,6 +9,9 @@
 import { asciiWords } from './asciiWords';
 import { CONCEPTS } from './concepts';
 
+/** asciiWords, read once: it runs per request text (see `direct` in pairs.ts for why). */
+const direct = { asciiWords } as const;
+
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
@@ -267,7 +270,7 @@ function wordInfo(raw: string): WordInfo {
 
 /** Latin words: concept phrases first (longest match), then ordinary words. */
 function latinTokens(norm: string, tokens: string[], surface?: Map<string, string>): void {
-  const raw: string[] = asciiWords(norm) ?? [];
+  const raw: string[] = direct.asciiWords(norm) ?? [];
   if (raw.length === 0) {
     for (const s of segmenter.segment(norm)) {
       if (!s.isWordLike || CJK.test(s.segment)) continue;
