@@ -613,7 +613,7 @@ function themePairs(
     outInts[p + ACCOUNT] = a;
     outInts[p + EARLIEST] = earliest;
     outInts[p + FLAGS] = (requests << 8) | (blocker << 5) | (lo << 5) | (hi << 3) | bestBits;
-    // Finished here: a row adds up its pairs' fingerprints (scoring.ts addRow).
+    // Finished here: a row adds up its pairs' fingerprints (sumPairs).
     outInts[p + H1] = direct.avalanche(fp.h1);
     outInts[p + H2] = direct.avalanche(fp.h2);
     outNums[runs * NUMS + VOICE] = voice;
