@@ -379,11 +379,18 @@ export function requestsByTheme(
   const sourceQ4 = printed(sourceOf);
   const sideQ4 = printed(Float64Array.from(sideWeight));
   const blockerQ4 = q4(factors.blocker);
+  const sideOf = sides.rankAll(
+    table.requestedBy,
+    table.account,
+    table.opportunity,
+    reqTheme,
+    new Uint8Array(n),
+  );
   for (let i = 0; i < n; i++) {
     const t = reqTheme[i];
     if (t < 0) continue;
     const at = cursor[t]++;
-    const side = sides.rankOfCodes(table.requestedBy[i], table.account[i], table.opportunity[i]);
+    const side = sideOf[i];
     const uc = table.urgency[i];
     const sc = table.source[i];
     const decay = factors.decay(factors.age(table.createdDay[i]));
