@@ -1,4 +1,5 @@
-import { releaseMemory } from '../../src/jobs/memory';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { GROWTH_AFTER_RELEASE_PERCENT, releaseMemory } from '../../src/jobs/memory';
 import { compareScores, expectedScores, snapshot, startHarness, type Harness } from './harness';
 
 describe('releasing memory between the phases of a large run', () => {
@@ -15,6 +16,30 @@ describe('releasing memory between the phases of a large run', () => {
     expect(released!.rssBefore - released!.rssAfter).toBeGreaterThan(100 * mb);
     // The service's own global scope gets no `gc` from it.
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+  });
+
+  it('lets the heap grow well past what survived before collecting in full again', async () => {
+    // Lasting objects worth 40% of the live heap after a release: V8 alone would start a full
+    // collection at 10% (which would find nothing to free).
+    expect(GROWTH_AFTER_RELEASE_PERCENT).toBeGreaterThanOrEqual(60);
+    expect(releaseMemory()).not.toBeNull();
+    const kinds: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        kinds.push((e as unknown as { detail: { kind: number } }).detail.kind);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const target = process.memoryUsage().heapUsed * 1.4;
+    const kept: { i: number; s: string }[] = [];
+    for (let i = 0; process.memoryUsage().heapUsed < target; i++)
+      for (let j = 0; j < 10_000; j++) kept.push({ i: i + j, s: `y${i}:${j}` });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // GC entries arrive asynchronously
+    observer.disconnect();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length).toBeGreaterThan(
+      0,
+    );
+    expect(kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MAJOR)).toEqual([]);
   });
 
   it('does nothing below the given resident size', () => {
