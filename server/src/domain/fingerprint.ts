@@ -142,14 +142,16 @@ function hexDigit(h: number, shift: number): number {
   return HEX[(h >>> shift) & 15];
 }
 
-/** MurmurHash3's finalizer: every input bit reaches every output bit (pairs finish with it). */
+/**
+ * MurmurHash3's finalizer: every input bit reaches every output bit (pairs finish with it).
+ * Returns the 32 bits as a signed integer, which V8 keeps unboxed even across a call.
+ */
 export function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** Char codes of '0'-'9', 'a'-'f', and of the digest's prefix (version and colon). */
