@@ -10,7 +10,7 @@
  */
 import {
   assignSegments,
-  computeScores,
+  scoreTable,
   DealTableBuilder,
   diffScores,
   groupThemes,
@@ -370,13 +370,16 @@ function main(): void {
     themeOf,
   };
   release();
-  const scoring = time('scoring (rows + ranks; breakdowns built on read)', () =>
-    computeScores(scoreInput),
+  const scoring = time('scoring (every row and rank, as columns; breakdowns built on read)', () =>
+    scoreTable(scoreInput),
   );
+  // Not part of a steady-state pass, which makes no row object: every row as an object, as a
+  // first run's writes make them (a later run makes only the rows it writes).
+  const rows = time('row objects of every row (first run only)', () => scoring.value.rows());
   // Steady state: the org holds exactly these rows, as the service reads them back: plain
   // records with every field but Breakdown__c (breakdowns are compared through
   // Breakdown_Digest__c; reading the getter would build the text).
-  const stored = scoring.value.map((r) => {
+  const stored = rows.value.map((r) => {
     const o: Record<string, unknown> & { Score_Key__c: string } = { Score_Key__c: '' };
     for (const k of Object.keys(r)) if (k !== 'Breakdown__c') o[k] = r[k as keyof typeof r];
     return o;
@@ -384,11 +387,11 @@ function main(): void {
   const diff = time('change detection (steady state, digests compared)', () =>
     diffScores(scoring.value, stored),
   );
-  // Not part of a steady-state pass: the text a run builds for the rows it writes (a first run
-  // writes every row), one row at a time as the upload reads it.
+  // Not part of a steady-state pass either: the text a run builds for the rows it writes, one
+  // row at a time as the upload reads it.
   const text = time('breakdown text of every row (first run only)', () => {
     let chars = 0;
-    for (const r of scoring.value) chars += r.Breakdown__c.length;
+    for (const r of rows.value) chars += r.Breakdown__c.length;
     return chars;
   });
   const steps = [seg, grouping, scoring, diff];

@@ -11,6 +11,7 @@ import { roundTo } from './numbers';
 /** roundTo, read once: it runs per field of every row (see `direct` in pairs.ts for why). */
 const direct = { roundTo } as const;
 import type { ScoreRow } from './records';
+import { blankValues, ScoreTable, type ScoreValues } from './scoreTable';
 
 /** A score row as read back from the org (any extra fields, such as Id, are ignored). */
 export type ExistingScoreRow = { Score_Key__c: string } & Record<string, unknown>;
@@ -41,7 +42,7 @@ function same(a: unknown, b: unknown): boolean {
  * list: a steady-state run compares some 160k rows, and with named reads the whole diff took
  * half the time (medians of 5, 168k rows).
  */
-export function sameScore(computed: ScoreRow, existing: ExistingScoreRow): boolean {
+export function sameScore(computed: ScoreValues, existing: ExistingScoreRow): boolean {
   const c = computed;
   const e = existing;
   return (
@@ -63,19 +64,44 @@ export function sameScore(computed: ScoreRow, existing: ExistingScoreRow): boole
   );
 }
 
+/**
+ * The rows to write and the keys to delete. Computed rows come as objects or as a run's table
+ * (scoring.ts): a table's rows are compared through one scratch object, and only the rows to
+ * write become objects.
+ */
 export function diffScores(
-  computed: readonly ScoreRow[],
+  computed: readonly ScoreRow[] | ScoreTable,
   existing: readonly ExistingScoreRow[],
 ): ScoreChanges {
   const before = new Map<string, ExistingScoreRow>();
   for (const row of existing) before.set(row.Score_Key__c, row);
-  const upserts: ScoreRow[] = [];
-  for (const row of computed) {
-    const old = before.get(row.Score_Key__c);
-    if (old) before.delete(row.Score_Key__c);
-    if (!old || !sameScore(row, old)) upserts.push(row);
-  }
+  const upserts =
+    computed instanceof ScoreTable ? changedInTable(computed, before) : changed(computed, before);
   // What is left was not computed this time.
   const deleteKeys = [...before.keys()].sort();
   return { upserts, deleteKeys };
+}
+
+/** Rows that are new or differ from `before`, whose matched rows are taken out of it. */
+function changed(computed: readonly ScoreRow[], before: Map<string, ExistingScoreRow>): ScoreRow[] {
+  const upserts: ScoreRow[] = [];
+  for (const row of computed) if (isChange(row, before)) upserts.push(row);
+  return upserts;
+}
+
+/** changed() over a table's rows: each is read into one scratch object, made only if written. */
+function changedInTable(table: ScoreTable, before: Map<string, ExistingScoreRow>): ScoreRow[] {
+  const upserts: ScoreRow[] = [];
+  const scratch = blankValues();
+  for (let i = 0; i < table.length; i++)
+    if (isChange(table.values(i, scratch), before)) upserts.push(table.row(i));
+  return upserts;
+}
+
+/** Whether a computed row is new or changed; takes its stored row, if any, out of `before`. */
+function isChange(row: ScoreValues, before: Map<string, ExistingScoreRow>): boolean {
+  const old = before.get(row.Score_Key__c);
+  if (!old) return true;
+  before.delete(row.Score_Key__c);
+  return !sameScore(row, old);
 }

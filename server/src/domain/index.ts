@@ -10,7 +10,8 @@ export {
 export { tokenize } from './themes/tokenize';
 export { CONCEPTS } from './themes/concepts';
 export { buildMergeResolver } from './themes/resolve';
-export { computeScores, type ScoreInput, type ScoredSegment } from './scoring';
+export { computeScores, scoreTable, type ScoreInput, type ScoredSegment } from './scoring';
+export { ScoreTable, type ScoreValues } from './scoreTable';
 export { diffScores, sameScore, type ScoreChanges, type ExistingScoreRow } from './changes';
 export {
   resolveProfile,

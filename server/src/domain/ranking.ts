@@ -9,22 +9,27 @@
  * score with more than 4 decimals, keys past 2^53, a segment listing a theme twice) are
  * sorted with the comparator instead.
  */
-import type { ScoreRow } from './records';
 
-/**
- * Sets Rank__c on every row. `group[i]` numbers row i's segment (ALL is a group of its own),
- * `theme[i]` numbers its theme in `themeIds`; names come from `themeNames` (blank if absent).
- */
-export function rankRows(
-  rows: ScoreRow[],
-  group: Int32Array,
-  theme: Int32Array,
+/** A table's rows as the ranking reads them, and the rank column it fills (from 1). */
+export interface RankColumns {
+  score: ArrayLike<number>;
+  /** Account counts: whole, non-negative. */
+  accounts: ArrayLike<number>;
+  /** Row i's segment number (ALL is a group of its own) and its theme's number in `themeIds`. */
+  group: ArrayLike<number>;
+  theme: ArrayLike<number>;
+  rank: Int32Array;
+}
+
+/** Sets every row's rank; theme names come from `themeNames` (blank if absent). */
+export function rankScores(
+  columns: RankColumns,
   themeIds: readonly string[],
   themeNames: ReadonlyMap<string, string>,
-): ScoreRow[] {
-  const { score, accounts } = sortColumns(rows);
+): void {
+  const { score, accounts, group, theme, rank } = columns;
   const place = themePlaces(themeIds, themeNames);
-  const { order, groupStart } = byGroup(group, rows.length);
+  const { order, groupStart } = byGroup(group, score.length);
   const sorter = new GroupSorter(score, accounts, theme, place);
   for (let g = 0; g + 1 < groupStart.length; g++) {
     const from = groupStart[g];
@@ -38,25 +43,13 @@ export function rankRows(
       order.set(sorted, from);
     }
   }
-  setRanks(rows, order, group);
-  return rows;
+  setRanks(rank, order, group);
 }
 
 /*
  * One loop per function: V8 compiles each quickly and completely (a function with several long
  * loops is compiled at its first loop and thrown away at the next).
  */
-
-/** Score and account count of each row, as numbers the sort compares. */
-function sortColumns(rows: readonly ScoreRow[]): { score: Float64Array; accounts: Float64Array } {
-  const score = new Float64Array(rows.length);
-  const accounts = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    score[i] = rows[i].Score__c;
-    accounts[i] = rows[i].Account_Count__c;
-  }
-  return { score, accounts };
-}
 
 /** Each theme's place in (name, Id) order. */
 function themePlaces(
@@ -75,17 +68,20 @@ function themePlaces(
 }
 
 /** Rank__c: position within the row's group in sorted order, from 1. */
-function setRanks(rows: ScoreRow[], order: Int32Array, group: Int32Array): void {
+function setRanks(ranks: Int32Array, order: Int32Array, group: ArrayLike<number>): void {
   let rank = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     rank = k > 0 && group[order[k - 1]] === group[i] ? rank + 1 : 1;
-    rows[i].Rank__c = rank;
+    ranks[i] = rank;
   }
 }
 
 /** Row numbers bucketed by group (stable), and where each group starts. */
-function byGroup(group: Int32Array, n: number): { order: Int32Array; groupStart: Int32Array } {
+function byGroup(
+  group: ArrayLike<number>,
+  n: number,
+): { order: Int32Array; groupStart: Int32Array } {
   let groups = 0;
   for (let i = 0; i < n; i++) if (group[i] + 1 > groups) groups = group[i] + 1;
   const groupStart = new Int32Array(groups + 1);
@@ -108,9 +104,9 @@ class GroupSorter {
   private keys = new Float64Array(1024);
 
   constructor(
-    private readonly score: Float64Array,
-    private readonly accounts: Float64Array,
-    private readonly theme: Int32Array,
+    private readonly score: ArrayLike<number>,
+    private readonly accounts: ArrayLike<number>,
+    private readonly theme: ArrayLike<number>,
     private readonly place: Int32Array,
   ) {
     this.rowAtPlace = new Int32Array(place.length).fill(-1);

@@ -54,7 +54,7 @@ import {
 } from './pairs';
 import { buildMergeResolver } from './themes/resolve';
 import { parseTimestamp, round2, round4 } from './numbers';
-import { rankRows } from './ranking';
+import { rankScores } from './ranking';
 import {
   buildBreakdown,
   entryHead,
@@ -67,7 +67,7 @@ import { Fingerprint, q4 } from './fingerprint';
 
 /** Imported functions called once per row, read once (see `direct` in pairs.ts for why). */
 const direct = { round2, round4, q4 } as const;
-import { float64, int32 } from './columns';
+import { ScoreTable, ScoreTableBuilder, type BreakdownSource, type RowValues } from './scoreTable';
 import { isRequestTable, toRequestTable, type RequestTable } from './requestTable';
 import { toDealTable, type DealTable } from './dealTable';
 
@@ -98,8 +98,6 @@ export interface ScoreInput {
   themeOf?: ReadonlyMap<string, string>;
 }
 
-const ALL = 'ALL';
-
 function nowMs(now: Date | string | number): number {
   const ms =
     now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseTimestamp(now);
@@ -108,7 +106,13 @@ function nowMs(now: Date | string | number): number {
   return ms;
 }
 
+/** Every score row as an object (see scoreTable for the columns the service compares). */
 export function computeScores(input: ScoreInput): ScoreRow[] {
+  return scoreTable(input).rows();
+}
+
+/** Every score row's values and rank, as columns (scoreTable.ts). */
+export function scoreTable(input: ScoreInput): ScoreTable {
   const { profile } = input;
   const table = isRequestTable(input.requests)
     ? input.requests
@@ -144,17 +148,11 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   const pairs = collectPairs(byTheme, themes.ids.length, table.id, accounts.ids, profile);
 
   const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, profile);
-  const { rows, group, theme } = buildRows(
-    input,
-    pairs,
-    themes.ids,
-    accounts,
-    entryOf,
-    new Date(now).toISOString(),
-  );
+  const rows = buildRows(input, pairs, themes.ids, accounts, entryOf, new Date(now).toISOString());
   const names = new Map<string, string>();
   for (const t of input.themes) names.set(t.Id, t.Name ?? '');
-  return rankRows(rows, group, theme, themes.ids, names);
+  rankScores(rows.rankColumns, themes.ids, names);
+  return rows;
 }
 
 interface EntryReader {
@@ -263,7 +261,7 @@ function buildRows(
   accounts: AccountNumbers,
   entries: EntryReader,
   computedAt: string,
-): { rows: ScoreRow[]; group: Int32Array; theme: Int32Array } {
+): ScoreTable {
   const scored = input.segments
     .filter((s) => s.status !== 'Invalid' && s.active !== false)
     .slice()
@@ -272,13 +270,22 @@ function buildRows(
   const grouped = new Int32Array(pairs.count);
   // List 0 is the pairs in their own order (no array needed), list 1 is `grouped`.
   const lists = [null, grouped];
+  // Group numbers: scored segments in Id order, then ALL.
+  const groupSegment = [...scored.map((s) => s.segmentId), null];
+  const groupSize = [...scored.map((s) => s.accountCount), input.accounts.length];
   const base = new RowBase(
-    computedAt,
-    input.runId ?? null,
-    input.profile.quorumSize,
+    new ScoreTableBuilder(
+      {
+        computedAt,
+        runId: input.runId ?? null,
+        quorum: input.profile.quorumSize,
+        groupSegment,
+        groupSize,
+        themeIds,
+      },
+      breakdownSource(lists, entries),
+    ),
     pairs,
-    lists,
-    entries,
   );
   const segCount = new Int32Array(scored.length);
   const segEnd = new Int32Array(scored.length);
@@ -312,25 +319,28 @@ function buildRows(
     }
     for (let j = 0; j < touched.length; j++) {
       const s = touched[j];
-      const { segmentId, accountCount } = scored[s];
-      addRow(
-        base,
-        lists,
-        1,
-        segEnd[s] - segCount[s],
-        segEnd[s],
-        segmentId,
-        themeIds[t],
-        accountCount,
-        s,
-        t,
-      );
+      addRow(base, grouped, segEnd[s] - segCount[s], segEnd[s], groupSize[s], s, t);
       segCount[s] = 0;
     }
     nTouched = 0;
-    addRow(base, lists, 0, start, end, null, themeIds[t], input.accounts.length, scored.length, t);
+    addRow(base, null, start, end, input.accounts.length, scored.length, t);
   }
-  return { rows: base.all, group: base.group.done(), theme: base.theme.done() };
+  return base.rows.done();
+}
+
+/** A row's breakdown text from its slice of lists[list] (list 0: the pairs in their order). */
+function breakdownSource(
+  lists: readonly (Int32Array | null)[],
+  entries: EntryReader,
+): BreakdownSource {
+  return {
+    text(list, from, to, score, requests) {
+      const pairs = lists[list];
+      const slice: BreakdownEntry[] = new Array<BreakdownEntry>(to - from);
+      for (let j = from; j < to; j++) slice[j - from] = entries.entryOf(pairs ? pairs[j] : j);
+      return buildBreakdown(score, requests, slice, entries.factorSetJson);
+    },
+  };
 }
 
 /** Each account's place in `scored` (by account number), -1 when its segment is not scored. */
@@ -377,32 +387,10 @@ function segmentsInOrder(
   return aligned ? out : null;
 }
 
-/**
- * What the rows of one run share. Each row's Breakdown__c is computed when read, by one
- * getter shared by every row of the run (an own, enumerable accessor, so spreading or
- * serialising a row gives the JSON string; one shared function keeps rows cheap to create,
- * where a getter in each row's literal costs a closure per row and was measured ten times
- * slower to build). The getter finds its row's slice of pairs by the row's key.
- */
+/** What the rows of one run are built with: the table's builder and scratch for one row. */
 class RowBase {
-  /** Row number -> its slice of pairs: list (0: natural, 1: grouped), from, to, and sums. */
-  private readonly list = int32();
-  private readonly from = int32();
-  private readonly to = int32();
-  private readonly score = float64();
-  private readonly requests = int32();
-  /** Row number -> its segment's number (ALL: one past the last) and its theme's number. */
-  readonly group = int32();
-  readonly theme = int32();
-  private rowOfKey: Map<string, number> | null = null;
-  private readonly rows: ScoreRow[] = [];
-  private readonly dates = new Map<number, string>();
-  /** The row whose breakdown was read last and that text: read twice in a row is common. */
-  private lastRow = -1;
-  private lastText = '';
-  readonly descriptor: PropertyDescriptor;
   readonly fp = new Fingerprint();
-  /** Scratch for the sums of one row's pairs. */
+  /** Scratch for the sums of one row's pairs, and for the row's values. */
   readonly sums: PairSums = {
     voice: 0,
     requests: 0,
@@ -414,122 +402,60 @@ class RowBase {
     h1: 0,
     h2: 0,
   };
+  readonly values: RowValues = {
+    group: 0,
+    theme: 0,
+    score: 0,
+    accounts: 0,
+    penetration: 0,
+    requests: 0,
+    revenue: 0,
+    decision: 0,
+    useOnly: 0,
+    blockers: 0,
+    earliest: -1,
+    digest: '',
+    from: 0,
+  };
 
   constructor(
-    readonly computedAt: string,
-    readonly runId: string | null,
-    readonly quorum: number,
+    readonly rows: ScoreTableBuilder,
     readonly pairs: Pairs,
-    private readonly lists: readonly (Int32Array | null)[],
-    private readonly entries: EntryReader,
-  ) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const base = this;
-    this.descriptor = {
-      get(this: ScoreRow): string {
-        return base.breakdownOf(this);
-      },
-      enumerable: true,
-      configurable: true,
-    };
-  }
-
-  /** 'YYYY-MM-DD' of a day number (rows share a few dates: each is formatted once). */
-  dateText(day: number): string {
-    let text = this.dates.get(day);
-    if (text === undefined) {
-      text = new Date(day * 86400000).toISOString().slice(0, 10);
-      this.dates.set(day, text);
-    }
-    return text;
-  }
-
-  add(
-    row: ScoreRow,
-    list: number,
-    from: number,
-    to: number,
-    requests: number,
-    group: number,
-    theme: number,
-  ): void {
-    Object.defineProperty(row, 'Breakdown__c', this.descriptor);
-    this.rows.push(row);
-    this.list.push(list);
-    this.from.push(from);
-    this.to.push(to);
-    this.score.push(row.Score__c);
-    this.requests.push(requests);
-    this.group.push(group);
-    this.theme.push(theme);
-  }
-
-  get all(): ScoreRow[] {
-    return this.rows;
-  }
-
-  private breakdownOf(row: ScoreRow): string {
-    if (!this.rowOfKey) {
-      this.rowOfKey = new Map();
-      for (let k = 0; k < this.rows.length; k++) this.rowOfKey.set(this.rows[k].Score_Key__c, k);
-    }
-    const k = this.rowOfKey.get(row.Score_Key__c) as number;
-    if (k === this.lastRow) return this.lastText;
-    const list = this.lists[this.list.get(k)];
-    const from = this.from.get(k);
-    const to = this.to.get(k);
-    const entries: BreakdownEntry[] = new Array<BreakdownEntry>(to - from);
-    for (let j = from; j < to; j++) entries[j - from] = this.entries.entryOf(list ? list[j] : j);
-    this.lastText = buildBreakdown(
-      this.score.get(k),
-      this.requests.get(k),
-      entries,
-      this.entries.factorSetJson,
-    );
-    this.lastRow = k;
-    return this.lastText;
-  }
+  ) {}
 }
 
-/** Adds the score row over the pairs lists[list][from..to) (list 0: the pairs from..to). */
+/**
+ * Adds the score row over the pairs list[from..to) (no list: the pairs from..to) of theme
+ * `theme` in group `group` (a segment, or ALL) whose segment has `segmentSize` accounts.
+ */
 function addRow(
   base: RowBase,
-  lists: readonly (Int32Array | null)[],
-  list: number,
+  list: Int32Array | null,
   from: number,
   to: number,
-  segmentId: string | null,
-  themeId: string,
   segmentSize: number,
   group: number,
   theme: number,
 ): void {
-  const sums = sumPairs(base.pairs, lists[list], from, to, base.sums);
-  const { requests, revenue, earliest } = sums;
+  const sums = sumPairs(base.pairs, list, from, to, base.sums);
   const score = direct.round4(sums.voice);
   const accounts = to - from;
   const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).small(direct.q4(score));
-  fp.int(requests).int(accounts).int(sums.h1).int(sums.h2);
-  const row = {
-    Score_Key__c: `${segmentId ?? ALL}:${themeId}`,
-    Segment__c: segmentId,
-    Theme__c: themeId,
-    Score__c: score,
-    Rank__c: 0,
-    Account_Count__c: accounts,
-    Segment_Account_Count__c: segmentSize,
-    Penetration__c:
-      segmentSize > 0 ? direct.round2(Math.min(100, (100 * accounts) / segmentSize)) : 0,
-    Request_Count__c: requests,
-    Revenue_At_Stake__c: direct.round2(revenue),
-    Decision_Backed_Count__c: sums.decision,
-    Use_Only_Count__c: sums.useOnly,
-    Deal_Blocker_Count__c: sums.blockers,
-    Earliest_Needed_By__c: earliest < 0 ? null : base.dateText(earliest),
-    Quorum_Reached__c: accounts >= base.quorum,
-    Breakdown_Digest__c: fp.text(),
-    Computed_At__c: base.computedAt,
-    Last_Run__c: base.runId,
-  } as ScoreRow; // Breakdown__c: the shared getter (RowBase.add)
-  base.add(row, list, from, to, requests, group, theme);
+  fp.int(sums.requests).int(accounts).int(sums.h1).int(sums.h2);
+  const v = base.values;
+  v.group = group;
+  v.theme = theme;
+  v.score = score;
+  v.accounts = accounts;
+  v.penetration =
+    segmentSize > 0 ? direct.round2(Math.min(100, (100 * accounts) / segmentSize)) : 0;
+  v.requests = sums.requests;
+  v.revenue = direct.round2(sums.revenue);
+  v.decision = sums.decision;
+  v.useOnly = sums.useOnly;
+  v.blockers = sums.blockers;
+  v.earliest = sums.earliest;
+  v.digest = fp.text();
+  v.from = from;
+  base.rows.add(v);
 }

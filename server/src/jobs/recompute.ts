@@ -7,13 +7,12 @@
  * converges on the next one: nothing is duplicated and stale rows are deleted then.
  */
 import { assignSegments } from '../domain/segments';
-import { computeScores } from '../domain/scoring';
+import { scoreTable } from '../domain/scoring';
 import { diffScores } from '../domain/changes';
 import { groupThemes } from '../domain/themes/group';
 import { textRecords, type RequestTable } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
 import { resolveProfile } from '../domain/profile';
-import type { ScoreRow } from '../domain/records';
 import { DemandTheme, EscalatedRequest, EXTERNAL_IDS, Segment, SegmentDemandScore } from '../schema';
 import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
@@ -172,7 +171,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
 
   // ---- scores
   progress('Computing scores', 75);
-  const computed: ScoreRow[] = computeScores({
+  // Columns: only the rows the diff finds changed become objects (scoreTable.ts).
+  const computed = scoreTable({
     accounts: snap.accounts as never,
     accountSegment: assignment.accountSegment,
     segments: assignment.segments.map((s) => ({ segmentId: s.segmentId, accountCount: s.accountCount, status: s.status, active: s.active })),

@@ -5,6 +5,7 @@ import {
   resolveProfile,
   type ReadBreakdown,
   type Profile,
+  type ScoreInput,
   type RequestRecord,
   type ScoreRow,
   type ThemeRecord,
@@ -49,11 +50,16 @@ export interface Scenario {
 
 /** Scores a scenario; accounts default to those the requests mention, all in segment S1. */
 export function score(s: Scenario): ScoreRow[] {
+  return computeScores(scoreInput(s));
+}
+
+/** The engine's input for a scenario (see score). */
+export function scoreInput(s: Scenario): ScoreInput {
   const accountIds = s.accounts ?? [...new Set(s.requests.map((r) => r.Account__c))];
   const segmentOf = s.segmentOf ?? Object.fromEntries(accountIds.map((a) => [a, 'S1']));
   const sizes = new Map<string, number>();
   for (const seg of Object.values(segmentOf)) sizes.set(seg, (sizes.get(seg) ?? 0) + 1);
-  return computeScores({
+  return {
     accounts: accountIds.map((Id) => ({ Id })),
     accountSegment: new Map(accountIds.map((a) => [a, segmentOf[a] ?? null])),
     segments: [...sizes].map(([segmentId, accountCount]) => ({
@@ -74,7 +80,7 @@ export function score(s: Scenario): ScoreRow[] {
     profile: s.profile ?? DEFAULTS,
     now: s.now ?? NOW,
     runId: 'RUN1',
-  });
+  };
 }
 
 export const row = (rows: ScoreRow[], key: string): ScoreRow | undefined =>

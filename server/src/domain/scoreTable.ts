@@ -1,0 +1,265 @@
+/**
+ * A run's score rows as columns. Scoring computes every value of every row into these columns
+ * (key, counts, score, digest, rank); a row becomes a Segment_Demand_Score__c object only when
+ * asked for. Change detection compares the columns with the stored rows (changes.ts), so a
+ * steady-state run makes no row object at all, and any run makes objects only for the rows it
+ * writes (measured: the objects cost about a fifth of a scoring run, most of it in creating
+ * 168k of them and copying them through two young-generation collections).
+ */
+import type { ScoreRow } from './records';
+import type { RankColumns } from './ranking';
+
+/** A row's values without Breakdown__c (what change detection compares). */
+export type ScoreValues = Omit<ScoreRow, 'Breakdown__c'>;
+
+/** Builds a row's breakdown text from its slice of pairs (scoring.ts). */
+export interface BreakdownSource {
+  text(list: number, from: number, to: number, score: number, requests: number): string;
+}
+
+/** What every row of a run shares. */
+export interface RunFields {
+  computedAt: string;
+  runId: string | null;
+  quorum: number;
+  /** Segment Id by group number (the last group, ALL, has none) and its account count. */
+  groupSegment: readonly (string | null)[];
+  groupSize: readonly number[];
+  themeIds: readonly string[];
+}
+
+/** The values of one row as scoring pushes them. */
+export interface RowValues {
+  group: number;
+  theme: number;
+  score: number;
+  accounts: number;
+  penetration: number;
+  requests: number;
+  revenue: number;
+  decision: number;
+  useOnly: number;
+  blockers: number;
+  /** Earliest Needed_By__c as a UTC day number, -1 when none. */
+  earliest: number;
+  digest: string;
+  /** Where the row's pairs start in its list (see BreakdownSource); it has `accounts` of them. */
+  from: number;
+}
+
+/**
+ * Collects rows column by column; `done()` hands out the table. The columns are plain arrays
+ * (V8 keeps numbers in them unboxed): growing typed arrays would allocate some 20 MB of
+ * external memory, enough to start a full collection in the middle of scoring (measured: a
+ * ~140 ms mark-compact that freed almost nothing).
+ */
+export class ScoreTableBuilder {
+  private readonly c: Columns = {
+    key: [],
+    digest: [],
+    group: [],
+    theme: [],
+    score: [],
+    accounts: [],
+    penetration: [],
+    requests: [],
+    revenue: [],
+    decision: [],
+    useOnly: [],
+    blockers: [],
+    earliest: [],
+    from: [],
+    rank: new Int32Array(0),
+  };
+
+  constructor(
+    private readonly run: RunFields,
+    private readonly breakdowns: BreakdownSource,
+  ) {}
+
+  add(v: RowValues): void {
+    const { c, run } = this;
+    c.key.push(`${run.groupSegment[v.group] ?? ALL}:${run.themeIds[v.theme]}`);
+    c.digest.push(v.digest);
+    c.group.push(v.group);
+    c.theme.push(v.theme);
+    c.score.push(v.score);
+    c.accounts.push(v.accounts);
+    c.penetration.push(v.penetration);
+    c.requests.push(v.requests);
+    c.revenue.push(v.revenue);
+    c.decision.push(v.decision);
+    c.useOnly.push(v.useOnly);
+    c.blockers.push(v.blockers);
+    c.earliest.push(v.earliest);
+    c.from.push(v.from);
+  }
+
+  /** The table; ranks are set afterwards, from its columns (ranking.ts). */
+  done(): ScoreTable {
+    this.c.rank = new Int32Array(this.c.key.length);
+    return new ScoreTable(this.c, this.run, this.breakdowns);
+  }
+}
+
+const ALL = 'ALL';
+
+/** A row's values, blank: scratch for values() (every field, in the order rows list them). */
+export function blankValues(): ScoreValues {
+  return {
+    Score_Key__c: '',
+    Segment__c: null,
+    Theme__c: '',
+    Score__c: 0,
+    Rank__c: 0,
+    Account_Count__c: 0,
+    Segment_Account_Count__c: 0,
+    Penetration__c: 0,
+    Request_Count__c: 0,
+    Revenue_At_Stake__c: 0,
+    Decision_Backed_Count__c: 0,
+    Use_Only_Count__c: 0,
+    Deal_Blocker_Count__c: 0,
+    Earliest_Needed_By__c: null,
+    Quorum_Reached__c: false,
+    Breakdown_Digest__c: '',
+    Computed_At__c: '',
+    Last_Run__c: null,
+  };
+}
+
+interface Columns {
+  key: string[];
+  digest: string[];
+  group: number[];
+  theme: number[];
+  score: number[];
+  accounts: number[];
+  penetration: number[];
+  requests: number[];
+  revenue: number[];
+  decision: number[];
+  useOnly: number[];
+  blockers: number[];
+  earliest: number[];
+  from: number[];
+  rank: Int32Array;
+}
+
+/**
+ * The rows of one run. `row(i)` makes row i as an object whose Breakdown__c is computed when
+ * read, by one getter shared by every row of the run (an own, enumerable accessor, so
+ * spreading or serialising a row gives the JSON string; one shared function keeps rows cheap
+ * to make, where a getter in each row's literal costs a closure per row and was measured ten
+ * times slower to build). The getter finds its row by the row's key.
+ */
+export class ScoreTable {
+  readonly length: number;
+  private readonly descriptor: PropertyDescriptor;
+  private readonly dates = new Map<number, string>();
+  private rowOfKey: Map<string, number> | null = null;
+  /** The row whose breakdown was read last and that text: read twice in a row is common. */
+  private lastRow = -1;
+  private lastText = '';
+
+  constructor(
+    private readonly c: Columns,
+    private readonly run: RunFields,
+    private readonly breakdowns: BreakdownSource,
+  ) {
+    this.length = c.key.length;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const table = this;
+    this.descriptor = {
+      get(this: ScoreRow): string {
+        return table.breakdownOf(this.Score_Key__c);
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+
+  /** Columns the ranking reads (group: segment number, ALL last) and writes (rank). */
+  get rankColumns(): RankColumns {
+    const { score, accounts, group, theme, rank } = this.c;
+    return { score, accounts, group, theme, rank };
+  }
+
+  /** Score_Key__c of row i. */
+  key(i: number): string {
+    return this.c.key[i];
+  }
+
+  /** Row i's values without Breakdown__c, written into `into` (no object is made). */
+  values(i: number, into: ScoreValues): ScoreValues {
+    const { c, run } = this;
+    const accounts = c.accounts[i];
+    const earliest = c.earliest[i];
+    into.Score_Key__c = c.key[i];
+    into.Segment__c = run.groupSegment[c.group[i]];
+    into.Theme__c = run.themeIds[c.theme[i]];
+    into.Score__c = c.score[i];
+    into.Rank__c = c.rank[i];
+    into.Account_Count__c = accounts;
+    into.Segment_Account_Count__c = run.groupSize[c.group[i]];
+    into.Penetration__c = c.penetration[i];
+    into.Request_Count__c = c.requests[i];
+    into.Revenue_At_Stake__c = c.revenue[i];
+    into.Decision_Backed_Count__c = c.decision[i];
+    into.Use_Only_Count__c = c.useOnly[i];
+    into.Deal_Blocker_Count__c = c.blockers[i];
+    into.Earliest_Needed_By__c = earliest < 0 ? null : this.dateText(earliest);
+    into.Quorum_Reached__c = accounts >= run.quorum;
+    into.Breakdown_Digest__c = c.digest[i];
+    into.Computed_At__c = run.computedAt;
+    into.Last_Run__c = run.runId;
+    return into;
+  }
+
+  /** Row i as a Segment_Demand_Score__c object (Breakdown__c built when read). */
+  row(i: number): ScoreRow {
+    const row = this.values(i, blankValues()) as ScoreRow;
+    Object.defineProperty(row, 'Breakdown__c', this.descriptor);
+    return row;
+  }
+
+  /** Every row as an object, in table order. */
+  rows(): ScoreRow[] {
+    const out: ScoreRow[] = new Array<ScoreRow>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.row(i);
+    return out;
+  }
+
+  /** 'YYYY-MM-DD' of a day number (rows share a few dates: each is formatted once). */
+  private dateText(day: number): string {
+    let text = this.dates.get(day);
+    if (text === undefined) {
+      text = new Date(day * 86400000).toISOString().slice(0, 10);
+      this.dates.set(day, text);
+    }
+    return text;
+  }
+
+  private breakdownOf(key: string): string {
+    if (!this.rowOfKey) {
+      this.rowOfKey = new Map();
+      for (let k = 0; k < this.length; k++) this.rowOfKey.set(this.c.key[k], k);
+    }
+    const k = this.rowOfKey.get(key) as number;
+    if (k === this.lastRow) return this.lastText;
+    const { c } = this;
+    // ALL rows (the last group) list the theme's pairs in order, segment rows a slice of the
+    // pairs grouped by segment.
+    const list = c.group[k] === this.run.groupSegment.length - 1 ? 0 : 1;
+    const from = c.from[k];
+    this.lastText = this.breakdowns.text(
+      list,
+      from,
+      from + c.accounts[k],
+      c.score[k],
+      c.requests[k],
+    );
+    this.lastRow = k;
+    return this.lastText;
+  }
+}
