@@ -65,8 +65,8 @@ import {
 } from './breakdown';
 import { Fingerprint, q4 } from './fingerprint';
 
-/** Imported functions called once per row, read once (see `direct` in pairs.ts for why). */
-const direct = { round2, round4, q4 } as const;
+/** Imported functions called once per row or pair, read once (see `direct` in pairs.ts for why). */
+const direct = { round2, round4, q4, pairAccount } as const;
 import { ScoreTable, ScoreTableBuilder, type BreakdownSource, type RowValues } from './scoreTable';
 import { isRequestTable, toRequestTable, type RequestTable } from './requestTable';
 import { toDealTable, type DealTable } from './dealTable';
@@ -275,6 +275,7 @@ function buildRows(
   const groupSize = [...scored.map((s) => s.accountCount), input.accounts.length];
   const base = new RowBase(
     new ScoreTableBuilder(
+      countRows(pairs, themeIds.length, accSeg, scored.length),
       {
         computedAt,
         runId: input.runId ?? null,
@@ -341,6 +342,42 @@ function breakdownSource(
       return buildBreakdown(score, requests, slice, entries.factorSetJson);
     },
   };
+}
+
+/**
+ * How many rows buildRows makes: per theme with pairs, one per segment its accounts fall in,
+ * plus ALL. Counted first so that the table's columns are allocated once, at their size.
+ */
+function countRows(pairs: Pairs, nThemes: number, accSeg: Int32Array, nSegments: number): number {
+  // lastTheme[s]: the last theme (plus one) whose pairs had segment s.
+  const lastTheme = new Int32Array(nSegments);
+  let rows = 0;
+  for (let t = 0; t < nThemes; t++) {
+    const start = pairs.themeStart[t];
+    const end = pairs.themeStart[t + 1];
+    if (start < end) rows += 1 + segmentsOfTheme(pairs, start, end, accSeg, lastTheme, t + 1);
+  }
+  return rows;
+}
+
+/** Distinct scored segments of the pairs start..end, marking each in `last` with `mark`. */
+function segmentsOfTheme(
+  pairs: Pairs,
+  start: number,
+  end: number,
+  accSeg: Int32Array,
+  last: Int32Array,
+  mark: number,
+): number {
+  let n = 0;
+  for (let q = start; q < end; q++) {
+    const s = accSeg[direct.pairAccount(pairs, q)];
+    if (s >= 0 && last[s] !== mark) {
+      last[s] = mark;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** Each account's place in `scored` (by account number), -1 when its segment is not scored. */
