@@ -8,6 +8,7 @@
  */
 import type { ScoreRow } from './records';
 import type { RankColumns } from './ranking';
+import type { PairSums } from './pairs';
 
 /** A row's values without Breakdown__c (what change detection compares). */
 export type ScoreValues = Omit<ScoreRow, 'Breakdown__c'>;
@@ -28,20 +29,15 @@ export interface RunFields {
   themeIds: readonly string[];
 }
 
-/** The values of one row as scoring pushes them. */
+/** What a row's values come from: its own numbers, and its pairs' sums (pairs.ts). */
 export interface RowValues {
   group: number;
   theme: number;
   score: number;
   accounts: number;
   penetration: number;
-  requests: number;
+  /** Revenue at stake, rounded as the field holds it. */
   revenue: number;
-  decision: number;
-  useOnly: number;
-  blockers: number;
-  /** Earliest Needed_By__c as a UTC day number, -1 when none. */
-  earliest: number;
   digest: string;
   /** Where the row's pairs start in its list (see BreakdownSource); it has `accounts` of them. */
   from: number;
@@ -81,7 +77,7 @@ export class ScoreTableBuilder {
     };
   }
 
-  add(v: RowValues): void {
+  add(v: RowValues, sums: PairSums): void {
     const { c, run } = this;
     const i = this.n++;
     if (i >= this.size) throw new Error('ScoreTableBuilder: more rows than counted');
@@ -92,12 +88,12 @@ export class ScoreTableBuilder {
     c.score[i] = v.score;
     c.accounts[i] = v.accounts;
     c.penetration[i] = v.penetration;
-    c.requests[i] = v.requests;
+    c.requests[i] = sums.requests;
     c.revenue[i] = v.revenue;
-    c.decision[i] = v.decision;
-    c.useOnly[i] = v.useOnly;
-    c.blockers[i] = v.blockers;
-    c.earliest[i] = v.earliest;
+    c.decision[i] = sums.decision;
+    c.useOnly[i] = sums.useOnly;
+    c.blockers[i] = sums.blockers;
+    c.earliest[i] = sums.earliest;
     c.from[i] = v.from;
   }
 

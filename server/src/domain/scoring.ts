@@ -445,12 +445,7 @@ class RowBase {
     score: 0,
     accounts: 0,
     penetration: 0,
-    requests: 0,
     revenue: 0,
-    decision: 0,
-    useOnly: 0,
-    blockers: 0,
-    earliest: -1,
     digest: '',
     from: 0,
   };
@@ -486,13 +481,8 @@ function addRow(
   v.accounts = accounts;
   v.penetration =
     segmentSize > 0 ? direct.round2(Math.min(100, (100 * accounts) / segmentSize)) : 0;
-  v.requests = sums.requests;
   v.revenue = direct.round2(sums.revenue);
-  v.decision = sums.decision;
-  v.useOnly = sums.useOnly;
-  v.blockers = sums.blockers;
-  v.earliest = sums.earliest;
   v.digest = fp.text();
   v.from = from;
-  base.rows.add(v);
+  base.rows.add(v, sums);
 }
