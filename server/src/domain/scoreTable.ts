@@ -3,8 +3,8 @@
  * (key, counts, score, digest, rank); a row becomes a Segment_Demand_Score__c object only when
  * asked for. Change detection compares the columns with the stored rows (changes.ts), so a
  * steady-state run makes no row object at all, and any run makes objects only for the rows it
- * writes (measured: the objects cost about a fifth of a scoring run, most of it in creating
- * 168k of them and copying them through two young-generation collections).
+ * writes (measured at 1M requests: making all 168k objects takes 59–89 ms; scoring on these
+ * columns ran 1.3× faster than scoring that made every row an object).
  */
 import type { ScoreRow } from './records';
 import type { RankColumns } from './ranking';
