@@ -13,9 +13,9 @@ import type { PairSums } from './pairs';
 /** A row's values without Breakdown__c (what change detection compares). */
 export type ScoreValues = Omit<ScoreRow, 'Breakdown__c'>;
 
-/** Builds a row's breakdown text from its slice of pairs (scoring.ts). */
+/** Builds the breakdown text of a row of `group` from its pairs from..to (scoring.ts). */
 export interface BreakdownSource {
-  text(list: number, from: number, to: number, score: number, requests: number): string;
+  text(group: number, from: number, to: number, score: number, requests: number): string;
 }
 
 /** What every row of a run shares. */
@@ -39,7 +39,7 @@ export interface RowValues {
   /** Revenue at stake, rounded as the field holds it. */
   revenue: number;
   digest: string;
-  /** Where the row's pairs start in its list (see BreakdownSource); it has `accounts` of them. */
+  /** Where the row's pairs start (see BreakdownSource); it has `accounts` of them. */
   from: number;
 }
 
@@ -250,17 +250,9 @@ export class ScoreTable {
     const k = this.rowOfKey.get(key) as number;
     if (k === this.lastRow) return this.lastText;
     const { c } = this;
-    // ALL rows (the last group) list the theme's pairs in order, segment rows a slice of the
-    // pairs grouped by segment.
-    const list = c.group[k] === this.run.groupSegment.length - 1 ? 0 : 1;
     const from = c.from[k];
-    this.lastText = this.breakdowns.text(
-      list,
-      from,
-      from + c.accounts[k],
-      c.score[k],
-      c.requests[k],
-    );
+    const to = from + c.accounts[k];
+    this.lastText = this.breakdowns.text(c.group[k], from, to, c.score[k], c.requests[k]);
     this.lastRow = k;
     return this.lastText;
   }

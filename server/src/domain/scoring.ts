@@ -267,9 +267,8 @@ function buildRows(
     .slice()
     .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
   const accSeg = segmentOfAccounts(accounts, input, scored);
+  // Segment rows are slices of `grouped`; ALL rows list the pairs in their own order.
   const grouped = new Int32Array(pairs.count);
-  // List 0 is the pairs in their own order (no array needed), list 1 is `grouped`.
-  const lists = [null, grouped];
   // Group numbers: scored segments in Id order, then ALL.
   const groupSegment = [...scored.map((s) => s.segmentId), null];
   const groupSize = [...scored.map((s) => s.accountCount), input.accounts.length];
@@ -284,7 +283,7 @@ function buildRows(
         groupSize,
         themeIds,
       },
-      breakdownSource(lists, entries),
+      breakdownSource(grouped, scored.length, entries),
     ),
     pairs,
   );
@@ -324,19 +323,20 @@ function buildRows(
       segCount[s] = 0;
     }
     nTouched = 0;
-    addRow(base, null, start, end, input.accounts.length, scored.length, t);
+    addRow(base, null, start, end, groupSize[scored.length], scored.length, t);
   }
   return base.rows.done();
 }
 
-/** A row's breakdown text from its slice of lists[list] (list 0: the pairs in their order). */
+/** A row's breakdown text: a slice of `grouped` for a segment row, of the pairs for ALL. */
 function breakdownSource(
-  lists: readonly (Int32Array | null)[],
+  grouped: Int32Array,
+  allGroup: number,
   entries: EntryReader,
 ): BreakdownSource {
   return {
-    text(list, from, to, score, requests) {
-      const pairs = lists[list];
+    text(group, from, to, score, requests) {
+      const pairs = group === allGroup ? null : grouped;
       const slice: BreakdownEntry[] = new Array<BreakdownEntry>(to - from);
       for (let j = from; j < to; j++) slice[j - from] = entries.entryOf(pairs ? pairs[j] : j);
       return buildBreakdown(score, requests, slice, entries.factorSetJson);
