@@ -11,7 +11,10 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
-      setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.sa11y-setup.js'],
+      setupFilesAfterEnv: [
+        ...(lwcJestConfig.setupFilesAfterEnv || []),
+        '<rootDir>/jest.sa11y-setup.js',
+      ],
       // Platform modules sfdx-lwc-jest does not stub.
       moduleNameMapper: {
         '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',

@@ -12,10 +12,13 @@ const SECTIONS = ['engine', 'emulator', 'service'] as const;
 
 function parseArgs(argv: string[]): { only: string[]; passThrough: string[] } {
   const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [...SECTIONS];
+  const only =
+    onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [...SECTIONS];
   const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
   if (unknown.length > 0) {
-    console.error(`bench: unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+    console.error(
+      `bench: unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`,
+    );
     process.exit(2);
   }
   const passThrough = argv.filter((arg, i) => arg !== '--only' && argv[i - 1] !== '--only');

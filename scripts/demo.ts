@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   const cleanup = () => rmSync(keyDir, { recursive: true, force: true });
 
   console.log('Quorum demo: starting the org emulator with the seeded demo org…');
-  const emulator = await startEmulator({ port: 0, seed: 'demo', jwtPublicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientId: CLIENT_ID });
+  const emulator = await startEmulator({
+    port: 0,
+    seed: 'demo',
+    jwtPublicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    clientId: CLIENT_ID,
+  });
   const apiToken = `demo-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
   const env = loadEnv({
     SF_LOGIN_URL: emulator.url,
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   const bar = progressBar();
   service.runner.hooks.onProgress = (_id, phase, pct) => bar.update(phase, pct);
 
-  console.log(`Service on ${service.url} (JWT bearer flow as ${DEMO_USERS.integration.Username}); running a full recompute…`);
+  console.log(
+    `Service on ${service.url} (JWT bearer flow as ${DEMO_USERS.integration.Username}); running a full recompute…`,
+  );
   const res = await fetch(`${service.url}/runs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' },
@@ -66,13 +73,24 @@ async function main(): Promise<void> {
   if (result) {
     const minimum = minimumCalls({
       reads: result.counts,
-      writes: { segments: result.segmentsUpdated, requests: result.requestsUpdated, themes: result.themesUpserted, scores: result.scoresWritten, deletes: result.scoresDeleted },
+      writes: {
+        segments: result.segmentsUpdated,
+        requests: result.requestsUpdated,
+        themes: result.themesUpserted,
+        scores: result.scoresWritten,
+        deletes: result.scoresDeleted,
+      },
     });
     console.log(
       `\nRead ${result.recordsRead} records; wrote ${result.scoresWritten} scores (${result.scoresComputed} computed), stamped ${result.requestsUpdated} requests, updated ${result.segmentsUpdated} segments.`,
     );
-    if (result.profileErrors.length > 0) console.log(`Scoring profile: ${result.profileErrors.join('; ')} (defaults used for those fields).`);
-    console.log(`API calls: ${outcome.apiCalls} used; the minimum possible for this run is ${minimum} (${(outcome.apiCalls / minimum).toFixed(2)}×).`);
+    if (result.profileErrors.length > 0)
+      console.log(
+        `Scoring profile: ${result.profileErrors.join('; ')} (defaults used for those fields).`,
+      );
+    console.log(
+      `API calls: ${outcome.apiCalls} used; the minimum possible for this run is ${minimum} (${(outcome.apiCalls / minimum).toFixed(2)}×).`,
+    );
   }
   if (outcome.status === 'Failed') console.log(`\nThe run failed; its log:\n${outcome.log}`);
 
@@ -84,9 +102,13 @@ async function main(): Promise<void> {
   };
   if (once) return shutdown(outcome.status === 'Failed' ? 1 : 0);
   console.log(`\nServing until Ctrl-C:`);
-  console.log(`  service   ${service.url}/healthz   ${service.url}/runs   ${service.url}/metrics   ${service.url}/openapi.json`);
+  console.log(
+    `  service   ${service.url}/healthz   ${service.url}/runs   ${service.url}/metrics   ${service.url}/openapi.json`,
+  );
   console.log(`  emulator  ${emulator.url}  (stats: ${emulator.url}/__emulator/stats)`);
-  console.log(`  POST ${service.url}/runs with "Authorization: Bearer ${apiToken}" to recompute again.`);
+  console.log(
+    `  POST ${service.url}/runs with "Authorization: Bearer ${apiToken}" to recompute again.`,
+  );
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 }

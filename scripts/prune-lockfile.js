@@ -32,4 +32,6 @@ for (const [key, pkg] of Object.entries(lock.packages)) {
 if (pruned > 0) {
   fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 }
-console.log(`prune-lockfile: removed ${pruned} unresolvable optional dependency entr${pruned === 1 ? 'y' : 'ies'}`);
+console.log(
+  `prune-lockfile: removed ${pruned} unresolvable optional dependency entr${pruned === 1 ? 'y' : 'ies'}`,
+);

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, process.stderr as never);
+  const logger = createLogger(
+    env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
+    process.stderr as never,
+  );
   const service = await startService({ env, logger, timers: false, listen: false });
   const bar = progressBar();
   service.runner.hooks.onProgress = (_id, phase, pct) => bar.update(phase, pct);

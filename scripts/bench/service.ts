@@ -28,15 +28,33 @@ interface EmuStats {
 async function emulatorChild(opts: { scale: number; requestsPerAccount: number }): Promise<void> {
   const { startEmulator } = await import('../../server/emulator');
   const t0 = Date.now();
-  const emu = await startEmulator({ port: 0, seed: 'demo', scale: opts.scale, requestsPerAccount: opts.requestsPerAccount, accessToken: TOKEN, dailyApiLimit: 10_000_000 });
-  const send = (kind: string, body: unknown) => process.stdout.write(`${kind} ${JSON.stringify(body)}\n`);
+  const emu = await startEmulator({
+    port: 0,
+    seed: 'demo',
+    scale: opts.scale,
+    requestsPerAccount: opts.requestsPerAccount,
+    accessToken: TOKEN,
+    dailyApiLimit: 10_000_000,
+  });
+  const send = (kind: string, body: unknown) =>
+    process.stdout.write(`${kind} ${JSON.stringify(body)}\n`);
   send('READY', { url: emu.url, seedMs: Date.now() - t0 });
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
     if (line === 'stats') {
       const cpu = process.cpuUsage();
-      const s = emu.stats() as { apiCalls: number; records: Record<string, number>; byRoute: Record<string, number> };
-      send('STATS', { cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20, apiCalls: s.apiCalls, records: s.records, byRoute: s.byRoute } satisfies EmuStats);
+      const s = emu.stats() as {
+        apiCalls: number;
+        records: Record<string, number>;
+        byRoute: Record<string, number>;
+      };
+      send('STATS', {
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        rssMb: process.memoryUsage().rss / 2 ** 20,
+        apiCalls: s.apiCalls,
+        records: s.records,
+        byRoute: s.byRoute,
+      } satisfies EmuStats);
     } else if (line === 'exit') {
       await emu.close();
       process.exit(0);
@@ -49,19 +67,34 @@ class EmulatorProcess {
   private constructor(private readonly child: ChildProcess) {
     createInterface({ input: child.stdout! }).on('line', (line) => this.waiting.shift()?.(line));
   }
-  static async start(scale: number, requestsPerAccount: number): Promise<{ emu: EmulatorProcess; url: string; seedMs: number }> {
+  static async start(
+    scale: number,
+    requestsPerAccount: number,
+  ): Promise<{ emu: EmulatorProcess; url: string; seedMs: number }> {
     const tsx = require.resolve('tsx/cli');
-    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' ') };
-    const child = spawn(process.execPath, [tsx, __filename, '--emulator-child', JSON.stringify({ scale, requestsPerAccount })], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=8192']
+        .filter(Boolean)
+        .join(' '),
+    };
+    const child = spawn(
+      process.execPath,
+      [tsx, __filename, '--emulator-child', JSON.stringify({ scale, requestsPerAccount })],
+      { stdio: ['pipe', 'pipe', 'inherit'], env },
+    );
     const emu = new EmulatorProcess(child);
     const ready = await emu.next('READY');
     return { emu, ...(ready as { url: string; seedMs: number }) };
   }
   private next(kind: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.child.once('exit', (code) => reject(new Error(`emulator child exited (${code}) before ${kind}`)));
+      this.child.once('exit', (code) =>
+        reject(new Error(`emulator child exited (${code}) before ${kind}`)),
+      );
       this.waiting.push((line) => {
-        if (!line.startsWith(`${kind} `)) return reject(new Error(`emulator child said: ${line.slice(0, 200)}`));
+        if (!line.startsWith(`${kind} `))
+          return reject(new Error(`emulator child said: ${line.slice(0, 200)}`));
         resolve(JSON.parse(line.slice(kind.length + 1)));
       });
     });
@@ -94,12 +127,25 @@ interface ServiceReport {
     scoresComputed: number;
   } | null;
   fullEmuCpuMs?: number;
-  incremental?: { status: string; apiCalls: number; scoresWritten: number; recomputed: boolean; wallMs: number };
+  incremental?: {
+    status: string;
+    apiCalls: number;
+    scoresWritten: number;
+    recomputed: boolean;
+    wallMs: number;
+  };
   peakRssMb: number;
 }
 
 async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
-  const env = loadEnv({ SF_INSTANCE_URL: url, SF_ACCESS_TOKEN: TOKEN, QUORUM_API_TOKEN: 'bench-api-token-0123456789', PORT: '0', QUORUM_RUN_API_BUDGET: '1000000', QUORUM_API_RESERVE: '0' });
+  const env = loadEnv({
+    SF_INSTANCE_URL: url,
+    SF_ACCESS_TOKEN: TOKEN,
+    QUORUM_API_TOKEN: 'bench-api-token-0123456789',
+    PORT: '0',
+    QUORUM_RUN_API_BUDGET: '1000000',
+    QUORUM_API_RESERVE: '0',
+  });
   const service = await startService({ env, logger: silentLogger, timers: false, listen: false });
   let peak = process.memoryUsage().rss;
   // With BENCH_MEMORY: what the RSS was made of at its peak, and in which phase.
@@ -119,12 +165,17 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
     service.runner.hooks.onProgress = (_id, phase) => {
       if (phase === last) return;
       last = phase;
-      process.stderr.write(`  memory at "${phase}": ${parts(process.memoryUsage())}, peak so far ${mb(peak)} MB\n`);
+      process.stderr.write(
+        `  memory at "${phase}": ${parts(process.memoryUsage())}, peak so far ${mb(peak)} MB\n`,
+      );
     };
   }
   const report: ServiceReport = { full: null, peakRssMb: 0 };
   const t0 = Date.now();
-  const deadline = setTimeout(() => service.runner.abort(`bench time limit of ${timeLimitMs / 1000} s`), timeLimitMs);
+  const deadline = setTimeout(
+    () => service.runner.abort(`bench time limit of ${timeLimitMs / 1000} s`),
+    timeLimitMs,
+  );
   const full = await service.runner.runToEnd('Full');
   clearTimeout(deadline);
   const r = full.result;
@@ -134,23 +185,41 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
     apiCalls: full.outcome.apiCalls,
     wallMs: Date.now() - t0,
     counts: r?.counts ?? {},
-    writes: r ? { segments: r.segmentsUpdated, requests: r.requestsUpdated, themes: r.themesUpserted, scores: r.scoresWritten, deletes: r.scoresDeleted } : {},
+    writes: r
+      ? {
+          segments: r.segmentsUpdated,
+          requests: r.requestsUpdated,
+          themes: r.themesUpserted,
+          scores: r.scoresWritten,
+          deletes: r.scoresDeleted,
+        }
+      : {},
     ingestBytes: r?.ingestBytes ?? {},
     recordsRead: r?.recordsRead ?? 0,
     scoresComputed: r?.scoresComputed ?? 0,
   };
   process.stdout.write(`FULLDONE ${JSON.stringify({})}\n`);
-  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+  await new Promise<void>((resolve) =>
+    createInterface({ input: process.stdin }).once('line', () => resolve()),
+  );
   if (full.outcome.status !== 'Failed') {
     const t1 = Date.now();
     const inc = await service.runner.runToEnd('Incremental');
-    report.incremental = { status: inc.outcome.status, apiCalls: inc.outcome.apiCalls, scoresWritten: inc.outcome.scoresWritten, recomputed: Boolean(inc.result), wallMs: Date.now() - t1 };
+    report.incremental = {
+      status: inc.outcome.status,
+      apiCalls: inc.outcome.apiCalls,
+      scoresWritten: inc.outcome.scoresWritten,
+      recomputed: Boolean(inc.result),
+      wallMs: Date.now() - t1,
+    };
   }
   clearInterval(sampler);
   if (atPeak) process.stderr.write(`  memory at the peak, in ${atPeak}\n`);
   const highWater = process.resourceUsage().maxRSS * 1024;
   if (process.env.BENCH_MEMORY && highWater > peak + 8 * 2 ** 20) {
-    process.stderr.write(`  the kernel's high-water mark, ${mb(highWater)} MB, is above the sampled peak: reached inside synchronous work the 50 ms sampler cannot see\n`);
+    process.stderr.write(
+      `  the kernel's high-water mark, ${mb(highWater)} MB, is above the sampled peak: reached inside synchronous work the 50 ms sampler cannot see\n`,
+    );
   }
   report.peakRssMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   await service.close();
@@ -158,20 +227,31 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
   process.exit(0);
 }
 
-function spawnChild(args: string[], nodeFlags: string[]): { child: ChildProcess; next: (kind: string) => Promise<unknown> } {
+function spawnChild(
+  args: string[],
+  nodeFlags: string[],
+): { child: ChildProcess; next: (kind: string) => Promise<unknown> } {
   const tsx = require.resolve('tsx/cli');
   // tsx runs the script in a process of its own: flags must travel in NODE_OPTIONS to reach it.
-  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(' ') };
-  const child = spawn(process.execPath, [tsx, __filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(' '),
+  };
+  const child = spawn(process.execPath, [tsx, __filename, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env,
+  });
   const waiting: ((line: string) => void)[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => waiting.shift()?.(line));
   const next = (kind: string) =>
     new Promise<unknown>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`child ${args[0]} exited (${code}) before ${kind}`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`child ${args[0]} exited (${code}) before ${kind}`));
       child.once('exit', onExit);
       waiting.push((line) => {
         child.off('exit', onExit);
-        if (!line.startsWith(`${kind} `)) return reject(new Error(`child said: ${line.slice(0, 300)}`));
+        if (!line.startsWith(`${kind} `))
+          return reject(new Error(`child said: ${line.slice(0, 300)}`));
         resolve(JSON.parse(line.slice(kind.length + 1)));
       });
     });
@@ -180,8 +260,14 @@ function spawnChild(args: string[], nodeFlags: string[]): { child: ChildProcess;
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
-async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs: number): Promise<boolean> {
-  console.log(`\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests ---`);
+async function benchScale(
+  scale: number,
+  requestsPerAccount: number,
+  timeLimitMs: number,
+): Promise<boolean> {
+  console.log(
+    `\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests ---`,
+  );
   const { emu, url, seedMs } = await EmulatorProcess.start(scale, requestsPerAccount);
   try {
     const seeded = await emu.stats();
@@ -189,7 +275,10 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
     console.log(
       `emulator seeded in ${fmt(seedMs / 1000)} s: ${['Account', 'Opportunity', 'Buying_Committee_Member__c', 'OpportunityContactRole', 'Escalated_Request__c', 'Demand_Theme__c'].map((k) => `${k} ${(r[k] ?? 0).toLocaleString('en-US')}`).join(', ')}`,
     );
-    const svc = spawnChild(['--service-child', url, String(timeLimitMs)], [`--max-old-space-size=${SERVICE_HEAP_MB}`]);
+    const svc = spawnChild(
+      ['--service-child', url, String(timeLimitMs)],
+      [`--max-old-space-size=${SERVICE_HEAP_MB}`],
+    );
     const fullDone = svc.next('FULLDONE');
     await fullDone;
     const afterFull = await emu.stats();
@@ -198,21 +287,38 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
     const report = (await reportP) as ServiceReport;
     const full = report.full!;
     if (full.status === 'Failed') {
-      console.log(`full run Failed after ${fmt(full.wallMs / 1000)} s: ${full.log.split('\n').slice(-2).join(' ')}`);
+      console.log(
+        `full run Failed after ${fmt(full.wallMs / 1000)} s: ${full.log.split('\n').slice(-2).join(' ')}`,
+      );
       return false;
     }
     const minimum = minimumCalls({ reads: full.counts, writes: full.writes });
-    const payloadAware = minimumCalls({ reads: full.counts, writes: full.writes, writeBytes: full.ingestBytes });
+    const payloadAware = minimumCalls({
+      reads: full.counts,
+      writes: full.writes,
+      writeBytes: full.ingestBytes,
+    });
     const emuCpuMs = afterFull.cpuMs - seeded.cpuMs;
-    console.log(`full run: ${full.status}; read ${full.recordsRead.toLocaleString('en-US')} rows, stamped ${full.writes.requests.toLocaleString('en-US')} requests, wrote ${full.writes.scores} of ${full.scoresComputed} scores`);
-    console.log(`  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)`);
-    const mb = Object.entries(full.ingestBytes).filter(([, b]) => b > 0).map(([k, b]) => `${k} ${fmt(b / 2 ** 20, 0)} MB`).join(', ');
+    console.log(
+      `full run: ${full.status}; read ${full.recordsRead.toLocaleString('en-US')} rows, stamped ${full.writes.requests.toLocaleString('en-US')} requests, wrote ${full.writes.scores} of ${full.scoresComputed} scores`,
+    );
+    console.log(
+      `  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)`,
+    );
+    const mb = Object.entries(full.ingestBytes)
+      .filter(([, b]) => b > 0)
+      .map(([k, b]) => `${k} ${fmt(b / 2 ** 20, 0)} MB`)
+      .join(', ');
     if (payloadAware !== minimum) {
-      console.log(`  payload-aware minimum (one ≤100 MB Bulk upload per job; ingested ${mb}): ${payloadAware} → ${fmt(full.apiCalls / payloadAware, 2)}×`);
+      console.log(
+        `  payload-aware minimum (one ≤100 MB Bulk upload per job; ingested ${mb}): ${payloadAware} → ${fmt(full.apiCalls / payloadAware, 2)}×`,
+      );
     } else if (mb) console.log(`  ingested by Bulk 2.0: ${mb}`);
     const retried = full.log.split('\n').find((l) => l.includes('transient errors retried'));
     if (retried) console.log(`  ${retried.replace(/^\S+ /, '')}`);
-    console.log(`  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s)`);
+    console.log(
+      `  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s)`,
+    );
     const routes = Object.entries(afterFull.byRoute)
       .map(([k, v]) => [k, v - (seeded.byRoute[k] ?? 0)] as const)
       .filter(([, v]) => v > 0)
@@ -220,18 +326,23 @@ async function benchScale(scale: number, requestsPerAccount: number, timeLimitMs
       .join(', ');
     console.log(`  calls by route (emulator): ${routes}`);
     const own = full.log.split('\n').find((l) => l.includes('Calls by route: '));
-    if (own) console.log(`  calls by route (service): ${own.slice(own.indexOf('Calls by route: ') + 16)}`);
+    if (own)
+      console.log(`  calls by route (service): ${own.slice(own.indexOf('Calls by route: ') + 16)}`);
     const phases = full.log.split('\n').filter((l) => / took /.test(l));
-    if (phases.length > 0) console.log(`  phases: ${phases.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
+    if (phases.length > 0)
+      console.log(`  phases: ${phases.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
     const released = full.log.split('\n').filter((l) => l.includes('memory-reducing collection'));
-    if (released.length > 0) console.log(`  ${released.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
+    if (released.length > 0)
+      console.log(`  ${released.map((l) => l.replace(/^\S+ /, '')).join('; ')}`);
     const inc = report.incremental;
     if (inc) {
       console.log(
         `no-change incremental: ${inc.status}; ${inc.apiCalls} API calls (target ≤ 10), ${inc.scoresWritten} scores written, ${inc.recomputed ? 'recomputed' : 'nothing read beyond the change check'}, ${fmt(inc.wallMs / 1000, 2)} s`,
       );
     }
-    console.log(`service peak RSS ${fmt(report.peakRssMb, 0)} MB with --max-old-space-size=${SERVICE_HEAP_MB} (target < 1024 MB); emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`);
+    console.log(
+      `service peak RSS ${fmt(report.peakRssMb, 0)} MB with --max-old-space-size=${SERVICE_HEAP_MB} (target < 1024 MB); emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`,
+    );
     return full.wallMs < timeLimitMs;
   } finally {
     await emu.stop();
@@ -252,21 +363,31 @@ async function main(): Promise<void> {
       ? [{ scale: Number(argv[scaleArg + 1]), rpa: 10 }]
       : quick
         ? [{ scale: 2_000, rpa: 4 }]
-        : [{ scale: 10_000, rpa: 10 }, { scale: 30_000, rpa: 10 }, { scale: 100_000, rpa: 10 }];
+        : [
+            { scale: 10_000, rpa: 10 },
+            { scale: 30_000, rpa: 10 },
+            { scale: 100_000, rpa: 10 },
+          ];
   const limitMs = quick ? 120_000 : 300_000;
   let largest = 0;
   for (const step of plan) {
     const ok = await benchScale(step.scale, step.rpa, limitMs).catch((err: Error) => {
-      console.log(`  the service did not finish: ${err.message}${/exited \(134\)/.test(err.message) ? ` (out of memory under --max-old-space-size=${SERVICE_HEAP_MB}; try --heap-mb 4096 to measure it uncapped)` : ''}`);
+      console.log(
+        `  the service did not finish: ${err.message}${/exited \(134\)/.test(err.message) ? ` (out of memory under --max-old-space-size=${SERVICE_HEAP_MB}; try --heap-mb 4096 to measure it uncapped)` : ''}`,
+      );
       return false;
     });
     if (!ok) {
-      console.log(`\nStopped at ${step.scale.toLocaleString('en-US')} accounts (over the ${limitMs / 1000} s limit or failed).`);
+      console.log(
+        `\nStopped at ${step.scale.toLocaleString('en-US')} accounts (over the ${limitMs / 1000} s limit or failed).`,
+      );
       break;
     }
     largest = step.scale;
   }
-  console.log(`\nLargest scale measured: ${largest.toLocaleString('en-US')} accounts${quick ? ' (--quick)' : ''}.`);
+  console.log(
+    `\nLargest scale measured: ${largest.toLocaleString('en-US')} accounts${quick ? ' (--quick)' : ''}.`,
+  );
   process.exit(0);
 }
 

@@ -21,14 +21,24 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const service = await startService({ env, logger });
-  logger.info({ url: service.url, replica: service.runner.replicaId, schedule: env.QUORUM_SCHEDULE ?? null }, 'Quorum service listening');
+  logger.info(
+    { url: service.url, replica: service.runner.replicaId, schedule: env.QUORUM_SCHEDULE ?? null },
+    'Quorum service listening',
+  );
   // Sign in once now so a bad key, user or URL shows at start-up; the service keeps serving
   // (GET /readyz answers 503 until the org answers) rather than crash-looping.
   service
     .org()
-    .then((org) => org.call('limits', () => org.conn.request({ method: 'GET', url: `${org.base}/limits` })))
+    .then((org) =>
+      org.call('limits', () => org.conn.request({ method: 'GET', url: `${org.base}/limits` })),
+    )
     .then(() => logger.info('connected to the org'))
-    .catch((err: Error) => logger.error({ err: describeError(err) }, 'cannot connect to the org yet; check the SF_* settings (GET /readyz reports it)'));
+    .catch((err: Error) =>
+      logger.error(
+        { err: describeError(err) },
+        'cannot connect to the org yet; check the SF_* settings (GET /readyz reports it)',
+      ),
+    );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -58,7 +58,9 @@ export const envSchema = z
     QUORUM_API_TOKEN: z.preprocess(
       blankToUndefined,
       z
-        .string({ message: 'is required: the bearer token for POST /runs (at least 16 characters)' })
+        .string({
+          message: 'is required: the bearer token for POST /runs (at least 16 characters)',
+        })
         .min(16, { message: 'must be at least 16 characters long (use a random secret)' }),
     ),
     /** HTTP port of the service. */
@@ -96,7 +98,12 @@ export const envSchema = z
     }
   });
 
-const JWT_VARIABLES = ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE'] as const;
+const JWT_VARIABLES = [
+  'SF_LOGIN_URL',
+  'SF_CLIENT_ID',
+  'SF_USERNAME',
+  'SF_PRIVATE_KEY_FILE',
+] as const;
 const TOKEN_VARIABLES = ['SF_INSTANCE_URL', 'SF_ACCESS_TOKEN'] as const;
 type ConnectionVariable = (typeof JWT_VARIABLES)[number] | (typeof TOKEN_VARIABLES)[number];
 const CONNECTION_HINT =
@@ -107,10 +114,13 @@ const CONNECTION_HINT =
  * The connection variables still missing for the flow the operator seems to be configuring
  * (none when either flow is complete).
  */
-function missingConnectionVariables(isSet: (key: ConnectionVariable) => boolean): ConnectionVariable[] {
+function missingConnectionVariables(
+  isSet: (key: ConnectionVariable) => boolean,
+): ConnectionVariable[] {
   const jwtSet = JWT_VARIABLES.filter(isSet);
   const tokenSet = TOKEN_VARIABLES.filter(isSet);
-  if (tokenSet.length === TOKEN_VARIABLES.length || jwtSet.length === JWT_VARIABLES.length) return [];
+  if (tokenSet.length === TOKEN_VARIABLES.length || jwtSet.length === JWT_VARIABLES.length)
+    return [];
   const flow = tokenSet.length > 0 && jwtSet.length === 0 ? TOKEN_VARIABLES : JWT_VARIABLES;
   return flow.filter((key) => !isSet(key));
 }
@@ -119,12 +129,21 @@ export type Env = z.infer<typeof envSchema>;
 
 export type SalesforceAuthConfig =
   | { kind: 'token'; instanceUrl: string; accessToken: string; apiVersion: string }
-  | { kind: 'jwt'; loginUrl: string; clientId: string; username: string; privateKeyFile: string; apiVersion: string };
+  | {
+      kind: 'jwt';
+      loginUrl: string;
+      clientId: string;
+      username: string;
+      privateKeyFile: string;
+      apiVersion: string;
+    };
 
 /** Thrown for a bad environment; `problems` are one line per variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables and start again (see server/src/config/README.md).`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables and start again (see server/src/config/README.md).`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -136,7 +155,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.length > 0 ? String(issue.path[0]) : 'environment';
     let message = issue.message;
-    if (issue.code === 'invalid_type' && source[name] === undefined) message = message.startsWith('is required') ? message : `is required (${message})`;
+    if (issue.code === 'invalid_type' && source[name] === undefined)
+      message = message.startsWith('is required') ? message : `is required (${message})`;
     return `${name} ${message}`;
   });
   // zod skips the object-level connection check while any field is bad: run it on the raw
@@ -150,7 +170,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 export function authConfig(env: Env): SalesforceAuthConfig {
   if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
-    return { kind: 'token', instanceUrl: env.SF_INSTANCE_URL, accessToken: env.SF_ACCESS_TOKEN, apiVersion: env.SF_API_VERSION };
+    return {
+      kind: 'token',
+      instanceUrl: env.SF_INSTANCE_URL,
+      accessToken: env.SF_ACCESS_TOKEN,
+      apiVersion: env.SF_API_VERSION,
+    };
   }
   return {
     kind: 'jwt',

@@ -28,9 +28,15 @@ export interface AppDeps {
 }
 
 const RunBody = z
-  .object({ mode: z.enum(['full', 'incremental'], { message: "mode must be 'full' or 'incremental'" }).default('full') })
+  .object({
+    mode: z
+      .enum(['full', 'incremental'], { message: "mode must be 'full' or 'incremental'" })
+      .default('full'),
+  })
   .strict();
-const RunId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'a run id is a 15- or 18-character Salesforce Id');
+const RunId = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'a run id is a 15- or 18-character Salesforce Id');
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export function runView(r: Run) {
@@ -55,7 +61,15 @@ export function runView(r: Run) {
 }
 
 function zodMessage(err: z.ZodError): string {
-  return err.issues.map((i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return err.issues
+    .map((i) =>
+      i.code === 'unrecognized_keys'
+        ? `unknown field(s): ${i.keys.join(', ')}`
+        : i.path.length
+          ? `${i.path.join('.')}: ${i.message}`
+          : i.message,
+    )
+    .join('; ');
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -69,7 +83,8 @@ export function createApp(deps: AppDeps): Express {
       limit: deps.rateLimitPerMinute ?? 120,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: (_req, res) => sendError(res, 429, 'rate_limited', 'Too many requests; wait a minute and try again.'),
+      handler: (_req, res) =>
+        sendError(res, 429, 'rate_limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
   app.use(express.json({ limit: '10kb', strict: true }));
@@ -81,7 +96,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/readyz', async (_req, res) => {
     try {
       const org = await deps.org();
-      await org.call('limits', () => org.conn.request({ method: 'GET', url: `${org.base}/limits` }));
+      await org.call('limits', () =>
+        org.conn.request({ method: 'GET', url: `${org.base}/limits` }),
+      );
       res.json({ status: 'ready' });
     } catch (err) {
       sendError(res, 503, 'org_unreachable', `The org did not answer: ${describeError(err)}`);
@@ -105,7 +122,12 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/runs/:id', async (req, res) => {
     const id = RunId.safeParse(req.params.id);
-    if (!id.success) throw new HttpError(404, 'not_found', `No run '${String(req.params.id).slice(0, 40)}': ${id.error.issues[0]?.message}.`);
+    if (!id.success)
+      throw new HttpError(
+        404,
+        'not_found',
+        `No run '${String(req.params.id).slice(0, 40)}': ${id.error.issues[0]?.message}.`,
+      );
     const run = await getRun(await deps.org(), id.data);
     if (!run) throw new HttpError(404, 'not_found', `No run ${id.data}.`);
     res.json(runView(run));
@@ -119,7 +141,9 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
 
-  app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}; see /openapi.json.`));
+  app.use((req, res) =>
+    sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}; see /openapi.json.`),
+  );
   app.use(errorHandler(deps.logger));
   return app;
 }

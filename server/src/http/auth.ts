@@ -15,7 +15,13 @@ export function requireBearer(expected: string) {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match || !tokenMatches(match[1].trim(), expected)) {
-      next(new HttpError(401, 'unauthorized', 'Send the service token as "Authorization: Bearer <QUORUM_API_TOKEN>".'));
+      next(
+        new HttpError(
+          401,
+          'unauthorized',
+          'Send the service token as "Authorization: Bearer <QUORUM_API_TOKEN>".',
+        ),
+      );
       return;
     }
     next();

@@ -1,21 +1,40 @@
 /** The OpenAPI 3.1 document of the HTTP API (GET /openapi.json). */
 export const openapi = {
   openapi: '3.1.0',
-  info: { title: 'Quorum sync service', version: '0.1.0', description: 'Recomputes segment demand scores in the org and reports on runs.' },
+  info: {
+    title: 'Quorum sync service',
+    version: '0.1.0',
+    description: 'Recomputes segment demand scores in the org and reports on runs.',
+  },
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'QUORUM_API_TOKEN' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'QUORUM_API_TOKEN' },
+    },
     schemas: {
       Error: {
         type: 'object',
-        properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } },
+        properties: {
+          error: {
+            type: 'object',
+            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+            required: ['code', 'message'],
+          },
+        },
       },
-      RunRequest: { type: 'object', properties: { mode: { type: 'string', enum: ['full', 'incremental'], default: 'full' } }, additionalProperties: false },
+      RunRequest: {
+        type: 'object',
+        properties: { mode: { type: 'string', enum: ['full', 'incremental'], default: 'full' } },
+        additionalProperties: false,
+      },
       Run: {
         type: 'object',
         properties: {
           id: { type: 'string' },
           name: { type: ['string', 'null'] },
-          status: { type: ['string', 'null'], enum: ['Requested', 'Running', 'Succeeded', 'Partially Succeeded', 'Failed', null] },
+          status: {
+            type: ['string', 'null'],
+            enum: ['Requested', 'Running', 'Succeeded', 'Partially Succeeded', 'Failed', null],
+          },
           mode: { type: ['string', 'null'] },
           phase: { type: ['string', 'null'] },
           progress: { type: ['number', 'null'] },
@@ -32,16 +51,31 @@ export const openapi = {
     },
   },
   paths: {
-    '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The process is up' } } } },
-    '/readyz': { get: { summary: 'Readiness: the org answers', responses: { '200': { description: 'Ready' }, '503': { description: 'The org is not reachable' } } } },
+    '/healthz': {
+      get: { summary: 'Liveness', responses: { '200': { description: 'The process is up' } } },
+    },
+    '/readyz': {
+      get: {
+        summary: 'Readiness: the org answers',
+        responses: {
+          '200': { description: 'Ready' },
+          '503': { description: 'The org is not reachable' },
+        },
+      },
+    },
     '/runs': {
       post: {
         summary: 'Start a recompute (or join the one running)',
         security: [{ bearer: [] }],
-        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/RunRequest' } } } },
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/RunRequest' } } },
+        },
         responses: {
           '202': { description: 'Accepted: { id, status: started | already-running | queued }' },
-          '400': { description: 'Invalid body', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '400': {
+            description: 'Invalid body',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
           '401': { description: 'Missing or wrong bearer token' },
           '413': { description: 'Body too large' },
           '429': { description: 'Too many requests' },
@@ -50,7 +84,13 @@ export const openapi = {
       },
       get: {
         summary: 'Recent runs, newest first',
-        parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          },
+        ],
         responses: { '200': { description: '{ runs: Run[] }' } },
       },
     },
@@ -58,10 +98,23 @@ export const openapi = {
       get: {
         summary: 'One run',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'Run', content: { 'application/json': { schema: { $ref: '#/components/schemas/Run' } } } }, '404': { description: 'No such run' } },
+        responses: {
+          '200': {
+            description: 'Run',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Run' } } },
+          },
+          '404': { description: 'No such run' },
+        },
       },
     },
-    '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text/plain exposition format' } } } },
-    '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics',
+        responses: { '200': { description: 'text/plain exposition format' } },
+      },
+    },
+    '/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+    },
   },
 } as const;

@@ -47,9 +47,14 @@ interface CompositeResponse {
 }
 
 /** Objects with a row modified or deleted after `watermark` (empty: nothing changed). */
-export async function changedSince(org: Org, watermark: string, opts: { composite?: boolean } = {}): Promise<string[]> {
+export async function changedSince(
+  org: Org,
+  watermark: string,
+  opts: { composite?: boolean } = {},
+): Promise<string[]> {
   const since = datetimeLiteral(watermark);
-  const soqlOf = (object: string) => `SELECT Id FROM ${object} WHERE SystemModstamp > ${since} LIMIT 1`;
+  const soqlOf = (object: string) =>
+    `SELECT Id FROM ${object} WHERE SystemModstamp > ${since} LIMIT 1`;
   const changed: string[] = [];
   if (opts.composite !== false) {
     for (let i = 0; i < WATCHED_OBJECTS.length; i += 5) {
@@ -67,8 +72,11 @@ export async function changedSince(org: Org, watermark: string, opts: { composit
           const part = res.compositeResponse.find((p) => p.referenceId === `q${k}`);
           if (!part || part.httpStatusCode >= 300) {
             // Surface the subrequest's own error code so a 5xx or a limit is handled like a direct call.
-            const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as { errorCode?: string; message?: string } | undefined;
-            const err = new Error(`Change check on ${object} failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''}`) as Error & { errorCode?: string };
+            const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
+              { errorCode?: string; message?: string } | undefined;
+            const err = new Error(
+              `Change check on ${object} failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''}`,
+            ) as Error & { errorCode?: string };
             err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
             throw err;
           }
@@ -82,7 +90,14 @@ export async function changedSince(org: Org, watermark: string, opts: { composit
     return changed;
   }
   for (const object of WATCHED_OBJECTS) {
-    const res = await org.call('queryAll.changes', async () => (await org.conn.query(soqlOf(object), { scanAll: true, autoFetch: false })) as unknown as QueryResult);
+    const res = await org.call(
+      'queryAll.changes',
+      async () =>
+        (await org.conn.query(soqlOf(object), {
+          scanAll: true,
+          autoFetch: false,
+        })) as unknown as QueryResult,
+    );
     if (res.totalSize > 0) changed.push(object);
   }
   return changed;

@@ -16,10 +16,27 @@ export function createMetrics(withDefaults = true): Metrics {
   if (withDefaults) collectDefaultMetrics({ register: registry, prefix: 'quorum_' });
   return {
     registry,
-    runs: new Counter({ name: 'quorum_runs_total', help: 'Finished recompute runs by status and mode', labelNames: ['status', 'mode'], registers: [registry] }),
-    apiCalls: new Counter({ name: 'quorum_salesforce_api_calls_total', help: 'Salesforce API calls made by runs', registers: [registry] }),
-    retries: new Counter({ name: 'quorum_salesforce_retries_total', help: 'Transient Salesforce failures retried', registers: [registry] }),
-    scoresWritten: new Counter({ name: 'quorum_scores_written_total', help: 'Segment_Demand_Score__c rows written', registers: [registry] }),
+    runs: new Counter({
+      name: 'quorum_runs_total',
+      help: 'Finished recompute runs by status and mode',
+      labelNames: ['status', 'mode'],
+      registers: [registry],
+    }),
+    apiCalls: new Counter({
+      name: 'quorum_salesforce_api_calls_total',
+      help: 'Salesforce API calls made by runs',
+      registers: [registry],
+    }),
+    retries: new Counter({
+      name: 'quorum_salesforce_retries_total',
+      help: 'Transient Salesforce failures retried',
+      registers: [registry],
+    }),
+    scoresWritten: new Counter({
+      name: 'quorum_scores_written_total',
+      help: 'Segment_Demand_Score__c rows written',
+      registers: [registry],
+    }),
     runDuration: new Histogram({
       name: 'quorum_run_duration_seconds',
       help: 'Wall time of recompute runs',
@@ -27,6 +44,10 @@ export function createMetrics(withDefaults = true): Metrics {
       buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800],
       registers: [registry],
     }),
-    active: new Gauge({ name: 'quorum_run_active', help: '1 while this replica runs a recompute', registers: [registry] }),
+    active: new Gauge({
+      name: 'quorum_run_active',
+      help: '1 while this replica runs a recompute',
+      registers: [registry],
+    }),
   };
 }

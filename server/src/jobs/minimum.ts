@@ -24,7 +24,10 @@ export interface MinimumInput {
 export const REST_PAGE = 2000;
 
 export function readCalls(rows: number, bulkPageSize = 50_000): number {
-  return Math.min(Math.max(1, Math.ceil(rows / REST_PAGE)), 2 + Math.max(1, Math.ceil(rows / bulkPageSize)));
+  return Math.min(
+    Math.max(1, Math.ceil(rows / REST_PAGE)),
+    2 + Math.max(1, Math.ceil(rows / bulkPageSize)),
+  );
 }
 
 export const INGEST_UPLOAD_LIMIT = 100 * 1024 * 1024;
@@ -40,6 +43,7 @@ export function minimumCalls(input: MinimumInput): number {
   const rows = Object.values(input.reads);
   n += Math.ceil(rows.filter((r) => r <= REST_PAGE).length / 5);
   for (const r of rows.filter((x) => x > REST_PAGE)) n += readCalls(r, input.bulkPageSize);
-  for (const [kind, m] of Object.entries(input.writes)) n += writeCalls(m, input.writeBytes?.[kind] || undefined);
+  for (const [kind, m] of Object.entries(input.writes))
+    n += writeCalls(m, input.writeBytes?.[kind] || undefined);
   return n;
 }

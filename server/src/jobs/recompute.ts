@@ -13,7 +13,13 @@ import { groupThemes } from '../domain/themes/group';
 import { textRecords, type RequestTable } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
 import { resolveProfile } from '../domain/profile';
-import { DemandTheme, EscalatedRequest, EXTERNAL_IDS, Segment, SegmentDemandScore } from '../schema';
+import {
+  DemandTheme,
+  EscalatedRequest,
+  EXTERNAL_IDS,
+  Segment,
+  SegmentDemandScore,
+} from '../schema';
 import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
 import { literal } from '../salesforce/soql';
@@ -63,7 +69,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   let phase = { name: '', at: Date.now() };
   const progress = (name: string, pct: number) => {
     if (name !== phase.name) {
-      if (phase.name) opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
+      if (phase.name)
+        opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
       phase = { name, at: Date.now() };
     }
     opts.onProgress?.(name, pct);
@@ -77,7 +84,10 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   const release = (before: string) => {
     const r = large ? releaseMemory() : null;
     const mb = (n: number) => Math.round(n / 2 ** 20);
-    if (r) log(`Memory before ${before}: ${mb(r.rssBefore)} MB resident, ${mb(r.rssAfter)} MB after a memory-reducing collection (${r.ms} ms).`);
+    if (r)
+      log(
+        `Memory before ${before}: ${mb(r.rssBefore)} MB resident, ${mb(r.rssAfter)} MB after a memory-reducing collection (${r.ms} ms).`,
+      );
   };
   const writer = { bulkThreshold: opts.bulkThreshold, scratch: {} };
   const failures: RecordFailure[] = [];
@@ -89,27 +99,49 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);
   large = recordsRead >= (opts.releaseMemoryFrom ?? RELEASE_MEMORY_FROM);
-  log(`Read ${recordsRead} records: ${Object.entries(snap.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  log(
+    `Read ${recordsRead} records: ${Object.entries(snap.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   await checkpoint('read');
 
   // ---- profile
-  const { profile, errors: profileErrors } = resolveProfile(snap.profile as Record<string, unknown> | null);
+  const { profile, errors: profileErrors } = resolveProfile(
+    snap.profile as Record<string, unknown> | null,
+  );
   for (const e of profileErrors) log(`Scoring profile: ${e} (default used).`);
 
   release('assigning segments');
 
   // ---- segments
   progress('Assigning segments', 62);
-  const assignment = assignSegments(snap.accounts as never, snap.segments as never, snap.criteria as never, snap.accountFieldTypes);
+  const assignment = assignSegments(
+    snap.accounts as never,
+    snap.segments as never,
+    snap.criteria as never,
+    snap.accountFieldTypes,
+  );
   const segmentUpdates: Record<string, unknown>[] = [];
   const byId = new Map(snap.segments.map((s) => [s.Id, s]));
   const invalidSegments: RecomputeResult['invalidSegments'] = [];
   for (const s of assignment.segments) {
     const current = byId.get(s.segmentId);
     const message = s.message ? s.message.slice(0, STATUS_MESSAGE_LENGTH) : null;
-    if (s.status === 'Invalid') invalidSegments.push({ id: s.segmentId, name: s.name, message: s.message ?? '' });
-    if (!current || current.Status__c !== s.status || (current.Status_Message__c ?? null) !== message || current.Account_Count__c !== s.accountCount) {
-      segmentUpdates.push({ Id: s.segmentId, Status__c: s.status, Status_Message__c: message, Account_Count__c: s.accountCount });
+    if (s.status === 'Invalid')
+      invalidSegments.push({ id: s.segmentId, name: s.name, message: s.message ?? '' });
+    if (
+      !current ||
+      current.Status__c !== s.status ||
+      (current.Status_Message__c ?? null) !== message ||
+      current.Account_Count__c !== s.accountCount
+    ) {
+      segmentUpdates.push({
+        Id: s.segmentId,
+        Status__c: s.status,
+        Status_Message__c: message,
+        Account_Count__c: s.accountCount,
+      });
     }
   }
   for (const s of invalidSegments) log(`Segment '${s.name}' is Invalid: ${s.message}`);
@@ -118,8 +150,14 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   progress('Grouping themes', 66);
   // Grouping reads the requests whose text the reader kept: the unthemed ones and the samples
   // of each theme's profile (see domain/requestTable.ts).
-  const grouping = groupThemes({ requests: textRecords(snap.requestTable), themes: snap.themes as never, now });
-  const themeByKey = new Map(snap.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]));
+  const grouping = groupThemes({
+    requests: textRecords(snap.requestTable),
+    themes: snap.themes as never,
+    now,
+  });
+  const themeByKey = new Map(
+    snap.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]),
+  );
   const themeUpserts: Record<string, unknown>[] = [];
   for (const s of grouping.suggestions) {
     const terms = s.terms.join(', ').slice(0, MATCH_TERMS_LENGTH);
@@ -144,16 +182,35 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   // every request restamped, every (segment, theme) scored, every old score deleted, and finishing.
   const estimate = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(rows / 1000), 8));
   org.guard(
-    estimate(themeUpserts.length) + 1 + estimate(segmentUpdates.length) + estimate(snap.requestTable.length) + estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) + estimate(snap.scores.length) + 2,
+    estimate(themeUpserts.length) +
+      1 +
+      estimate(segmentUpdates.length) +
+      estimate(snap.requestTable.length) +
+      estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) +
+      estimate(snap.scores.length) +
+      2,
   );
-  const themeWrite = await upsertMany(org, DemandTheme.apiName, EXTERNAL_IDS.Demand_Theme__c, themeUpserts, writer);
+  const themeWrite = await upsertMany(
+    org,
+    DemandTheme.apiName,
+    EXTERNAL_IDS.Demand_Theme__c,
+    themeUpserts,
+    writer,
+  );
   failures.push(...themeWrite.failures);
   await checkpoint('themes');
   const newThemeIds = await learnThemeIds(org, themeUpserts, themeByKey, themeWrite.ids);
   const themes = [...snap.themes];
   for (const s of grouping.suggestions) {
     if (!themeByKey.has(s.key) && newThemeIds.has(s.key)) {
-      themes.push({ Id: newThemeIds.get(s.key) as string, Name: s.name, Theme_Key__c: s.key, Origin__c: 'Suggested', Status__c: 'Suggested', Merged_Into__c: null } as never);
+      themes.push({
+        Id: newThemeIds.get(s.key) as string,
+        Name: s.name,
+        Theme_Key__c: s.key,
+        Origin__c: 'Suggested',
+        Status__c: 'Suggested',
+        Merged_Into__c: null,
+      } as never);
     }
   }
   const themeOf = new Map<string, string>();
@@ -175,7 +232,12 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   const computed = scoreTable({
     accounts: snap.accounts as never,
     accountSegment: assignment.accountSegment,
-    segments: assignment.segments.map((s) => ({ segmentId: s.segmentId, accountCount: s.accountCount, status: s.status, active: s.active })),
+    segments: assignment.segments.map((s) => ({
+      segmentId: s.segmentId,
+      accountCount: s.accountCount,
+      status: s.status,
+      active: s.active,
+    })),
     deals: snap.deals,
     requests: snap.requestTable,
     themes: themes as never,
@@ -209,7 +271,13 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   release('writing scores');
 
   progress('Writing scores', 88);
-  const scoreWrite = await upsertMany(org, SegmentDemandScore.apiName, EXTERNAL_IDS.Segment_Demand_Score__c, diff.upserts as never, writer);
+  const scoreWrite = await upsertMany(
+    org,
+    SegmentDemandScore.apiName,
+    EXTERNAL_IDS.Segment_Demand_Score__c,
+    diff.upserts as never,
+    writer,
+  );
   failures.push(...scoreWrite.failures);
   await checkpoint('scores');
 
@@ -218,12 +286,16 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   if (scoreWrite.failures.length === 0 && diff.deleteKeys.length > 0) {
     progress('Deleting stale scores', 95);
     const idByKey = new Map(snap.scores.map((s) => [s.Score_Key__c as string, s.Id]));
-    const ids = diff.deleteKeys.map((k) => idByKey.get(k)).filter((id): id is string => Boolean(id));
+    const ids = diff.deleteKeys
+      .map((k) => idByKey.get(k))
+      .filter((id): id is string => Boolean(id));
     const del = await deleteMany(org, ids);
     failures.push(...del.failures);
     scoresDeleted = del.written;
   } else if (diff.deleteKeys.length > 0) {
-    log(`${diff.deleteKeys.length} stale scores kept because some new scores failed to write; the next run removes them.`);
+    log(
+      `${diff.deleteKeys.length} stale scores kept because some new scores failed to write; the next run removes them.`,
+    );
   }
   progress('Done', 100);
   log(
@@ -241,7 +313,12 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     scoresComputed: computed.length,
     scoresWritten: scoreWrite.written,
     scoresDeleted,
-    ingestBytes: { segments: segWrite.bytes ?? 0, requests: reqWrite.bytes ?? 0, themes: themeWrite.bytes ?? 0, scores: scoreWrite.bytes ?? 0 },
+    ingestBytes: {
+      segments: segWrite.bytes ?? 0,
+      requests: reqWrite.bytes ?? 0,
+      themes: themeWrite.bytes ?? 0,
+      scores: scoreWrite.bytes ?? 0,
+    },
     failures,
     invalidSegments,
     profileErrors,
@@ -265,7 +342,8 @@ export function stampRequests(
   for (let i = 0; i < t.length; i++) {
     const code = t.account[i];
     let segment = segmentOf[code];
-    if (segment === undefined) segment = segmentOf[code] = accountSegment.get(t.ids.values[code] ?? '') ?? null;
+    if (segment === undefined)
+      segment = segmentOf[code] = accountSegment.get(t.ids.values[code] ?? '') ?? null;
     const current = t.themes.values[t.suggestedTheme[i]];
     const suggested = t.theme[i] !== 0 ? current : (themeOf.get(t.id[i]) ?? null);
     if (t.segments.values[t.segment[i]] !== segment || current !== suggested) {
@@ -276,13 +354,26 @@ export function stampRequests(
 }
 
 /** Ids of new suggested themes: from the upsert results, else read back by key (Bulk ingest). */
-async function learnThemeIds(org: Org, upserts: Record<string, unknown>[], known: Map<string, { Id: string }>, written?: Map<string, string>): Promise<Map<string, string>> {
+async function learnThemeIds(
+  org: Org,
+  upserts: Record<string, unknown>[],
+  known: Map<string, { Id: string }>,
+  written?: Map<string, string>,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>(written ?? []);
-  const keys = upserts.map((u) => String(u.Theme_Key__c)).filter((k) => !known.has(k) && !ids.has(k));
+  const keys = upserts
+    .map((u) => String(u.Theme_Key__c))
+    .filter((k) => !known.has(k) && !ids.has(k));
   for (let i = 0; i < keys.length; i += 200) {
     const chunk = keys.slice(i, i + 200);
     const soql = `SELECT Id, Theme_Key__c FROM ${DemandTheme.apiName} WHERE Theme_Key__c IN (${chunk.map((k) => literal(k)).join(',')})`;
-    const res = await org.call('query', async () => (await org.conn.query(soql, { autoFetch: false })) as unknown as { records: { Id: string; Theme_Key__c: string }[] });
+    const res = await org.call(
+      'query',
+      async () =>
+        (await org.conn.query(soql, { autoFetch: false })) as unknown as {
+          records: { Id: string; Theme_Key__c: string }[];
+        },
+    );
     for (const r of res.records) ids.set(r.Theme_Key__c, r.Id);
   }
   return ids;

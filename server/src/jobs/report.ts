@@ -34,9 +34,24 @@ export interface Report {
 
 export async function buildReport(org: Org, topN = 5): Promise<Report> {
   const opts = { bulkThreshold: Number.MAX_SAFE_INTEGER };
-  const segments = await readAll(org, `SELECT ${fieldNames(Segment).join(', ')} FROM ${Segment.apiName}`, SegmentRecord, opts);
-  const themes = await readAll(org, `SELECT ${fieldNames(DemandTheme).join(', ')} FROM ${DemandTheme.apiName}`, DemandThemeRecord, opts);
-  const scores = await readAll(org, `SELECT ${fieldNames(SegmentDemandScore).join(', ')} FROM ${SegmentDemandScore.apiName}`, SegmentDemandScoreRecord, opts);
+  const segments = await readAll(
+    org,
+    `SELECT ${fieldNames(Segment).join(', ')} FROM ${Segment.apiName}`,
+    SegmentRecord,
+    opts,
+  );
+  const themes = await readAll(
+    org,
+    `SELECT ${fieldNames(DemandTheme).join(', ')} FROM ${DemandTheme.apiName}`,
+    DemandThemeRecord,
+    opts,
+  );
+  const scores = await readAll(
+    org,
+    `SELECT ${fieldNames(SegmentDemandScore).join(', ')} FROM ${SegmentDemandScore.apiName}`,
+    SegmentDemandScoreRecord,
+    opts,
+  );
   const themeName = new Map(themes.map((t) => [t.Id, t.Name ?? t.Id]));
   const bySegment = new Map<string, SegmentDemandScoreRecord[]>();
   for (const s of scores) {
@@ -54,33 +69,62 @@ export async function buildReport(org: Org, topN = 5): Promise<Report> {
     decisionBacked: s.Decision_Backed_Count__c ?? 0,
     quorum: s.Quorum_Reached__c,
   });
-  const top = (key: string) => (bySegment.get(key) ?? []).sort((a, b) => (a.Rank__c ?? 1e9) - (b.Rank__c ?? 1e9)).slice(0, topN).map(toTheme);
+  const top = (key: string) =>
+    (bySegment.get(key) ?? [])
+      .sort((a, b) => (a.Rank__c ?? 1e9) - (b.Rank__c ?? 1e9))
+      .slice(0, topN)
+      .map(toTheme);
   const valid = segments
     .filter((s) => s.Status__c === 'Valid' && s.Active__c)
-    .sort((a, b) => (a.Priority__c ?? 1e9) - (b.Priority__c ?? 1e9) || String(a.Name).localeCompare(String(b.Name)));
+    .sort(
+      (a, b) =>
+        (a.Priority__c ?? 1e9) - (b.Priority__c ?? 1e9) ||
+        String(a.Name).localeCompare(String(b.Name)),
+    );
   return {
     segments: [
-      ...valid.map((s) => ({ name: s.Name ?? s.Id, accountCount: s.Account_Count__c ?? 0, themes: top(s.Id) })),
+      ...valid.map((s) => ({
+        name: s.Name ?? s.Id,
+        accountCount: s.Account_Count__c ?? 0,
+        themes: top(s.Id),
+      })),
       { name: 'All accounts', accountCount: NaN, themes: top(ALL_SEGMENTS_KEY) },
     ],
-    invalid: segments.filter((s) => s.Status__c === 'Invalid').map((s) => ({ name: s.Name ?? s.Id, message: s.Status_Message__c ?? '' })),
-    suggested: themes.filter((t) => t.Origin__c === 'Suggested').map((t) => ({ name: t.Name ?? t.Id, terms: t.Match_Terms__c ?? '', status: t.Status__c ?? '' })),
+    invalid: segments
+      .filter((s) => s.Status__c === 'Invalid')
+      .map((s) => ({ name: s.Name ?? s.Id, message: s.Status_Message__c ?? '' })),
+    suggested: themes
+      .filter((t) => t.Origin__c === 'Suggested')
+      .map((t) => ({
+        name: t.Name ?? t.Id,
+        terms: t.Match_Terms__c ?? '',
+        status: t.Status__c ?? '',
+      })),
   };
 }
 
-const money = (n: number) => (n >= 1e6 ? `$${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `$${Math.round(n / 1e3)}k` : `$${Math.round(n)}`);
+const money = (n: number) =>
+  n >= 1e6
+    ? `$${(n / 1e6).toFixed(1)}M`
+    : n >= 1e3
+      ? `$${Math.round(n / 1e3)}k`
+      : `$${Math.round(n)}`;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
 export function formatReport(report: Report): string {
   const out: string[] = [];
   for (const seg of report.segments) {
     out.push('');
-    out.push(`▸ ${seg.name}${Number.isFinite(seg.accountCount) ? ` (${seg.accountCount} accounts)` : ''}`);
+    out.push(
+      `▸ ${seg.name}${Number.isFinite(seg.accountCount) ? ` (${seg.accountCount} accounts)` : ''}`,
+    );
     if (seg.themes.length === 0) {
       out.push('    no demand yet');
       continue;
     }
-    out.push(`    ${cut('theme', 38)} ${'score'.padStart(7)} ${'accts'.padStart(5)} ${'penet.'.padStart(7)} ${'at stake'.padStart(9)} ${'decis.'.padStart(6)}  quorum`);
+    out.push(
+      `    ${cut('theme', 38)} ${'score'.padStart(7)} ${'accts'.padStart(5)} ${'penet.'.padStart(7)} ${'at stake'.padStart(9)} ${'decis.'.padStart(6)}  quorum`,
+    );
     for (const t of seg.themes) {
       out.push(
         `    ${cut(t.theme, 38)} ${t.score.toFixed(2).padStart(7)} ${String(t.accounts).padStart(5)} ${`${t.penetration.toFixed(1)}%`.padStart(7)} ${money(t.revenueAtStake).padStart(9)} ${String(t.decisionBacked).padStart(6)}  ${t.quorum ? 'yes' : '-'}`,
@@ -93,7 +137,8 @@ export function formatReport(report: Report): string {
   }
   if (report.suggested.length > 0) {
     out.push('', 'Suggested themes (from unthemed requests):');
-    for (const t of report.suggested) out.push(`  • ${t.name}  [${t.status}]  terms: ${t.terms || '—'}`);
+    for (const t of report.suggested)
+      out.push(`  • ${t.name}  [${t.status}]  terms: ${t.terms || '—'}`);
   }
   return out.join('\n');
 }

@@ -13,7 +13,17 @@ import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult } from './recompute';
-import { claimRun, createRun, finishRun, getRun, heartbeat, lastSuccessfulRun, nextRequested, stampWatermark, type RunOutcome } from './runs';
+import {
+  claimRun,
+  createRun,
+  finishRun,
+  getRun,
+  heartbeat,
+  lastSuccessfulRun,
+  nextRequested,
+  stampWatermark,
+  type RunOutcome,
+} from './runs';
 
 export interface RunnerSettings {
   replicaId?: string;
@@ -74,7 +84,10 @@ export class Runner {
   }
 
   async newOrg(): Promise<Org> {
-    return new Org(await this.connect(), { logger: this.logger, retry: this.settings.retry ?? DEFAULT_RETRY });
+    return new Org(await this.connect(), {
+      logger: this.logger,
+      retry: this.settings.retry ?? DEFAULT_RETRY,
+    });
   }
 
   onFinished(listener: (f: FinishedRun) => void): () => void {
@@ -85,7 +98,11 @@ export class Runner {
   /** Starts a run now (or joins the one already running in this process). */
   start(mode: RunMode): Promise<StartResult> {
     if (this.active) return Promise.resolve({ id: this.active.id, status: 'already-running' });
-    if (this.starting) return this.starting.then((r) => ({ ...r, status: r.status === 'started' ? 'already-running' : r.status }));
+    if (this.starting)
+      return this.starting.then((r) => ({
+        ...r,
+        status: r.status === 'started' ? 'already-running' : r.status,
+      }));
     this.starting = (async (): Promise<StartResult> => {
       const org = await this.newOrg();
       org.startMetering(this.limits());
@@ -101,7 +118,9 @@ export class Runner {
   async runToEnd(mode: RunMode): Promise<FinishedRun> {
     const started = await this.start(mode);
     if (started.status === 'queued') {
-      throw new Error(`Another replica holds the run lock; run ${started.id} stays Requested and will be picked up when the other run ends.`);
+      throw new Error(
+        `Another replica holds the run lock; run ${started.id} stays Requested and will be picked up when the other run ends.`,
+      );
     }
     return this.wait(started.id);
   }
@@ -111,7 +130,9 @@ export class Runner {
     if (this.active?.id === id) return this.active.done;
     const org = await this.newOrg();
     const run = await getRun(org, id);
-    throw new Error(`Run ${id} is not running in this process (status ${run?.Status__c ?? 'unknown'}).`);
+    throw new Error(
+      `Run ${id} is not running in this process (status ${run?.Status__c ?? 'unknown'}).`,
+    );
   }
 
   /** Claims the oldest Requested run, if any and if idle. Returns its id when one started. */
@@ -147,9 +168,15 @@ export class Runner {
   }
 
   private async claimAndLaunch(org: Org, id: string, mode: RunMode): Promise<StartResult> {
-    const claim = await claimRun(org, id, { replicaId: this.replicaId, staleAfterMs: this.settings.staleAfterMs ?? 5 * 60_000 });
+    const claim = await claimRun(org, id, {
+      replicaId: this.replicaId,
+      staleAfterMs: this.settings.staleAfterMs ?? 5 * 60_000,
+    });
     if (!claim.claimed) {
-      this.logger.info({ runId: id, reason: claim.reason }, 'run queued: another run holds the lock');
+      this.logger.info(
+        { runId: id, reason: claim.reason },
+        'run queued: another run holds the lock',
+      );
       return { id, status: 'queued' };
     }
     const controller = new AbortController();
@@ -180,7 +207,11 @@ export class Runner {
       if (Date.now() - lastBeat < heartbeatMs) return;
       lastBeat = Date.now();
       // Progress must never fail the run: a failed heartbeat is logged and the run goes on.
-      beating = beating.then(() => heartbeat(org, id, phase, percent).catch((err) => this.logger.warn({ runId: id, err: describeError(err) }, 'progress update failed')));
+      beating = beating.then(() =>
+        heartbeat(org, id, phase, percent).catch((err) =>
+          this.logger.warn({ runId: id, err: describeError(err) }, 'progress update failed'),
+        ),
+      );
     };
 
     let result: RecomputeResult | undefined;
@@ -193,11 +224,15 @@ export class Runner {
         if (last?.Watermark__c) {
           const changed = await changedSince(org, last.Watermark__c);
           if (changed.length === 0) {
-            log(`Nothing changed since the last successful run (${last.Watermark__c}); nothing to write.`);
+            log(
+              `Nothing changed since the last successful run (${last.Watermark__c}); nothing to write.`,
+            );
             watermark = last.Watermark__c;
             skip = true;
           } else {
-            log(`Changed since ${last.Watermark__c}: ${changed.join(', ')}. Recomputing from a full read, writing only differences.`);
+            log(
+              `Changed since ${last.Watermark__c}: ${changed.join(', ')}. Recomputing from a full read, writing only differences.`,
+            );
           }
         } else {
           log('No earlier successful run to start from: reading everything.');
@@ -234,7 +269,8 @@ export class Runner {
       await beating;
       const message = describeError(err);
       log(`Run failed: ${message}`);
-      if (!(err instanceof RequestLimitError)) this.logger.error({ runId: id, err: message }, 'run failed');
+      if (!(err instanceof RequestLimitError))
+        this.logger.error({ runId: id, err: message }, 'run failed');
       outcome = {
         status: 'Failed',
         recordsRead: result?.recordsRead ?? 0,
@@ -248,7 +284,9 @@ export class Runner {
     }
     if (result) {
       const kinds = Object.entries(org.retryKinds).map(([kind, n]) => `${kind} ×${n}`);
-      log(`API calls used: ${org.calls}; transient errors retried: ${org.retries}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`);
+      log(
+        `API calls used: ${org.calls}; transient errors retried: ${org.retries}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`,
+      );
       const routes = Object.entries(org.transport.byRoute).map(([route, n]) => `${route} ${n}`);
       log(`Calls by route: ${routes.join(', ')}.`);
     }
@@ -272,10 +310,16 @@ export class Runner {
         await finishRun(org, id, outcome);
         return;
       } catch (err) {
-        this.logger.warn({ runId: id, attempt, err: describeError(err) }, 'could not record the run outcome');
+        this.logger.warn(
+          { runId: id, attempt, err: describeError(err) },
+          'could not record the run outcome',
+        );
         if (attempt < 3) await sleep(attempt * 1_000);
       }
     }
-    this.logger.error({ runId: id }, 'run outcome not recorded; its lock expires after the stale timeout');
+    this.logger.error(
+      { runId: id },
+      'run outcome not recorded; its lock expires after the stale timeout',
+    );
   }
 }

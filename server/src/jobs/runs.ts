@@ -13,7 +13,13 @@
  * server/src/jobs/README.md.
  */
 import { randomUUID } from 'node:crypto';
-import { ACTIVE_RUN_LOCK, DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
+import {
+  ACTIVE_RUN_LOCK,
+  DemandRun,
+  DemandRunRecord,
+  type RunMode,
+  type RunStatus,
+} from '../schema';
 import { errorCodeOf } from '../salesforce/errors';
 import type { Org } from '../salesforce/org';
 import { datetimeLiteral, idLiteral, literal } from '../salesforce/soql';
@@ -26,7 +32,11 @@ export const LOG_LIMIT = 131_072;
 
 export type Run = DemandRunRecord;
 
-export async function createRun(org: Org, mode: RunMode, status: RunStatus = 'Requested'): Promise<string> {
+export async function createRun(
+  org: Org,
+  mode: RunMode,
+  status: RunStatus = 'Requested',
+): Promise<string> {
   // Created by upsert on a fresh request key (Lock_Key__c, replaced by the claim), so a retried
   // create after a lost response finds the same row instead of queueing a second run.
   const requestKey = `REQ-${randomUUID()}`;
@@ -40,13 +50,23 @@ export async function createRun(org: Org, mode: RunMode, status: RunStatus = 'Re
   );
   if (res?.id) return res.id;
   // An update of an existing row answers 204 without a body: look the row up by its key.
-  const rows = await readAll(org, `SELECT Id FROM ${T} WHERE Lock_Key__c = ${literal(requestKey)}`, DemandRunRecord.pick({ Id: true }), { bulkThreshold: Infinity });
+  const rows = await readAll(
+    org,
+    `SELECT Id FROM ${T} WHERE Lock_Key__c = ${literal(requestKey)}`,
+    DemandRunRecord.pick({ Id: true }),
+    { bulkThreshold: Infinity },
+  );
   if (!rows[0]) throw new Error('Could not create a Demand_Run__c (no Id returned).');
   return rows[0].Id;
 }
 
 export async function getRun(org: Org, id: string): Promise<Run | null> {
-  const rows = await readAll(org, `SELECT ${RUN_FIELDS} FROM ${T} WHERE Id = ${idLiteral(id)}`, DemandRunRecord, { bulkThreshold: Infinity });
+  const rows = await readAll(
+    org,
+    `SELECT ${RUN_FIELDS} FROM ${T} WHERE Id = ${idLiteral(id)}`,
+    DemandRunRecord,
+    { bulkThreshold: Infinity },
+  );
   return rows[0] ?? null;
 }
 
@@ -72,16 +92,23 @@ export async function lastSuccessfulRun(org: Org): Promise<Run | null> {
 async function update(org: Org, id: string, fields: Record<string, unknown>): Promise<void> {
   // Updates by Id are idempotent: retried on transient errors, including a locked row.
   await org.call('run.update', async () => {
-    const res = await org.conn.request<{ success: boolean; errors: { statusCode: string; message: string }[] }[]>({
+    const res = await org.conn.request<
+      { success: boolean; errors: { statusCode: string; message: string }[] }[]
+    >({
       method: 'PATCH',
       url: `${org.base}/composite/sobjects`,
-      body: JSON.stringify({ allOrNone: true, records: [{ attributes: { type: T }, Id: id, ...fields }] }),
+      body: JSON.stringify({
+        allOrNone: true,
+        records: [{ attributes: { type: T }, Id: id, ...fields }],
+      }),
       headers: { 'content-type': 'application/json' },
     });
     const r = res[0];
     if (!r?.success) {
       const e = r?.errors?.[0];
-      const err = new Error(`Updating Demand_Run__c ${id} failed: ${e?.statusCode ?? 'UNKNOWN'} ${e?.message ?? ''}`) as Error & { errorCode?: string };
+      const err = new Error(
+        `Updating Demand_Run__c ${id} failed: ${e?.statusCode ?? 'UNKNOWN'} ${e?.message ?? ''}`,
+      ) as Error & { errorCode?: string };
       err.errorCode = e?.statusCode;
       throw err;
     }
@@ -96,7 +123,11 @@ interface CompositeResponse {
  * Updates the run and reads it back in one composite call (one API call): the claim confirms
  * its holder this way, and the watermark is the run's own SystemModstamp after the update.
  */
-async function updateAndRead(org: Org, id: string, fields: Record<string, unknown>): Promise<{ Claimed_By__c: string | null; SystemModstamp: string }> {
+async function updateAndRead(
+  org: Org,
+  id: string,
+  fields: Record<string, unknown>,
+): Promise<{ Claimed_By__c: string | null; SystemModstamp: string }> {
   return org.call('run.updateAndRead', async () => {
     const url = `${org.base}/sobjects/${T}/${id}`;
     const res = await org.conn.requestPost<CompositeResponse>('/composite', {
@@ -106,11 +137,16 @@ async function updateAndRead(org: Org, id: string, fields: Record<string, unknow
         { method: 'GET', url: `${url}?fields=Claimed_By__c,SystemModstamp`, referenceId: 'read' },
       ],
     });
-    const [upd, read] = ['update', 'read'].map((r) => res.compositeResponse.find((p) => p.referenceId === r));
+    const [upd, read] = ['update', 'read'].map((r) =>
+      res.compositeResponse.find((p) => p.referenceId === r),
+    );
     for (const part of [upd, read]) {
       if (!part || part.httpStatusCode >= 300) {
-        const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as { errorCode?: string; message?: string } | undefined;
-        const err = new Error(`Demand_Run__c ${id}: ${body?.errorCode ?? part?.httpStatusCode ?? 'no answer'} ${body?.message ?? ''}`) as Error & { errorCode?: string };
+        const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
+          { errorCode?: string; message?: string } | undefined;
+        const err = new Error(
+          `Demand_Run__c ${id}: ${body?.errorCode ?? part?.httpStatusCode ?? 'no answer'} ${body?.message ?? ''}`,
+        ) as Error & { errorCode?: string };
         err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
         throw err;
       }
@@ -121,7 +157,11 @@ async function updateAndRead(org: Org, id: string, fields: Record<string, unknow
 
 /** Records the phase and returns the org's clock right after (the run's SystemModstamp). */
 export async function stampWatermark(org: Org, runId: string, phase: string): Promise<string> {
-  const back = await updateAndRead(org, runId, { Phase__c: phase, Progress__c: 99, Heartbeat_At__c: new Date().toISOString() });
+  const back = await updateAndRead(org, runId, {
+    Phase__c: phase,
+    Progress__c: 99,
+    Heartbeat_At__c: new Date().toISOString(),
+  });
   return back.SystemModstamp;
 }
 
@@ -131,7 +171,8 @@ export interface ClaimOptions {
   now?: () => Date;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; heldBy: Run | null; reason: string };
+export type ClaimResult =
+  { claimed: true } | { claimed: false; heldBy: Run | null; reason: string };
 
 /** Tries to make `runId` the one Running run. */
 export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Promise<ClaimResult> {
@@ -159,16 +200,31 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
           Status__c: 'Failed',
           Lock_Key__c: null,
           Finished_At__c: stamp,
-          Log__c: appendLog(holder.Log__c, `${stamp} Taken over by ${opts.replicaId}: no heartbeat since ${holder.Heartbeat_At__c ?? 'start'}; the replica running it presumably stopped.`),
+          Log__c: appendLog(
+            holder.Log__c,
+            `${stamp} Taken over by ${opts.replicaId}: no heartbeat since ${holder.Heartbeat_At__c ?? 'start'}; the replica running it presumably stopped.`,
+          ),
         });
         continue;
       }
-      return { claimed: false, heldBy: holder, reason: `run ${holder.Id} is Running on ${holder.Claimed_By__c ?? 'another replica'}` };
+      return {
+        claimed: false,
+        heldBy: holder,
+        reason: `run ${holder.Id} is Running on ${holder.Claimed_By__c ?? 'another replica'}`,
+      };
     }
     if (back.Claimed_By__c === opts.replicaId) return { claimed: true };
-    return { claimed: false, heldBy: await getRun(org, runId), reason: `run ${runId} was claimed by ${back.Claimed_By__c ?? 'another replica'}` };
+    return {
+      claimed: false,
+      heldBy: await getRun(org, runId),
+      reason: `run ${runId} was claimed by ${back.Claimed_By__c ?? 'another replica'}`,
+    };
   }
-  return { claimed: false, heldBy: null, reason: 'the lock changed hands twice while claiming; will retry on the next poll' };
+  return {
+    claimed: false,
+    heldBy: null,
+    reason: 'the lock changed hands twice while claiming; will retry on the next poll',
+  };
 }
 
 /** The run holding the lock, if any. */
@@ -178,8 +234,18 @@ export async function activeRun(org: Org): Promise<Run | null> {
   return rows[0] ?? null;
 }
 
-export async function heartbeat(org: Org, runId: string, phase: string, progress: number, now = new Date()): Promise<void> {
-  await update(org, runId, { Phase__c: phase.slice(0, 80), Progress__c: Math.max(0, Math.min(100, Math.round(progress))), Heartbeat_At__c: now.toISOString() });
+export async function heartbeat(
+  org: Org,
+  runId: string,
+  phase: string,
+  progress: number,
+  now = new Date(),
+): Promise<void> {
+  await update(org, runId, {
+    Phase__c: phase.slice(0, 80),
+    Progress__c: Math.max(0, Math.min(100, Math.round(progress))),
+    Heartbeat_At__c: now.toISOString(),
+  });
 }
 
 export interface RunOutcome {
@@ -193,7 +259,12 @@ export interface RunOutcome {
   watermark: string | null;
 }
 
-export async function finishRun(org: Org, runId: string, outcome: RunOutcome, now = new Date()): Promise<void> {
+export async function finishRun(
+  org: Org,
+  runId: string,
+  outcome: RunOutcome,
+  now = new Date(),
+): Promise<void> {
   await update(org, runId, {
     Status__c: outcome.status,
     Lock_Key__c: null,

@@ -12,7 +12,10 @@ export interface Timers {
   stop(): void;
 }
 
-export function startTimers(runner: Runner, opts: { schedule?: string; pollIntervalMs: number; logger: Logger }): Timers {
+export function startTimers(
+  runner: Runner,
+  opts: { schedule?: string; pollIntervalMs: number; logger: Logger },
+): Timers {
   const { logger } = opts;
   const cron = opts.schedule
     ? new Cron(opts.schedule, { protect: true }, async () => {

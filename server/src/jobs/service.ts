@@ -91,9 +91,21 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       });
     return shared;
   };
-  const app = createApp({ runner, org, apiToken: env.QUORUM_API_TOKEN, metrics, logger, rateLimitPerMinute: opts.rateLimitPerMinute });
+  const app = createApp({
+    runner,
+    org,
+    apiToken: env.QUORUM_API_TOKEN,
+    metrics,
+    logger,
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+  });
   let timers: Timers | null = null;
-  if (opts.timers !== false) timers = startTimers(runner, { schedule: env.QUORUM_SCHEDULE, pollIntervalMs: env.QUORUM_POLL_INTERVAL_MS, logger });
+  if (opts.timers !== false)
+    timers = startTimers(runner, {
+      schedule: env.QUORUM_SCHEDULE,
+      pollIntervalMs: env.QUORUM_POLL_INTERVAL_MS,
+      logger,
+    });
   let server: Server | undefined;
   let url: string | undefined;
   if (opts.listen !== false) {

@@ -72,7 +72,8 @@ export interface SnapshotOptions extends ReadOptions {
   onStep?: (label: string, fraction: number) => void;
 }
 
-const select = (apiName: string, fields: readonly string[]) => `SELECT ${fields.join(', ')} FROM ${apiName}`;
+const select = (apiName: string, fields: readonly string[]) =>
+  `SELECT ${fields.join(', ')} FROM ${apiName}`;
 
 /** Only the fields the engine needs (fields left out read as null through the schemas). */
 const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const;
@@ -81,14 +82,22 @@ const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as cons
 /** Requests: everything but the modification stamps (CreatedDate drives the decay). */
 /** Scores: everything but the long Breakdown__c (compared through Breakdown_Digest__c). */
 const SCORE_FIELDS = fieldNames(SegmentDemandScore).filter((f) => f !== 'Breakdown__c');
-const REQUEST_FIELDS = fieldNames(EscalatedRequest).filter((f) => f !== 'LastModifiedDate' && f !== 'SystemModstamp');
+const REQUEST_FIELDS = fieldNames(EscalatedRequest).filter(
+  (f) => f !== 'LastModifiedDate' && f !== 'SystemModstamp',
+);
 
 export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Snapshot> {
   const counts: Record<string, number> = {};
   const step = (label: string, fraction: number) => opts.onStep?.(label, fraction);
   // Each query's first page comes from a composite call of five; small objects end there.
   const batch = async (queries: { name: string; soql: string }[]) => {
-    const pages = opts.composite === false ? [] : await firstPages(org, queries.map((q) => q.soql));
+    const pages =
+      opts.composite === false
+        ? []
+        : await firstPages(
+            org,
+            queries.map((q) => q.soql),
+          );
     return (name: string) => pages[queries.findIndex((q) => q.name === name)];
   };
   const compact = opts.compact !== false;
@@ -116,54 +125,141 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
 
   const internAll = (r: Record<string, unknown>) => {
-    for (const k of Object.keys(r)) if (k !== 'Name' && k !== 'Description__c') r[k] = interner.intern(r[k]);
+    for (const k of Object.keys(r))
+      if (k !== 'Name' && k !== 'Description__c') r[k] = interner.intern(r[k]);
   };
 
   step('Reading scoring profile, segments and themes', 0);
   const small = [
-    { name: DemandScoringProfile.apiName, soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1` },
+    {
+      name: DemandScoringProfile.apiName,
+      soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1`,
+    },
     { name: Segment.apiName, soql: select(Segment.apiName, fieldNames(Segment)) },
-    { name: SegmentCriterion.apiName, soql: select(SegmentCriterion.apiName, fieldNames(SegmentCriterion)) },
+    {
+      name: SegmentCriterion.apiName,
+      soql: select(SegmentCriterion.apiName, fieldNames(SegmentCriterion)),
+    },
     { name: DemandTheme.apiName, soql: select(DemandTheme.apiName, fieldNames(DemandTheme)) },
     // Breakdown__c (up to 131,072 characters a row) is not read: its digest says if it changed.
-    { name: SegmentDemandScore.apiName, soql: select(SegmentDemandScore.apiName, compact ? SCORE_FIELDS : fieldNames(SegmentDemandScore)) },
+    {
+      name: SegmentDemandScore.apiName,
+      soql: select(
+        SegmentDemandScore.apiName,
+        compact ? SCORE_FIELDS : fieldNames(SegmentDemandScore),
+      ),
+    },
   ];
   const smallPage = await batch(small);
   const q = (name: string) => small.find((x) => x.name === name)!.soql;
-  const profiles = await all(DemandScoringProfile.apiName, q(DemandScoringProfile.apiName), DemandScoringProfileRecord, smallPage(DemandScoringProfile.apiName));
-  const segments = await all(Segment.apiName, q(Segment.apiName), SegmentRecord, smallPage(Segment.apiName));
-  const criteria = await all(SegmentCriterion.apiName, q(SegmentCriterion.apiName), SegmentCriterionRecord, smallPage(SegmentCriterion.apiName));
-  const themes = await all(DemandTheme.apiName, q(DemandTheme.apiName), DemandThemeRecord, smallPage(DemandTheme.apiName));
-  const scores = await all(SegmentDemandScore.apiName, q(SegmentDemandScore.apiName), SegmentDemandScoreRecord, smallPage(SegmentDemandScore.apiName));
+  const profiles = await all(
+    DemandScoringProfile.apiName,
+    q(DemandScoringProfile.apiName),
+    DemandScoringProfileRecord,
+    smallPage(DemandScoringProfile.apiName),
+  );
+  const segments = await all(
+    Segment.apiName,
+    q(Segment.apiName),
+    SegmentRecord,
+    smallPage(Segment.apiName),
+  );
+  const criteria = await all(
+    SegmentCriterion.apiName,
+    q(SegmentCriterion.apiName),
+    SegmentCriterionRecord,
+    smallPage(SegmentCriterion.apiName),
+  );
+  const themes = await all(
+    DemandTheme.apiName,
+    q(DemandTheme.apiName),
+    DemandThemeRecord,
+    smallPage(DemandTheme.apiName),
+  );
+  const scores = await all(
+    SegmentDemandScore.apiName,
+    q(SegmentDemandScore.apiName),
+    SegmentDemandScoreRecord,
+    smallPage(SegmentDemandScore.apiName),
+  );
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
-  const accountFields = new Set<string>(fieldNames(Account).filter((f) => !compact || f !== 'SystemModstamp'));
+  const accountFields = new Set<string>(
+    fieldNames(Account).filter((f) => !compact || f !== 'SystemModstamp'),
+  );
   for (const c of criteria) {
     // Only fields the org has: a criterion naming an unknown field makes its segment Invalid
     // (the engine says so), it must not break the whole read.
-    if (c.Field__c && accountFieldTypes[c.Field__c] !== undefined) accountFields.add(identifier(c.Field__c));
+    if (c.Field__c && accountFieldTypes[c.Field__c] !== undefined)
+      accountFields.add(identifier(c.Field__c));
   }
   const big = [
     { name: Account.apiName, soql: select(Account.apiName, [...accountFields]) },
     { name: Opportunity.apiName, soql: select(Opportunity.apiName, OPPORTUNITY_FIELDS) },
-    { name: BuyingCommitteeMember.apiName, soql: select(BuyingCommitteeMember.apiName, MEMBER_FIELDS) },
-    { name: OpportunityContactRole.apiName, soql: select(OpportunityContactRole.apiName, CONTACT_ROLE_FIELDS) },
-    { name: EscalatedRequest.apiName, soql: select(EscalatedRequest.apiName, compact ? REQUEST_FIELDS : fieldNames(EscalatedRequest)) },
+    {
+      name: BuyingCommitteeMember.apiName,
+      soql: select(BuyingCommitteeMember.apiName, MEMBER_FIELDS),
+    },
+    {
+      name: OpportunityContactRole.apiName,
+      soql: select(OpportunityContactRole.apiName, CONTACT_ROLE_FIELDS),
+    },
+    {
+      name: EscalatedRequest.apiName,
+      soql: select(
+        EscalatedRequest.apiName,
+        compact ? REQUEST_FIELDS : fieldNames(EscalatedRequest),
+      ),
+    },
   ];
   const bigPage = await batch(big);
   const b = (name: string) => big.find((x) => x.name === name)!.soql;
-  const accounts = (await all(Account.apiName, b(Account.apiName), AccountRecord.loose(), bigPage(Account.apiName), compact ? internAll : undefined)) as Record<string, unknown>[];
+  const accounts = (await all(
+    Account.apiName,
+    b(Account.apiName),
+    AccountRecord.loose(),
+    bigPage(Account.apiName),
+    compact ? internAll : undefined,
+  )) as Record<string, unknown>[];
   step('Reading opportunities and buying committees', 0.25);
   // Account Ids first: scoring finds each account by its place instead of by a lookup.
   const dictionaries = newDictionaries(accounts.map((a) => a.Id as string));
   const dealTable = new DealTableBuilder(dictionaries);
-  const opportunities = await all(Opportunity.apiName, b(Opportunity.apiName), OpportunityRecord, bigPage(Opportunity.apiName), (r) => dealTable.addOpportunity(r), !compact);
-  const committeeMembers = await all(BuyingCommitteeMember.apiName, b(BuyingCommitteeMember.apiName), BuyingCommitteeMemberRecord, bigPage(BuyingCommitteeMember.apiName), (r) => dealTable.addMember(r), !compact);
-  const contactRoles = await all(OpportunityContactRole.apiName, b(OpportunityContactRole.apiName), OpportunityContactRoleRecord, bigPage(OpportunityContactRole.apiName), (r) => dealTable.addContactRole(r), !compact);
+  const opportunities = await all(
+    Opportunity.apiName,
+    b(Opportunity.apiName),
+    OpportunityRecord,
+    bigPage(Opportunity.apiName),
+    (r) => dealTable.addOpportunity(r),
+    !compact,
+  );
+  const committeeMembers = await all(
+    BuyingCommitteeMember.apiName,
+    b(BuyingCommitteeMember.apiName),
+    BuyingCommitteeMemberRecord,
+    bigPage(BuyingCommitteeMember.apiName),
+    (r) => dealTable.addMember(r),
+    !compact,
+  );
+  const contactRoles = await all(
+    OpportunityContactRole.apiName,
+    b(OpportunityContactRole.apiName),
+    OpportunityContactRoleRecord,
+    bigPage(OpportunityContactRole.apiName),
+    (r) => dealTable.addContactRole(r),
+    !compact,
+  );
   step('Reading escalated requests', 0.45);
   const requestTable = new RequestTableBuilder(compact ? 'grouping' : 'all', dictionaries);
-  const requests = await all(EscalatedRequest.apiName, b(EscalatedRequest.apiName), EscalatedRequestRecord, bigPage(EscalatedRequest.apiName), (r) => requestTable.add(r as never), !compact);
+  const requests = await all(
+    EscalatedRequest.apiName,
+    b(EscalatedRequest.apiName),
+    EscalatedRequestRecord,
+    bigPage(EscalatedRequest.apiName),
+    (r) => requestTable.add(r as never),
+    !compact,
+  );
 
   return {
     profile: profiles[0] ?? null,
@@ -189,7 +285,12 @@ interface DescribeResult {
 
 /** Account field API name → REST describe type (the rule evaluator normalises it). */
 export async function describeAccountFields(org: Org): Promise<Record<string, string>> {
-  const d = await org.call('describe.Account', () => org.conn.request<DescribeResult>({ method: 'GET', url: `${org.base}/sobjects/${Account.apiName}/describe` }));
+  const d = await org.call('describe.Account', () =>
+    org.conn.request<DescribeResult>({
+      method: 'GET',
+      url: `${org.base}/sobjects/${Account.apiName}/describe`,
+    }),
+  );
   const types: Record<string, string> = {};
   for (const f of d.fields ?? []) types[f.name] = f.type;
   return types;

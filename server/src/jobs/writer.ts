@@ -4,8 +4,19 @@
  * retried through collections. Returns what was written and the per-record failures.
  */
 import type { Org } from '../salesforce/org';
-import { bulkIngest, INGEST_JOB_BYTES, type CsvScratch, type IngestResult } from '../salesforce/ingest';
-import { COMPOSITE_MAX_BYTES, deleteByIds, updateById, upsertByExternalId, type WriteResult } from '../salesforce/write';
+import {
+  bulkIngest,
+  INGEST_JOB_BYTES,
+  type CsvScratch,
+  type IngestResult,
+} from '../salesforce/ingest';
+import {
+  COMPOSITE_MAX_BYTES,
+  deleteByIds,
+  updateById,
+  upsertByExternalId,
+  type WriteResult,
+} from '../salesforce/write';
 
 export interface WriterOptions {
   bulkThreshold: number;
@@ -37,7 +48,10 @@ function useIngest(records: Record<string, unknown>[], opts: WriterOptions): boo
   if (records.length > opts.bulkThreshold) return true;
   if (records.length <= INGEST_PAYS_OFF) return false;
   const bytes = estimateBytes(records);
-  const composite = Math.max(Math.ceil(records.length / 1000), Math.ceil(bytes / COMPOSITE_MAX_BYTES));
+  const composite = Math.max(
+    Math.ceil(records.length / 1000),
+    Math.ceil(bytes / COMPOSITE_MAX_BYTES),
+  );
   const ingest = 4 * Math.max(1, Math.ceil(bytes / INGEST_JOB_BYTES));
   return ingest < composite;
 }
@@ -49,7 +63,12 @@ function fieldsOf(records: Record<string, unknown>[]): string[] {
 }
 
 function merge(a: WriteResult, b: WriteResult): WriteResult {
-  return { written: a.written + b.written, failures: [...a.failures, ...b.failures], bytes: (a.bytes ?? 0) + (b.bytes ?? 0) || undefined, ids: a.ids ?? b.ids };
+  return {
+    written: a.written + b.written,
+    failures: [...a.failures, ...b.failures],
+    bytes: (a.bytes ?? 0) + (b.bytes ?? 0) || undefined,
+    ids: a.ids ?? b.ids,
+  };
 }
 
 /**
@@ -57,31 +76,68 @@ function merge(a: WriteResult, b: WriteResult): WriteResult {
  * field takes (broad themes' breakdowns; collections take the field's full length) and rows
  * that failed on a lock.
  */
-async function viaBulk(records: Record<string, unknown>[], ingest: (records: Record<string, unknown>[]) => Promise<IngestResult>, keyOf: (r: Record<string, unknown>) => string, rest: (records: Record<string, unknown>[]) => Promise<WriteResult>): Promise<WriteResult> {
+async function viaBulk(
+  records: Record<string, unknown>[],
+  ingest: (records: Record<string, unknown>[]) => Promise<IngestResult>,
+  keyOf: (r: Record<string, unknown>) => string,
+  rest: (records: Record<string, unknown>[]) => Promise<WriteResult>,
+): Promise<WriteResult> {
   const res = await ingest(records);
   const locked = new Set(res.lockedKeys);
-  const again = [...res.tooLong, ...(locked.size > 0 ? records.filter((r) => locked.has(keyOf(r))) : [])];
+  const again = [
+    ...res.tooLong,
+    ...(locked.size > 0 ? records.filter((r) => locked.has(keyOf(r))) : []),
+  ];
   const bulk: WriteResult = { written: res.written, failures: res.failures, bytes: res.bytes };
   return again.length === 0 ? bulk : merge(bulk, await rest(again));
 }
 
-export async function upsertMany(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
+export async function upsertMany(
+  org: Org,
+  type: string,
+  extField: string,
+  records: Record<string, unknown>[],
+  opts: WriterOptions,
+): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
   if (!useIngest(records, opts)) return upsertByExternalId(org, type, extField, records);
   return viaBulk(
     records,
-    (rows) => bulkIngest(org, { object: type, operation: 'upsert', externalIdFieldName: extField, fields: fieldsOf(rows), records: rows }, INGEST_JOB_BYTES, opts.scratch),
+    (rows) =>
+      bulkIngest(
+        org,
+        {
+          object: type,
+          operation: 'upsert',
+          externalIdFieldName: extField,
+          fields: fieldsOf(rows),
+          records: rows,
+        },
+        INGEST_JOB_BYTES,
+        opts.scratch,
+      ),
     (r) => String(r[extField]),
     (rows) => upsertByExternalId(org, type, extField, rows),
   );
 }
 
-export async function updateMany(org: Org, type: string, records: Record<string, unknown>[], opts: WriterOptions): Promise<WriteResult> {
+export async function updateMany(
+  org: Org,
+  type: string,
+  records: Record<string, unknown>[],
+  opts: WriterOptions,
+): Promise<WriteResult> {
   if (records.length === 0) return { written: 0, failures: [] };
   if (!useIngest(records, opts)) return updateById(org, type, records);
   return viaBulk(
     records,
-    (rows) => bulkIngest(org, { object: type, operation: 'update', fields: fieldsOf(rows), records: rows }, INGEST_JOB_BYTES, opts.scratch),
+    (rows) =>
+      bulkIngest(
+        org,
+        { object: type, operation: 'update', fields: fieldsOf(rows), records: rows },
+        INGEST_JOB_BYTES,
+        opts.scratch,
+      ),
     (r) => String(r.Id),
     (rows) => updateById(org, type, rows),
   );

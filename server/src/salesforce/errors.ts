@@ -5,7 +5,9 @@
 /** The org refused because its API allowance is used up: never retried (no retry storms). */
 export class RequestLimitError extends Error {
   constructor(message: string) {
-    super(`Salesforce API limit reached (REQUEST_LIMIT_EXCEEDED): ${message}. Wait for the org's 24-hour allowance to recover, then run again.`);
+    super(
+      `Salesforce API limit reached (REQUEST_LIMIT_EXCEEDED): ${message}. Wait for the org's 24-hour allowance to recover, then run again.`,
+    );
     this.name = 'RequestLimitError';
   }
 }
@@ -77,25 +79,34 @@ export function isRequestLimit(err: unknown): boolean {
   if (code === 'REQUEST_LIMIT_EXCEEDED') return true;
   // jsforce wraps several errors as MULTIPLE_API_ERRORS with the list in data.
   const data = (err as ErrorLike | undefined)?.data;
-  return Array.isArray(data) && data.some((d) => (d as ErrorLike)?.errorCode === 'REQUEST_LIMIT_EXCEEDED');
+  return (
+    Array.isArray(data) &&
+    data.some((d) => (d as ErrorLike)?.errorCode === 'REQUEST_LIMIT_EXCEEDED')
+  );
 }
 
 function socketCode(err: unknown, depth = 0): string | undefined {
   if (!err || typeof err !== 'object' || depth > 3) return undefined;
   const e = err as ErrorLike;
   if (typeof e.code === 'string' && SOCKET_CODES.has(e.code)) return e.code;
-  if (e.name === 'FetchError' || (e.name === 'TypeError' && e.message === 'fetch failed')) return 'FETCH_FAILED';
+  if (e.name === 'FetchError' || (e.name === 'TypeError' && e.message === 'fetch failed'))
+    return 'FETCH_FAILED';
   return socketCode(e.cause, depth + 1);
 }
 
 /** Transient: a 5xx, a locked row, or a dropped connection. Safe to retry when the call is idempotent. */
 export function isTransient(err: unknown): boolean {
-  if (isRequestLimit(err) || err instanceof BudgetError || err instanceof AbortedError) return false;
+  if (isRequestLimit(err) || err instanceof BudgetError || err instanceof AbortedError)
+    return false;
   const code = errorCodeOf(err);
   if (code && (RETRYABLE_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code))) return true;
   if (code === 'MULTIPLE_API_ERRORS') {
     const data = (err as ErrorLike).data;
-    return Array.isArray(data) && data.length > 0 && data.every((d) => RETRYABLE_CODES.has(String((d as ErrorLike)?.errorCode)));
+    return (
+      Array.isArray(data) &&
+      data.length > 0 &&
+      data.every((d) => RETRYABLE_CODES.has(String((d as ErrorLike)?.errorCode)))
+    );
   }
   return socketCode(err) !== undefined;
 }
@@ -122,6 +133,8 @@ export function errorKind(err: unknown): string {
   if (socket) return socket;
   const code = errorCodeOf(err);
   if (code) return code;
-  const status = (err as { statusCode?: number; status?: number } | null)?.statusCode ?? (err as { status?: number } | null)?.status;
+  const status =
+    (err as { statusCode?: number; status?: number } | null)?.statusCode ??
+    (err as { status?: number } | null)?.status;
   return status ? `HTTP ${status}` : err instanceof Error ? err.name : 'unknown';
 }

@@ -91,7 +91,10 @@ class CsvBuffer {
  * failed on a lock (`lockedKeys`) and rows with a value Bulk cannot take (`tooLong`: a field
  * over BULK_FIELD_MAX characters, found while the CSV is built, so no value is made twice).
  */
-export type IngestResult = WriteResult & { lockedKeys: string[]; tooLong: Record<string, unknown>[] };
+export type IngestResult = WriteResult & {
+  lockedKeys: string[];
+  tooLong: Record<string, unknown>[];
+};
 
 /**
  * Holds one job-sized Buffer for the writes of one run, so consecutive Bulk writes (requests,
@@ -101,11 +104,17 @@ export interface CsvScratch {
   buffer?: Buffer;
 }
 
-export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGEST_JOB_BYTES, scratch: CsvScratch = {}): Promise<IngestResult> {
+export async function bulkIngest(
+  org: Org,
+  spec: IngestSpec,
+  maxJobBytes = INGEST_JOB_BYTES,
+  scratch: CsvScratch = {},
+): Promise<IngestResult> {
   const header = stringify([spec.fields], { record_delimiter: 'unix' });
   const total: IngestResult = { written: 0, failures: [], lockedKeys: [], tooLong: [], bytes: 0 };
   const capacity = maxJobBytes + 8 * 1024 * 1024;
-  if (!scratch.buffer || scratch.buffer.length < capacity) scratch.buffer = Buffer.allocUnsafe(capacity);
+  if (!scratch.buffer || scratch.buffer.length < capacity)
+    scratch.buffer = Buffer.allocUnsafe(capacity);
   const csv = new CsvBuffer(scratch.buffer);
   csv.append(header);
   let rows = 0;
@@ -140,7 +149,12 @@ export async function bulkIngest(org: Org, spec: IngestSpec, maxJobBytes = INGES
   return total;
 }
 
-async function ingestJob(org: Org, spec: IngestSpec, csv: Buffer, rowCount: number): Promise<WriteResult & { lockedKeys: string[] }> {
+async function ingestJob(
+  org: Org,
+  spec: IngestSpec,
+  csv: Buffer,
+  rowCount: number,
+): Promise<WriteResult & { lockedKeys: string[] }> {
   const keyField = spec.operation === 'upsert' ? (spec.externalIdFieldName as string) : 'Id';
   const job = await org.call(
     'ingest.create',
@@ -164,9 +178,21 @@ async function ingestJob(org: Org, spec: IngestSpec, csv: Buffer, rowCount: numb
   );
   const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
   // Uploading the same CSV to the same open job again replaces nothing else: safe to retry.
-  await org.call('ingest.upload', () => org.conn.request({ method: 'PUT', url: `${jobUrl}/batches`, body: csv, headers: { 'content-type': 'text/csv' } }));
+  await org.call('ingest.upload', () =>
+    org.conn.request({
+      method: 'PUT',
+      url: `${jobUrl}/batches`,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
   await org.call('ingest.close', () =>
-    org.conn.request({ method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'UploadComplete' }), headers: { 'content-type': 'application/json' } }),
+    org.conn.request({
+      method: 'PATCH',
+      url: jobUrl,
+      body: JSON.stringify({ state: 'UploadComplete' }),
+      headers: { 'content-type': 'application/json' },
+    }),
   );
   const done = (await waitForJob(org, jobUrl, 'ingest')) as IngestJob;
   const processed = done.numberRecordsProcessed ?? 0;
@@ -174,7 +200,12 @@ async function ingestJob(org: Org, spec: IngestSpec, csv: Buffer, rowCount: numb
   const failures: RecordFailure[] = [];
   const lockedKeys: string[] = [];
   if (failedCount > 0) {
-    const text = await org.call('ingest.failedResults', () => new HttpApi(org.conn, { responseType: 'text/plain' }).request({ method: 'GET', url: `${org.conn.instanceUrl}${jobUrl}/failedResults` }));
+    const text = await org.call('ingest.failedResults', () =>
+      new HttpApi(org.conn, { responseType: 'text/plain' }).request({
+        method: 'GET',
+        url: `${org.conn.instanceUrl}${jobUrl}/failedResults`,
+      }),
+    );
     const rows = parse(String(text), { columns: true, bom: true }) as Record<string, string>[];
     for (const row of rows) {
       const message = row.sf__Error ?? 'failed';

@@ -7,7 +7,14 @@
  */
 import type { Connection } from 'jsforce';
 import type { Logger } from '../log';
-import { AbortedError, BudgetError, describeError, errorKind, isRequestLimit, RequestLimitError } from './errors';
+import {
+  AbortedError,
+  BudgetError,
+  describeError,
+  errorKind,
+  isRequestLimit,
+  RequestLimitError,
+} from './errors';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { countCalls, type CountingTransport } from './transport';
 
@@ -43,7 +50,10 @@ export class Org {
     this.transport = countCalls(conn);
     this.logger = opts.logger;
     this.retryPolicy = opts.retry ?? DEFAULT_RETRY;
-    this.limits = { budget: opts.limits?.budget ?? Number.MAX_SAFE_INTEGER, reserve: opts.limits?.reserve ?? 0 };
+    this.limits = {
+      budget: opts.limits?.budget ?? Number.MAX_SAFE_INTEGER,
+      reserve: opts.limits?.reserve ?? 0,
+    };
     this.signal = opts.signal;
   }
 
@@ -67,7 +77,8 @@ export class Org {
 
   /** The org's daily allowance as last reported by Sforce-Limit-Info, if any. */
   get apiUsage(): { used: number; limit: number } | undefined {
-    return (this.conn.limitInfo as { apiUsage?: { used: number; limit: number } } | undefined)?.apiUsage;
+    return (this.conn.limitInfo as { apiUsage?: { used: number; limit: number } } | undefined)
+      ?.apiUsage;
   }
 
   /** Throws before a call that would cross the budget or the reserve, or after an abort. */
@@ -111,7 +122,10 @@ export class Org {
         this.retries += 1;
         const kind = `${label} ${errorKind(err)}`;
         this.retryKinds[kind] = (this.retryKinds[kind] ?? 0) + 1;
-        this.logger.warn({ call: label, attempt: n, delayMs: delay, err: describeError(err) }, 'transient Salesforce error; retrying');
+        this.logger.warn(
+          { call: label, attempt: n, delayMs: delay, err: describeError(err) },
+          'transient Salesforce error; retrying',
+        );
       },
     });
   }

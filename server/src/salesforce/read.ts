@@ -40,8 +40,18 @@ export class ReadError extends Error {
  * Yields validated records of `soql`, page by page. Uses REST paging unless the first page
  * reports more than `bulkThreshold` rows, in which case the rows come from a Bulk 2.0 job.
  */
-export async function* readRecords<S extends z.ZodTypeAny>(org: Org, soql: string, schema: S, opts: ReadOptions): AsyncGenerator<z.infer<S>[]> {
-  const first = opts.firstPage ?? (await org.call('query', async () => (await org.conn.query(soql, { autoFetch: false })) as unknown as QueryPage));
+export async function* readRecords<S extends z.ZodTypeAny>(
+  org: Org,
+  soql: string,
+  schema: S,
+  opts: ReadOptions,
+): AsyncGenerator<z.infer<S>[]> {
+  const first =
+    opts.firstPage ??
+    (await org.call(
+      'query',
+      async () => (await org.conn.query(soql, { autoFetch: false })) as unknown as QueryPage,
+    ));
   if (!first.done && first.totalSize > opts.bulkThreshold) {
     yield* bulkRecords(org, soql, schema, first.totalSize, opts);
     return;
@@ -54,7 +64,10 @@ export async function* readRecords<S extends z.ZodTypeAny>(org: Org, soql: strin
     opts.onPage?.(read, page.totalSize);
     if (page.done || !page.nextRecordsUrl) return;
     const next = page.nextRecordsUrl;
-    page = await org.call('queryMore', async () => (await org.conn.queryMore(next)) as unknown as QueryPage);
+    page = await org.call(
+      'queryMore',
+      async () => (await org.conn.queryMore(next)) as unknown as QueryPage,
+    );
   }
 }
 
@@ -73,14 +86,21 @@ export async function firstPages(org: Org, soqls: readonly string[]): Promise<Qu
     const pages = await org.call('composite.query', async () => {
       const res = await org.conn.requestPost<CompositeResponse>('/composite', {
         allOrNone: false,
-        compositeRequest: group.map((q, k) => ({ method: 'GET', url: `${org.base}/query?q=${encodeURIComponent(q)}`, referenceId: `q${k}` })),
+        compositeRequest: group.map((q, k) => ({
+          method: 'GET',
+          url: `${org.base}/query?q=${encodeURIComponent(q)}`,
+          referenceId: `q${k}`,
+        })),
       });
       return group.map((q, k) => {
         const part = res.compositeResponse.find((p) => p.referenceId === `q${k}`);
         if (!part || part.httpStatusCode >= 300) {
           // Surface the subrequest's own error so 5xx/limits are handled like a direct call.
-          const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as { errorCode?: string; message?: string } | undefined;
-          const err = new Error(`Query failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''} [${q.slice(0, 80)}]`) as Error & { errorCode?: string };
+          const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
+            { errorCode?: string; message?: string } | undefined;
+          const err = new Error(
+            `Query failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''} [${q.slice(0, 80)}]`,
+          ) as Error & { errorCode?: string };
           err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
           throw err;
         }
@@ -93,13 +113,22 @@ export async function firstPages(org: Org, soqls: readonly string[]): Promise<Qu
 }
 
 /** Reads every record into one array (for objects known to be small, or accumulated by the caller). */
-export async function readAll<S extends z.ZodTypeAny>(org: Org, soql: string, schema: S, opts: ReadOptions): Promise<z.infer<S>[]> {
+export async function readAll<S extends z.ZodTypeAny>(
+  org: Org,
+  soql: string,
+  schema: S,
+  opts: ReadOptions,
+): Promise<z.infer<S>[]> {
   const out: z.infer<S>[] = [];
   for await (const page of readRecords(org, soql, schema, opts)) for (const r of page) out.push(r);
   return out;
 }
 
-function parseRecord<S extends z.ZodTypeAny>(schema: S, record: Record<string, unknown>, soql: string): z.infer<S> {
+function parseRecord<S extends z.ZodTypeAny>(
+  schema: S,
+  record: Record<string, unknown>,
+  soql: string,
+): z.infer<S> {
   const result = schema.safeParse(record);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -116,13 +145,25 @@ interface BulkJob {
 }
 
 /** Bulk API 2.0 query: create the job, poll it, then page its CSV results. */
-async function* bulkRecords<S extends z.ZodTypeAny>(org: Org, soql: string, schema: S, expected: number, opts: ReadOptions): AsyncGenerator<z.infer<S>[]> {
+async function* bulkRecords<S extends z.ZodTypeAny>(
+  org: Org,
+  soql: string,
+  schema: S,
+  expected: number,
+  opts: ReadOptions,
+): AsyncGenerator<z.infer<S>[]> {
   // Creating a job twice is harmless (an extra query job), so the create may be retried.
   const job = await org.call('bulkQuery.create', () =>
     org.conn.request<BulkJob>({
       method: 'POST',
       url: `${org.base}/jobs/query`,
-      body: JSON.stringify({ operation: 'query', query: soql, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }),
+      body: JSON.stringify({
+        operation: 'query',
+        query: soql,
+        contentType: 'CSV',
+        columnDelimiter: 'COMMA',
+        lineEnding: 'LF',
+      }),
       headers: { 'content-type': 'application/json' },
     }),
   );
@@ -136,7 +177,8 @@ async function* bulkRecords<S extends z.ZodTypeAny>(org: Org, soql: string, sche
     const batch: z.infer<S>[] = [];
     const parser = parse({ columns: true, bom: true, relax_column_count: false });
     parser.end(body);
-    for await (const row of parser) batch.push(parseRecord(schema, row as Record<string, unknown>, soql));
+    for await (const row of parser)
+      batch.push(parseRecord(schema, row as Record<string, unknown>, soql));
     read += batch.length;
     yield batch;
     opts.onPage?.(read, expected);
@@ -152,22 +194,38 @@ async function getCsvPage(org: Org, url: string): Promise<{ body: string; nextLo
     locatorHeader = res.headers['sforce-locator'];
   });
   // HttpApi (unlike Connection.request) needs an absolute URL.
-  const body = (await api.request({ method: 'GET', url: `${org.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } })) as unknown as string;
+  const body = (await api.request({
+    method: 'GET',
+    url: `${org.conn.instanceUrl}${url}`,
+    headers: { Accept: 'text/csv' },
+  })) as unknown as string;
   const nextLocator = locatorHeader && locatorHeader !== 'null' ? locatorHeader : undefined;
   return { body: typeof body === 'string' ? body : String(body ?? ''), nextLocator };
 }
 
 /** Polls a Bulk 2.0 job until it completes; backs off from 250 ms to 5 s between polls. */
-export async function waitForJob(org: Org, jobUrl: string, kind: 'query' | 'ingest', timeoutMs = 30 * 60_000): Promise<BulkJob> {
+export async function waitForJob(
+  org: Org,
+  jobUrl: string,
+  kind: 'query' | 'ingest',
+  timeoutMs = 30 * 60_000,
+): Promise<BulkJob> {
   const started = Date.now();
   let delay = 250;
   for (;;) {
-    const job = await org.call(`bulk${kind}.poll`, () => org.conn.request<BulkJob>({ method: 'GET', url: jobUrl }));
+    const job = await org.call(`bulk${kind}.poll`, () =>
+      org.conn.request<BulkJob>({ method: 'GET', url: jobUrl }),
+    );
     if (job.state === 'JobComplete') return job;
     if (job.state === 'Failed' || job.state === 'Aborted') {
-      throw new ReadError(`Bulk API 2.0 ${kind} job ${job.id} ${job.state.toLowerCase()}: ${job.errorMessage ?? 'no message'}`);
+      throw new ReadError(
+        `Bulk API 2.0 ${kind} job ${job.id} ${job.state.toLowerCase()}: ${job.errorMessage ?? 'no message'}`,
+      );
     }
-    if (Date.now() - started > timeoutMs) throw new ReadError(`Bulk API 2.0 ${kind} job ${job.id} did not finish within ${timeoutMs / 60_000} minutes.`);
+    if (Date.now() - started > timeoutMs)
+      throw new ReadError(
+        `Bulk API 2.0 ${kind} job ${job.id} did not finish within ${timeoutMs / 60_000} minutes.`,
+      );
     await sleep(delay, org.signal);
     delay = Math.min(5_000, delay * 2);
   }

@@ -18,7 +18,11 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 7, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 /** Full-jitter delay for attempt n (1-based): uniform in [0, min(max, base·2^(n-1))]. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }
@@ -46,7 +50,11 @@ export interface RetryHooks {
 }
 
 /** Runs `fn` until it succeeds, a non-transient error occurs, or attempts run out. */
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, policy: RetryPolicy, hooks: RetryHooks = {}): Promise<T> {
+export async function withRetry<T>(
+  fn: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  hooks: RetryHooks = {},
+): Promise<T> {
   const retryable = hooks.retryable ?? isTransient;
   for (let attempt = 1; ; attempt += 1) {
     if (hooks.signal?.aborted) throw new AbortedError();

@@ -14,12 +14,18 @@ export class CountingTransport extends Transport {
   /** Calls by method and path, Ids and locators replaced (where a run's calls go). */
   byRoute: Record<string, number> = {};
 
-  override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
+  override httpRequest(
+    req: HttpRequest,
+    options: HttpRequestOptions = {},
+  ): StreamPromise<HttpResponse> {
     this.calls += 1;
     this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
     const route = `${req.method} ${routeOf(req.url)}`;
     this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
-    return super.httpRequest(req, { ...options, retry: { ...(options.retry ?? {}), maxRetries: 0 } });
+    return super.httpRequest(req, {
+      ...options,
+      retry: { ...(options.retry ?? {}), maxRetries: 0 },
+    });
   }
 }
 

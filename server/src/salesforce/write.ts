@@ -50,7 +50,11 @@ interface Chunk {
 /** Most JSON bytes in one composite call: long Breakdown__c text makes collections heavy. */
 export const COMPOSITE_MAX_BYTES = 30 * 1024 * 1024;
 
-type Op<T> = { items: T[]; keyOf: (item: T) => string; toChunk: (items: T[]) => Omit<Chunk, 'keys' | 'items'> };
+type Op<T> = {
+  items: T[];
+  keyOf: (item: T) => string;
+  toChunk: (items: T[]) => Omit<Chunk, 'keys' | 'items'>;
+};
 
 export interface WriteOptions {
   /** Group several collections into one composite call. */
@@ -58,7 +62,13 @@ export interface WriteOptions {
 }
 
 /** Upserts records by an External ID field. `type` must match every record's object. */
-export function upsertByExternalId(org: Org, type: string, extField: string, records: Record<string, unknown>[], opts: WriteOptions = {}): Promise<WriteResult> {
+export function upsertByExternalId(
+  org: Org,
+  type: string,
+  extField: string,
+  records: Record<string, unknown>[],
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
   return runCollections(
     org,
     {
@@ -75,7 +85,12 @@ export function upsertByExternalId(org: Org, type: string, extField: string, rec
 }
 
 /** Updates records by Id (each record has Id plus the fields to set). */
-export function updateById(org: Org, type: string, records: Record<string, unknown>[], opts: WriteOptions = {}): Promise<WriteResult> {
+export function updateById(
+  org: Org,
+  type: string,
+  records: Record<string, unknown>[],
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
   return runCollections(
     org,
     {
@@ -92,13 +107,20 @@ export function updateById(org: Org, type: string, records: Record<string, unkno
 }
 
 /** Deletes records by Id. A record already gone (ENTITY_IS_DELETED / INVALID_CROSS_REFERENCE_KEY) counts as deleted. */
-export async function deleteByIds(org: Org, ids: string[], opts: WriteOptions = {}): Promise<WriteResult> {
+export async function deleteByIds(
+  org: Org,
+  ids: string[],
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
   const result = await runCollections(
     org,
     {
       items: ids,
       keyOf: (id) => id,
-      toChunk: (items) => ({ method: 'DELETE', url: `${org.base}/composite/sobjects?ids=${items.join(',')}&allOrNone=false` }),
+      toChunk: (items) => ({
+        method: 'DELETE',
+        url: `${org.base}/composite/sobjects?ids=${items.join(',')}&allOrNone=false`,
+      }),
     },
     opts,
   );
@@ -147,7 +169,9 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
         bytes += size;
       }
       if (group.length === 0) break;
-      const results = useComposite ? await sendComposite(org, group) : [await sendCollection(org, group[0])];
+      const results = useComposite
+        ? await sendComposite(org, group)
+        : [await sendCollection(org, group[0])];
       group.forEach((chunk, c) => {
         const res = results[c];
         chunk.keys.forEach((key, k) => {
@@ -159,14 +183,23 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
           }
           const error = r?.errors?.[0];
           const statusCode = error?.statusCode ?? error?.errorCode ?? 'UNKNOWN_ERROR';
-          if (statusCode === 'UNABLE_TO_LOCK_ROW' && round < org.retryPolicy.maxAttempts) retry.push(chunk.items[k] as T);
-          else failures.push({ key, statusCode, message: error?.message ?? 'no result for this record' });
+          if (statusCode === 'UNABLE_TO_LOCK_ROW' && round < org.retryPolicy.maxAttempts)
+            retry.push(chunk.items[k] as T);
+          else
+            failures.push({
+              key,
+              statusCode,
+              message: error?.message ?? 'no result for this record',
+            });
         });
       });
     }
     if (retry.length > 0) {
       org.retries += 1;
-      org.logger.warn({ records: retry.length, round }, 'records locked by another transaction; retrying them');
+      org.logger.warn(
+        { records: retry.length, round },
+        'records locked by another transaction; retrying them',
+      );
       await sleep(backoffDelay(org.retryPolicy, round), org.signal);
     }
     pending = retry;
@@ -197,17 +230,33 @@ async function sendComposite(org: Org, group: Chunk[]): Promise<SaveResult[][]> 
   });
   const body = `{"allOrNone":false,"compositeRequest":[${parts.join(',')}]}`;
   const res = await org.call('composite', () =>
-    org.conn.request<CompositeResponse>({ method: 'POST', url: `${org.base}/composite`, body, headers: { 'content-type': 'application/json' } }),
+    org.conn.request<CompositeResponse>({
+      method: 'POST',
+      url: `${org.base}/composite`,
+      body,
+      headers: { 'content-type': 'application/json' },
+    }),
   );
   return group.map((chunk, i) => {
     const part = res.compositeResponse.find((p) => p.referenceId === `c${i}`);
     if (part && Array.isArray(part.body)) return part.body as SaveResult[];
     // A whole subrequest failed (e.g. a 5xx inside the composite): report it per record, and
     // let lock/5xx codes be retried like per-record locks.
-    const err = Array.isArray(part?.body) ? undefined : ((part?.body as { errorCode?: string; message?: string }[] | undefined)?.[0] ?? undefined);
+    const err = Array.isArray(part?.body)
+      ? undefined
+      : ((part?.body as { errorCode?: string; message?: string }[] | undefined)?.[0] ?? undefined);
     const code = err?.errorCode ?? `HTTP_${part?.httpStatusCode ?? 'MISSING'}`;
-    if (code === 'REQUEST_LIMIT_EXCEEDED') throw new RequestLimitError(err?.message ?? 'inside a composite call');
+    if (code === 'REQUEST_LIMIT_EXCEEDED')
+      throw new RequestLimitError(err?.message ?? 'inside a composite call');
     const retryable = code === 'UNABLE_TO_LOCK_ROW' || (part?.httpStatusCode ?? 500) >= 500;
-    return chunk.keys.map(() => ({ success: false, errors: [{ statusCode: retryable ? 'UNABLE_TO_LOCK_ROW' : code, message: err?.message ?? `composite subrequest failed (${code})` }] }));
+    return chunk.keys.map(() => ({
+      success: false,
+      errors: [
+        {
+          statusCode: retryable ? 'UNABLE_TO_LOCK_ROW' : code,
+          message: err?.message ?? `composite subrequest failed (${code})`,
+        },
+      ],
+    }));
   });
 }

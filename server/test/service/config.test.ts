@@ -3,7 +3,11 @@ import { createLogger } from '../../src/log';
 import { Writable } from 'node:stream';
 import { escapeSoqlString, literal, datetimeLiteral, idLiteral } from '../../src/salesforce/soql';
 
-const base = { QUORUM_API_TOKEN: 'a-long-enough-secret-token', SF_INSTANCE_URL: 'https://example.my.salesforce.com', SF_ACCESS_TOKEN: '00Dxx!secret' };
+const base = {
+  QUORUM_API_TOKEN: 'a-long-enough-secret-token',
+  SF_INSTANCE_URL: 'https://example.my.salesforce.com',
+  SF_ACCESS_TOKEN: '00Dxx!secret',
+};
 
 function problems(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -20,12 +24,27 @@ describe('config', () => {
     const env = loadEnv(base);
     expect(env.SF_API_VERSION).toBe('62.0');
     expect(env.PORT).toBe(3000);
-    expect(authConfig(env)).toEqual({ kind: 'token', instanceUrl: 'https://example.my.salesforce.com', accessToken: '00Dxx!secret', apiVersion: '62.0' });
+    expect(authConfig(env)).toEqual({
+      kind: 'token',
+      instanceUrl: 'https://example.my.salesforce.com',
+      accessToken: '00Dxx!secret',
+      apiVersion: '62.0',
+    });
   });
 
   it('accepts the JWT flow and strips a trailing slash', () => {
-    const env = loadEnv({ QUORUM_API_TOKEN: base.QUORUM_API_TOKEN, SF_LOGIN_URL: 'https://login.salesforce.com/', SF_CLIENT_ID: 'cid', SF_USERNAME: 'u@x.com', SF_PRIVATE_KEY_FILE: '/k.pem' });
-    expect(authConfig(env)).toMatchObject({ kind: 'jwt', loginUrl: 'https://login.salesforce.com', clientId: 'cid' });
+    const env = loadEnv({
+      QUORUM_API_TOKEN: base.QUORUM_API_TOKEN,
+      SF_LOGIN_URL: 'https://login.salesforce.com/',
+      SF_CLIENT_ID: 'cid',
+      SF_USERNAME: 'u@x.com',
+      SF_PRIVATE_KEY_FILE: '/k.pem',
+    });
+    expect(authConfig(env)).toMatchObject({
+      kind: 'jwt',
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'cid',
+    });
   });
 
   it.each([
@@ -46,18 +65,35 @@ describe('config', () => {
   });
 
   it('names the missing token and the missing JWT variables', () => {
-    expect(problems({ ...base, QUORUM_API_TOKEN: undefined })[0]).toMatch(/^QUORUM_API_TOKEN is required/);
-    const jwt = problems({ QUORUM_API_TOKEN: base.QUORUM_API_TOKEN, SF_LOGIN_URL: 'https://login.salesforce.com', SF_CLIENT_ID: 'x' });
+    expect(problems({ ...base, QUORUM_API_TOKEN: undefined })[0]).toMatch(
+      /^QUORUM_API_TOKEN is required/,
+    );
+    const jwt = problems({
+      QUORUM_API_TOKEN: base.QUORUM_API_TOKEN,
+      SF_LOGIN_URL: 'https://login.salesforce.com',
+      SF_CLIENT_ID: 'x',
+    });
     expect(jwt.map((p) => p.split(' ')[0]).sort()).toEqual(['SF_PRIVATE_KEY_FILE', 'SF_USERNAME']);
-    const token = problems({ QUORUM_API_TOKEN: base.QUORUM_API_TOKEN, SF_INSTANCE_URL: 'https://x.my.salesforce.com' });
+    const token = problems({
+      QUORUM_API_TOKEN: base.QUORUM_API_TOKEN,
+      SF_INSTANCE_URL: 'https://x.my.salesforce.com',
+    });
     expect(token.map((p) => p.split(' ')[0])).toEqual(['SF_ACCESS_TOKEN']);
   });
 
   it('names every problem at once, the connection variables too, when another variable is bad', () => {
-    const names = problems({ PORT: 'eighty', SF_INSTANCE_URL: 'https://x.my.salesforce.com' }).map((p) => p.split(' ')[0]);
+    const names = problems({ PORT: 'eighty', SF_INSTANCE_URL: 'https://x.my.salesforce.com' }).map(
+      (p) => p.split(' ')[0],
+    );
     expect(names.sort()).toEqual(['PORT', 'QUORUM_API_TOKEN', 'SF_ACCESS_TOKEN']);
     const empty = problems({}).map((p) => p.split(' ')[0]);
-    expect(empty).toEqual(['QUORUM_API_TOKEN', 'SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE']);
+    expect(empty).toEqual([
+      'QUORUM_API_TOKEN',
+      'SF_LOGIN_URL',
+      'SF_CLIENT_ID',
+      'SF_USERNAME',
+      'SF_PRIVATE_KEY_FILE',
+    ]);
   });
 
   it('never echoes secret values in its message', () => {
@@ -80,7 +116,15 @@ describe('logger', () => {
       },
     });
     const logger = createLogger('info', sink);
-    logger.info({ accessToken: 'SECRET1', headers: { authorization: 'Bearer SECRET2' }, auth: { assertion: 'SECRET3' }, QUORUM_API_TOKEN: 'SECRET4' }, 'hello');
+    logger.info(
+      {
+        accessToken: 'SECRET1',
+        headers: { authorization: 'Bearer SECRET2' },
+        auth: { assertion: 'SECRET3' },
+        QUORUM_API_TOKEN: 'SECRET4',
+      },
+      'hello',
+    );
     expect(out).toContain('hello');
     for (const s of ['SECRET1', 'SECRET2', 'SECRET3', 'SECRET4']) expect(out).not.toContain(s);
   });

@@ -29,9 +29,13 @@ describe('full run through jsforce against the emulator', () => {
     }
     // The run record tells the story.
     const run = (
-      await h.conn.query<{ Status__c: string; Api_Calls__c: number; Log__c: string; Lock_Key__c: string | null; Watermark__c: string | null }>(
-        'SELECT Status__c, Api_Calls__c, Log__c, Lock_Key__c, Watermark__c FROM Demand_Run__c',
-      )
+      await h.conn.query<{
+        Status__c: string;
+        Api_Calls__c: number;
+        Log__c: string;
+        Lock_Key__c: string | null;
+        Watermark__c: string | null;
+      }>('SELECT Status__c, Api_Calls__c, Log__c, Lock_Key__c, Watermark__c FROM Demand_Run__c')
     ).records;
     expect(run).toHaveLength(1);
     expect(run[0].Status__c).toBe('Succeeded');
@@ -50,17 +54,26 @@ describe('full run through jsforce against the emulator', () => {
     expect(invalid.length).toBeGreaterThan(0);
     expect(invalid[0].Status_Message__c).toBeTruthy();
     expect(valid.length).toBeGreaterThan(0);
-    for (const s of valid) expect(snap.scores.some((x) => x.Segment__c === s.Id) || s.Account_Count__c === 0).toBe(true);
+    for (const s of valid)
+      expect(snap.scores.some((x) => x.Segment__c === s.Id) || s.Account_Count__c === 0).toBe(true);
     for (const s of invalid) expect(snap.scores.some((x) => x.Segment__c === s.Id)).toBe(false);
   });
 
   it('writes nothing on a second full run', async () => {
     const stamps = (snap: Awaited<ReturnType<typeof snapshot>>) =>
-      [...snap.scores, ...snap.requests, ...snap.segments, ...snap.themes].map((r) => `${r.Id}@${r.SystemModstamp}`).sort();
+      [...snap.scores, ...snap.requests, ...snap.segments, ...snap.themes]
+        .map((r) => `${r.Id}@${r.SystemModstamp}`)
+        .sort();
     const before = await snapshot(h);
     const { outcome, result } = await h.service.runner.runToEnd('Full');
     expect(outcome.status).toBe('Succeeded');
-    expect(result).toMatchObject({ scoresWritten: 0, scoresDeleted: 0, requestsUpdated: 0, segmentsUpdated: 0, themesUpserted: 0 });
+    expect(result).toMatchObject({
+      scoresWritten: 0,
+      scoresDeleted: 0,
+      requestsUpdated: 0,
+      segmentsUpdated: 0,
+      themesUpserted: 0,
+    });
     // Not one record the run reads was modified: only the run record itself changed.
     expect(stamps(await snapshot(h))).toEqual(stamps(before));
   });

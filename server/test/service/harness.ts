@@ -66,7 +66,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 10_000,
   });
   const conn = new Connection({ instanceUrl: emulator.url, accessToken: TOKEN, version: '62.0' });
-  const org = new Org(new Connection({ instanceUrl: emulator.url, accessToken: TOKEN, version: '62.0' }), { logger: silentLogger, retry: FAST_RETRY });
+  const org = new Org(
+    new Connection({ instanceUrl: emulator.url, accessToken: TOKEN, version: '62.0' }),
+    { logger: silentLogger, retry: FAST_RETRY },
+  );
   return {
     emulator,
     service,
@@ -108,7 +111,9 @@ export function expectedScores(snap: Snapshot): ScoreRow[] {
  * result, so keys are translated through Theme_Key__c first. Returns mismatch descriptions.
  */
 export function compareScores(expected: ScoreRow[], stored: Snapshot): string[] {
-  const idByThemeKey = new Map(stored.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t.Id]));
+  const idByThemeKey = new Map(
+    stored.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t.Id]),
+  );
   const translate = (key: string) => {
     const [seg, theme] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
     return `${seg}:${idByThemeKey.get(theme) ?? theme}`;
@@ -122,20 +127,28 @@ export function compareScores(expected: ScoreRow[], stored: Snapshot): string[] 
     const theme = idByThemeKey.get(row.Theme__c) ?? row.Theme__c;
     const got = storedByKey.get(key);
     if (!got) problems.push(`missing ${key}`);
-    else if (!sameScore({ ...row, Score_Key__c: key, Theme__c: theme }, got as never)) problems.push(`differs ${key}: expected ${row.Score__c}, stored ${got.Score__c}`);
+    else if (!sameScore({ ...row, Score_Key__c: key, Theme__c: theme }, got as never))
+      problems.push(`differs ${key}: expected ${row.Score__c}, stored ${got.Score__c}`);
     // The digest stands for the text: the stored text must be the engine's, character for character.
-    else if (got.Breakdown__c !== undefined && got.Breakdown__c !== row.Breakdown__c) problems.push(`breakdown differs ${key}`);
+    else if (got.Breakdown__c !== undefined && got.Breakdown__c !== row.Breakdown__c)
+      problems.push(`breakdown differs ${key}`);
   }
   for (const key of storedByKey.keys()) if (!seen.has(key)) problems.push(`orphan ${key}`);
   return problems;
 }
 
-export async function emulatorStats(h: Harness): Promise<{ apiCalls: number; byRoute: Record<string, number>; records: Record<string, number> }> {
+export async function emulatorStats(
+  h: Harness,
+): Promise<{ apiCalls: number; byRoute: Record<string, number>; records: Record<string, number> }> {
   return h.emulator.stats() as never;
 }
 
 export async function addFaults(h: Harness, faults: object[]): Promise<void> {
-  const res = await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+  const res = await fetch(`${h.emulator.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  });
   if (res.status !== 200) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
 
@@ -144,7 +157,10 @@ export async function clearFaults(h: Harness): Promise<void> {
 }
 
 /** Data writes (not reads, not the run record) seen by the emulator since `before`. */
-export function writesSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+export function writesSince(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [route, n] of Object.entries(after)) {
     const d = n - (before[route] ?? 0);

@@ -9,7 +9,10 @@ const HOSTILE = [
   `line\nbreak\ttab \\n literal`,
   `%_ wildcard \\' \\" }{ ]] <script>`,
 ];
-const LONG = Array.from({ length: 10_000 }, (_, i) => HOSTILE.join(' | ')[i % HOSTILE.join(' | ').length]).join('');
+const LONG = Array.from(
+  { length: 10_000 },
+  (_, i) => HOSTILE.join(' | ')[i % HOSTILE.join(' | ').length],
+).join('');
 
 describe('hostile strings in every text field', () => {
   let h: Harness;
@@ -24,26 +27,71 @@ describe('hostile strings in every text field', () => {
     const c = {
       sobject: (type: string) => ({
         create: async (record: Record<string, unknown>): Promise<{ id: string }> => {
-          const res = (await h.conn.sobject(type).create(record as never)) as unknown as { id?: string; success: boolean; errors: unknown[] };
-          if (!res.success || !res.id) throw new Error(`create ${type} failed: ${JSON.stringify(res.errors)}`);
+          const res = (await h.conn.sobject(type).create(record as never)) as unknown as {
+            id?: string;
+            success: boolean;
+            errors: unknown[];
+          };
+          if (!res.success || !res.id)
+            throw new Error(`create ${type} failed: ${JSON.stringify(res.errors)}`);
           return { id: res.id };
         },
       }),
     };
     const accountIds: string[] = [];
     for (const [i, name] of HOSTILE.entries()) {
-      const r = await c.sobject('Account').create({ Name: name, Industry: 'Banking', NumberOfEmployees: 1000 + i, BillingCountry: name.slice(0, 40) } as never);
+      const r = await c.sobject('Account').create({
+        Name: name,
+        Industry: 'Banking',
+        NumberOfEmployees: 1000 + i,
+        BillingCountry: name.slice(0, 40),
+      } as never);
       accountIds.push(r.id);
     }
-    const theme = await c.sobject('Demand_Theme__c').create({ Name: HOSTILE[0], Description__c: LONG, Product_Area__c: HOSTILE[1], Status__c: 'Open', Origin__c: 'Manual' });
-    const segment = await c.sobject('Segment__c').create({ Name: HOSTILE[2], Description__c: LONG, Priority__c: 1, Active__c: true });
-    await c.sobject('Segment_Criterion__c').create({ Segment__c: segment.id, Number__c: 1, Field__c: 'Name', Operator__c: 'contains', Value__c: `O'Brien "quoted" \\` });
-    const other = await c.sobject('Segment__c').create({ Name: HOSTILE[4], Priority__c: 2, Active__c: true });
-    await c.sobject('Segment_Criterion__c').create({ Segment__c: other.id, Number__c: 1, Field__c: 'Industry', Operator__c: 'in', Value__c: `Banking, '; DROP` });
+    const theme = await c.sobject('Demand_Theme__c').create({
+      Name: HOSTILE[0],
+      Description__c: LONG,
+      Product_Area__c: HOSTILE[1],
+      Status__c: 'Open',
+      Origin__c: 'Manual',
+    });
+    const segment = await c
+      .sobject('Segment__c')
+      .create({ Name: HOSTILE[2], Description__c: LONG, Priority__c: 1, Active__c: true });
+    await c.sobject('Segment_Criterion__c').create({
+      Segment__c: segment.id,
+      Number__c: 1,
+      Field__c: 'Name',
+      Operator__c: 'contains',
+      Value__c: `O'Brien "quoted" \\`,
+    });
+    const other = await c
+      .sobject('Segment__c')
+      .create({ Name: HOSTILE[4], Priority__c: 2, Active__c: true });
+    await c.sobject('Segment_Criterion__c').create({
+      Segment__c: other.id,
+      Number__c: 1,
+      Field__c: 'Industry',
+      Operator__c: 'in',
+      Value__c: `Banking, '; DROP`,
+    });
     const requestIds: string[] = [];
     for (const [i, text] of HOSTILE.entries()) {
-      const themed = await c.sobject('Escalated_Request__c').create({ Name: text, Description__c: LONG, Account__c: accountIds[i], Theme__c: theme.id, Urgency__c: 'High', Status__c: 'New' });
-      const loose = await c.sobject('Escalated_Request__c').create({ Name: `${text} SSO login`.slice(0, 80), Description__c: `${text} single sign-on login ${LONG.slice(0, 500)}`, Account__c: accountIds[i], Urgency__c: 'Medium', Status__c: 'New' });
+      const themed = await c.sobject('Escalated_Request__c').create({
+        Name: text,
+        Description__c: LONG,
+        Account__c: accountIds[i],
+        Theme__c: theme.id,
+        Urgency__c: 'High',
+        Status__c: 'New',
+      });
+      const loose = await c.sobject('Escalated_Request__c').create({
+        Name: `${text} SSO login`.slice(0, 80),
+        Description__c: `${text} single sign-on login ${LONG.slice(0, 500)}`,
+        Account__c: accountIds[i],
+        Urgency__c: 'Medium',
+        Status__c: 'New',
+      });
       requestIds.push(themed.id, loose.id);
     }
     const before = await snapshot(h);
@@ -56,7 +104,9 @@ describe('hostile strings in every text field', () => {
     const texts = (snap: typeof before) => ({
       accounts: snap.accounts.map((a) => [a.Id, a.Name, a.BillingCountry]).sort(),
       requests: snap.requests.map((r) => [r.Id, r.Name, r.Description__c]).sort(),
-      themes: snap.themes.filter((t) => t.Id === theme.id).map((t) => [t.Name, t.Description__c, t.Product_Area__c]),
+      themes: snap.themes
+        .filter((t) => t.Id === theme.id)
+        .map((t) => [t.Name, t.Description__c, t.Product_Area__c]),
       segments: snap.segments.map((s) => [s.Id, s.Name, s.Description__c]).sort(),
       criteria: snap.criteria.map((x) => [x.Id, x.Value__c]).sort(),
     });
@@ -74,6 +124,11 @@ describe('hostile strings in every text field', () => {
 
     // Runs' own text survives too, and a second run writes nothing.
     const again = await h.service.runner.runToEnd('Full');
-    expect(again.result).toMatchObject({ scoresWritten: 0, requestsUpdated: 0, themesUpserted: 0, segmentsUpdated: 0 });
+    expect(again.result).toMatchObject({
+      scoresWritten: 0,
+      requestsUpdated: 0,
+      themesUpserted: 0,
+      segmentsUpdated: 0,
+    });
   });
 });

@@ -17,7 +17,9 @@ describe('HTTP API', () => {
     await request(app).get('/healthz').expect(200, { status: 'ok', activeRun: null });
     await request(app).get('/readyz').expect(200);
     const doc = await request(app).get('/openapi.json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/runs', '/runs/{id}', '/healthz', '/readyz', '/metrics']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/runs', '/runs/{id}', '/healthz', '/readyz', '/metrics']),
+    );
     const metrics = await request(app).get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
     expect(metrics.text).toContain('quorum_runs_total');
@@ -28,8 +30,16 @@ describe('HTTP API', () => {
     const app = h.service.app;
     const none = await request(app).post('/runs').send({ mode: 'full' }).expect(401);
     expect(none.body.error.code).toBe('unauthorized');
-    await request(app).post('/runs').set('authorization', 'Bearer wrong-token').send({ mode: 'full' }).expect(401);
-    await request(app).post('/runs').set('authorization', `Basic ${API_TOKEN}`).send({ mode: 'full' }).expect(401);
+    await request(app)
+      .post('/runs')
+      .set('authorization', 'Bearer wrong-token')
+      .send({ mode: 'full' })
+      .expect(401);
+    await request(app)
+      .post('/runs')
+      .set('authorization', `Basic ${API_TOKEN}`)
+      .send({ mode: 'full' })
+      .expect(401);
     expect(tokenMatches(API_TOKEN, API_TOKEN)).toBe(true);
     expect(tokenMatches(`${API_TOKEN}x`, API_TOKEN)).toBe(false);
   });
@@ -38,11 +48,24 @@ describe('HTTP API', () => {
     const app = h.service.app;
     const bad = await request(app).post('/runs').set(auth).send({ mode: 'everything' }).expect(400);
     expect(bad.body.error.message).toMatch(/mode must be 'full' or 'incremental'/);
-    const extra = await request(app).post('/runs').set(auth).send({ mode: 'full', drop: 'table' }).expect(400);
+    const extra = await request(app)
+      .post('/runs')
+      .set(auth)
+      .send({ mode: 'full', drop: 'table' })
+      .expect(400);
     expect(extra.body.error.message).toMatch(/unknown field/);
-    const json = await request(app).post('/runs').set(auth).set('content-type', 'application/json').send('{"mode": ').expect(400);
+    const json = await request(app)
+      .post('/runs')
+      .set(auth)
+      .set('content-type', 'application/json')
+      .send('{"mode": ')
+      .expect(400);
     expect(json.body.error.code).toBe('invalid_json');
-    const big = await request(app).post('/runs').set(auth).send({ mode: 'full', pad: 'x'.repeat(20_000) }).expect(413);
+    const big = await request(app)
+      .post('/runs')
+      .set(auth)
+      .send({ mode: 'full', pad: 'x'.repeat(20_000) })
+      .expect(413);
     expect(big.body.error.code).toBe('payload_too_large');
   });
 
@@ -56,7 +79,9 @@ describe('HTTP API', () => {
 
   it('starts exactly one run for 50 concurrent POST /runs, and reports it', async () => {
     const app = h.service.app;
-    const responses = await Promise.all(Array.from({ length: 50 }, () => request(app).post('/runs').set(auth).send({ mode: 'full' })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => request(app).post('/runs').set(auth).send({ mode: 'full' })),
+    );
     for (const r of responses) expect(r.status).toBe(202);
     const ids = new Set(responses.map((r) => r.body.id));
     expect(ids.size).toBe(1);
@@ -92,7 +117,11 @@ describe('HTTP API when the org is unreachable', () => {
     try {
       const ready = await request(h.service.app).get('/readyz').expect(503);
       expect(ready.body.error.message).toMatch(/cannot reach the org/);
-      const run = await request(h.service.app).post('/runs').set({ authorization: `Bearer ${API_TOKEN}` }).send({ mode: 'full' }).expect(502);
+      const run = await request(h.service.app)
+        .post('/runs')
+        .set({ authorization: `Bearer ${API_TOKEN}` })
+        .send({ mode: 'full' })
+        .expect(502);
       expect(run.body.error).toMatchObject({ code: 'salesforce_error' });
       expect(run.body.error.message).toMatch(/cannot reach the org/);
     } finally {

@@ -14,7 +14,9 @@ describe('incremental runs', () => {
   it('after edits (new request, changed account, new rule, merged theme, delivered request) equals a full run', async () => {
     const snap = await snapshot(h);
     const themed = snap.requests.filter((r) => r.Theme__c && r.Status__c !== 'Delivered');
-    const manualThemes = snap.themes.filter((t) => t.Origin__c !== 'Suggested' && !t.Merged_Into__c);
+    const manualThemes = snap.themes.filter(
+      (t) => t.Origin__c !== 'Suggested' && !t.Merged_Into__c,
+    );
     expect(themed.length).toBeGreaterThan(5);
     expect(manualThemes.length).toBeGreaterThan(2);
 
@@ -31,18 +33,37 @@ describe('incremental runs', () => {
     });
     expect(created.success).toBe(true);
     // 2. a changed account (moves between segments through its employee count)
-    await h.conn.sobject('Account').update({ Id: snap.accounts[0].Id, NumberOfEmployees: 123456, AnnualRevenue: 9.9e9 } as never);
+    await h.conn.sobject('Account').update({
+      Id: snap.accounts[0].Id,
+      NumberOfEmployees: 123456,
+      AnnualRevenue: 9.9e9,
+    } as never);
     // 3. a new segment rule
-    const segment = snap.segments.find((s) => s.Status__c === 'Valid' && s.Active__c && (s.Account_Count__c ?? 0) > 0);
+    const segment = snap.segments.find(
+      (s) => s.Status__c === 'Valid' && s.Active__c && (s.Account_Count__c ?? 0) > 0,
+    );
     expect(segment).toBeDefined();
     const own = snap.criteria.filter((c) => c.Segment__c === segment!.Id);
     const next = Math.max(0, ...own.map((c) => c.Number__c ?? 0)) + 1;
-    await h.conn.sobject('Segment_Criterion__c').create({ Segment__c: segment!.Id, Number__c: next, Field__c: 'NumberOfEmployees', Operator__c: 'greater than', Value__c: '50' });
-    if (segment!.Filter_Logic__c) await h.conn.sobject('Segment__c').update({ Id: segment!.Id, Filter_Logic__c: `(${segment!.Filter_Logic__c}) AND ${next}` });
+    await h.conn.sobject('Segment_Criterion__c').create({
+      Segment__c: segment!.Id,
+      Number__c: next,
+      Field__c: 'NumberOfEmployees',
+      Operator__c: 'greater than',
+      Value__c: '50',
+    });
+    if (segment!.Filter_Logic__c)
+      await h.conn
+        .sobject('Segment__c')
+        .update({ Id: segment!.Id, Filter_Logic__c: `(${segment!.Filter_Logic__c}) AND ${next}` });
     // 4. a merged theme
-    await h.conn.sobject('Demand_Theme__c').update({ Id: manualThemes[1].Id, Merged_Into__c: manualThemes[2].Id });
+    await h.conn
+      .sobject('Demand_Theme__c')
+      .update({ Id: manualThemes[1].Id, Merged_Into__c: manualThemes[2].Id });
     // 5. a delivered request
-    await h.conn.sobject('Escalated_Request__c').update({ Id: themed[0].Id, Status__c: 'Delivered' });
+    await h.conn
+      .sobject('Escalated_Request__c')
+      .update({ Id: themed[0].Id, Status__c: 'Delivered' });
 
     const before = await snapshot(h);
     const expected = expectedScores(before);
@@ -56,7 +77,13 @@ describe('incremental runs', () => {
     // And it left the org settled: a full run right after writes nothing at all.
     const full = await h.service.runner.runToEnd('Full');
     expect(full.outcome.status).toBe('Succeeded');
-    expect(full.result).toMatchObject({ scoresWritten: 0, scoresDeleted: 0, requestsUpdated: 0, segmentsUpdated: 0, themesUpserted: 0 });
+    expect(full.result).toMatchObject({
+      scoresWritten: 0,
+      scoresDeleted: 0,
+      requestsUpdated: 0,
+      segmentsUpdated: 0,
+      themesUpserted: 0,
+    });
   });
 
   it('sees a deleted request as a change', async () => {

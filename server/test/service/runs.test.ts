@@ -15,13 +15,20 @@ interface RunRow {
 }
 
 async function runs(h: Harness): Promise<RunRow[]> {
-  const res = await h.conn.query<RunRow>('SELECT Id, Status__c, Mode__c, Lock_Key__c, Claimed_By__c, Log__c, Phase__c, Progress__c FROM Demand_Run__c ORDER BY CreatedDate');
+  const res = await h.conn.query<RunRow>(
+    'SELECT Id, Status__c, Mode__c, Lock_Key__c, Claimed_By__c, Log__c, Phase__c, Progress__c FROM Demand_Run__c ORDER BY CreatedDate',
+  );
   return res.records;
 }
 
 async function replica(h: Harness, name: string): Promise<Service> {
   return startService({
-    env: loadEnv({ SF_INSTANCE_URL: h.emulator.url, SF_ACCESS_TOKEN: TOKEN, QUORUM_API_TOKEN: API_TOKEN, PORT: '0' }),
+    env: loadEnv({
+      SF_INSTANCE_URL: h.emulator.url,
+      SF_ACCESS_TOKEN: TOKEN,
+      QUORUM_API_TOKEN: API_TOKEN,
+      PORT: '0',
+    }),
     logger: silentLogger,
     timers: false,
     listen: false,
@@ -40,12 +47,21 @@ describe('runs: queue, claims and the lock', () => {
   });
 
   it('claims a run a person requested in the org (the poll) and records its lifecycle', async () => {
-    const created = (await h.conn.sobject('Demand_Run__c').create({ Status__c: 'Requested', Mode__c: 'Incremental' })) as unknown as { id: string };
+    const created = (await h.conn
+      .sobject('Demand_Run__c')
+      .create({ Status__c: 'Requested', Mode__c: 'Incremental' })) as unknown as { id: string };
     const id = await h.service.runner.pollOnce();
     expect(id).toBe(created.id);
     await h.service.runner.idle();
     const [run] = (await runs(h)).filter((r) => r.Id === created.id);
-    expect(run).toMatchObject({ Status__c: 'Succeeded', Mode__c: 'Incremental', Lock_Key__c: null, Claimed_By__c: h.service.runner.replicaId, Phase__c: 'Done', Progress__c: 100 });
+    expect(run).toMatchObject({
+      Status__c: 'Succeeded',
+      Mode__c: 'Incremental',
+      Lock_Key__c: null,
+      Claimed_By__c: h.service.runner.replicaId,
+      Phase__c: 'Done',
+      Progress__c: 100,
+    });
     expect(run.Log__c).toMatch(/No earlier successful run/);
     expect(await h.service.runner.pollOnce()).toBeNull();
   });
@@ -64,7 +80,10 @@ describe('runs: queue, claims and the lock', () => {
       await winner.runner.idle();
       expect(await loser.runner.pollOnce()).toBe(queuedId);
       await loser.runner.idle();
-      expect((await runs(h)).find((r) => r.Id === queuedId)).toMatchObject({ Status__c: 'Succeeded', Claimed_By__c: loser.runner.replicaId });
+      expect((await runs(h)).find((r) => r.Id === queuedId)).toMatchObject({
+        Status__c: 'Succeeded',
+        Claimed_By__c: loser.runner.replicaId,
+      });
     } finally {
       await a.close();
       await b.close();
@@ -82,7 +101,10 @@ describe('runs: queue, claims and the lock', () => {
     const { id, outcome } = await h.service.runner.runToEnd('Full');
     expect(outcome.status).toBe('Succeeded');
     const all = await runs(h);
-    expect(all.find((r) => r.Id === stale.id)).toMatchObject({ Status__c: 'Failed', Lock_Key__c: null });
+    expect(all.find((r) => r.Id === stale.id)).toMatchObject({
+      Status__c: 'Failed',
+      Lock_Key__c: null,
+    });
     expect(all.find((r) => r.Id === stale.id)?.Log__c).toMatch(/Taken over by/);
     expect(all.find((r) => r.Id === id)?.Status__c).toBe('Succeeded');
   });
@@ -100,6 +122,8 @@ describe('runs: queue, claims and the lock', () => {
     const all = await runs(h);
     expect(all.find((r) => r.Id === fresh.id)?.Status__c).toBe('Running');
     expect(all.find((r) => r.Id === res.id)?.Status__c).toBe('Requested');
-    await h.conn.sobject('Demand_Run__c').update({ Id: fresh.id, Status__c: 'Succeeded', Lock_Key__c: null } as never);
+    await h.conn
+      .sobject('Demand_Run__c')
+      .update({ Id: fresh.id, Status__c: 'Succeeded', Lock_Key__c: null } as never);
   });
 });

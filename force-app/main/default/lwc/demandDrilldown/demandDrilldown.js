@@ -16,13 +16,24 @@ import COL_REVENUE from '@salesforce/label/c.Demand_Col_Revenue';
 import COL_BLOCKER from '@salesforce/label/c.Demand_Col_Deal_Blocker';
 
 const COLUMNS = [
-    { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
-    { label: COL_REQUEST, fieldName: 'url', type: 'url', wrapText: true, typeAttributes: { label: { fieldName: 'title' } } },
-    { label: COL_URGENCY, fieldName: 'urgency' },
-    { label: COL_STATUS, fieldName: 'status' },
-    { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local' },
-    { label: COL_REVENUE, fieldName: 'revenue', type: 'currency', typeAttributes: { maximumFractionDigits: 0 } },
-    { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' }
+  { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
+  {
+    label: COL_REQUEST,
+    fieldName: 'url',
+    type: 'url',
+    wrapText: true,
+    typeAttributes: { label: { fieldName: 'title' } },
+  },
+  { label: COL_URGENCY, fieldName: 'urgency' },
+  { label: COL_STATUS, fieldName: 'status' },
+  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local' },
+  {
+    label: COL_REVENUE,
+    fieldName: 'revenue',
+    type: 'currency',
+    typeAttributes: { maximumFractionDigits: 0 },
+  },
+  { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' },
 ];
 
 /**
@@ -31,94 +42,100 @@ const COLUMNS = [
  * accounts than the service counted: the score is computed over all accounts).
  */
 export default class DemandDrilldown extends LightningElement {
-    @api themeId;
-    @api themeName;
-    /** Segment__c Id, or null for all accounts. */
-    @api segmentId;
+  @api themeId;
+  @api themeName;
+  /** Segment__c Id, or null for all accounts. */
+  @api segmentId;
 
-    labels = { TITLE, EMPTY, LOADING, LOAD_ERROR };
-    columns = COLUMNS;
-    rows = [];
-    accountCount = 0;
-    errors;
-    loaded = false;
+  labels = { TITLE, EMPTY, LOADING, LOAD_ERROR };
+  columns = COLUMNS;
+  rows = [];
+  accountCount = 0;
+  errors;
+  loaded = false;
 
-    get variables() {
-        return this.themeId ? { where: drilldownWhere(this.themeId, this.segmentId || null) } : undefined;
-    }
+  get variables() {
+    return this.themeId
+      ? { where: drilldownWhere(this.themeId, this.segmentId || null) }
+      : undefined;
+  }
 
-    @wire(graphql, {
-        query: gql`
-            query demandDrilldown($where: Escalated_Request__c_Filter) {
-                uiapi {
-                    query {
-                        Escalated_Request__c(where: $where, first: 200, orderBy: { CreatedDate: { order: DESC } }) {
-                            edges {
-                                node {
-                                    Id
-                                    Name {
-                                        value
-                                    }
-                                    Account__c {
-                                        value
-                                    }
-                                    Account__r {
-                                        Name {
-                                            value
-                                        }
-                                    }
-                                    Urgency__c {
-                                        value
-                                        displayValue
-                                    }
-                                    Status__c {
-                                        value
-                                        displayValue
-                                    }
-                                    Needed_By__c {
-                                        value
-                                    }
-                                    Revenue_At_Stake__c {
-                                        value
-                                    }
-                                    Deal_Blocker__c {
-                                        value
-                                    }
-                                }
-                            }
-                        }
+  @wire(graphql, {
+    query: gql`
+      query demandDrilldown($where: Escalated_Request__c_Filter) {
+        uiapi {
+          query {
+            Escalated_Request__c(
+              where: $where
+              first: 200
+              orderBy: { CreatedDate: { order: DESC } }
+            ) {
+              edges {
+                node {
+                  Id
+                  Name {
+                    value
+                  }
+                  Account__c {
+                    value
+                  }
+                  Account__r {
+                    Name {
+                      value
                     }
+                  }
+                  Urgency__c {
+                    value
+                    displayValue
+                  }
+                  Status__c {
+                    value
+                    displayValue
+                  }
+                  Needed_By__c {
+                    value
+                  }
+                  Revenue_At_Stake__c {
+                    value
+                  }
+                  Deal_Blocker__c {
+                    value
+                  }
                 }
+              }
             }
-        `,
-        variables: '$variables'
-    })
-    wiredRequests({ data, errors }) {
-        if (errors) {
-            this.errors = errors;
-            this.loaded = true;
-        } else if (data) {
-            this.errors = undefined;
-            const { rows, accountCount } = drilldownRows(nodesOf(data.uiapi.query.Escalated_Request__c));
-            this.rows = rows;
-            this.accountCount = accountCount;
-            this.loaded = true;
+          }
         }
+      }
+    `,
+    variables: '$variables',
+  })
+  wiredRequests({ data, errors }) {
+    if (errors) {
+      this.errors = errors;
+      this.loaded = true;
+    } else if (data) {
+      this.errors = undefined;
+      const { rows, accountCount } = drilldownRows(nodesOf(data.uiapi.query.Escalated_Request__c));
+      this.rows = rows;
+      this.accountCount = accountCount;
+      this.loaded = true;
     }
+  }
 
-    get heading() {
-        return this.themeName ? `${TITLE}: ${this.themeName}` : TITLE;
-    }
+  get heading() {
+    return this.themeName ? `${TITLE}: ${this.themeName}` : TITLE;
+  }
 
-    get isLoading() {
-        return !this.loaded;
-    }
+  get isLoading() {
+    return !this.loaded;
+  }
 
-    get hasRows() {
-        return this.rows.length > 0;
-    }
+  get hasRows() {
+    return this.rows.length > 0;
+  }
 
-    get summary() {
-        return formatLabel(SUMMARY, this.accountCount, this.rows.length);
-    }
+  get summary() {
+    return formatLabel(SUMMARY, this.accountCount, this.rows.length);
+  }
 }

@@ -13,23 +13,23 @@ import EMPTY from '@salesforce/label/c.Demand_Heat_Empty';
  * (a button, so it is keyboard reachable) asks the report to show that theme in that segment.
  */
 export default class DemandHeatMap extends LightningElement {
-    /** Segment_Demand_Score__c GraphQL nodes. */
-    @api scoreNodes = [];
-    /** Segment columns in priority order: [{ id, name }]. */
-    @api segments = [];
+  /** Segment_Demand_Score__c GraphQL nodes. */
+  @api scoreNodes = [];
+  /** Segment columns in priority order: [{ id, name }]. */
+  @api segments = [];
 
-    labels = { CAPTION, LEGEND, THEME_HEADER, NO_DEMAND, EMPTY };
+  labels = { CAPTION, LEGEND, THEME_HEADER, NO_DEMAND, EMPTY };
 
-    get heatMap() {
-        return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS);
-    }
+  get heatMap() {
+    return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS);
+  }
 
-    get hasRows() {
-        return this.heatMap.rows.length > 0;
-    }
+  get hasRows() {
+    return this.heatMap.rows.length > 0;
+  }
 
-    handleCellClick(event) {
-        const { themeId, segmentKey } = event.currentTarget.dataset;
-        this.dispatchEvent(new CustomEvent('selectcell', { detail: { themeId, segmentKey } }));
-    }
+  handleCellClick(event) {
+    const { themeId, segmentKey } = event.currentTarget.dataset;
+    this.dispatchEvent(new CustomEvent('selectcell', { detail: { themeId, segmentKey } }));
+  }
 }

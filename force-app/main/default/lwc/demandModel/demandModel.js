@@ -11,26 +11,28 @@ export const HEAT_LEVELS = 5;
 
 /** Reads `{ value }` wrappers of the UI API GraphQL shape; plain values pass through. */
 export function val(field) {
-    if (field === null || field === undefined) {
-        return null;
-    }
-    return typeof field === 'object' && 'value' in field ? field.value : field;
+  if (field === null || field === undefined) {
+    return null;
+  }
+  return typeof field === 'object' && 'value' in field ? field.value : field;
 }
 
 /** True when a score row belongs to "all accounts" (blank segment or an ALL: key). */
 export function isAllAccountsScore(node) {
-    const key = val(node.Score_Key__c);
-    return !val(node.Segment__c) || (typeof key === 'string' && key.startsWith(`${ALL_SEGMENTS}:`));
+  const key = val(node.Score_Key__c);
+  return !val(node.Segment__c) || (typeof key === 'string' && key.startsWith(`${ALL_SEGMENTS}:`));
 }
 
 /** The segment key of a score node: its Segment__c, or ALL. */
 export function segmentKeyOf(node) {
-    return isAllAccountsScore(node) ? ALL_SEGMENTS : val(node.Segment__c);
+  return isAllAccountsScore(node) ? ALL_SEGMENTS : val(node.Segment__c);
 }
 
 /** Edges of a GraphQL connection, or [] when the connection is missing. */
 export function nodesOf(connection) {
-    return connection && Array.isArray(connection.edges) ? connection.edges.map((edge) => edge.node) : [];
+  return connection && Array.isArray(connection.edges)
+    ? connection.edges.map((edge) => edge.node)
+    : [];
 }
 
 /**
@@ -38,44 +40,44 @@ export function nodesOf(connection) {
  * Penetration__c is a Percent field (37.5 means 37.5 %): the datatable's percent type wants 0.375.
  */
 export function toThemeRow(node) {
-    const penetration = val(node.Penetration__c);
-    const quorum = val(node.Quorum_Reached__c) === true;
-    const themeName = node.Theme__r ? val(node.Theme__r.Name) : null;
-    return {
-        id: node.Id,
-        themeId: val(node.Theme__c),
-        segmentKey: segmentKeyOf(node),
-        themeName: themeName || val(node.Theme__c),
-        score: val(node.Score__c),
-        rank: val(node.Rank__c),
-        accounts: val(node.Account_Count__c),
-        segmentAccounts: val(node.Segment_Account_Count__c),
-        penetration: penetration === null ? null : penetration / 100,
-        requests: val(node.Request_Count__c),
-        revenue: val(node.Revenue_At_Stake__c),
-        decisionBacked: val(node.Decision_Backed_Count__c),
-        dealBlockers: val(node.Deal_Blocker_Count__c),
-        neededBy: val(node.Earliest_Needed_By__c),
-        quorumReached: quorum,
-        quorumIcon: quorum ? 'utility:groups' : null
-    };
+  const penetration = val(node.Penetration__c);
+  const quorum = val(node.Quorum_Reached__c) === true;
+  const themeName = node.Theme__r ? val(node.Theme__r.Name) : null;
+  return {
+    id: node.Id,
+    themeId: val(node.Theme__c),
+    segmentKey: segmentKeyOf(node),
+    themeName: themeName || val(node.Theme__c),
+    score: val(node.Score__c),
+    rank: val(node.Rank__c),
+    accounts: val(node.Account_Count__c),
+    segmentAccounts: val(node.Segment_Account_Count__c),
+    penetration: penetration === null ? null : penetration / 100,
+    requests: val(node.Request_Count__c),
+    revenue: val(node.Revenue_At_Stake__c),
+    decisionBacked: val(node.Decision_Backed_Count__c),
+    dealBlockers: val(node.Deal_Blocker_Count__c),
+    neededBy: val(node.Earliest_Needed_By__c),
+    quorumReached: quorum,
+    quorumIcon: quorum ? 'utility:groups' : null,
+  };
 }
 
 /** The ranked theme rows of one segment (ALL for all accounts), by rank then score. */
 export function themeRowsFor(scoreNodes, segmentKey) {
-    return scoreNodes
-        .filter((node) => segmentKeyOf(node) === segmentKey)
-        .map(toThemeRow)
-        .sort(compareByRank);
+  return scoreNodes
+    .filter((node) => segmentKeyOf(node) === segmentKey)
+    .map(toThemeRow)
+    .sort(compareByRank);
 }
 
 function compareByRank(a, b) {
-    const ra = a.rank === null ? Number.MAX_SAFE_INTEGER : a.rank;
-    const rb = b.rank === null ? Number.MAX_SAFE_INTEGER : b.rank;
-    if (ra !== rb) {
-        return ra - rb;
-    }
-    return (b.score || 0) - (a.score || 0);
+  const ra = a.rank === null ? Number.MAX_SAFE_INTEGER : a.rank;
+  const rb = b.rank === null ? Number.MAX_SAFE_INTEGER : b.rank;
+  if (ra !== rb) {
+    return ra - rb;
+  }
+  return (b.score || 0) - (a.score || 0);
 }
 
 /**
@@ -83,31 +85,31 @@ function compareByRank(a, b) {
  * text compared case-insensitively. Returns a new array.
  */
 export function sortRows(rows, fieldName, direction) {
-    const sign = direction === 'desc' ? -1 : 1;
-    return [...rows].sort((a, b) => {
-        const x = a[fieldName];
-        const y = b[fieldName];
-        const xBlank = x === null || x === undefined || x === '';
-        const yBlank = y === null || y === undefined || y === '';
-        if (xBlank || yBlank) {
-            return xBlank === yBlank ? 0 : xBlank ? 1 : -1;
-        }
-        if (typeof x === 'string' && typeof y === 'string') {
-            return sign * x.localeCompare(y, undefined, { sensitivity: 'base' });
-        }
-        if (x === y) {
-            return 0;
-        }
-        return sign * (x < y ? -1 : 1);
-    });
+  const sign = direction === 'desc' ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = a[fieldName];
+    const y = b[fieldName];
+    const xBlank = x === null || x === undefined || x === '';
+    const yBlank = y === null || y === undefined || y === '';
+    if (xBlank || yBlank) {
+      return xBlank === yBlank ? 0 : xBlank ? 1 : -1;
+    }
+    if (typeof x === 'string' && typeof y === 'string') {
+      return sign * x.localeCompare(y, undefined, { sensitivity: 'base' });
+    }
+    if (x === y) {
+      return 0;
+    }
+    return sign * (x < y ? -1 : 1);
+  });
 }
 
 /** Formats a score for display and for screen readers: one decimal, no trailing ".0". */
 export function formatScore(score) {
-    if (score === null || score === undefined) {
-        return '';
-    }
-    return String(Math.round(score * 10) / 10);
+  if (score === null || score === undefined) {
+    return '';
+  }
+  return String(Math.round(score * 10) / 10);
 }
 
 /**
@@ -121,48 +123,54 @@ export function formatScore(score) {
  * @param {string} allLabel header text of the "all accounts" column
  */
 export function buildHeatMap(scoreNodes, segments, allLabel) {
-    const columns = [{ key: ALL_SEGMENTS, name: allLabel }, ...segments.map((s) => ({ key: s.id, name: s.name }))];
-    const known = new Set(columns.map((c) => c.key));
-    const themes = new Map();
-    let max = 0;
-    for (const node of scoreNodes) {
-        const segmentKey = segmentKeyOf(node);
-        const themeId = val(node.Theme__c);
-        const score = val(node.Score__c);
-        if (!known.has(segmentKey) || !themeId || typeof score !== 'number') {
-            continue;
-        }
-        if (!themes.has(themeId)) {
-            const name = node.Theme__r ? val(node.Theme__r.Name) : null;
-            themes.set(themeId, { themeId, themeName: name || themeId, scores: new Map() });
-        }
-        themes.get(themeId).scores.set(segmentKey, score);
-        max = Math.max(max, score);
+  const columns = [
+    { key: ALL_SEGMENTS, name: allLabel },
+    ...segments.map((s) => ({ key: s.id, name: s.name })),
+  ];
+  const known = new Set(columns.map((c) => c.key));
+  const themes = new Map();
+  let max = 0;
+  for (const node of scoreNodes) {
+    const segmentKey = segmentKeyOf(node);
+    const themeId = val(node.Theme__c);
+    const score = val(node.Score__c);
+    if (!known.has(segmentKey) || !themeId || typeof score !== 'number') {
+      continue;
     }
-    const rows = [...themes.values()]
-        .sort((a, b) => {
-            const diff = (b.scores.get(ALL_SEGMENTS) || 0) - (a.scores.get(ALL_SEGMENTS) || 0);
-            return diff !== 0 ? diff : a.themeName.localeCompare(b.themeName);
-        })
-        .map((theme) => ({
-            themeId: theme.themeId,
-            themeName: theme.themeName,
-            cells: columns.map((column) => {
-                const score = theme.scores.has(column.key) ? theme.scores.get(column.key) : null;
-                const level = score === null || max === 0 ? 0 : Math.min(HEAT_LEVELS - 1, Math.ceil((score / max) * (HEAT_LEVELS - 1)));
-                return {
-                    key: `${theme.themeId}:${column.key}`,
-                    segmentKey: column.key,
-                    score,
-                    text: formatScore(score),
-                    // For screen readers outside table navigation (e.g. the list of buttons).
-                    assistiveText: `${theme.themeName}, ${column.name}`,
-                    isBlank: score === null,
-                    className: `slds-text-align_right heat-cell heat-${level}`
-                };
-            })
-        }));
-    return { columns, rows, max };
+    if (!themes.has(themeId)) {
+      const name = node.Theme__r ? val(node.Theme__r.Name) : null;
+      themes.set(themeId, { themeId, themeName: name || themeId, scores: new Map() });
+    }
+    themes.get(themeId).scores.set(segmentKey, score);
+    max = Math.max(max, score);
+  }
+  const rows = [...themes.values()]
+    .sort((a, b) => {
+      const diff = (b.scores.get(ALL_SEGMENTS) || 0) - (a.scores.get(ALL_SEGMENTS) || 0);
+      return diff !== 0 ? diff : a.themeName.localeCompare(b.themeName);
+    })
+    .map((theme) => ({
+      themeId: theme.themeId,
+      themeName: theme.themeName,
+      cells: columns.map((column) => {
+        const score = theme.scores.has(column.key) ? theme.scores.get(column.key) : null;
+        const level =
+          score === null || max === 0
+            ? 0
+            : Math.min(HEAT_LEVELS - 1, Math.ceil((score / max) * (HEAT_LEVELS - 1)));
+        return {
+          key: `${theme.themeId}:${column.key}`,
+          segmentKey: column.key,
+          score,
+          text: formatScore(score),
+          // For screen readers outside table navigation (e.g. the list of buttons).
+          assistiveText: `${theme.themeName}, ${column.name}`,
+          isBlank: score === null,
+          className: `slds-text-align_right heat-cell heat-${level}`,
+        };
+      }),
+    }));
+  return { columns, rows, max };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,30 +189,30 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
 // or hand-edited breakdown still explains itself instead of failing.
 
 function pick(object, names) {
-    if (!object || typeof object !== 'object') {
-        return undefined;
-    }
-    for (const name of names) {
-        if (object[name] !== undefined && object[name] !== null) {
-            return object[name];
-        }
-    }
+  if (!object || typeof object !== 'object') {
     return undefined;
+  }
+  for (const name of names) {
+    if (object[name] !== undefined && object[name] !== null) {
+      return object[name];
+    }
+  }
+  return undefined;
 }
 
 function asText(value) {
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    if (typeof value === 'object') {
-        return asText(pick(value, ['Name', 'name', 'label', 'value']));
-    }
-    return String(value);
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    return asText(pick(value, ['Name', 'name', 'label', 'value']));
+  }
+  return String(value);
 }
 
 function asNumber(value) {
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
 /**
@@ -213,63 +221,68 @@ function asNumber(value) {
  * them back into one object per account. Undefined for other shapes (format 1 lists objects).
  */
 function expandRows(parsed) {
-    if (!parsed || !Array.isArray(parsed.columns) || !Array.isArray(parsed.accounts)) {
-        return undefined;
+  if (!parsed || !Array.isArray(parsed.columns) || !Array.isArray(parsed.accounts)) {
+    return undefined;
+  }
+  const columns = parsed.columns;
+  const factorColumns = Array.isArray(parsed.factorColumns) ? parsed.factorColumns : [];
+  const sets = Array.isArray(parsed.factorSets) ? parsed.factorSets : [];
+  return parsed.accounts.map((values) => {
+    if (!Array.isArray(values)) {
+      return null; // not a row: the whole breakdown reads as unreadable
     }
-    const columns = parsed.columns;
-    const factorColumns = Array.isArray(parsed.factorColumns) ? parsed.factorColumns : [];
-    const sets = Array.isArray(parsed.factorSets) ? parsed.factorSets : [];
-    return parsed.accounts.map((values) => {
-        if (!Array.isArray(values)) {
-            return null; // not a row: the whole breakdown reads as unreadable
-        }
-        const entry = {};
-        columns.forEach((column, i) => {
-            entry[column] = values[i];
-        });
-        const set = sets[entry.factorSet];
-        if (Array.isArray(set)) {
-            factorColumns.forEach((column, i) => {
-                entry[column] = set[i];
-            });
-        }
-        return entry;
+    const entry = {};
+    columns.forEach((column, i) => {
+      entry[column] = values[i];
     });
+    const set = sets[entry.factorSet];
+    if (Array.isArray(set)) {
+      factorColumns.forEach((column, i) => {
+        entry[column] = set[i];
+      });
+    }
+    return entry;
+  });
 }
 
 /** One contributing account, whatever nesting the entry uses (factors inline or nested). */
 function readContribution(entry) {
-    if (!entry || typeof entry !== 'object') {
-        return null;
-    }
-    const account = entry.account;
-    const accountId = typeof account === 'string' ? account : asText(pick(entry, ['accountId', 'Account__c'])) || asText(pick(account, ['Id', 'id']));
-    const name = asText(pick(entry, ['accountName', 'name', 'Name'])) || (account && typeof account === 'object' ? asText(pick(account, ['Name', 'name'])) : undefined);
-    const nested = pick(entry, ['factors', 'strongest', 'strongestRequest']);
-    const factor = (names) => {
-        const inline = pick(entry, names);
-        return inline !== undefined ? inline : pick(nested, names);
-    };
-    const request = pick(entry, ['request', 'requestId']);
-    const urgency = factor(['urgency', 'Urgency__c']);
-    const blocker = factor(['blocker', 'dealBlocker', 'Deal_Blocker__c']);
-    const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'Score__c']));
-    if (!accountId && !name && voice === undefined) {
-        return null;
-    }
-    return {
-        accountId,
-        name,
-        requestId: typeof request === 'string' ? request : asText(pick(request, ['Id', 'id'])),
-        voice,
-        weight: asNumber(factor(['weight'])),
-        // A word ("Critical") when the entry has one; the engine gives the weight (2) instead.
-        urgency: typeof urgency === 'string' ? urgency : undefined,
-        urgencyWeight: asNumber(urgency),
-        side: asText(factor(['side'])),
-        dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1),
-        requests: asNumber(pick(entry, ['requests']))
-    };
+  if (!entry || typeof entry !== 'object') {
+    return null;
+  }
+  const account = entry.account;
+  const accountId =
+    typeof account === 'string'
+      ? account
+      : asText(pick(entry, ['accountId', 'Account__c'])) || asText(pick(account, ['Id', 'id']));
+  const name =
+    asText(pick(entry, ['accountName', 'name', 'Name'])) ||
+    (account && typeof account === 'object' ? asText(pick(account, ['Name', 'name'])) : undefined);
+  const nested = pick(entry, ['factors', 'strongest', 'strongestRequest']);
+  const factor = (names) => {
+    const inline = pick(entry, names);
+    return inline !== undefined ? inline : pick(nested, names);
+  };
+  const request = pick(entry, ['request', 'requestId']);
+  const urgency = factor(['urgency', 'Urgency__c']);
+  const blocker = factor(['blocker', 'dealBlocker', 'Deal_Blocker__c']);
+  const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'Score__c']));
+  if (!accountId && !name && voice === undefined) {
+    return null;
+  }
+  return {
+    accountId,
+    name,
+    requestId: typeof request === 'string' ? request : asText(pick(request, ['Id', 'id'])),
+    voice,
+    weight: asNumber(factor(['weight'])),
+    // A word ("Critical") when the entry has one; the engine gives the weight (2) instead.
+    urgency: typeof urgency === 'string' ? urgency : undefined,
+    urgencyWeight: asNumber(urgency),
+    side: asText(factor(['side'])),
+    dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1),
+    requests: asNumber(pick(entry, ['requests'])),
+  };
 }
 
 /**
@@ -278,41 +291,53 @@ function readContribution(entry) {
  *   accounts strongest first (voice, then weight); accountCount includes the summed `others`.
  */
 export function parseBreakdown(json) {
-    if (typeof json !== 'string' || json.trim() === '') {
-        return { ok: false };
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    } catch {
-        return { ok: false };
-    }
-    const list = Array.isArray(parsed) ? parsed : expandRows(parsed) || pick(parsed, ['accounts', 'contributions', 'contributors']);
-    if (!Array.isArray(list)) {
-        return { ok: false };
-    }
-    const accounts = list.map(readContribution).filter(Boolean);
-    if (accounts.length < list.length) {
-        return { ok: false };
-    }
-    accounts.sort(
-        (a, b) => (b.voice || 0) - (a.voice || 0) || (b.weight || 0) - (a.weight || 0) || String(a.name || a.accountId).localeCompare(String(b.name || b.accountId))
-    );
-    const othersRaw = Array.isArray(parsed) ? undefined : parsed.others;
-    const othersCount = asNumber(pick(othersRaw, ['accounts']));
-    const others = othersCount ? { accounts: othersCount, voice: asNumber(pick(othersRaw, ['voice'])) || 0 } : null;
-    return { ok: true, accounts, accountCount: accounts.length + (others ? others.accounts : 0), others };
+  if (typeof json !== 'string' || json.trim() === '') {
+    return { ok: false };
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { ok: false };
+  }
+  const list = Array.isArray(parsed)
+    ? parsed
+    : expandRows(parsed) || pick(parsed, ['accounts', 'contributions', 'contributors']);
+  if (!Array.isArray(list)) {
+    return { ok: false };
+  }
+  const accounts = list.map(readContribution).filter(Boolean);
+  if (accounts.length < list.length) {
+    return { ok: false };
+  }
+  accounts.sort(
+    (a, b) =>
+      (b.voice || 0) - (a.voice || 0) ||
+      (b.weight || 0) - (a.weight || 0) ||
+      String(a.name || a.accountId).localeCompare(String(b.name || b.accountId)),
+  );
+  const othersRaw = Array.isArray(parsed) ? undefined : parsed.others;
+  const othersCount = asNumber(pick(othersRaw, ['accounts']));
+  const others = othersCount
+    ? { accounts: othersCount, voice: asNumber(pick(othersRaw, ['voice'])) || 0 }
+    : null;
+  return {
+    ok: true,
+    accounts,
+    accountCount: accounts.length + (others ? others.accounts : 0),
+    others,
+  };
 }
 
 /** The strongest requests whose account names and urgency labels the explanation needs. */
 export function strongestRequestIds(breakdown, limit) {
-    if (!breakdown.ok) {
-        return [];
-    }
-    return breakdown.accounts
-        .map((a) => a.requestId)
-        .filter(Boolean)
-        .slice(0, limit);
+  if (!breakdown.ok) {
+    return [];
+  }
+  return breakdown.accounts
+    .map((a) => a.requestId)
+    .filter(Boolean)
+    .slice(0, limit);
 }
 
 /**
@@ -320,42 +345,44 @@ export function strongestRequestIds(breakdown, limit) {
  * An account the viewer can't see keeps no name; the words give it a neutral one.
  */
 export function withRequestDetails(breakdown, requestNodes) {
-    if (!breakdown.ok) {
-        return breakdown;
+  if (!breakdown.ok) {
+    return breakdown;
+  }
+  const byId = new Map(requestNodes.map((node) => [node.Id, node]));
+  const accounts = breakdown.accounts.map((a) => {
+    const node = byId.get(a.requestId);
+    if (!node) {
+      return a;
     }
-    const byId = new Map(requestNodes.map((node) => [node.Id, node]));
-    const accounts = breakdown.accounts.map((a) => {
-        const node = byId.get(a.requestId);
-        if (!node) {
-            return a;
-        }
-        const urgency = node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : undefined;
-        const accountName = node.Account__r ? val(node.Account__r.Name) : undefined;
-        return { ...a, name: a.name || accountName, urgency: a.urgency || urgency || undefined };
-    });
-    return { ...breakdown, accounts };
+    const urgency = node.Urgency__c
+      ? node.Urgency__c.displayValue || val(node.Urgency__c)
+      : undefined;
+    const accountName = node.Account__r ? val(node.Account__r.Name) : undefined;
+    return { ...a, name: a.name || accountName, urgency: a.urgency || urgency || undefined };
+  });
+  return { ...breakdown, accounts };
 }
 
 /** "Critical × Decision side × deal blocker" — the factors that made an account's voice. */
 export function describeFactors(contribution, words) {
-    const parts = [];
-    if (contribution.urgency) {
-        parts.push(contribution.urgency);
-    } else if (contribution.urgencyWeight !== undefined) {
-        parts.push(`${words.urgency} ×${formatScore(contribution.urgencyWeight)}`);
-    }
-    if (contribution.side) {
-        parts.push(`${contribution.side} ${words.side}`);
-    }
-    if (contribution.dealBlocker) {
-        parts.push(words.dealBlocker);
-    }
-    return parts.join(' × ');
+  const parts = [];
+  if (contribution.urgency) {
+    parts.push(contribution.urgency);
+  } else if (contribution.urgencyWeight !== undefined) {
+    parts.push(`${words.urgency} ×${formatScore(contribution.urgencyWeight)}`);
+  }
+  if (contribution.side) {
+    parts.push(`${contribution.side} ${words.side}`);
+  }
+  if (contribution.dealBlocker) {
+    parts.push(words.dealBlocker);
+  }
+  return parts.join(' × ');
 }
 
 /** The account's display name, or a neutral phrase when the viewer can't see it. */
 export function contributorName(contribution, words) {
-    return contribution.name || words.hiddenAccount;
+  return contribution.name || words.hiddenAccount;
 }
 
 /**
@@ -364,13 +391,14 @@ export function contributorName(contribution, words) {
  * @param {{accounts: string, strongest: string, side: string, dealBlocker: string, urgency: string, hiddenAccount: string}} words labels
  */
 export function explainBreakdown(breakdown, words) {
-    const count = breakdown.accountCount === undefined ? breakdown.accounts.length : breakdown.accountCount;
-    if (breakdown.accounts.length === 0) {
-        return `${count} ${words.accounts}`;
-    }
-    const strongest = breakdown.accounts[0];
-    const factors = describeFactors(strongest, words);
-    return `${count} ${words.accounts}; ${words.strongest}: ${contributorName(strongest, words)}${factors ? ` — ${factors}` : ''}`;
+  const count =
+    breakdown.accountCount === undefined ? breakdown.accounts.length : breakdown.accountCount;
+  if (breakdown.accounts.length === 0) {
+    return `${count} ${words.accounts}`;
+  }
+  const strongest = breakdown.accounts[0];
+  const factors = describeFactors(strongest, words);
+  return `${count} ${words.accounts}; ${words.strongest}: ${contributorName(strongest, words)}${factors ? ` — ${factors}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,36 +412,45 @@ export function explainBreakdown(breakdown, words) {
  * them (one merge step is followed here). Passed as a variable, never spliced into query text.
  */
 export function drilldownWhere(themeId, segmentId) {
-    const theme = {
-        or: [
-            { Theme__c: { eq: themeId } },
-            { Theme__r: { Merged_Into__c: { eq: themeId } } },
-            {
-                and: [
-                    { Theme__c: { eq: null } },
-                    { or: [{ Suggested_Theme__c: { eq: themeId } }, { Suggested_Theme__r: { Merged_Into__c: { eq: themeId } } }] }
-                ]
-            }
-        ]
-    };
-    return segmentId ? { and: [theme, { Segment__c: { eq: segmentId } }] } : theme;
+  const theme = {
+    or: [
+      { Theme__c: { eq: themeId } },
+      { Theme__r: { Merged_Into__c: { eq: themeId } } },
+      {
+        and: [
+          { Theme__c: { eq: null } },
+          {
+            or: [
+              { Suggested_Theme__c: { eq: themeId } },
+              { Suggested_Theme__r: { Merged_Into__c: { eq: themeId } } },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  return segmentId ? { and: [theme, { Segment__c: { eq: segmentId } }] } : theme;
 }
 
 /** Request rows for the drill-down table, and the distinct accounts they come from. */
 export function drilldownRows(requestNodes) {
-    const rows = requestNodes.map((node) => ({
-        id: node.Id,
-        url: `/lightning/r/Escalated_Request__c/${node.Id}/view`,
-        title: val(node.Name),
-        accountId: val(node.Account__c),
-        accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
-        urgency: node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : null,
-        status: node.Status__c ? node.Status__c.displayValue || val(node.Status__c) : null,
-        neededBy: val(node.Needed_By__c),
-        revenue: val(node.Revenue_At_Stake__c),
-        dealBlocker: val(node.Deal_Blocker__c) === true
-    }));
-    rows.sort((a, b) => String(a.accountName).localeCompare(String(b.accountName)) || String(a.title).localeCompare(String(b.title)));
-    const accounts = new Set(rows.map((row) => row.accountId));
-    return { rows, accountCount: accounts.size };
+  const rows = requestNodes.map((node) => ({
+    id: node.Id,
+    url: `/lightning/r/Escalated_Request__c/${node.Id}/view`,
+    title: val(node.Name),
+    accountId: val(node.Account__c),
+    accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
+    urgency: node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : null,
+    status: node.Status__c ? node.Status__c.displayValue || val(node.Status__c) : null,
+    neededBy: val(node.Needed_By__c),
+    revenue: val(node.Revenue_At_Stake__c),
+    dealBlocker: val(node.Deal_Blocker__c) === true,
+  }));
+  rows.sort(
+    (a, b) =>
+      String(a.accountName).localeCompare(String(b.accountName)) ||
+      String(a.title).localeCompare(String(b.title)),
+  );
+  const accounts = new Set(rows.map((row) => row.accountId));
+  return { rows, accountCount: accounts.size };
 }

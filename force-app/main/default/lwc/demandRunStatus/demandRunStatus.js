@@ -28,7 +28,8 @@ export const CHANGE_CHANNEL = '/data/Demand_Run__ChangeEvent';
 const NEW_EVENTS_ONLY = -1;
 
 /** Record Ids compared on their case-sensitive 15-character form (events carry 18). */
-const sameId = (a, b) => typeof a === 'string' && typeof b === 'string' && a.slice(0, 15) === b.slice(0, 15);
+const sameId = (a, b) =>
+  typeof a === 'string' && typeof b === 'string' && a.slice(0, 15) === b.slice(0, 15);
 
 /**
  * The latest Demand_Run__c and the "Recompute now" command. A component can't call the
@@ -39,287 +40,295 @@ const sameId = (a, b) => typeof a === 'string' && typeof b === 'string' && a.sli
  * streaming API (not enabled, or an error) it says so and offers a manual refresh: no timers.
  */
 export default class DemandRunStatus extends LightningElement {
-    labels = { RECOMPUTE, LAST_RUN, NO_RUN, PROGRESS, LIVE_UPDATES_OFF, REFRESH, RUN_ERROR };
-    run;
-    errors;
-    loaded = false;
-    creating = false;
-    refreshRun;
-    /** Live updates are unavailable (empApi disabled, subscribe failed or a streaming error). */
-    liveUpdatesOff = false;
-    connected = false;
-    subscription;
-    subscribing = false;
-    errorHandlerRegistered = false;
-    refreshing = false;
-    refreshAgain = false;
+  labels = { RECOMPUTE, LAST_RUN, NO_RUN, PROGRESS, LIVE_UPDATES_OFF, REFRESH, RUN_ERROR };
+  run;
+  errors;
+  loaded = false;
+  creating = false;
+  refreshRun;
+  /** Live updates are unavailable (empApi disabled, subscribe failed or a streaming error). */
+  liveUpdatesOff = false;
+  connected = false;
+  subscription;
+  subscribing = false;
+  errorHandlerRegistered = false;
+  refreshing = false;
+  refreshAgain = false;
 
-    @wire(graphql, {
-        query: gql`
-            query demandLatestRun {
-                uiapi {
-                    query {
-                        Demand_Run__c(first: 1, orderBy: { CreatedDate: { order: DESC } }) {
-                            edges {
-                                node {
-                                    Id
-                                    Status__c {
-                                        value
-                                        displayValue
-                                    }
-                                    Mode__c {
-                                        value
-                                    }
-                                    Phase__c {
-                                        value
-                                    }
-                                    Progress__c {
-                                        value
-                                    }
-                                    Started_At__c {
-                                        value
-                                    }
-                                    Finished_At__c {
-                                        value
-                                    }
-                                    Records_Read__c {
-                                        value
-                                    }
-                                    Scores_Written__c {
-                                        value
-                                    }
-                                    Scores_Deleted__c {
-                                        value
-                                    }
-                                    Api_Calls__c {
-                                        value
-                                    }
-                                    Error_Count__c {
-                                        value
-                                    }
-                                    CreatedDate {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
+  @wire(graphql, {
+    query: gql`
+      query demandLatestRun {
+        uiapi {
+          query {
+            Demand_Run__c(first: 1, orderBy: { CreatedDate: { order: DESC } }) {
+              edges {
+                node {
+                  Id
+                  Status__c {
+                    value
+                    displayValue
+                  }
+                  Mode__c {
+                    value
+                  }
+                  Phase__c {
+                    value
+                  }
+                  Progress__c {
+                    value
+                  }
+                  Started_At__c {
+                    value
+                  }
+                  Finished_At__c {
+                    value
+                  }
+                  Records_Read__c {
+                    value
+                  }
+                  Scores_Written__c {
+                    value
+                  }
+                  Scores_Deleted__c {
+                    value
+                  }
+                  Api_Calls__c {
+                    value
+                  }
+                  Error_Count__c {
+                    value
+                  }
+                  CreatedDate {
+                    value
+                  }
                 }
+              }
             }
-        `
-    })
-    wiredRun({ data, errors, refresh }) {
-        this.refreshRun = refresh;
-        if (errors) {
-            this.errors = errors;
-            this.loaded = true;
-            return;
+          }
         }
-        if (!data) {
-            return;
+      }
+    `,
+  })
+  wiredRun({ data, errors, refresh }) {
+    this.refreshRun = refresh;
+    if (errors) {
+      this.errors = errors;
+      this.loaded = true;
+      return;
+    }
+    if (!data) {
+      return;
+    }
+    this.errors = undefined;
+    const wasInProgress = this.inProgress;
+    const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
+    this.run = node ? this.toRun(node) : undefined;
+    this.loaded = true;
+    this.syncLiveUpdates();
+    if (wasInProgress && !this.inProgress) {
+      this.dispatchEvent(
+        new CustomEvent('runfinished', { detail: { runId: this.run && this.run.id } }),
+      );
+    }
+  }
+
+  toRun(node) {
+    const progress = val(node.Progress__c);
+    return {
+      id: node.Id,
+      status: val(node.Status__c),
+      statusLabel: (node.Status__c && node.Status__c.displayValue) || val(node.Status__c),
+      mode: val(node.Mode__c),
+      phase: val(node.Phase__c),
+      progress: typeof progress === 'number' ? progress : 0,
+      finishedAt: val(node.Finished_At__c),
+      startedAt: val(node.Started_At__c),
+      createdAt: val(node.CreatedDate),
+      counts: formatLabel(
+        RUN_COUNTS,
+        val(node.Records_Read__c) ?? 0,
+        val(node.Scores_Written__c) ?? 0,
+        val(node.Scores_Deleted__c) ?? 0,
+        val(node.Api_Calls__c) ?? 0,
+      ),
+      errorCount: val(node.Error_Count__c) || 0,
+    };
+  }
+
+  connectedCallback() {
+    this.connected = true;
+    this.syncLiveUpdates();
+  }
+
+  disconnectedCallback() {
+    this.connected = false;
+    this.stopLiveUpdates();
+  }
+
+  get inProgress() {
+    return Boolean(this.run) && IN_PROGRESS.includes(this.run.status);
+  }
+
+  get recomputeDisabled() {
+    return this.creating || this.inProgress || !this.loaded;
+  }
+
+  get hasErrors() {
+    return Boolean(this.errors);
+  }
+
+  get timestamp() {
+    return this.run ? this.run.finishedAt || this.run.startedAt || this.run.createdAt : null;
+  }
+
+  /** The progress as text too, so it is read out and not only drawn. */
+  get progressText() {
+    return this.run ? `${PROGRESS}: ${Math.round(this.run.progress)}%` : '';
+  }
+
+  get hasRunErrors() {
+    return Boolean(this.run) && this.run.errorCount > 0;
+  }
+
+  /** "3 errors: see the run's log" linking to the run record, where Log__c holds the details. */
+  get runErrorsText() {
+    return this.hasRunErrors ? formatLabel(RUN_ERRORS, this.run.errorCount) : '';
+  }
+
+  get runUrl() {
+    return this.run ? `/lightning/r/Demand_Run__c/${this.run.id}/view` : undefined;
+  }
+
+  /** A run is in progress but nothing will tell us when it changes: offer a manual refresh. */
+  get showManualRefresh() {
+    return this.inProgress && this.liveUpdatesOff;
+  }
+
+  async handleRecompute() {
+    this.creating = true;
+    try {
+      const fields = {
+        [STATUS_FIELD.fieldApiName]: 'Requested',
+        [MODE_FIELD.fieldApiName]: 'Full',
+      };
+      await createRecord({ apiName: DEMAND_RUN_OBJECT.objectApiName, fields });
+      this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_REQUESTED, variant: 'success' }));
+      await this.refresh();
+    } catch (error) {
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: RECOMPUTE_FAILED,
+          message: reduceErrors(error).join(', '),
+          variant: 'error',
+        }),
+      );
+    } finally {
+      this.creating = false;
+    }
+  }
+
+  handleManualRefresh() {
+    return this.refresh();
+  }
+
+  /**
+   * Re-read the run through the GraphQL wire. Change events come in bursts (phase and progress
+   * updates): while a read is under way, further requests collapse into one more read.
+   */
+  refresh() {
+    if (!this.refreshRun) {
+      return Promise.resolve();
+    }
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return Promise.resolve();
+    }
+    this.refreshing = true;
+    this.refreshAgain = false;
+    return Promise.resolve(this.refreshRun())
+      .catch(() => undefined)
+      .finally(() => {
+        this.refreshing = false;
+        if (this.refreshAgain && this.connected) {
+          this.refresh();
         }
-        this.errors = undefined;
-        const wasInProgress = this.inProgress;
-        const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
-        this.run = node ? this.toRun(node) : undefined;
-        this.loaded = true;
-        this.syncLiveUpdates();
-        if (wasInProgress && !this.inProgress) {
-            this.dispatchEvent(new CustomEvent('runfinished', { detail: { runId: this.run && this.run.id } }));
-        }
-    }
+      });
+  }
 
-    toRun(node) {
-        const progress = val(node.Progress__c);
-        return {
-            id: node.Id,
-            status: val(node.Status__c),
-            statusLabel: (node.Status__c && node.Status__c.displayValue) || val(node.Status__c),
-            mode: val(node.Mode__c),
-            phase: val(node.Phase__c),
-            progress: typeof progress === 'number' ? progress : 0,
-            finishedAt: val(node.Finished_At__c),
-            startedAt: val(node.Started_At__c),
-            createdAt: val(node.CreatedDate),
-            counts: formatLabel(
-                RUN_COUNTS,
-                val(node.Records_Read__c) ?? 0,
-                val(node.Scores_Written__c) ?? 0,
-                val(node.Scores_Deleted__c) ?? 0,
-                val(node.Api_Calls__c) ?? 0
-            ),
-            errorCount: val(node.Error_Count__c) || 0
-        };
+  /** Listen while connected and a run is in progress; stop listening otherwise. */
+  syncLiveUpdates() {
+    const wanted = this.connected && this.inProgress && !this.liveUpdatesOff;
+    if (wanted && !this.subscription && !this.subscribing) {
+      this.startLiveUpdates();
+    } else if (!wanted && this.subscription) {
+      this.stopLiveUpdates();
     }
+  }
 
-    connectedCallback() {
-        this.connected = true;
-        this.syncLiveUpdates();
+  async startLiveUpdates() {
+    this.subscribing = true;
+    try {
+      const enabled = await isEmpEnabled();
+      if (!enabled) {
+        this.liveUpdatesOff = true;
+        return;
+      }
+      this.registerErrorHandler();
+      const subscription = await subscribe(CHANGE_CHANNEL, NEW_EVENTS_ONLY, (message) =>
+        this.handleChangeEvent(message),
+      );
+      if (!subscription) {
+        this.liveUpdatesOff = true;
+        return;
+      }
+      this.subscription = subscription;
+      // A change made between the last read and the subscription sends no event: read once more.
+      this.refresh();
+    } catch {
+      this.liveUpdatesOff = true;
+    } finally {
+      this.subscribing = false;
+      // The run may have ended, or the component left the page, while subscribing.
+      this.syncLiveUpdates();
     }
+  }
 
-    disconnectedCallback() {
-        this.connected = false;
-        this.stopLiveUpdates();
+  stopLiveUpdates() {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    if (subscription) {
+      Promise.resolve(unsubscribe(subscription)).catch(() => undefined);
     }
+  }
 
-    get inProgress() {
-        return Boolean(this.run) && IN_PROGRESS.includes(this.run.status);
+  /** onError adds a listener to the shared streaming connection, so register it once. */
+  registerErrorHandler() {
+    if (this.errorHandlerRegistered) {
+      return;
     }
+    this.errorHandlerRegistered = true;
+    onError(() => {
+      if (!this.connected) {
+        return;
+      }
+      this.liveUpdatesOff = true;
+      this.stopLiveUpdates();
+    });
+  }
 
-    get recomputeDisabled() {
-        return this.creating || this.inProgress || !this.loaded;
+  /** A change to the run shown, a new run, or lost events (gap overflow): re-read. */
+  handleChangeEvent(message) {
+    const payload = message && message.data && message.data.payload;
+    const header = payload && payload.ChangeEventHeader;
+    if (!header) {
+      return;
     }
-
-    get hasErrors() {
-        return Boolean(this.errors);
+    const changeType = header.changeType || '';
+    const recordIds = Array.isArray(header.recordIds) ? header.recordIds : [];
+    const shown = Boolean(this.run) && recordIds.some((id) => sameId(id, this.run.id));
+    const newRun = changeType === 'CREATE' || changeType === 'GAP_CREATE';
+    if (shown || newRun || changeType === 'GAP_OVERFLOW') {
+      this.refresh();
     }
-
-    get timestamp() {
-        return this.run ? this.run.finishedAt || this.run.startedAt || this.run.createdAt : null;
-    }
-
-    /** The progress as text too, so it is read out and not only drawn. */
-    get progressText() {
-        return this.run ? `${PROGRESS}: ${Math.round(this.run.progress)}%` : '';
-    }
-
-    get hasRunErrors() {
-        return Boolean(this.run) && this.run.errorCount > 0;
-    }
-
-    /** "3 errors: see the run's log" linking to the run record, where Log__c holds the details. */
-    get runErrorsText() {
-        return this.hasRunErrors ? formatLabel(RUN_ERRORS, this.run.errorCount) : '';
-    }
-
-    get runUrl() {
-        return this.run ? `/lightning/r/Demand_Run__c/${this.run.id}/view` : undefined;
-    }
-
-    /** A run is in progress but nothing will tell us when it changes: offer a manual refresh. */
-    get showManualRefresh() {
-        return this.inProgress && this.liveUpdatesOff;
-    }
-
-    async handleRecompute() {
-        this.creating = true;
-        try {
-            const fields = {
-                [STATUS_FIELD.fieldApiName]: 'Requested',
-                [MODE_FIELD.fieldApiName]: 'Full'
-            };
-            await createRecord({ apiName: DEMAND_RUN_OBJECT.objectApiName, fields });
-            this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_REQUESTED, variant: 'success' }));
-            await this.refresh();
-        } catch (error) {
-            this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
-        } finally {
-            this.creating = false;
-        }
-    }
-
-    handleManualRefresh() {
-        return this.refresh();
-    }
-
-    /**
-     * Re-read the run through the GraphQL wire. Change events come in bursts (phase and progress
-     * updates): while a read is under way, further requests collapse into one more read.
-     */
-    refresh() {
-        if (!this.refreshRun) {
-            return Promise.resolve();
-        }
-        if (this.refreshing) {
-            this.refreshAgain = true;
-            return Promise.resolve();
-        }
-        this.refreshing = true;
-        this.refreshAgain = false;
-        return Promise.resolve(this.refreshRun())
-            .catch(() => undefined)
-            .finally(() => {
-                this.refreshing = false;
-                if (this.refreshAgain && this.connected) {
-                    this.refresh();
-                }
-            });
-    }
-
-    /** Listen while connected and a run is in progress; stop listening otherwise. */
-    syncLiveUpdates() {
-        const wanted = this.connected && this.inProgress && !this.liveUpdatesOff;
-        if (wanted && !this.subscription && !this.subscribing) {
-            this.startLiveUpdates();
-        } else if (!wanted && this.subscription) {
-            this.stopLiveUpdates();
-        }
-    }
-
-    async startLiveUpdates() {
-        this.subscribing = true;
-        try {
-            const enabled = await isEmpEnabled();
-            if (!enabled) {
-                this.liveUpdatesOff = true;
-                return;
-            }
-            this.registerErrorHandler();
-            const subscription = await subscribe(CHANGE_CHANNEL, NEW_EVENTS_ONLY, (message) =>
-                this.handleChangeEvent(message)
-            );
-            if (!subscription) {
-                this.liveUpdatesOff = true;
-                return;
-            }
-            this.subscription = subscription;
-            // A change made between the last read and the subscription sends no event: read once more.
-            this.refresh();
-        } catch {
-            this.liveUpdatesOff = true;
-        } finally {
-            this.subscribing = false;
-            // The run may have ended, or the component left the page, while subscribing.
-            this.syncLiveUpdates();
-        }
-    }
-
-    stopLiveUpdates() {
-        const subscription = this.subscription;
-        this.subscription = undefined;
-        if (subscription) {
-            Promise.resolve(unsubscribe(subscription)).catch(() => undefined);
-        }
-    }
-
-    /** onError adds a listener to the shared streaming connection, so register it once. */
-    registerErrorHandler() {
-        if (this.errorHandlerRegistered) {
-            return;
-        }
-        this.errorHandlerRegistered = true;
-        onError(() => {
-            if (!this.connected) {
-                return;
-            }
-            this.liveUpdatesOff = true;
-            this.stopLiveUpdates();
-        });
-    }
-
-    /** A change to the run shown, a new run, or lost events (gap overflow): re-read. */
-    handleChangeEvent(message) {
-        const payload = message && message.data && message.data.payload;
-        const header = payload && payload.ChangeEventHeader;
-        if (!header) {
-            return;
-        }
-        const changeType = header.changeType || '';
-        const recordIds = Array.isArray(header.recordIds) ? header.recordIds : [];
-        const shown = Boolean(this.run) && recordIds.some((id) => sameId(id, this.run.id));
-        const newRun = changeType === 'CREATE' || changeType === 'GAP_CREATE';
-        if (shown || newRun || changeType === 'GAP_OVERFLOW') {
-            this.refresh();
-        }
-    }
+  }
 }

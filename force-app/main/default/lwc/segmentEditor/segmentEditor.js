@@ -45,275 +45,298 @@ let newKeys = 0;
  * creates, updates and deletes criteria so the org holds exactly the rows on screen.
  */
 export default class SegmentEditor extends LightningElement {
-    labels = {
-        NAME,
-        DESCRIPTION,
-        LOGIC,
-        LOGIC_HELP,
-        CRITERIA,
-        NO_CRITERIA,
-        ADD_CRITERION,
-        SAVE,
-        SERVICE_STATUS,
-        NOT_EVALUATED,
-        PREVIEW,
-        LOADING,
-        FIELDS_ERROR
+  labels = {
+    NAME,
+    DESCRIPTION,
+    LOGIC,
+    LOGIC_HELP,
+    CRITERIA,
+    NO_CRITERIA,
+    ADD_CRITERION,
+    SAVE,
+    SERVICE_STATUS,
+    NOT_EVALUATED,
+    PREVIEW,
+    LOADING,
+    FIELDS_ERROR,
+  };
+
+  name = '';
+  description = '';
+  logic = '';
+  rows = [];
+  saving = false;
+  saveAttempted = false;
+  objectInfo;
+  objectInfoError;
+  reloadAfterSave = false;
+  _segment;
+
+  /** { id, name, description, logic, status, statusMessage, accountCount, criteria: [...] } */
+  @api
+  get segment() {
+    return this._segment;
+  }
+  set segment(value) {
+    // A fresh read of the same segment (after a reorder or toggle elsewhere on the page) must
+    // not wipe unsaved edits; another segment, or the read that follows our own save, does.
+    const otherSegment = !this._segment || !value || this._segment.id !== value.id;
+    this._segment = value;
+    if (value && (otherSegment || this.reloadAfterSave)) {
+      this.reloadAfterSave = false;
+      this.resetDraft(value);
+    }
+  }
+
+  resetDraft(segment) {
+    this.name = segment.name || '';
+    this.description = segment.description || '';
+    this.logic = segment.logic || '';
+    this.rows = (segment.criteria || []).map((c) => ({
+      key: c.id,
+      id: c.id,
+      number: c.number,
+      field: c.field || '',
+      operator: c.operator || '',
+      value: c.value || '',
+    }));
+    this.saveAttempted = false;
+  }
+
+  @wire(getObjectInfo, { objectApiName: ACCOUNT_OBJECT })
+  wiredAccountInfo({ data, error }) {
+    if (data) {
+      this.objectInfo = data;
+      this.objectInfoError = undefined;
+    } else if (error) {
+      this.objectInfoError = error;
+    }
+  }
+
+  get isLoading() {
+    return !this.objectInfo && !this.objectInfoError;
+  }
+
+  /** Account fields the rules can use (a known kind, and filterable for the preview). */
+  get fieldTypes() {
+    const types = {};
+    if (this.objectInfo) {
+      Object.values(this.objectInfo.fields).forEach((f) => {
+        if (normalizeFieldType(f.dataType) && f.filterable !== false) {
+          types[f.apiName] = f.dataType;
+        }
+      });
+    }
+    return types;
+  }
+
+  get fieldOptions() {
+    if (!this.objectInfo) {
+      return [];
+    }
+    const types = this.fieldTypes;
+    return Object.values(this.objectInfo.fields)
+      .filter((f) => types[f.apiName])
+      .map((f) => ({ label: `${f.label} (${f.apiName})`, value: f.apiName }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  get recordTypeId() {
+    return this.objectInfo ? this.objectInfo.defaultRecordTypeId : undefined;
+  }
+
+  toCriterion(row) {
+    return {
+      Number__c: row.number,
+      Field__c: row.field,
+      Operator__c: row.operator,
+      Value__c: row.value,
     };
+  }
 
-    name = '';
-    description = '';
-    logic = '';
-    rows = [];
-    saving = false;
-    saveAttempted = false;
-    objectInfo;
-    objectInfoError;
-    reloadAfterSave = false;
-    _segment;
+  get criteria() {
+    return this.rows.map((row) => this.toCriterion(row));
+  }
 
-    /** { id, name, description, logic, status, statusMessage, accountCount, criteria: [...] } */
-    @api
-    get segment() {
-        return this._segment;
+  get rowViews() {
+    const types = this.fieldTypes;
+    return this.rows.map((row, index) => {
+      const compiled = compileCriterion(this.toCriterion(row), types, index);
+      return { ...row, error: compiled.ok ? null : compiled.message };
+    });
+  }
+
+  get hasRows() {
+    return this.rows.length > 0;
+  }
+
+  /** The grammar's message for the logic itself (numbers come from the rows on screen). */
+  get logicError() {
+    const parsed = parseFilterLogic(
+      this.logic,
+      this.rows.map((row) => Number(row.number)),
+    );
+    return parsed.ok ? null : parsed.message;
+  }
+
+  get logicInputClass() {
+    return this.logicError ? 'logic slds-has-error' : 'logic';
+  }
+
+  get compiled() {
+    return buildWhere(this.criteria, this.logic, this.fieldTypes);
+  }
+
+  get isValid() {
+    return Boolean(this.objectInfo) && this.compiled.ok;
+  }
+
+  get where() {
+    return this.compiled.ok ? this.compiled.where : null;
+  }
+
+  /** Problems not shown next to a row or the logic (e.g. two criteria with one number). */
+  get otherErrors() {
+    if (this.compiled.ok) {
+      return [];
     }
-    set segment(value) {
-        // A fresh read of the same segment (after a reorder or toggle elsewhere on the page) must
-        // not wipe unsaved edits; another segment, or the read that follows our own save, does.
-        const otherSegment = !this._segment || !value || this._segment.id !== value.id;
-        this._segment = value;
-        if (value && (otherSegment || this.reloadAfterSave)) {
-            this.reloadAfterSave = false;
-            this.resetDraft(value);
+    const shown = new Set([...this.rowViews.map((r) => r.error), this.logicError].filter(Boolean));
+    return (this.compiled.messages || [this.compiled.message]).filter((m) => !shown.has(m));
+  }
+
+  get nameError() {
+    return this.saveAttempted && !this.name.trim() ? NAME_REQUIRED : null;
+  }
+
+  get saveError() {
+    return this.saveAttempted && !this.isValid ? FIX_FIRST : null;
+  }
+
+  get saveDisabled() {
+    return this.saving || this.isLoading;
+  }
+
+  get serviceStatus() {
+    const s = this._segment || {};
+    if (!s.status) {
+      return NOT_EVALUATED;
+    }
+    return formatLabel(SERVICE_STATUS, s.statusLabel || s.status, s.statusMessage || '');
+  }
+
+  get serviceStatusClass() {
+    const s = this._segment || {};
+    return s.status === 'Invalid' ? 'service-status slds-text-color_error' : 'service-status';
+  }
+
+  get serviceCount() {
+    const s = this._segment || {};
+    return s.accountCount === null || s.accountCount === undefined
+      ? null
+      : formatLabel(SERVICE_COUNT, s.accountCount);
+  }
+
+  handleNameChange(event) {
+    this.name = event.detail.value || '';
+  }
+
+  handleDescriptionChange(event) {
+    this.description = event.detail.value || '';
+  }
+
+  handleLogicChange(event) {
+    this.logic = event.detail.value || '';
+  }
+
+  handleAddCriterion() {
+    const next = this.rows.reduce((max, row) => Math.max(max, Number(row.number) || 0), 0) + 1;
+    newKeys += 1;
+    this.rows = [
+      ...this.rows,
+      { key: `new-${newKeys}`, id: null, number: next, field: '', operator: '', value: '' },
+    ];
+  }
+
+  handleCriterionChange(event) {
+    const { key, ...patch } = event.detail;
+    this.rows = this.rows.map((row) => (row.key === key ? { ...row, ...patch } : row));
+  }
+
+  handleCriterionRemove(event) {
+    this.rows = this.rows.filter((row) => row.key !== event.detail.key);
+  }
+
+  async handleSave() {
+    this.saveAttempted = true;
+    if (!this.name.trim() || !this.isValid) {
+      return;
+    }
+    this.saving = true;
+    try {
+      await this.writeAll();
+      this.reloadAfterSave = true;
+      this.dispatchEvent(
+        new ShowToastEvent({ title: formatLabel(SAVED, this.name.trim()), variant: 'success' }),
+      );
+      this.dispatchEvent(new CustomEvent('saved', { detail: { id: this._segment.id } }));
+    } catch (error) {
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: SAVE_FAILED,
+          message: reduceErrors(error).join(', '),
+          variant: 'error',
+        }),
+      );
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Segment first, then criteria: new rows created, changed rows updated, removed rows deleted. */
+  async writeAll() {
+    const segmentId = this._segment.id;
+    await updateRecord({
+      fields: {
+        [SEGMENT_ID_FIELD.fieldApiName]: segmentId,
+        [SEGMENT_NAME_FIELD.fieldApiName]: this.name.trim(),
+        [SEGMENT_DESCRIPTION_FIELD.fieldApiName]: this.description,
+        [SEGMENT_LOGIC_FIELD.fieldApiName]: this.logic.trim(),
+      },
+    });
+    const original = new Map((this._segment.criteria || []).map((c) => [c.id, c]));
+    const kept = new Set();
+    const writes = [];
+    for (const row of this.rows) {
+      const fields = {
+        [CRITERION_NUMBER_FIELD.fieldApiName]: Number(row.number),
+        [CRITERION_FIELD_FIELD.fieldApiName]: row.field,
+        [CRITERION_OPERATOR_FIELD.fieldApiName]: row.operator,
+        [CRITERION_VALUE_FIELD.fieldApiName]: row.value,
+      };
+      if (!row.id) {
+        fields[CRITERION_SEGMENT_FIELD.fieldApiName] = segmentId;
+        writes.push(createRecord({ apiName: CRITERION_OBJECT.objectApiName, fields }));
+      } else {
+        kept.add(row.id);
+        const before = original.get(row.id);
+        const unchanged =
+          before &&
+          Number(before.number) === Number(row.number) &&
+          (before.field || '') === row.field &&
+          (before.operator || '') === row.operator &&
+          (before.value || '') === row.value;
+        if (!unchanged) {
+          writes.push(
+            updateRecord({ fields: { [CRITERION_ID_FIELD.fieldApiName]: row.id, ...fields } }),
+          );
         }
+      }
     }
-
-    resetDraft(segment) {
-        this.name = segment.name || '';
-        this.description = segment.description || '';
-        this.logic = segment.logic || '';
-        this.rows = (segment.criteria || []).map((c) => ({
-            key: c.id,
-            id: c.id,
-            number: c.number,
-            field: c.field || '',
-            operator: c.operator || '',
-            value: c.value || ''
-        }));
-        this.saveAttempted = false;
+    for (const id of original.keys()) {
+      if (!kept.has(id)) {
+        writes.push(deleteRecord(id));
+      }
     }
-
-    @wire(getObjectInfo, { objectApiName: ACCOUNT_OBJECT })
-    wiredAccountInfo({ data, error }) {
-        if (data) {
-            this.objectInfo = data;
-            this.objectInfoError = undefined;
-        } else if (error) {
-            this.objectInfoError = error;
-        }
-    }
-
-    get isLoading() {
-        return !this.objectInfo && !this.objectInfoError;
-    }
-
-    /** Account fields the rules can use (a known kind, and filterable for the preview). */
-    get fieldTypes() {
-        const types = {};
-        if (this.objectInfo) {
-            Object.values(this.objectInfo.fields).forEach((f) => {
-                if (normalizeFieldType(f.dataType) && f.filterable !== false) {
-                    types[f.apiName] = f.dataType;
-                }
-            });
-        }
-        return types;
-    }
-
-    get fieldOptions() {
-        if (!this.objectInfo) {
-            return [];
-        }
-        const types = this.fieldTypes;
-        return Object.values(this.objectInfo.fields)
-            .filter((f) => types[f.apiName])
-            .map((f) => ({ label: `${f.label} (${f.apiName})`, value: f.apiName }))
-            .sort((a, b) => a.label.localeCompare(b.label));
-    }
-
-    get recordTypeId() {
-        return this.objectInfo ? this.objectInfo.defaultRecordTypeId : undefined;
-    }
-
-    toCriterion(row) {
-        return { Number__c: row.number, Field__c: row.field, Operator__c: row.operator, Value__c: row.value };
-    }
-
-    get criteria() {
-        return this.rows.map((row) => this.toCriterion(row));
-    }
-
-    get rowViews() {
-        const types = this.fieldTypes;
-        return this.rows.map((row, index) => {
-            const compiled = compileCriterion(this.toCriterion(row), types, index);
-            return { ...row, error: compiled.ok ? null : compiled.message };
-        });
-    }
-
-    get hasRows() {
-        return this.rows.length > 0;
-    }
-
-    /** The grammar's message for the logic itself (numbers come from the rows on screen). */
-    get logicError() {
-        const parsed = parseFilterLogic(this.logic, this.rows.map((row) => Number(row.number)));
-        return parsed.ok ? null : parsed.message;
-    }
-
-    get logicInputClass() {
-        return this.logicError ? 'logic slds-has-error' : 'logic';
-    }
-
-    get compiled() {
-        return buildWhere(this.criteria, this.logic, this.fieldTypes);
-    }
-
-    get isValid() {
-        return Boolean(this.objectInfo) && this.compiled.ok;
-    }
-
-    get where() {
-        return this.compiled.ok ? this.compiled.where : null;
-    }
-
-    /** Problems not shown next to a row or the logic (e.g. two criteria with one number). */
-    get otherErrors() {
-        if (this.compiled.ok) {
-            return [];
-        }
-        const shown = new Set([...this.rowViews.map((r) => r.error), this.logicError].filter(Boolean));
-        return (this.compiled.messages || [this.compiled.message]).filter((m) => !shown.has(m));
-    }
-
-    get nameError() {
-        return this.saveAttempted && !this.name.trim() ? NAME_REQUIRED : null;
-    }
-
-    get saveError() {
-        return this.saveAttempted && !this.isValid ? FIX_FIRST : null;
-    }
-
-    get saveDisabled() {
-        return this.saving || this.isLoading;
-    }
-
-    get serviceStatus() {
-        const s = this._segment || {};
-        if (!s.status) {
-            return NOT_EVALUATED;
-        }
-        return formatLabel(SERVICE_STATUS, s.statusLabel || s.status, s.statusMessage || '');
-    }
-
-    get serviceStatusClass() {
-        const s = this._segment || {};
-        return s.status === 'Invalid' ? 'service-status slds-text-color_error' : 'service-status';
-    }
-
-    get serviceCount() {
-        const s = this._segment || {};
-        return s.accountCount === null || s.accountCount === undefined ? null : formatLabel(SERVICE_COUNT, s.accountCount);
-    }
-
-    handleNameChange(event) {
-        this.name = event.detail.value || '';
-    }
-
-    handleDescriptionChange(event) {
-        this.description = event.detail.value || '';
-    }
-
-    handleLogicChange(event) {
-        this.logic = event.detail.value || '';
-    }
-
-    handleAddCriterion() {
-        const next = this.rows.reduce((max, row) => Math.max(max, Number(row.number) || 0), 0) + 1;
-        newKeys += 1;
-        this.rows = [...this.rows, { key: `new-${newKeys}`, id: null, number: next, field: '', operator: '', value: '' }];
-    }
-
-    handleCriterionChange(event) {
-        const { key, ...patch } = event.detail;
-        this.rows = this.rows.map((row) => (row.key === key ? { ...row, ...patch } : row));
-    }
-
-    handleCriterionRemove(event) {
-        this.rows = this.rows.filter((row) => row.key !== event.detail.key);
-    }
-
-    async handleSave() {
-        this.saveAttempted = true;
-        if (!this.name.trim() || !this.isValid) {
-            return;
-        }
-        this.saving = true;
-        try {
-            await this.writeAll();
-            this.reloadAfterSave = true;
-            this.dispatchEvent(new ShowToastEvent({ title: formatLabel(SAVED, this.name.trim()), variant: 'success' }));
-            this.dispatchEvent(new CustomEvent('saved', { detail: { id: this._segment.id } }));
-        } catch (error) {
-            this.dispatchEvent(new ShowToastEvent({ title: SAVE_FAILED, message: reduceErrors(error).join(', '), variant: 'error' }));
-        } finally {
-            this.saving = false;
-        }
-    }
-
-    /** Segment first, then criteria: new rows created, changed rows updated, removed rows deleted. */
-    async writeAll() {
-        const segmentId = this._segment.id;
-        await updateRecord({
-            fields: {
-                [SEGMENT_ID_FIELD.fieldApiName]: segmentId,
-                [SEGMENT_NAME_FIELD.fieldApiName]: this.name.trim(),
-                [SEGMENT_DESCRIPTION_FIELD.fieldApiName]: this.description,
-                [SEGMENT_LOGIC_FIELD.fieldApiName]: this.logic.trim()
-            }
-        });
-        const original = new Map((this._segment.criteria || []).map((c) => [c.id, c]));
-        const kept = new Set();
-        const writes = [];
-        for (const row of this.rows) {
-            const fields = {
-                [CRITERION_NUMBER_FIELD.fieldApiName]: Number(row.number),
-                [CRITERION_FIELD_FIELD.fieldApiName]: row.field,
-                [CRITERION_OPERATOR_FIELD.fieldApiName]: row.operator,
-                [CRITERION_VALUE_FIELD.fieldApiName]: row.value
-            };
-            if (!row.id) {
-                fields[CRITERION_SEGMENT_FIELD.fieldApiName] = segmentId;
-                writes.push(createRecord({ apiName: CRITERION_OBJECT.objectApiName, fields }));
-            } else {
-                kept.add(row.id);
-                const before = original.get(row.id);
-                const unchanged =
-                    before &&
-                    Number(before.number) === Number(row.number) &&
-                    (before.field || '') === row.field &&
-                    (before.operator || '') === row.operator &&
-                    (before.value || '') === row.value;
-                if (!unchanged) {
-                    writes.push(updateRecord({ fields: { [CRITERION_ID_FIELD.fieldApiName]: row.id, ...fields } }));
-                }
-            }
-        }
-        for (const id of original.keys()) {
-            if (!kept.has(id)) {
-                writes.push(deleteRecord(id));
-            }
-        }
-        await Promise.all(writes);
-    }
+    await Promise.all(writes);
+  }
 }

@@ -13,20 +13,27 @@ export const PRIORITY_STEP = 10;
  * @returns {{id: string, priority: number}[]}
  */
 export function reorderUpdates(segments, index, delta) {
-    const target = index + delta;
-    if (target < 0 || target >= segments.length) {
-        return [];
-    }
-    const order = [...segments];
-    [order[index], order[target]] = [order[target], order[index]];
-    return order
-        .map((segment, position) => ({ id: segment.id, priority: (position + 1) * PRIORITY_STEP, before: segment.priority }))
-        .filter((u) => u.priority !== u.before)
-        .map(({ id, priority }) => ({ id, priority }));
+  const target = index + delta;
+  if (target < 0 || target >= segments.length) {
+    return [];
+  }
+  const order = [...segments];
+  [order[index], order[target]] = [order[target], order[index]];
+  return order
+    .map((segment, position) => ({
+      id: segment.id,
+      priority: (position + 1) * PRIORITY_STEP,
+      before: segment.priority,
+    }))
+    .filter((u) => u.priority !== u.before)
+    .map(({ id, priority }) => ({ id, priority }));
 }
 
 /** The priority of a segment added at the end of the list. */
 export function nextPriority(segments) {
-    const max = segments.reduce((m, s) => Math.max(m, typeof s.priority === 'number' ? s.priority : 0), 0);
-    return (Math.floor(max / PRIORITY_STEP) + 1) * PRIORITY_STEP;
+  const max = segments.reduce(
+    (m, s) => Math.max(m, typeof s.priority === 'number' ? s.priority : 0),
+    0,
+  );
+  return (Math.floor(max / PRIORITY_STEP) + 1) * PRIORITY_STEP;
 }

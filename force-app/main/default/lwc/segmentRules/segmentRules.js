@@ -49,283 +49,307 @@ const v = (field) => (field ? field.value : null);
  * their criteria and deleted after confirmation. The selected segment opens in c-segment-editor.
  */
 export default class SegmentRules extends LightningElement {
-    labels = { TITLE, INTRO, LOADING, LOAD_ERROR, EMPTY, NEW_NAME, CREATE, ACTIVE, SELECT_HINT };
-    segments = [];
-    errors;
-    loaded = false;
-    busy = false;
-    newName = '';
-    selectedId;
-    refreshSegments;
+  labels = { TITLE, INTRO, LOADING, LOAD_ERROR, EMPTY, NEW_NAME, CREATE, ACTIVE, SELECT_HINT };
+  segments = [];
+  errors;
+  loaded = false;
+  busy = false;
+  newName = '';
+  selectedId;
+  refreshSegments;
 
-    @wire(graphql, {
-        query: gql`
-            query segmentRules {
-                uiapi {
-                    query {
-                        Segment__c(first: 200, orderBy: { Priority__c: { order: ASC }, Name: { order: ASC } }) {
-                            edges {
-                                node {
-                                    Id
-                                    Name {
-                                        value
-                                    }
-                                    Description__c {
-                                        value
-                                    }
-                                    Priority__c {
-                                        value
-                                    }
-                                    Active__c {
-                                        value
-                                    }
-                                    Filter_Logic__c {
-                                        value
-                                    }
-                                    Status__c {
-                                        value
-                                        displayValue
-                                    }
-                                    Status_Message__c {
-                                        value
-                                    }
-                                    Account_Count__c {
-                                        value
-                                    }
-                                    Criteria__r(first: 100, orderBy: { Number__c: { order: ASC } }) {
-                                        edges {
-                                            node {
-                                                Id
-                                                Number__c {
-                                                    value
-                                                }
-                                                Field__c {
-                                                    value
-                                                }
-                                                Operator__c {
-                                                    value
-                                                }
-                                                Value__c {
-                                                    value
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
+  @wire(graphql, {
+    query: gql`
+      query segmentRules {
+        uiapi {
+          query {
+            Segment__c(first: 200, orderBy: { Priority__c: { order: ASC }, Name: { order: ASC } }) {
+              edges {
+                node {
+                  Id
+                  Name {
+                    value
+                  }
+                  Description__c {
+                    value
+                  }
+                  Priority__c {
+                    value
+                  }
+                  Active__c {
+                    value
+                  }
+                  Filter_Logic__c {
+                    value
+                  }
+                  Status__c {
+                    value
+                    displayValue
+                  }
+                  Status_Message__c {
+                    value
+                  }
+                  Account_Count__c {
+                    value
+                  }
+                  Criteria__r(first: 100, orderBy: { Number__c: { order: ASC } }) {
+                    edges {
+                      node {
+                        Id
+                        Number__c {
+                          value
                         }
-                    }
-                }
-            }
-        `
-    })
-    wiredSegments({ data, errors, refresh }) {
-        this.refreshSegments = refresh;
-        if (errors) {
-            this.errors = errors;
-            this.loaded = true;
-        } else if (data) {
-            this.errors = undefined;
-            this.segments = data.uiapi.query.Segment__c.edges.map(({ node }) => ({
-                id: node.Id,
-                name: v(node.Name),
-                description: v(node.Description__c),
-                priority: v(node.Priority__c),
-                active: v(node.Active__c) === true,
-                logic: v(node.Filter_Logic__c),
-                status: v(node.Status__c),
-                statusLabel: node.Status__c ? node.Status__c.displayValue || node.Status__c.value : null,
-                statusMessage: v(node.Status_Message__c),
-                accountCount: v(node.Account_Count__c),
-                criteria: ((node.Criteria__r && node.Criteria__r.edges) || []).map(({ node: c }) => ({
-                    id: c.Id,
-                    number: v(c.Number__c),
-                    field: v(c.Field__c),
-                    operator: v(c.Operator__c),
-                    value: v(c.Value__c)
-                }))
-            }));
-            this.loaded = true;
-        }
-    }
-
-    get isLoading() {
-        return !this.loaded;
-    }
-
-    get hasSegments() {
-        return this.segments.length > 0;
-    }
-
-    get items() {
-        const last = this.segments.length - 1;
-        return this.segments.map((s, index) => ({
-            ...s,
-            position: index + 1,
-            upDisabled: this.busy || index === 0,
-            downDisabled: this.busy || index === last,
-            upLabel: formatLabel(MOVE_UP, s.name),
-            downLabel: formatLabel(MOVE_DOWN, s.name),
-            editLabel: formatLabel(EDIT, s.name),
-            cloneLabel: formatLabel(CLONE, s.name),
-            deleteLabel: formatLabel(DELETE, s.name),
-            activeLabel: formatLabel(ACTIVE, s.name),
-            isSelected: s.id === this.selectedId,
-            ariaCurrent: s.id === this.selectedId ? 'true' : 'false',
-            itemClass: s.id === this.selectedId ? 'segment-item slds-box slds-box_x-small slds-theme_shade' : 'segment-item slds-box slds-box_x-small',
-            badgeClass: s.status === 'Invalid' ? 'slds-theme_error' : s.status === 'Valid' ? 'slds-theme_success' : '',
-            hasStatus: Boolean(s.status)
-        }));
-    }
-
-    get selectedSegment() {
-        return this.segments.find((s) => s.id === this.selectedId);
-    }
-
-    get editingHeading() {
-        return this.selectedSegment ? formatLabel(EDITING, this.selectedSegment.name) : '';
-    }
-
-    get createDisabled() {
-        return this.busy || !this.newName.trim();
-    }
-
-    toast(title, variant, message) {
-        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
-    }
-
-    /** Runs one write action: busy while it runs, a toast either way, then a fresh read. */
-    async act(work, successTitle) {
-        this.busy = true;
-        try {
-            const result = await work();
-            if (successTitle) {
-                this.toast(successTitle, 'success');
-            }
-            if (this.refreshSegments) {
-                await this.refreshSegments();
-            }
-            return result;
-        } catch (error) {
-            this.toast(ACTION_FAILED, 'error', reduceErrors(error).join(', '));
-            return undefined;
-        } finally {
-            this.busy = false;
-        }
-    }
-
-    segmentAt(event) {
-        return this.segments.find((s) => s.id === event.currentTarget.dataset.id);
-    }
-
-    handleSelect(event) {
-        this.selectedId = event.currentTarget.dataset.id;
-    }
-
-    handleNewNameChange(event) {
-        this.newName = event.detail.value || '';
-    }
-
-    handleMoveUp(event) {
-        return this.move(event, -1);
-    }
-
-    handleMoveDown(event) {
-        return this.move(event, 1);
-    }
-
-    move(event, delta) {
-        const index = this.segments.findIndex((s) => s.id === event.currentTarget.dataset.id);
-        const updates = reorderUpdates(this.segments, index, delta);
-        return this.act(
-            () => Promise.all(updates.map((u) => updateRecord({ fields: { [ID_FIELD.fieldApiName]: u.id, [PRIORITY_FIELD.fieldApiName]: u.priority } }))),
-            SAVED
-        );
-    }
-
-    handleToggleActive(event) {
-        const segment = this.segmentAt(event);
-        const active = event.detail.checked;
-        return this.act(() => updateRecord({ fields: { [ID_FIELD.fieldApiName]: segment.id, [ACTIVE_FIELD.fieldApiName]: active } }), SAVED);
-    }
-
-    async handleCreate() {
-        const name = this.newName.trim();
-        if (!name) {
-            return;
-        }
-        // New segments start inactive: they join the assignment only once their rule is ready.
-        const record = await this.act(
-            () =>
-                createRecord({
-                    apiName: SEGMENT_OBJECT.objectApiName,
-                    fields: {
-                        [NAME_FIELD.fieldApiName]: name,
-                        [PRIORITY_FIELD.fieldApiName]: nextPriority(this.segments),
-                        [ACTIVE_FIELD.fieldApiName]: false
-                    }
-                }),
-            formatLabel(CREATED, name)
-        );
-        if (record) {
-            this.newName = '';
-            this.selectedId = record.id;
-        }
-    }
-
-    async handleClone(event) {
-        const source = this.segmentAt(event);
-        const record = await this.act(async () => {
-            const copy = await createRecord({
-                apiName: SEGMENT_OBJECT.objectApiName,
-                fields: {
-                    [NAME_FIELD.fieldApiName]: formatLabel(COPY_NAME, source.name),
-                    [DESCRIPTION_FIELD.fieldApiName]: source.description,
-                    [LOGIC_FIELD.fieldApiName]: source.logic,
-                    [PRIORITY_FIELD.fieldApiName]: nextPriority(this.segments),
-                    [ACTIVE_FIELD.fieldApiName]: false
-                }
-            });
-            await Promise.all(
-                source.criteria.map((c) =>
-                    createRecord({
-                        apiName: CRITERION_OBJECT.objectApiName,
-                        fields: {
-                            [CRITERION_SEGMENT_FIELD.fieldApiName]: copy.id,
-                            [CRITERION_NUMBER_FIELD.fieldApiName]: c.number,
-                            [CRITERION_FIELD_FIELD.fieldApiName]: c.field,
-                            [CRITERION_OPERATOR_FIELD.fieldApiName]: c.operator,
-                            [CRITERION_VALUE_FIELD.fieldApiName]: c.value
+                        Field__c {
+                          value
                         }
-                    })
-                )
-            );
-            return copy;
-        }, formatLabel(CLONED, source.name));
-        if (record) {
-            this.selectedId = record.id;
+                        Operator__c {
+                          value
+                        }
+                        Value__c {
+                          value
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
+      }
+    `,
+  })
+  wiredSegments({ data, errors, refresh }) {
+    this.refreshSegments = refresh;
+    if (errors) {
+      this.errors = errors;
+      this.loaded = true;
+    } else if (data) {
+      this.errors = undefined;
+      this.segments = data.uiapi.query.Segment__c.edges.map(({ node }) => ({
+        id: node.Id,
+        name: v(node.Name),
+        description: v(node.Description__c),
+        priority: v(node.Priority__c),
+        active: v(node.Active__c) === true,
+        logic: v(node.Filter_Logic__c),
+        status: v(node.Status__c),
+        statusLabel: node.Status__c ? node.Status__c.displayValue || node.Status__c.value : null,
+        statusMessage: v(node.Status_Message__c),
+        accountCount: v(node.Account_Count__c),
+        criteria: ((node.Criteria__r && node.Criteria__r.edges) || []).map(({ node: c }) => ({
+          id: c.Id,
+          number: v(c.Number__c),
+          field: v(c.Field__c),
+          operator: v(c.Operator__c),
+          value: v(c.Value__c),
+        })),
+      }));
+      this.loaded = true;
     }
+  }
 
-    async handleDelete(event) {
-        const segment = this.segmentAt(event);
-        const confirmed = await LightningConfirm.open({
-            message: formatLabel(DELETE_CONFIRM, segment.name),
-            label: formatLabel(DELETE, segment.name),
-            theme: 'warning'
+  get isLoading() {
+    return !this.loaded;
+  }
+
+  get hasSegments() {
+    return this.segments.length > 0;
+  }
+
+  get items() {
+    const last = this.segments.length - 1;
+    return this.segments.map((s, index) => ({
+      ...s,
+      position: index + 1,
+      upDisabled: this.busy || index === 0,
+      downDisabled: this.busy || index === last,
+      upLabel: formatLabel(MOVE_UP, s.name),
+      downLabel: formatLabel(MOVE_DOWN, s.name),
+      editLabel: formatLabel(EDIT, s.name),
+      cloneLabel: formatLabel(CLONE, s.name),
+      deleteLabel: formatLabel(DELETE, s.name),
+      activeLabel: formatLabel(ACTIVE, s.name),
+      isSelected: s.id === this.selectedId,
+      ariaCurrent: s.id === this.selectedId ? 'true' : 'false',
+      itemClass:
+        s.id === this.selectedId
+          ? 'segment-item slds-box slds-box_x-small slds-theme_shade'
+          : 'segment-item slds-box slds-box_x-small',
+      badgeClass:
+        s.status === 'Invalid'
+          ? 'slds-theme_error'
+          : s.status === 'Valid'
+            ? 'slds-theme_success'
+            : '',
+      hasStatus: Boolean(s.status),
+    }));
+  }
+
+  get selectedSegment() {
+    return this.segments.find((s) => s.id === this.selectedId);
+  }
+
+  get editingHeading() {
+    return this.selectedSegment ? formatLabel(EDITING, this.selectedSegment.name) : '';
+  }
+
+  get createDisabled() {
+    return this.busy || !this.newName.trim();
+  }
+
+  toast(title, variant, message) {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+
+  /** Runs one write action: busy while it runs, a toast either way, then a fresh read. */
+  async act(work, successTitle) {
+    this.busy = true;
+    try {
+      const result = await work();
+      if (successTitle) {
+        this.toast(successTitle, 'success');
+      }
+      if (this.refreshSegments) {
+        await this.refreshSegments();
+      }
+      return result;
+    } catch (error) {
+      this.toast(ACTION_FAILED, 'error', reduceErrors(error).join(', '));
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  segmentAt(event) {
+    return this.segments.find((s) => s.id === event.currentTarget.dataset.id);
+  }
+
+  handleSelect(event) {
+    this.selectedId = event.currentTarget.dataset.id;
+  }
+
+  handleNewNameChange(event) {
+    this.newName = event.detail.value || '';
+  }
+
+  handleMoveUp(event) {
+    return this.move(event, -1);
+  }
+
+  handleMoveDown(event) {
+    return this.move(event, 1);
+  }
+
+  move(event, delta) {
+    const index = this.segments.findIndex((s) => s.id === event.currentTarget.dataset.id);
+    const updates = reorderUpdates(this.segments, index, delta);
+    return this.act(
+      () =>
+        Promise.all(
+          updates.map((u) =>
+            updateRecord({
+              fields: { [ID_FIELD.fieldApiName]: u.id, [PRIORITY_FIELD.fieldApiName]: u.priority },
+            }),
+          ),
+        ),
+      SAVED,
+    );
+  }
+
+  handleToggleActive(event) {
+    const segment = this.segmentAt(event);
+    const active = event.detail.checked;
+    return this.act(
+      () =>
+        updateRecord({
+          fields: { [ID_FIELD.fieldApiName]: segment.id, [ACTIVE_FIELD.fieldApiName]: active },
+        }),
+      SAVED,
+    );
+  }
+
+  async handleCreate() {
+    const name = this.newName.trim();
+    if (!name) {
+      return;
+    }
+    // New segments start inactive: they join the assignment only once their rule is ready.
+    const record = await this.act(
+      () =>
+        createRecord({
+          apiName: SEGMENT_OBJECT.objectApiName,
+          fields: {
+            [NAME_FIELD.fieldApiName]: name,
+            [PRIORITY_FIELD.fieldApiName]: nextPriority(this.segments),
+            [ACTIVE_FIELD.fieldApiName]: false,
+          },
+        }),
+      formatLabel(CREATED, name),
+    );
+    if (record) {
+      this.newName = '';
+      this.selectedId = record.id;
+    }
+  }
+
+  async handleClone(event) {
+    const source = this.segmentAt(event);
+    const record = await this.act(
+      async () => {
+        const copy = await createRecord({
+          apiName: SEGMENT_OBJECT.objectApiName,
+          fields: {
+            [NAME_FIELD.fieldApiName]: formatLabel(COPY_NAME, source.name),
+            [DESCRIPTION_FIELD.fieldApiName]: source.description,
+            [LOGIC_FIELD.fieldApiName]: source.logic,
+            [PRIORITY_FIELD.fieldApiName]: nextPriority(this.segments),
+            [ACTIVE_FIELD.fieldApiName]: false,
+          },
         });
-        if (!confirmed) {
-            return;
-        }
-        await this.act(() => deleteRecord(segment.id), formatLabel(DELETED, segment.name));
-        if (this.selectedId === segment.id) {
-            this.selectedId = undefined;
-        }
+        await Promise.all(
+          source.criteria.map((c) =>
+            createRecord({
+              apiName: CRITERION_OBJECT.objectApiName,
+              fields: {
+                [CRITERION_SEGMENT_FIELD.fieldApiName]: copy.id,
+                [CRITERION_NUMBER_FIELD.fieldApiName]: c.number,
+                [CRITERION_FIELD_FIELD.fieldApiName]: c.field,
+                [CRITERION_OPERATOR_FIELD.fieldApiName]: c.operator,
+                [CRITERION_VALUE_FIELD.fieldApiName]: c.value,
+              },
+            }),
+          ),
+        );
+        return copy;
+      },
+      formatLabel(CLONED, source.name),
+    );
+    if (record) {
+      this.selectedId = record.id;
     }
+  }
 
-    handleSaved() {
-        if (this.refreshSegments) {
-            this.refreshSegments();
-        }
+  async handleDelete(event) {
+    const segment = this.segmentAt(event);
+    const confirmed = await LightningConfirm.open({
+      message: formatLabel(DELETE_CONFIRM, segment.name),
+      label: formatLabel(DELETE, segment.name),
+      theme: 'warning',
+    });
+    if (!confirmed) {
+      return;
     }
+    await this.act(() => deleteRecord(segment.id), formatLabel(DELETED, segment.name));
+    if (this.selectedId === segment.id) {
+      this.selectedId = undefined;
+    }
+  }
+
+  handleSaved() {
+    if (this.refreshSegments) {
+      this.refreshSegments();
+    }
+  }
 }

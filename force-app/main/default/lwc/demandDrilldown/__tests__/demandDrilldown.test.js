@@ -2,7 +2,11 @@ import { createElement } from 'lwc';
 import DemandDrilldown from 'c/demandDrilldown';
 import { graphql } from 'lightning/graphql';
 
-jest.mock('@salesforce/label/c.Demand_Drill_Summary', () => ({ default: '{0} accounts, {1} requests you can see' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.Demand_Drill_Summary',
+  () => ({ default: '{0} accounts, {1} requests you can see' }),
+  { virtual: true },
+);
 
 const mockRequests = require('./data/requests.json');
 const mockErrors = require('../../demandReport/__tests__/data/graphqlErrors.json');
@@ -10,74 +14,106 @@ const THEME = 'a0T000000000001AAA';
 const SEGMENT = 'a0B000000000001AAA';
 
 function createDrilldown(segmentId) {
-    const element = createElement('c-demand-drilldown', { is: DemandDrilldown });
-    element.themeId = THEME;
-    element.themeName = 'SSO with SAML';
-    element.segmentId = segmentId;
-    document.body.appendChild(element);
-    return element;
+  const element = createElement('c-demand-drilldown', { is: DemandDrilldown });
+  element.themeId = THEME;
+  element.themeName = 'SSO with SAML';
+  element.segmentId = segmentId;
+  document.body.appendChild(element);
+  return element;
 }
 
 const flush = () => Promise.resolve();
 
 describe('c-demand-drilldown', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
 
-    it('filters by theme and segment through the where variable', async () => {
-        createDrilldown(SEGMENT);
-        await flush();
-        expect(graphql.getLastConfig().variables.where).toEqual({
-            and: [
-                { or: [{ Theme__c: { eq: THEME } }, { Theme__r: { Merged_Into__c: { eq: THEME } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: THEME } }, { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } }] }] }] },
-                { Segment__c: { eq: SEGMENT } }
-            ]
-        });
+  it('filters by theme and segment through the where variable', async () => {
+    createDrilldown(SEGMENT);
+    await flush();
+    expect(graphql.getLastConfig().variables.where).toEqual({
+      and: [
+        {
+          or: [
+            { Theme__c: { eq: THEME } },
+            { Theme__r: { Merged_Into__c: { eq: THEME } } },
+            {
+              and: [
+                { Theme__c: { eq: null } },
+                {
+                  or: [
+                    { Suggested_Theme__c: { eq: THEME } },
+                    { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        { Segment__c: { eq: SEGMENT } },
+      ],
     });
+  });
 
-    it('does not filter by segment for all accounts', async () => {
-        createDrilldown(null);
-        await flush();
-        expect(graphql.getLastConfig().variables.where).toEqual({
-            or: [{ Theme__c: { eq: THEME } }, { Theme__r: { Merged_Into__c: { eq: THEME } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: THEME } }, { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } }] }] }]
-        });
+  it('does not filter by segment for all accounts', async () => {
+    createDrilldown(null);
+    await flush();
+    expect(graphql.getLastConfig().variables.where).toEqual({
+      or: [
+        { Theme__c: { eq: THEME } },
+        { Theme__r: { Merged_Into__c: { eq: THEME } } },
+        {
+          and: [
+            { Theme__c: { eq: null } },
+            {
+              or: [
+                { Suggested_Theme__c: { eq: THEME } },
+                { Suggested_Theme__r: { Merged_Into__c: { eq: THEME } } },
+              ],
+            },
+          ],
+        },
+      ],
     });
+  });
 
-    it('lists the requests grouped by account with a summary', async () => {
-        const element = createDrilldown(SEGMENT);
-        graphql.emit(mockRequests);
-        await flush();
-        expect(element.shadowRoot.querySelector('p.summary').textContent).toBe('2 accounts, 3 requests you can see');
-        const table = element.shadowRoot.querySelector('lightning-datatable');
-        expect(table.data.map((row) => [row.accountName, row.title, row.urgency])).toEqual([
-            ['Acme', 'Okta SAML login', 'High'],
-            ['Acme', 'SSO blocks the renewal', 'Critical'],
-            ['Globex', 'SAML for the EU tenant', 'Medium']
-        ]);
-    });
+  it('lists the requests grouped by account with a summary', async () => {
+    const element = createDrilldown(SEGMENT);
+    graphql.emit(mockRequests);
+    await flush();
+    expect(element.shadowRoot.querySelector('p.summary').textContent).toBe(
+      '2 accounts, 3 requests you can see',
+    );
+    const table = element.shadowRoot.querySelector('lightning-datatable');
+    expect(table.data.map((row) => [row.accountName, row.title, row.urgency])).toEqual([
+      ['Acme', 'Okta SAML login', 'High'],
+      ['Acme', 'SSO blocks the renewal', 'Critical'],
+      ['Globex', 'SAML for the EU tenant', 'Medium'],
+    ]);
+  });
 
-    it('shows the empty state', async () => {
-        const element = createDrilldown(SEGMENT);
-        graphql.emit({ uiapi: { query: { Escalated_Request__c: { edges: [] } } } });
-        await flush();
-        expect(element.shadowRoot.querySelector('p.empty')).not.toBeNull();
-        expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
-    });
+  it('shows the empty state', async () => {
+    const element = createDrilldown(SEGMENT);
+    graphql.emit({ uiapi: { query: { Escalated_Request__c: { edges: [] } } } });
+    await flush();
+    expect(element.shadowRoot.querySelector('p.empty')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
+  });
 
-    it('shows the error panel', async () => {
-        const element = createDrilldown(SEGMENT);
-        graphql.emitErrors(mockErrors);
-        await flush();
-        expect(element.shadowRoot.querySelector('c-error-panel').errors).toEqual(mockErrors);
-    });
+  it('shows the error panel', async () => {
+    const element = createDrilldown(SEGMENT);
+    graphql.emitErrors(mockErrors);
+    await flush();
+    expect(element.shadowRoot.querySelector('c-error-panel').errors).toEqual(mockErrors);
+  });
 
-    it('is accessible', async () => {
-        const element = createDrilldown(SEGMENT);
-        graphql.emit(mockRequests);
-        await flush();
-        await expect(element).toBeAccessible();
-    });
+  it('is accessible', async () => {
+    const element = createDrilldown(SEGMENT);
+    graphql.emit(mockRequests);
+    await flush();
+    await expect(element).toBeAccessible();
+  });
 });

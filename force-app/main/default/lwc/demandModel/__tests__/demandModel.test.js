@@ -1,17 +1,17 @@
 import {
-    ALL_SEGMENTS,
-    buildHeatMap,
-    drilldownRows,
-    drilldownWhere,
-    explainBreakdown,
-    formatScore,
-    nodesOf,
-    parseBreakdown,
-    describeFactors,
-    sortRows,
-    strongestRequestIds,
-    themeRowsFor,
-    withRequestDetails
+  ALL_SEGMENTS,
+  buildHeatMap,
+  drilldownRows,
+  drilldownWhere,
+  explainBreakdown,
+  formatScore,
+  nodesOf,
+  parseBreakdown,
+  describeFactors,
+  sortRows,
+  strongestRequestIds,
+  themeRowsFor,
+  withRequestDetails,
 } from 'c/demandModel';
 
 const report = require('../../demandReport/__tests__/data/demandReport.json');
@@ -20,169 +20,330 @@ const requests = require('../../demandDrilldown/__tests__/data/requests.json');
 const scores = nodesOf(report.uiapi.query.Segment_Demand_Score__c);
 const S1 = 'a0B000000000001AAA';
 const S2 = 'a0B000000000002AAA';
-const WORDS = { accounts: 'accounts', strongest: 'strongest', side: 'side', dealBlocker: 'deal blocker' };
+const WORDS = {
+  accounts: 'accounts',
+  strongest: 'strongest',
+  side: 'side',
+  dealBlocker: 'deal blocker',
+};
 
 describe('themeRowsFor', () => {
-    it('keeps the all-accounts rows (blank segment) in rank order with percent as a fraction', () => {
-        const rows = themeRowsFor(scores, ALL_SEGMENTS);
-        expect(rows.map((r) => r.themeName)).toEqual(['SSO with SAML', 'Audit log export', 'Offline mode']);
-        expect(rows[0]).toMatchObject({ score: 7.5, accounts: 6, penetration: 0.006, revenue: 1200000, decisionBacked: 4, dealBlockers: 2, neededBy: '2026-12-01', quorumReached: true, quorumIcon: 'utility:groups' });
-        expect(rows[2].quorumIcon).toBeNull();
+  it('keeps the all-accounts rows (blank segment) in rank order with percent as a fraction', () => {
+    const rows = themeRowsFor(scores, ALL_SEGMENTS);
+    expect(rows.map((r) => r.themeName)).toEqual([
+      'SSO with SAML',
+      'Audit log export',
+      'Offline mode',
+    ]);
+    expect(rows[0]).toMatchObject({
+      score: 7.5,
+      accounts: 6,
+      penetration: 0.006,
+      revenue: 1200000,
+      decisionBacked: 4,
+      dealBlockers: 2,
+      neededBy: '2026-12-01',
+      quorumReached: true,
+      quorumIcon: 'utility:groups',
     });
+    expect(rows[2].quorumIcon).toBeNull();
+  });
 
-    it('treats an ALL: key as all accounts even when a segment id is present', () => {
-        const odd = [{ Id: 'x', Score_Key__c: { value: 'ALL:t' }, Segment__c: { value: S1 }, Theme__c: { value: 't' }, Score__c: { value: 1 }, Rank__c: { value: 1 } }];
-        expect(themeRowsFor(odd, ALL_SEGMENTS)).toHaveLength(1);
-        expect(themeRowsFor(odd, S1)).toHaveLength(0);
-    });
+  it('treats an ALL: key as all accounts even when a segment id is present', () => {
+    const odd = [
+      {
+        Id: 'x',
+        Score_Key__c: { value: 'ALL:t' },
+        Segment__c: { value: S1 },
+        Theme__c: { value: 't' },
+        Score__c: { value: 1 },
+        Rank__c: { value: 1 },
+      },
+    ];
+    expect(themeRowsFor(odd, ALL_SEGMENTS)).toHaveLength(1);
+    expect(themeRowsFor(odd, S1)).toHaveLength(0);
+  });
 
-    it('filters one segment', () => {
-        expect(themeRowsFor(scores, S1).map((r) => [r.themeName, r.score, r.penetration])).toEqual([
-            ['SSO with SAML', 5, 0.1],
-            ['Audit log export', 2, 0.025]
-        ]);
-    });
+  it('filters one segment', () => {
+    expect(themeRowsFor(scores, S1).map((r) => [r.themeName, r.score, r.penetration])).toEqual([
+      ['SSO with SAML', 5, 0.1],
+      ['Audit log export', 2, 0.025],
+    ]);
+  });
 });
 
 describe('sortRows', () => {
-    it('sorts numbers both ways with blanks last', () => {
-        const rows = themeRowsFor(scores, ALL_SEGMENTS);
-        expect(sortRows(rows, 'revenue', 'asc').map((r) => r.revenue)).toEqual([250000, 1200000, null]);
-        expect(sortRows(rows, 'revenue', 'desc').map((r) => r.revenue)).toEqual([1200000, 250000, null]);
-        expect(sortRows(rows, 'themeName', 'asc').map((r) => r.themeName)).toEqual(['Audit log export', 'Offline mode', 'SSO with SAML']);
-    });
+  it('sorts numbers both ways with blanks last', () => {
+    const rows = themeRowsFor(scores, ALL_SEGMENTS);
+    expect(sortRows(rows, 'revenue', 'asc').map((r) => r.revenue)).toEqual([250000, 1200000, null]);
+    expect(sortRows(rows, 'revenue', 'desc').map((r) => r.revenue)).toEqual([
+      1200000,
+      250000,
+      null,
+    ]);
+    expect(sortRows(rows, 'themeName', 'asc').map((r) => r.themeName)).toEqual([
+      'Audit log export',
+      'Offline mode',
+      'SSO with SAML',
+    ]);
+  });
 });
 
 describe('buildHeatMap', () => {
-    const map = buildHeatMap(scores, [{ id: S1, name: 'EU Banks' }, { id: S2, name: 'Retail' }], 'All accounts');
+  const map = buildHeatMap(
+    scores,
+    [
+      { id: S1, name: 'EU Banks' },
+      { id: S2, name: 'Retail' },
+    ],
+    'All accounts',
+  );
 
-    it('has the all-accounts column first, then segments in the given order', () => {
-        expect(map.columns.map((c) => c.name)).toEqual(['All accounts', 'EU Banks', 'Retail']);
-    });
+  it('has the all-accounts column first, then segments in the given order', () => {
+    expect(map.columns.map((c) => c.name)).toEqual(['All accounts', 'EU Banks', 'Retail']);
+  });
 
-    it('computes every cell value and its shading level from the data', () => {
-        expect(map.max).toBe(7.5);
-        const table = map.rows.map((row) => [row.themeName, ...row.cells.map((c) => `${c.text}|${c.className.match(/heat-(\d)/)[1]}`)]);
-        expect(table).toEqual([
-            ['SSO with SAML', '7.5|4', '5|3', '2.5|2'],
-            ['Audit log export', '4.3|3', '2|2', '2.3|2'],
-            ['Offline mode', '1|1', '|0', '|0']
-        ]);
-        expect(map.rows[2].cells[1].isBlank).toBe(true);
-    });
+  it('computes every cell value and its shading level from the data', () => {
+    expect(map.max).toBe(7.5);
+    const table = map.rows.map((row) => [
+      row.themeName,
+      ...row.cells.map((c) => `${c.text}|${c.className.match(/heat-(\d)/)[1]}`),
+    ]);
+    expect(table).toEqual([
+      ['SSO with SAML', '7.5|4', '5|3', '2.5|2'],
+      ['Audit log export', '4.3|3', '2|2', '2.3|2'],
+      ['Offline mode', '1|1', '|0', '|0'],
+    ]);
+    expect(map.rows[2].cells[1].isBlank).toBe(true);
+  });
 
-    it('ignores scores of segments that are not columns', () => {
-        const only = buildHeatMap(scores, [], 'All');
-        expect(only.rows.every((row) => row.cells.length === 1)).toBe(true);
-    });
+  it('ignores scores of segments that are not columns', () => {
+    const only = buildHeatMap(scores, [], 'All');
+    expect(only.rows.every((row) => row.cells.length === 1)).toBe(true);
+  });
 });
 
 describe('formatScore', () => {
-    it('rounds to one decimal', () => {
-        expect(formatScore(4.25)).toBe('4.3');
-        expect(formatScore(3)).toBe('3');
-        expect(formatScore(null)).toBe('');
-    });
+  it('rounds to one decimal', () => {
+    expect(formatScore(4.25)).toBe('4.3');
+    expect(formatScore(3)).toBe('3');
+    expect(formatScore(null)).toBe('');
+  });
 });
 
 describe('parseBreakdown and explainBreakdown', () => {
-    const WORDS_ALL = { ...WORDS, urgency: 'urgency', hiddenAccount: 'an account you cannot see' };
-    const engine = JSON.stringify({
-        score: 4.2,
-        requests: 3,
-        accounts: [
-            { account: '001B', request: 'a0RB', requests: 1, urgency: 1, source: 1, side: 'Influence', sideWeight: 1.2, decay: 1, blocker: 1, weight: 1.2, revenue: 0, revenueFactor: 1, voice: 1.2 },
-            { account: '001A', request: 'a0RA', requests: 2, urgency: 2, source: 1.25, side: 'Decision', sideWeight: 1.5, decay: 0.9, blocker: 1.5, weight: 5.06, revenue: 9e5, revenueFactor: 1.5, voice: 3 }
-        ],
-        others: { accounts: 7, voice: 4.5 }
-    });
+  const WORDS_ALL = { ...WORDS, urgency: 'urgency', hiddenAccount: 'an account you cannot see' };
+  const engine = JSON.stringify({
+    score: 4.2,
+    requests: 3,
+    accounts: [
+      {
+        account: '001B',
+        request: 'a0RB',
+        requests: 1,
+        urgency: 1,
+        source: 1,
+        side: 'Influence',
+        sideWeight: 1.2,
+        decay: 1,
+        blocker: 1,
+        weight: 1.2,
+        revenue: 0,
+        revenueFactor: 1,
+        voice: 1.2,
+      },
+      {
+        account: '001A',
+        request: 'a0RA',
+        requests: 2,
+        urgency: 2,
+        source: 1.25,
+        side: 'Decision',
+        sideWeight: 1.5,
+        decay: 0.9,
+        blocker: 1.5,
+        weight: 5.06,
+        revenue: 9e5,
+        revenueFactor: 1.5,
+        voice: 3,
+      },
+    ],
+    others: { accounts: 7, voice: 4.5 },
+  });
 
-    it('reads the engine format: strongest first, the summed others counted', () => {
-        const parsed = parseBreakdown(engine);
-        expect(parsed.ok).toBe(true);
-        expect(parsed.accountCount).toBe(9);
-        expect(parsed.others).toEqual({ accounts: 7, voice: 4.5 });
-        expect(parsed.accounts.map((a) => [a.accountId, a.requestId, a.voice, a.urgencyWeight, a.side, a.dealBlocker])).toEqual([
-            ['001A', 'a0RA', 3, 2, 'Decision', true],
-            ['001B', 'a0RB', 1.2, 1, 'Influence', false]
-        ]);
-        expect(strongestRequestIds(parsed, 1)).toEqual(['a0RA']);
-    });
+  it('reads the engine format: strongest first, the summed others counted', () => {
+    const parsed = parseBreakdown(engine);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.accountCount).toBe(9);
+    expect(parsed.others).toEqual({ accounts: 7, voice: 4.5 });
+    expect(
+      parsed.accounts.map((a) => [
+        a.accountId,
+        a.requestId,
+        a.voice,
+        a.urgencyWeight,
+        a.side,
+        a.dealBlocker,
+      ]),
+    ).toEqual([
+      ['001A', 'a0RA', 3, 2, 'Decision', true],
+      ['001B', 'a0RB', 1.2, 1, 'Influence', false],
+    ]);
+    expect(strongestRequestIds(parsed, 1)).toEqual(['a0RA']);
+  });
 
-    // What the service writes (format 2): rows under columns, shared factor sets listed once.
-    const rows = JSON.stringify({
-        format: 2,
-        score: 4.2,
-        requests: 3,
-        factorColumns: ['urgency', 'source', 'side', 'sideWeight', 'blocker'],
-        factorSets: [
-            [1, 1, 'Influence', 1.2, 1],
-            [2, 1.25, 'Decision', 1.5, 1.5]
-        ],
-        columns: ['account', 'request', 'requests', 'factorSet', 'decay', 'weight', 'revenue', 'revenueFactor', 'voice'],
-        accounts: [
-            ['001A', 'a0RA', 2, 1, 0.9, 5.06, 9e5, 1.5, 3],
-            ['001B', 'a0RB', 1, 0, 1, 1.2, 0, 1, 1.2]
-        ],
-        others: { accounts: 7, voice: 4.5 }
-    });
+  // What the service writes (format 2): rows under columns, shared factor sets listed once.
+  const rows = JSON.stringify({
+    format: 2,
+    score: 4.2,
+    requests: 3,
+    factorColumns: ['urgency', 'source', 'side', 'sideWeight', 'blocker'],
+    factorSets: [
+      [1, 1, 'Influence', 1.2, 1],
+      [2, 1.25, 'Decision', 1.5, 1.5],
+    ],
+    columns: [
+      'account',
+      'request',
+      'requests',
+      'factorSet',
+      'decay',
+      'weight',
+      'revenue',
+      'revenueFactor',
+      'voice',
+    ],
+    accounts: [
+      ['001A', 'a0RA', 2, 1, 0.9, 5.06, 9e5, 1.5, 3],
+      ['001B', 'a0RB', 1, 0, 1, 1.2, 0, 1, 1.2],
+    ],
+    others: { accounts: 7, voice: 4.5 },
+  });
 
-    it('reads format 2 exactly as the same breakdown listed as objects', () => {
-        const parsed = parseBreakdown(rows);
-        expect(parsed).toEqual(parseBreakdown(engine));
-        expect(parsed.accounts[0]).toMatchObject({ accountId: '001A', requestId: 'a0RA', voice: 3, weight: 5.06, urgencyWeight: 2, side: 'Decision', dealBlocker: true, requests: 2 });
+  it('reads format 2 exactly as the same breakdown listed as objects', () => {
+    const parsed = parseBreakdown(rows);
+    expect(parsed).toEqual(parseBreakdown(engine));
+    expect(parsed.accounts[0]).toMatchObject({
+      accountId: '001A',
+      requestId: 'a0RA',
+      voice: 3,
+      weight: 5.06,
+      urgencyWeight: 2,
+      side: 'Decision',
+      dealBlocker: true,
+      requests: 2,
     });
+  });
 
-    it('reports format 2 with a row that is not a list as unreadable', () => {
-        const broken = JSON.parse(rows);
-        broken.accounts.push({ account: '001C' });
-        broken.accounts.push(7);
-        expect(parseBreakdown(JSON.stringify(broken)).ok).toBe(false);
-    });
+  it('reports format 2 with a row that is not a list as unreadable', () => {
+    const broken = JSON.parse(rows);
+    broken.accounts.push({ account: '001C' });
+    broken.accounts.push(7);
+    expect(parseBreakdown(JSON.stringify(broken)).ok).toBe(false);
+  });
 
-    it('explains in plain words with names and urgency from the strongest requests', () => {
-        const nodes = [{ Id: 'a0RA', Urgency__c: { value: 'Critical', displayValue: 'Critical' }, Account__r: { Name: { value: 'Acme' } } }];
-        const explained = withRequestDetails(parseBreakdown(engine), nodes);
-        expect(explainBreakdown(explained, WORDS_ALL)).toBe('9 accounts; strongest: Acme — Critical × Decision side × deal blocker');
-        expect(describeFactors(explained.accounts[1], WORDS_ALL)).toBe('urgency ×1 × Influence side');
-    });
+  it('explains in plain words with names and urgency from the strongest requests', () => {
+    const nodes = [
+      {
+        Id: 'a0RA',
+        Urgency__c: { value: 'Critical', displayValue: 'Critical' },
+        Account__r: { Name: { value: 'Acme' } },
+      },
+    ];
+    const explained = withRequestDetails(parseBreakdown(engine), nodes);
+    expect(explainBreakdown(explained, WORDS_ALL)).toBe(
+      '9 accounts; strongest: Acme — Critical × Decision side × deal blocker',
+    );
+    expect(describeFactors(explained.accounts[1], WORDS_ALL)).toBe('urgency ×1 × Influence side');
+  });
 
-    it('names an account the viewer cannot see neutrally', () => {
-        expect(explainBreakdown(parseBreakdown(engine), WORDS_ALL)).toBe('9 accounts; strongest: an account you cannot see — urgency ×2 × Decision side × deal blocker');
-    });
+  it('names an account the viewer cannot see neutrally', () => {
+    expect(explainBreakdown(parseBreakdown(engine), WORDS_ALL)).toBe(
+      '9 accounts; strongest: an account you cannot see — urgency ×2 × Decision side × deal blocker',
+    );
+  });
 
-    it('accepts a bare list with names and words inline', () => {
-        const json = JSON.stringify([{ account: { Name: 'Acme' }, score: 2, strongestRequest: { Urgency__c: 'High', side: 'Use', Deal_Blocker__c: false } }]);
-        expect(explainBreakdown(parseBreakdown(json), WORDS_ALL)).toBe('1 accounts; strongest: Acme — High × Use side');
-    });
+  it('accepts a bare list with names and words inline', () => {
+    const json = JSON.stringify([
+      {
+        account: { Name: 'Acme' },
+        score: 2,
+        strongestRequest: { Urgency__c: 'High', side: 'Use', Deal_Blocker__c: false },
+      },
+    ]);
+    expect(explainBreakdown(parseBreakdown(json), WORDS_ALL)).toBe(
+      '1 accounts; strongest: Acme — High × Use side',
+    );
+  });
 
-    it('reports malformed or unexpected JSON as unreadable', () => {
-        expect(parseBreakdown('{"accounts": [').ok).toBe(false);
-        expect(parseBreakdown('{"total": 3}').ok).toBe(false);
-        expect(parseBreakdown('').ok).toBe(false);
-        expect(parseBreakdown(null).ok).toBe(false);
-        expect(parseBreakdown('[1, 2]').ok).toBe(false);
-        expect(strongestRequestIds({ ok: false }, 5)).toEqual([]);
-    });
+  it('reports malformed or unexpected JSON as unreadable', () => {
+    expect(parseBreakdown('{"accounts": [').ok).toBe(false);
+    expect(parseBreakdown('{"total": 3}').ok).toBe(false);
+    expect(parseBreakdown('').ok).toBe(false);
+    expect(parseBreakdown(null).ok).toBe(false);
+    expect(parseBreakdown('[1, 2]').ok).toBe(false);
+    expect(strongestRequestIds({ ok: false }, 5)).toEqual([]);
+  });
 });
 
 describe('drill-down', () => {
-    it('filters on the effective theme and the segment', () => {
-        expect(drilldownWhere('t1', 's1')).toEqual({
-            and: [
-                { or: [{ Theme__c: { eq: 't1' } }, { Theme__r: { Merged_Into__c: { eq: 't1' } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: 't1' } }, { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } }] }] }] },
-                { Segment__c: { eq: 's1' } }
-            ]
-        });
-        expect(drilldownWhere('t1', null)).toEqual({
-            or: [{ Theme__c: { eq: 't1' } }, { Theme__r: { Merged_Into__c: { eq: 't1' } } }, { and: [{ Theme__c: { eq: null } }, { or: [{ Suggested_Theme__c: { eq: 't1' } }, { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } }] }] }]
-        });
+  it('filters on the effective theme and the segment', () => {
+    expect(drilldownWhere('t1', 's1')).toEqual({
+      and: [
+        {
+          or: [
+            { Theme__c: { eq: 't1' } },
+            { Theme__r: { Merged_Into__c: { eq: 't1' } } },
+            {
+              and: [
+                { Theme__c: { eq: null } },
+                {
+                  or: [
+                    { Suggested_Theme__c: { eq: 't1' } },
+                    { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        { Segment__c: { eq: 's1' } },
+      ],
     });
+    expect(drilldownWhere('t1', null)).toEqual({
+      or: [
+        { Theme__c: { eq: 't1' } },
+        { Theme__r: { Merged_Into__c: { eq: 't1' } } },
+        {
+          and: [
+            { Theme__c: { eq: null } },
+            {
+              or: [
+                { Suggested_Theme__c: { eq: 't1' } },
+                { Suggested_Theme__r: { Merged_Into__c: { eq: 't1' } } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  });
 
-    it('groups rows by account and counts distinct accounts', () => {
-        const { rows, accountCount } = drilldownRows(nodesOf(requests.uiapi.query.Escalated_Request__c));
-        expect(accountCount).toBe(2);
-        expect(rows.map((r) => `${r.accountName}/${r.title}`)).toEqual(['Acme/Okta SAML login', 'Acme/SSO blocks the renewal', 'Globex/SAML for the EU tenant']);
-        expect(rows[1]).toMatchObject({ urgency: 'Critical', dealBlocker: true, revenue: 900000, url: '/lightning/r/Escalated_Request__c/a0R02/view' });
+  it('groups rows by account and counts distinct accounts', () => {
+    const { rows, accountCount } = drilldownRows(
+      nodesOf(requests.uiapi.query.Escalated_Request__c),
+    );
+    expect(accountCount).toBe(2);
+    expect(rows.map((r) => `${r.accountName}/${r.title}`)).toEqual([
+      'Acme/Okta SAML login',
+      'Acme/SSO blocks the renewal',
+      'Globex/SAML for the EU tenant',
+    ]);
+    expect(rows[1]).toMatchObject({
+      urgency: 'Critical',
+      dealBlocker: true,
+      revenue: 900000,
+      url: '/lightning/r/Escalated_Request__c/a0R02/view',
     });
+  });
 });

@@ -7,15 +7,51 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 
 // The English wording of the labels the summary and messages are built from.
-jest.mock('@salesforce/label/c.Profile_Summary_Urgency', () => ({ default: 'A Critical request counts {0}× a Low one.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Side', () => ({ default: 'A decision maker’s request counts {0}× a user’s.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Decay', () => ({ default: 'A request loses half its weight every {0} days but never below {1}%.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Blocker', () => ({ default: 'A deal blocker multiplies a request by {0}.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Revenue', () => ({ default: 'Revenue at stake of {1} raises a voice by {0}%.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Voice', () => ({ default: 'No account counts more than {0}; {1} ordinary accounts outrank any single account.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Summary_Quorum', () => ({ default: 'Quorum at {0} accounts.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Error_Half_Life', () => ({ default: 'Between {0} and {1} days.' }), { virtual: true });
-jest.mock('@salesforce/label/c.Profile_Default_Name', () => ({ default: 'Default' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Urgency',
+  () => ({ default: 'A Critical request counts {0}× a Low one.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Side',
+  () => ({ default: 'A decision maker’s request counts {0}× a user’s.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Decay',
+  () => ({ default: 'A request loses half its weight every {0} days but never below {1}%.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Blocker',
+  () => ({ default: 'A deal blocker multiplies a request by {0}.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Revenue',
+  () => ({ default: 'Revenue at stake of {1} raises a voice by {0}%.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Voice',
+  () => ({
+    default: 'No account counts more than {0}; {1} ordinary accounts outrank any single account.',
+  }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Summary_Quorum',
+  () => ({ default: 'Quorum at {0} accounts.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Profile_Error_Half_Life',
+  () => ({ default: 'Between {0} and {1} days.' }),
+  { virtual: true },
+);
+jest.mock('@salesforce/label/c.Profile_Default_Name', () => ({ default: 'Default' }), {
+  virtual: true,
+});
 
 const mockInfo = require('./data/profileObjectInfo.json');
 const mockProfile = require('./data/activeProfile.json');
@@ -23,202 +59,228 @@ const mockNoProfile = require('./data/noProfile.json');
 const mockErrors = require('./data/graphqlErrors.json');
 
 async function flush() {
-    for (let i = 0; i < 6; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
+  for (let i = 0; i < 6; i++) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.resolve();
+  }
 }
 
 async function createEditor(profile = mockProfile) {
-    const element = createElement('c-scoring-profile-editor', { is: ScoringProfileEditor });
-    document.body.appendChild(element);
-    getObjectInfo.emit(mockInfo);
-    graphql.emit(profile, undefined, jest.fn().mockResolvedValue());
-    await flush();
-    return element;
+  const element = createElement('c-scoring-profile-editor', { is: ScoringProfileEditor });
+  document.body.appendChild(element);
+  getObjectInfo.emit(mockInfo);
+  graphql.emit(profile, undefined, jest.fn().mockResolvedValue());
+  await flush();
+  return element;
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const input = (element, field) => $(element, `lightning-input[data-field="${field}"]`);
 const type = async (target, value) => {
-    target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-    await flush();
+  target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flush();
 };
-const summaryOf = (element) => [...element.shadowRoot.querySelectorAll('.summary-lines li')].map((li) => li.textContent);
+const summaryOf = (element) =>
+  [...element.shadowRoot.querySelectorAll('.summary-lines li')].map((li) => li.textContent);
 
 const DEFAULT_FIELDS = {
-    Urgency_Critical__c: 2,
-    Urgency_High__c: 1.5,
-    Urgency_Medium__c: 1,
-    Urgency_Low__c: 0.5,
-    Source_Account_Team__c: 1,
-    Source_Inside_Sales__c: 1.25,
-    Source_Customer_Success__c: 1,
-    Source_Support__c: 1.25,
-    Source_Partner__c: 0.75,
-    Side_Decision__c: 1.5,
-    Side_Influence__c: 1.2,
-    Side_Use__c: 1,
-    Side_Unknown__c: 1,
-    Deal_Blocker_Factor__c: 1.5,
-    Half_Life_Days__c: 365,
-    Decay_Floor__c: 0.25,
-    Revenue_Weight__c: 0.5,
-    Reference_Revenue__c: 100000,
-    Account_Voice_Cap__c: 3,
-    Quorum_Size__c: 6
+  Urgency_Critical__c: 2,
+  Urgency_High__c: 1.5,
+  Urgency_Medium__c: 1,
+  Urgency_Low__c: 0.5,
+  Source_Account_Team__c: 1,
+  Source_Inside_Sales__c: 1.25,
+  Source_Customer_Success__c: 1,
+  Source_Support__c: 1.25,
+  Source_Partner__c: 0.75,
+  Side_Decision__c: 1.5,
+  Side_Influence__c: 1.2,
+  Side_Use__c: 1,
+  Side_Unknown__c: 1,
+  Deal_Blocker_Factor__c: 1.5,
+  Half_Life_Days__c: 365,
+  Decay_Floor__c: 0.25,
+  Revenue_Weight__c: 0.5,
+  Reference_Revenue__c: 100000,
+  Account_Voice_Cap__c: 3,
+  Quorum_Size__c: 6,
 };
 
 describe('c-scoring-profile-editor', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
 
-    it('shows every weight of the active profile with its label and help text', async () => {
-        const element = await createEditor();
-        const inputs = [...element.shadowRoot.querySelectorAll('lightning-input[data-field]')];
-        expect(inputs.map((i) => i.dataset.field).sort()).toEqual(Object.keys(DEFAULT_FIELDS).sort());
-        expect(input(element, 'Urgency_Critical__c').value).toBe(3);
-        expect(input(element, 'Urgency_Critical__c').label).toBe(mockInfo.fields.Urgency_Critical__c.label);
-        expect(input(element, 'Urgency_Critical__c').fieldLevelHelp).toBe(mockInfo.fields.Urgency_Critical__c.inlineHelpText);
-        expect(input(element, 'Half_Life_Days__c').value).toBe(180);
-        expect(input(element, 'Half_Life_Days__c').step).toBe('1');
-        expect($(element, 'lightning-checkbox-group.statuses').value).toEqual(['New', 'Under Review', 'Planned']);
-        expect($(element, 'lightning-input.name').value).toBe('FY27 weights');
-    });
+  it('shows every weight of the active profile with its label and help text', async () => {
+    const element = await createEditor();
+    const inputs = [...element.shadowRoot.querySelectorAll('lightning-input[data-field]')];
+    expect(inputs.map((i) => i.dataset.field).sort()).toEqual(Object.keys(DEFAULT_FIELDS).sort());
+    expect(input(element, 'Urgency_Critical__c').value).toBe(3);
+    expect(input(element, 'Urgency_Critical__c').label).toBe(
+      mockInfo.fields.Urgency_Critical__c.label,
+    );
+    expect(input(element, 'Urgency_Critical__c').fieldLevelHelp).toBe(
+      mockInfo.fields.Urgency_Critical__c.inlineHelpText,
+    );
+    expect(input(element, 'Half_Life_Days__c').value).toBe(180);
+    expect(input(element, 'Half_Life_Days__c').step).toBe('1');
+    expect($(element, 'lightning-checkbox-group.statuses').value).toEqual([
+      'New',
+      'Under Review',
+      'Planned',
+    ]);
+    expect($(element, 'lightning-input.name').value).toBe('FY27 weights');
+  });
 
-    it('summarises what the weights mean in plain words', async () => {
-        const element = await createEditor(mockNoProfile);
-        expect(summaryOf(element)).toEqual([
-            'A Critical request counts 4× a Low one.',
-            'A decision maker’s request counts 1.5× a user’s.',
-            'A request loses half its weight every 365 days but never below 25%.',
-            'A deal blocker multiplies a request by 1.5.',
-            `Revenue at stake of ${(100000).toLocaleString()} raises a voice by 15.1%.`,
-            'No account counts more than 3; 6 ordinary accounts outrank any single account.',
-            'Quorum at 6 accounts.'
-        ]);
-        await type(input(element, 'Urgency_Low__c'), '1');
-        expect(summaryOf(element)[0]).toBe('A Critical request counts 2× a Low one.');
-        expect(summaryOf(element)[5]).toBe('No account counts more than 3; 3 ordinary accounts outrank any single account.');
-    });
+  it('summarises what the weights mean in plain words', async () => {
+    const element = await createEditor(mockNoProfile);
+    expect(summaryOf(element)).toEqual([
+      'A Critical request counts 4× a Low one.',
+      'A decision maker’s request counts 1.5× a user’s.',
+      'A request loses half its weight every 365 days but never below 25%.',
+      'A deal blocker multiplies a request by 1.5.',
+      `Revenue at stake of ${(100000).toLocaleString()} raises a voice by 15.1%.`,
+      'No account counts more than 3; 6 ordinary accounts outrank any single account.',
+      'Quorum at 6 accounts.',
+    ]);
+    await type(input(element, 'Urgency_Low__c'), '1');
+    expect(summaryOf(element)[0]).toBe('A Critical request counts 2× a Low one.');
+    expect(summaryOf(element)[5]).toBe(
+      'No account counts more than 3; 3 ordinary accounts outrank any single account.',
+    );
+  });
 
-    it('updates the active profile with every field on save', async () => {
-        const element = await createEditor();
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        await type(input(element, 'Urgency_Low__c'), '0.25');
-        $(element, 'lightning-checkbox-group.statuses').dispatchEvent(new CustomEvent('change', { detail: { value: ['Planned', 'New'] } }));
-        await flush();
-        $(element, 'lightning-button.save').click();
-        await flush();
-        expect(createRecord).not.toHaveBeenCalled();
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: {
-                Id: 'a0P000000000001AAA',
-                Name: 'FY27 weights',
-                Description__c: 'Critical counts more this year',
-                Active__c: true,
-                Counted_Statuses__c: 'New;Planned',
-                Role_Side_Mapping__c: '{"Influencer": "Decision"}',
-                ...DEFAULT_FIELDS,
-                Urgency_Critical__c: 3,
-                Urgency_Low__c: 0.25,
-                Half_Life_Days__c: 180,
-                Decay_Floor__c: 0.2,
-                Reference_Revenue__c: 250000,
-                Quorum_Size__c: 5
-            }
-        });
-        expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+  it('updates the active profile with every field on save', async () => {
+    const element = await createEditor();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    await type(input(element, 'Urgency_Low__c'), '0.25');
+    $(element, 'lightning-checkbox-group.statuses').dispatchEvent(
+      new CustomEvent('change', { detail: { value: ['Planned', 'New'] } }),
+    );
+    await flush();
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: {
+        Id: 'a0P000000000001AAA',
+        Name: 'FY27 weights',
+        Description__c: 'Critical counts more this year',
+        Active__c: true,
+        Counted_Statuses__c: 'New;Planned',
+        Role_Side_Mapping__c: '{"Influencer": "Decision"}',
+        ...DEFAULT_FIELDS,
+        Urgency_Critical__c: 3,
+        Urgency_Low__c: 0.25,
+        Half_Life_Days__c: 180,
+        Decay_Floor__c: 0.2,
+        Reference_Revenue__c: 250000,
+        Quorum_Size__c: 5,
+      },
     });
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+  });
 
-    it('creates an active profile from the defaults when none is active', async () => {
-        createRecord.mockResolvedValueOnce({ id: 'a0P000000000002AAA' });
-        const element = await createEditor(mockNoProfile);
-        expect(input(element, 'Quorum_Size__c').value).toBe(6);
-        $(element, 'lightning-button.save').click();
-        await flush();
-        expect(updateRecord).not.toHaveBeenCalled();
-        expect(createRecord).toHaveBeenCalledWith({
-            apiName: 'Demand_Scoring_Profile__c',
-            fields: {
-                Name: 'Default',
-                Description__c: '',
-                Active__c: true,
-                Counted_Statuses__c: 'New;Under Review;Planned;Declined',
-                Role_Side_Mapping__c: '',
-                ...DEFAULT_FIELDS
-            }
-        });
+  it('creates an active profile from the defaults when none is active', async () => {
+    createRecord.mockResolvedValueOnce({ id: 'a0P000000000002AAA' });
+    const element = await createEditor(mockNoProfile);
+    expect(input(element, 'Quorum_Size__c').value).toBe(6);
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(createRecord).toHaveBeenCalledWith({
+      apiName: 'Demand_Scoring_Profile__c',
+      fields: {
+        Name: 'Default',
+        Description__c: '',
+        Active__c: true,
+        Counted_Statuses__c: 'New;Under Review;Planned;Declined',
+        Role_Side_Mapping__c: '',
+        ...DEFAULT_FIELDS,
+      },
     });
+  });
 
-    it.each([
-        ['Urgency_High__c', '11'],
-        ['Source_Partner__c', '-1'],
-        ['Half_Life_Days__c', '0'],
-        ['Half_Life_Days__c', '3651'],
-        ['Decay_Floor__c', '1.5'],
-        ['Account_Voice_Cap__c', '0.5'],
-        ['Quorum_Size__c', '1001'],
-        ['Quorum_Size__c', '2.5'],
-        ['Reference_Revenue__c', '0'],
-        ['Revenue_Weight__c', '']
-    ])('rejects %s = "%s" and does not save', async (field, value) => {
-        const element = await createEditor();
-        await type(input(element, field), value);
-        const errors = [...element.shadowRoot.querySelectorAll('.field-error')];
-        expect(errors.map((e) => e.dataset.field)).toEqual([field]);
-        expect($(element, '.summary-blocked')).not.toBeNull();
-        $(element, 'lightning-button.save').click();
-        await flush();
-        expect(updateRecord).not.toHaveBeenCalled();
-        expect($(element, '.save-error')).not.toBeNull();
-    });
+  it.each([
+    ['Urgency_High__c', '11'],
+    ['Source_Partner__c', '-1'],
+    ['Half_Life_Days__c', '0'],
+    ['Half_Life_Days__c', '3651'],
+    ['Decay_Floor__c', '1.5'],
+    ['Account_Voice_Cap__c', '0.5'],
+    ['Quorum_Size__c', '1001'],
+    ['Quorum_Size__c', '2.5'],
+    ['Reference_Revenue__c', '0'],
+    ['Revenue_Weight__c', ''],
+  ])('rejects %s = "%s" and does not save', async (field, value) => {
+    const element = await createEditor();
+    await type(input(element, field), value);
+    const errors = [...element.shadowRoot.querySelectorAll('.field-error')];
+    expect(errors.map((e) => e.dataset.field)).toEqual([field]);
+    expect($(element, '.summary-blocked')).not.toBeNull();
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect($(element, '.save-error')).not.toBeNull();
+  });
 
-    it('phrases the half-life range', async () => {
-        const element = await createEditor();
-        await type(input(element, 'Half_Life_Days__c'), '0');
-        expect($(element, '.field-error').textContent.trim()).toBe('Between 1 and 3650 days.');
-    });
+  it('phrases the half-life range', async () => {
+    const element = await createEditor();
+    await type(input(element, 'Half_Life_Days__c'), '0');
+    expect($(element, '.field-error').textContent.trim()).toBe('Between 1 and 3650 days.');
+  });
 
-    it('checks the role mapping JSON and the counted statuses', async () => {
-        const element = await createEditor();
-        await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer": "Boss"}');
-        expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Side');
-        await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer":');
-        expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Json');
-        $(element, 'lightning-checkbox-group.statuses').dispatchEvent(new CustomEvent('change', { detail: { value: [] } }));
-        await flush();
-        expect($(element, '.statuses-error')).not.toBeNull();
-        $(element, 'lightning-button.save').click();
-        await flush();
-        expect(updateRecord).not.toHaveBeenCalled();
-    });
+  it('checks the role mapping JSON and the counted statuses', async () => {
+    const element = await createEditor();
+    await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer": "Boss"}');
+    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Side');
+    await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer":');
+    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Json');
+    $(element, 'lightning-checkbox-group.statuses').dispatchEvent(
+      new CustomEvent('change', { detail: { value: [] } }),
+    );
+    await flush();
+    expect($(element, '.statuses-error')).not.toBeNull();
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(updateRecord).not.toHaveBeenCalled();
+  });
 
-    it('toasts the reason when saving fails', async () => {
-        updateRecord.mockRejectedValueOnce({ body: { output: { errors: [], fieldErrors: { Quorum_Size__c: [{ message: 'Quorum: number too large' }] } } }, status: 400 });
-        const element = await createEditor();
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        $(element, 'lightning-button.save').click();
-        await flush();
-        expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'error', message: 'Quorum: number too large' });
+  it('toasts the reason when saving fails', async () => {
+    updateRecord.mockRejectedValueOnce({
+      body: {
+        output: {
+          errors: [],
+          fieldErrors: { Quorum_Size__c: [{ message: 'Quorum: number too large' }] },
+        },
+      },
+      status: 400,
     });
+    const element = await createEditor();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(toast.mock.calls[0][0].detail).toMatchObject({
+      variant: 'error',
+      message: 'Quorum: number too large',
+    });
+  });
 
-    it('shows the error panel when the profile cannot be read', async () => {
-        const element = createElement('c-scoring-profile-editor', { is: ScoringProfileEditor });
-        document.body.appendChild(element);
-        graphql.emitErrors(mockErrors);
-        await flush();
-        expect($(element, 'c-error-panel').errors).toEqual(mockErrors);
-    });
+  it('shows the error panel when the profile cannot be read', async () => {
+    const element = createElement('c-scoring-profile-editor', { is: ScoringProfileEditor });
+    document.body.appendChild(element);
+    graphql.emitErrors(mockErrors);
+    await flush();
+    expect($(element, 'c-error-panel').errors).toEqual(mockErrors);
+  });
 
-    it('is accessible', async () => {
-        const element = await createEditor();
-        await expect(element).toBeAccessible();
-    });
+  it('is accessible', async () => {
+    const element = await createEditor();
+    await expect(element).toBeAccessible();
+  });
 });

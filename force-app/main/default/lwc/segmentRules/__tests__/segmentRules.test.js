@@ -6,10 +6,12 @@ import LightningConfirm from 'lightning/confirm';
 
 // gql returns its text so emits can target this component's query (the editor has others).
 jest.mock('lightning/graphql', () => {
-    const actual = jest.requireActual('lightning/graphql');
-    return { ...actual, gql: (strings) => strings.join('') };
+  const actual = jest.requireActual('lightning/graphql');
+  return { ...actual, gql: (strings) => strings.join('') };
 });
-jest.mock('@salesforce/label/c.Segment_Copy_Name', () => ({ default: '{0} (copy)' }), { virtual: true });
+jest.mock('@salesforce/label/c.Segment_Copy_Name', () => ({ default: '{0} (copy)' }), {
+  virtual: true,
+});
 
 const mockSegments = require('./data/segments.json');
 const mockEmpty = require('./data/segmentsEmpty.json');
@@ -21,152 +23,227 @@ const S3 = 'a0B000000000003AAA';
 const isListQuery = (config) => String(config.query).includes('query segmentRules');
 
 async function flush() {
-    for (let i = 0; i < 6; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
+  for (let i = 0; i < 6; i++) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.resolve();
+  }
 }
 
 async function createRules(data = mockSegments) {
-    const element = createElement('c-segment-rules', { is: SegmentRules });
-    document.body.appendChild(element);
-    const refresh = jest.fn().mockResolvedValue();
-    graphql.emit(data, isListQuery, refresh);
-    await flush();
-    return { element, refresh };
+  const element = createElement('c-segment-rules', { is: SegmentRules });
+  document.body.appendChild(element);
+  const refresh = jest.fn().mockResolvedValue();
+  graphql.emit(data, isListQuery, refresh);
+  await flush();
+  return { element, refresh };
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
 
 describe('c-segment-rules', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
 
-    it('lists segments in priority order with the service status', async () => {
-        const { element } = await createRules();
-        expect($$(element, 'button.select-segment').map((b) => b.textContent.trim())).toEqual(['EU Banks', 'Retail', 'Partners']);
-        expect($$(element, 'lightning-badge').map((b) => b.label)).toEqual(['Valid', 'Invalid']);
-        expect($$(element, '.status-message').map((p) => p.textContent)).toEqual(["Criterion 1: 'lots' is not a number for NumberOfEmployees"]);
-        expect($$(element, 'lightning-input.active-toggle').map((t) => t.checked)).toEqual([true, true, false]);
-    });
+  it('lists segments in priority order with the service status', async () => {
+    const { element } = await createRules();
+    expect($$(element, 'button.select-segment').map((b) => b.textContent.trim())).toEqual([
+      'EU Banks',
+      'Retail',
+      'Partners',
+    ]);
+    expect($$(element, 'lightning-badge').map((b) => b.label)).toEqual(['Valid', 'Invalid']);
+    expect($$(element, '.status-message').map((p) => p.textContent)).toEqual([
+      "Criterion 1: 'lots' is not a number for NumberOfEmployees",
+    ]);
+    expect($$(element, 'lightning-input.active-toggle').map((t) => t.checked)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
 
-    it('cannot move the first segment up nor the last down', async () => {
-        const { element } = await createRules();
-        expect($$(element, 'lightning-button-icon.move-up').map((b) => b.disabled)).toEqual([true, false, false]);
-        expect($$(element, 'lightning-button-icon.move-down').map((b) => b.disabled)).toEqual([false, false, true]);
-    });
+  it('cannot move the first segment up nor the last down', async () => {
+    const { element } = await createRules();
+    expect($$(element, 'lightning-button-icon.move-up').map((b) => b.disabled)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect($$(element, 'lightning-button-icon.move-down').map((b) => b.disabled)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
 
-    it('moves a segment up by rewriting Priority__c', async () => {
-        const { element, refresh } = await createRules();
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        $$(element, 'lightning-button-icon.move-up')[2].click();
-        await flush();
-        expect(updateRecord).toHaveBeenCalledTimes(2);
-        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S3, Priority__c: 20 } });
-        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S2, Priority__c: 30 } });
-        expect(toast.mock.calls[0][0].detail.variant).toBe('success');
-        expect(refresh).toHaveBeenCalled();
-    });
+  it('moves a segment up by rewriting Priority__c', async () => {
+    const { element, refresh } = await createRules();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    $$(element, 'lightning-button-icon.move-up')[2].click();
+    await flush();
+    expect(updateRecord).toHaveBeenCalledTimes(2);
+    expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S3, Priority__c: 20 } });
+    expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S2, Priority__c: 30 } });
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect(refresh).toHaveBeenCalled();
+  });
 
-    it('moves a segment down', async () => {
-        const { element } = await createRules();
-        $$(element, 'lightning-button-icon.move-down')[0].click();
-        await flush();
-        expect(updateRecord.mock.calls.map((call) => call[0])).toEqual([{ fields: { Id: S2, Priority__c: 10 } }, { fields: { Id: S1, Priority__c: 20 } }]);
-    });
+  it('moves a segment down', async () => {
+    const { element } = await createRules();
+    $$(element, 'lightning-button-icon.move-down')[0].click();
+    await flush();
+    expect(updateRecord.mock.calls.map((call) => call[0])).toEqual([
+      { fields: { Id: S2, Priority__c: 10 } },
+      { fields: { Id: S1, Priority__c: 20 } },
+    ]);
+  });
 
-    it('deactivates a segment', async () => {
-        const { element } = await createRules();
-        $$(element, 'lightning-input.active-toggle')[0].dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
-        await flush();
-        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S1, Active__c: false } });
-    });
+  it('deactivates a segment', async () => {
+    const { element } = await createRules();
+    $$(element, 'lightning-input.active-toggle')[0].dispatchEvent(
+      new CustomEvent('change', { detail: { checked: false } }),
+    );
+    await flush();
+    expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S1, Active__c: false } });
+  });
 
-    it('creates an inactive segment at the end and opens it', async () => {
-        createRecord.mockResolvedValueOnce({ id: 'a0B000000000009AAA' });
-        const { element } = await createRules();
-        const create = $(element, 'lightning-button.create');
-        expect(create.disabled).toBe(true);
-        $(element, 'lightning-input.new-name').dispatchEvent(new CustomEvent('change', { detail: { value: '  Mid-market ' } }));
-        await flush();
-        expect(create.disabled).toBe(false);
-        create.click();
-        await flush();
-        expect(createRecord).toHaveBeenCalledWith({ apiName: 'Segment__c', fields: { Name: 'Mid-market', Priority__c: 40, Active__c: false } });
-        expect($(element, 'lightning-input.new-name').value).toBe('');
+  it('creates an inactive segment at the end and opens it', async () => {
+    createRecord.mockResolvedValueOnce({ id: 'a0B000000000009AAA' });
+    const { element } = await createRules();
+    const create = $(element, 'lightning-button.create');
+    expect(create.disabled).toBe(true);
+    $(element, 'lightning-input.new-name').dispatchEvent(
+      new CustomEvent('change', { detail: { value: '  Mid-market ' } }),
+    );
+    await flush();
+    expect(create.disabled).toBe(false);
+    create.click();
+    await flush();
+    expect(createRecord).toHaveBeenCalledWith({
+      apiName: 'Segment__c',
+      fields: { Name: 'Mid-market', Priority__c: 40, Active__c: false },
     });
+    expect($(element, 'lightning-input.new-name').value).toBe('');
+  });
 
-    it('clones a segment with its criteria', async () => {
-        createRecord.mockResolvedValueOnce({ id: 'a0B00000000000CAAA' });
-        const { element } = await createRules();
-        $$(element, 'lightning-button-icon.clone')[0].click();
-        await flush();
-        expect(createRecord.mock.calls.map((call) => call[0])).toEqual([
-            {
-                apiName: 'Segment__c',
-                fields: { Name: 'EU Banks (copy)', Description__c: 'Banks headquartered in the EU', Filter_Logic__c: '1 AND (2 OR 3)', Priority__c: 40, Active__c: false }
-            },
-            { apiName: 'Segment_Criterion__c', fields: { Segment__c: 'a0B00000000000CAAA', Number__c: 1, Field__c: 'Industry', Operator__c: 'equals', Value__c: 'Banking' } },
-            { apiName: 'Segment_Criterion__c', fields: { Segment__c: 'a0B00000000000CAAA', Number__c: 2, Field__c: 'BillingCountry', Operator__c: 'in', Value__c: 'Germany, France' } },
-            { apiName: 'Segment_Criterion__c', fields: { Segment__c: 'a0B00000000000CAAA', Number__c: 3, Field__c: 'AnnualRevenue', Operator__c: 'greater than', Value__c: '1000000' } }
-        ]);
-    });
+  it('clones a segment with its criteria', async () => {
+    createRecord.mockResolvedValueOnce({ id: 'a0B00000000000CAAA' });
+    const { element } = await createRules();
+    $$(element, 'lightning-button-icon.clone')[0].click();
+    await flush();
+    expect(createRecord.mock.calls.map((call) => call[0])).toEqual([
+      {
+        apiName: 'Segment__c',
+        fields: {
+          Name: 'EU Banks (copy)',
+          Description__c: 'Banks headquartered in the EU',
+          Filter_Logic__c: '1 AND (2 OR 3)',
+          Priority__c: 40,
+          Active__c: false,
+        },
+      },
+      {
+        apiName: 'Segment_Criterion__c',
+        fields: {
+          Segment__c: 'a0B00000000000CAAA',
+          Number__c: 1,
+          Field__c: 'Industry',
+          Operator__c: 'equals',
+          Value__c: 'Banking',
+        },
+      },
+      {
+        apiName: 'Segment_Criterion__c',
+        fields: {
+          Segment__c: 'a0B00000000000CAAA',
+          Number__c: 2,
+          Field__c: 'BillingCountry',
+          Operator__c: 'in',
+          Value__c: 'Germany, France',
+        },
+      },
+      {
+        apiName: 'Segment_Criterion__c',
+        fields: {
+          Segment__c: 'a0B00000000000CAAA',
+          Number__c: 3,
+          Field__c: 'AnnualRevenue',
+          Operator__c: 'greater than',
+          Value__c: '1000000',
+        },
+      },
+    ]);
+  });
 
-    it('deletes a segment only after confirmation', async () => {
-        LightningConfirm.open = jest.fn().mockResolvedValueOnce(false).mockResolvedValueOnce(true);
-        const { element } = await createRules();
-        $$(element, 'lightning-button-icon.delete')[1].click();
-        await flush();
-        expect(LightningConfirm.open).toHaveBeenCalledTimes(1);
-        expect(deleteRecord).not.toHaveBeenCalled();
-        $$(element, 'lightning-button-icon.delete')[1].click();
-        await flush();
-        expect(deleteRecord).toHaveBeenCalledWith(S2);
-    });
+  it('deletes a segment only after confirmation', async () => {
+    LightningConfirm.open = jest.fn().mockResolvedValueOnce(false).mockResolvedValueOnce(true);
+    const { element } = await createRules();
+    $$(element, 'lightning-button-icon.delete')[1].click();
+    await flush();
+    expect(LightningConfirm.open).toHaveBeenCalledTimes(1);
+    expect(deleteRecord).not.toHaveBeenCalled();
+    $$(element, 'lightning-button-icon.delete')[1].click();
+    await flush();
+    expect(deleteRecord).toHaveBeenCalledWith(S2);
+  });
 
-    it('toasts the reason when a write fails', async () => {
-        updateRecord.mockRejectedValueOnce({ body: { message: 'insufficient access rights on cross-reference id' }, status: 403 });
-        const { element } = await createRules();
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        $$(element, 'lightning-input.active-toggle')[2].dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-        await flush();
-        expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'error', message: 'insufficient access rights on cross-reference id' });
+  it('toasts the reason when a write fails', async () => {
+    updateRecord.mockRejectedValueOnce({
+      body: { message: 'insufficient access rights on cross-reference id' },
+      status: 403,
     });
+    const { element } = await createRules();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    $$(element, 'lightning-input.active-toggle')[2].dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } }),
+    );
+    await flush();
+    expect(toast.mock.calls[0][0].detail).toMatchObject({
+      variant: 'error',
+      message: 'insufficient access rights on cross-reference id',
+    });
+  });
 
-    it('opens the selected segment in the editor', async () => {
-        const { element } = await createRules();
-        expect($(element, 'c-segment-editor')).toBeNull();
-        $$(element, 'button.select-segment')[0].click();
-        await flush();
-        const editor = $(element, 'c-segment-editor');
-        expect(editor.segment).toMatchObject({ id: S1, name: 'EU Banks', logic: '1 AND (2 OR 3)', status: 'Valid', accountCount: 42 });
-        expect(editor.segment.criteria).toHaveLength(3);
-        expect($$(element, 'button.select-segment')[0].getAttribute('aria-current')).toBe('true');
+  it('opens the selected segment in the editor', async () => {
+    const { element } = await createRules();
+    expect($(element, 'c-segment-editor')).toBeNull();
+    $$(element, 'button.select-segment')[0].click();
+    await flush();
+    const editor = $(element, 'c-segment-editor');
+    expect(editor.segment).toMatchObject({
+      id: S1,
+      name: 'EU Banks',
+      logic: '1 AND (2 OR 3)',
+      status: 'Valid',
+      accountCount: 42,
     });
+    expect(editor.segment.criteria).toHaveLength(3);
+    expect($$(element, 'button.select-segment')[0].getAttribute('aria-current')).toBe('true');
+  });
 
-    it('shows the empty state', async () => {
-        const { element } = await createRules(mockEmpty);
-        expect($(element, 'p.empty')).not.toBeNull();
-        expect($(element, 'ol.segment-list')).toBeNull();
-    });
+  it('shows the empty state', async () => {
+    const { element } = await createRules(mockEmpty);
+    expect($(element, 'p.empty')).not.toBeNull();
+    expect($(element, 'ol.segment-list')).toBeNull();
+  });
 
-    it('shows the error panel', async () => {
-        const element = createElement('c-segment-rules', { is: SegmentRules });
-        document.body.appendChild(element);
-        graphql.emitErrors(mockErrors, isListQuery);
-        await flush();
-        expect($(element, 'c-error-panel').errors).toEqual(mockErrors);
-    });
+  it('shows the error panel', async () => {
+    const element = createElement('c-segment-rules', { is: SegmentRules });
+    document.body.appendChild(element);
+    graphql.emitErrors(mockErrors, isListQuery);
+    await flush();
+    expect($(element, 'c-error-panel').errors).toEqual(mockErrors);
+  });
 
-    it('is accessible', async () => {
-        const { element } = await createRules();
-        await expect(element).toBeAccessible();
-    });
+  it('is accessible', async () => {
+    const { element } = await createRules();
+    await expect(element).toBeAccessible();
+  });
 });
