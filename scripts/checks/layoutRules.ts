@@ -36,13 +36,18 @@ export const SYSTEM_WRITTEN_FIELDS: Readonly<
   Demand_Run__c: { fields: ['*'], except: ['Mode__c', 'OwnerId'] },
 };
 
-function systemWritten(object: string, field: string): boolean {
-  const rule = SYSTEM_WRITTEN_FIELDS[object];
+type SystemWritten = typeof SYSTEM_WRITTEN_FIELDS;
+
+function systemWritten(table: SystemWritten, object: string, field: string): boolean {
+  const rule = table[object];
   if (!rule || rule.except?.includes(field)) return false;
   return rule.fields.includes(field) || (rule.fields.includes('*') && field !== 'OwnerId');
 }
 
-export function checkLayoutRules(model: MetadataModel): Problem[] {
+export function checkLayoutRules(
+  model: MetadataModel,
+  written: SystemWritten = SYSTEM_WRITTEN_FIELDS,
+): Problem[] {
   const problems: Problem[] = [];
   const byObject = new Map<string, string[]>();
   for (const layout of model.layouts) {
@@ -68,7 +73,7 @@ export function checkLayoutRules(model: MetadataModel): Problem[] {
       const autoNumber = field === 'Name' && resolved.type === 'AutoNumber';
       if ((AUDIT_FIELDS.has(field) || autoNumber) && behavior !== 'Readonly')
         p(`${field} is set by Salesforce: it must be Readonly`);
-      else if (systemWritten(object, field) && behavior !== 'Readonly')
+      else if (systemWritten(written, object, field) && behavior !== 'Readonly')
         p(`${field} is written by Quorum, not by people: it must be Readonly`);
       if (resolved.type === 'Checkbox' && behavior === 'Required')
         p(`${field} is a checkbox, which a layout cannot require`);
