@@ -7,7 +7,7 @@
 import type { MetaDoc, MetadataModel } from './model';
 import { loadReporting } from './reportingModel';
 import { isCustomName, objectExists, resolveField, type ResolvedField } from './resolve';
-import { STANDARD_OBJECTS } from './standard';
+import { CUSTOM_OBJECT_SYSTEM_FIELDS, STANDARD_OBJECTS, type StandardField } from './standard';
 import type { Problem } from './types';
 import { children, text } from './xml';
 
@@ -76,6 +76,11 @@ function childObject(
   return undefined;
 }
 
+/** Standard fields of an object: its own if standard, the system fields every custom object has. */
+function standardFieldsOf(object: string): Readonly<Record<string, StandardField>> {
+  return isCustomName(object) ? CUSTOM_OBJECT_SYSTEM_FIELDS : (STANDARD_OBJECTS[object] ?? {});
+}
+
 /** Resolves `Field`, `Lookup__c.Field` or `Account.Name` on an object, following lookups. */
 export function resolveLookupPath(
   model: MetadataModel,
@@ -90,7 +95,7 @@ export function resolveLookupPath(
     let lookup: ResolvedField | undefined;
     if (isCustomName(step)) lookup = resolveField(model, current, step);
     else {
-      const std = Object.entries(STANDARD_OBJECTS[current] ?? {}).find(
+      const std = Object.entries(standardFieldsOf(current)).find(
         ([, f]) => f.relationship === step,
       );
       lookup = std ? resolveField(model, current, std[0]) : undefined;
@@ -102,8 +107,19 @@ export function resolveLookupPath(
     if (!objectExists(model, current))
       return { ok: false, message: `lookup ${step} points to ${current}, which does not exist` };
   }
-  const last = resolveField(model, current, steps[steps.length - 1]);
-  if (!last) return { ok: false, message: `${current} has no field ${steps[steps.length - 1]}` };
+  const name = steps[steps.length - 1];
+  // A standard lookup is a column under its relationship name (Owner, CreatedBy), not its Id field.
+  const relationship = Object.entries(standardFieldsOf(current)).find(
+    ([field, f]) => f.relationship === name && field !== name,
+  );
+  const last = resolveField(model, current, relationship ? relationship[0] : name);
+  if (!last) return { ok: false, message: `${current} has no field ${name}` };
+  const named = Object.entries(standardFieldsOf(current)).find(([field]) => field === name);
+  if (!isCustomName(name) && named?.[1].relationship)
+    return {
+      ok: false,
+      message: `${current}.${name} is a lookup: report types name it ${named[1].relationship}`,
+    };
   out.push(last);
   return { ok: true, path: out };
 }

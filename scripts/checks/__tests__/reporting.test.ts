@@ -220,6 +220,22 @@ describe('report types', () => {
     expectProblem(problems, RT, /Widget__c has no lookup Code__c to follow/);
     expectProblem(problems, RT, /table Widget__c.Parts__r, which the report type has no path to/);
   });
+  it('reports a standard lookup written as its Id field, and accepts its relationship name', () => {
+    fixture.write(
+      RT,
+      reportType(
+        'Widget__c',
+        `<sections>${column('Widget__c', 'CreatedById')}${column('Widget__c', 'Owner')}${column('Widget__c', 'Owner.Email')}<masterLabel>W</masterLabel></sections>`,
+      ),
+    );
+    const problems = checkReportTypes(model());
+    expectProblem(
+      problems,
+      RT,
+      /Widget__c.CreatedById is a lookup: report types name it CreatedBy/,
+    );
+    expect(problems.filter((p) => /Owner/.test(p.message))).toEqual([]);
+  });
 });
 
 describe('reports', () => {
