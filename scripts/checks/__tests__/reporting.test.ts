@@ -298,6 +298,46 @@ describe('reports', () => {
       /folder Widget_Reports has no Widget_Reports.reportFolder-meta.xml/,
     );
   });
+  it("names a joined object's columns by its relationship path", () => {
+    fixture.write(
+      `${D}/reports/Widget_Reports/Account_Widgets.report-meta.xml`,
+      xml(
+        'Report',
+        '<columns><field>Account.Widgets__r$Code__c</field></columns><columns><field>Account$Code__c</field></columns><format>Summary</format><groupingsDown><field>Account$Name</field></groupingsDown><name>Account widgets</name><reportType>Accounts_with_Widgets__c</reportType><scope>organization</scope>',
+      ),
+    );
+    const problems = checkReports(model()).filter((p) =>
+      p.file.endsWith('Account_Widgets.report-meta.xml'),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'column Account$Code__c is not a column report type Accounts_with_Widgets exposes',
+    ]);
+  });
+
+  it('reports a Matrix without groupings across, and filter logic naming a missing filter', () => {
+    const report = byColor().replace('<format>Summary</format>', '<format>Matrix</format>');
+    fixture.write(
+      REPORT,
+      report.replace('<filter>', '<filter><booleanFilter>1 AND 2</booleanFilter>'),
+    );
+    const problems = checkReports(model());
+    expectProblem(
+      problems,
+      REPORT,
+      /a Matrix report has 1 or 2 groupingsDown and 1 or 2 groupingsAcross/,
+    );
+    expectProblem(problems, REPORT, /booleanFilter refers to filter 2, but there are 1/);
+  });
+});
+
+describe('folders', () => {
+  it('reports a folder open to portal users', () => {
+    fixture.write(
+      REPORT_FOLDER,
+      xml('ReportFolder', '<accessType>Public</accessType><name>Widget Reports</name>'),
+    );
+    expectProblem(checkReporting(model()), REPORT_FOLDER, /includes portal and community users/);
+  });
 });
 
 describe('dashboards', () => {
