@@ -457,7 +457,12 @@ describe('the real reports, dashboard and layouts', () => {
       ),
       'utf8',
     );
-    for (const name of ['Top_Themes_All_Accounts', 'Growing_Themes', 'Asked_Again_After_Delivery'])
+    for (const name of [
+      'Top_Themes_All_Accounts',
+      'Growing_Themes',
+      'Asked_Again_After_Delivery',
+      'Decision_Backed_Themes',
+    ])
       expect(board).toContain(`<report>Quorum/${name}</report>`);
     expect(board).toContain('<dashboardType>LoggedInUser</dashboardType>');
   });
