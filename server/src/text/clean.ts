@@ -11,8 +11,8 @@
  */
 
 // ESC [ … final byte, ESC ] … BEL or ESC \, ESC P/X/^/_ … ESC \, and two-byte ESC sequences.
+// eslint-disable-next-line no-control-regex
 const ESCAPES =
-  // eslint-disable-next-line no-control-regex
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
 // eslint-disable-next-line no-control-regex
 const BREAKS = /[\t\n\v\f\r\u2028\u2029]/g;
