@@ -10,13 +10,11 @@
  * kept byte for byte. The one helper for all of these places.
  */
 
+/* eslint-disable no-control-regex -- matching control characters is this module's job */
 // ESC [ … final byte, ESC ] … BEL or ESC \, ESC P/X/^/_ … ESC \, and two-byte ESC sequences.
-// eslint-disable-next-line no-control-regex
 const ESCAPES =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
 const BREAKS = /[\t\n\v\f\r\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function cleanText(value: string): string {
