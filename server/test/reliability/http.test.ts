@@ -52,7 +52,7 @@ describe('reliability: the HTTP surface', () => {
   it('item 6: 84 reads of run state cost the org at most one call per cache period', async () => {
     const a = app();
     const { id } = await h.service.runner.runToEnd('Full');
-    const before = h.emulator.stats().apiCalls;
+    const before = (h.emulator.stats() as { apiCalls: number }).apiCalls;
     const answers = await Promise.all(
       Array.from({ length: 84 }, (_, i) =>
         request(a)
@@ -60,7 +60,7 @@ describe('reliability: the HTTP surface', () => {
           .set(auth),
       ),
     );
-    const calls = h.emulator.stats().apiCalls - before;
+    const calls = (h.emulator.stats() as { apiCalls: number }).apiCalls - before;
     figure(
       '6 no org call per GET /runs',
       84,
