@@ -112,40 +112,91 @@ async function deleteClaim(org: Org, claimId: string): Promise<void> {
   });
 }
 
+interface CompositeResponse {
+  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
+}
+
+function compositeCall(org: Org, label: string, body: object, idempotent = true) {
+  return org.call(
+    label,
+    () =>
+      org.conn.request<CompositeResponse>({
+        method: 'POST',
+        url: `${org.base}/composite`,
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
+    idempotent,
+  );
+}
+
+function part(res: CompositeResponse, ref: string) {
+  return res.compositeResponse.find((p) => p.referenceId === ref);
+}
+
+function partError(p: ReturnType<typeof part>): string {
+  const body = (Array.isArray(p?.body) ? p?.body[0] : p?.body) as
+    { errorCode?: string; message?: string } | undefined;
+  return body?.errorCode ?? `ERROR_HTTP_${p?.httpStatusCode ?? 500}`;
+}
+
 /**
- * Inserts the lock row. An insert is never repeated blindly: after a lost answer the row is
- * read back, and it is ours if it names this run and this replica.
+ * Inserts the lock row and, in the same call, reads the run's status (one API call). An insert
+ * is never repeated blindly: after a lost answer the row is read back, and it is ours if it
+ * names this run and this replica.
  */
 async function insertLock(
   org: Org,
   runId: string,
   replicaId: string,
-): Promise<{ id: string } | { duplicate: true }> {
+): Promise<{ id: string; status: string | null } | { duplicate: true }> {
+  let res: CompositeResponse;
   try {
-    const res = await org.call(
+    res = await compositeCall(
+      org,
       'claim.insert',
-      () =>
-        org.conn.request<{ id: string }>({
-          method: 'POST',
-          url: `${org.base}/sobjects/${C}`,
-          body: JSON.stringify({
-            Claim_Key__c: ACTIVE_RUN_LOCK,
-            Run__c: runId,
-            Claimed_By__c: replicaId,
-          }),
-          headers: { 'content-type': 'application/json' },
-        }),
+      {
+        allOrNone: false,
+        compositeRequest: [
+          {
+            method: 'POST',
+            url: `${org.base}/sobjects/${C}`,
+            referenceId: 'lock',
+            body: { Claim_Key__c: ACTIVE_RUN_LOCK, Run__c: runId, Claimed_By__c: replicaId },
+          },
+          {
+            method: 'GET',
+            url: `${org.base}/sobjects/${R}/${runId}?fields=Status__c`,
+            referenceId: 'run',
+          },
+        ],
+      },
       false,
     );
-    return { id: res.id };
   } catch (err) {
-    if (errorCodeOf(err) === 'DUPLICATE_VALUE') return { duplicate: true };
     if (!isTransient(err)) throw err;
     const row = await readLock(org);
-    if (row && row.Run__c === runId && row.Claimed_By__c === replicaId) return { id: row.Id };
+    if (row && row.Run__c === runId && row.Claimed_By__c === replicaId) {
+      const run = await getRun(org, runId);
+      return { id: row.Id, status: run?.Status__c ?? null };
+    }
     if (row) return { duplicate: true };
     throw err;
   }
+  const lock = part(res, 'lock');
+  if (!lock || lock.httpStatusCode >= 300) {
+    const code = partError(lock);
+    if (code === 'DUPLICATE_VALUE') return { duplicate: true };
+    const err = new Error(`Taking the run lock failed: ${code}`) as Error & { errorCode?: string };
+    err.errorCode = code;
+    throw err;
+  }
+  const run = part(res, 'run');
+  const status =
+    run && run.httpStatusCode < 300
+      ? ((run.body as { Status__c?: string }).Status__c ?? null)
+      : null;
+  return { id: (lock.body as { id: string }).id, status };
 }
 
 const TERMINAL = new Set(['Succeeded', 'Partially Succeeded', 'Failed']);
@@ -217,26 +268,37 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
       };
     }
     const lease = new Lease(inserted.id, runId, opts.replicaId, opts.ttlMs, sentAt);
-    // Under the lock: only a run still Requested is started (a slow poll may have seen it
-    // before another replica ran it to the end).
-    const run = await getRun(org, runId);
-    if (!run || run.Status__c !== 'Requested') {
-      await deleteClaim(org, inserted.id);
-      return {
-        claimed: false,
-        heldBy: run,
-        reason: run ? `run ${runId} is already ${run.Status__c}` : `run ${runId} no longer exists`,
-      };
+    try {
+      // Under the lock: only a run still Requested is started (a slow poll may have seen it
+      // before another replica ran it to the end).
+      if (inserted.status !== 'Requested') {
+        await deleteClaim(org, inserted.id);
+        return {
+          claimed: false,
+          heldBy: await getRun(org, runId),
+          reason: inserted.status
+            ? `run ${runId} is already ${inserted.status}`
+            : `run ${runId} no longer exists`,
+        };
+      }
+      const stamp = now().toISOString();
+      await updateRun(org, runId, {
+        Status__c: 'Running',
+        Claimed_By__c: opts.replicaId,
+        Heartbeat_At__c: stamp,
+        Started_At__c: stamp,
+        Phase__c: 'Starting',
+        Progress__c: 0,
+      });
+    } catch (err) {
+      // Never leave the lock behind for a run that did not start (best effort: the sweep and
+      // the next claim clear it after a lease otherwise).
+      const budget = org.limits;
+      org.limits = { budget: Number.MAX_SAFE_INTEGER, reserve: 0 };
+      await deleteClaim(org, inserted.id).catch(() => undefined);
+      org.limits = budget;
+      throw err;
     }
-    const stamp = now().toISOString();
-    await updateRun(org, runId, {
-      Status__c: 'Running',
-      Claimed_By__c: opts.replicaId,
-      Heartbeat_At__c: stamp,
-      Started_At__c: stamp,
-      Phase__c: 'Starting',
-      Progress__c: 0,
-    });
     return { claimed: true, lease };
   }
   return {
@@ -244,10 +306,6 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
     heldBy: null,
     reason: 'the lock changed hands while claiming; will retry on the next poll',
   };
-}
-
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
 }
 
 /**
@@ -309,17 +367,47 @@ export async function renewLease(
   if (sentAt > lease.confirmedAt) lease.confirmedAt = sentAt;
 }
 
-/** Releases the lock (the run's terminal state is already written). */
-export async function releaseLease(org: Org, lease: Lease): Promise<void> {
-  await deleteClaim(org, lease.claimId);
-}
-
 /**
- * Reads the lock row right before a terminal write: true when it is still this lease's.
+ * Writes the run's terminal state and releases the lock in one all-or-none call, on the
+ * condition that the lock row is still this lease's (a takeover deletes it and inserts its own,
+ * with another Id). Returns false, having written nothing, when the lease was lost.
  */
-export async function stillHeld(org: Org, lease: Lease): Promise<boolean> {
-  const row = await readLock(org);
-  return Boolean(row && row.Id === lease.claimId && row.Claimed_By__c === lease.replicaId);
+export async function finishUnderLease(
+  org: Org,
+  lease: Lease,
+  fields: Record<string, unknown>,
+): Promise<boolean> {
+  const res = await compositeCall(org, 'run.finish', {
+    allOrNone: true,
+    compositeRequest: [
+      {
+        method: 'GET',
+        url: `${org.base}/sobjects/${C}/${lease.claimId}?fields=Id,Run__c`,
+        referenceId: 'lock',
+      },
+      {
+        method: 'PATCH',
+        url: `${org.base}/sobjects/${R}/@{lock.Run__c}`,
+        referenceId: 'finish',
+        body: fields,
+      },
+      { method: 'DELETE', url: `${org.base}/sobjects/${C}/@{lock.Id}`, referenceId: 'release' },
+    ],
+  });
+  const lock = part(res, 'lock');
+  if (lock?.httpStatusCode === 404) return false;
+  for (const ref of ['lock', 'finish', 'release']) {
+    const p = part(res, ref);
+    if (!p || p.httpStatusCode >= 300) {
+      const code = partError(p);
+      const err = new Error(`Recording the run's outcome failed: ${code}`) as Error & {
+        errorCode?: string;
+      };
+      err.errorCode = code;
+      throw err;
+    }
+  }
+  return true;
 }
 
 async function updateRun(org: Org, id: string, fields: Record<string, unknown>): Promise<void> {

@@ -15,22 +15,14 @@ import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult } from './recompute';
-import {
-  claimRun,
-  Lease,
-  LeaseLostError,
-  releaseLease,
-  renewLease,
-  stillHeld,
-  sweep,
-} from './lease';
+import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
 import {
   closeUnstarted,
   createRun,
-  finishRun,
   getRun,
   lastSuccessfulRun,
   nextRequested,
+  outcomeFields,
   stampWatermark,
   type RunOutcome,
 } from './runs';
@@ -389,13 +381,11 @@ export class Runner {
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
         lease.check();
-        if (!(await stillHeld(org, lease))) {
-          lease.lost = 'the lock row is gone or another replica’s';
+        if (!(await finishUnderLease(org, lease, outcomeFields(outcome)))) {
+          lease.lost = 'the lock row is gone: another replica took over or expired the run';
           throw new LeaseLostError(lease.lost);
         }
-        await finishRun(org, id, outcome);
         org.lease = undefined;
-        await releaseLease(org, lease);
         return;
       } catch (err) {
         if (err instanceof LeaseLostError) {

@@ -175,28 +175,24 @@ export interface RunOutcome {
   watermark: string | null;
 }
 
-export async function finishRun(
-  org: Org,
-  runId: string,
-  outcome: RunOutcome,
-  now = new Date(),
-): Promise<void> {
-  await update(org, runId, {
+/** The fields that record a run's outcome (written with the lock's release, see lease.ts). */
+export function outcomeFields(outcome: RunOutcome, now = new Date()): Record<string, unknown> {
+  return {
     Status__c: outcome.status,
     Lock_Key__c: null,
     Phase__c: outcome.status === 'Failed' ? 'Stopped' : 'Done',
-    Progress__c: outcome.status === 'Failed' ? undefined : 100,
+    ...(outcome.status === 'Failed' ? {} : { Progress__c: 100 }),
     Finished_At__c: now.toISOString(),
     Heartbeat_At__c: now.toISOString(),
     Records_Read__c: outcome.recordsRead,
     Scores_Written__c: outcome.scoresWritten,
     Scores_Deleted__c: outcome.scoresDeleted,
-    // +1: this very update is a call too.
+    // +1: the call that records this is a call too.
     Api_Calls__c: outcome.apiCalls + 1,
     Error_Count__c: outcome.errorCount,
     Log__c: tail(outcome.log),
     ...(outcome.watermark ? { Watermark__c: datetimeLiteral(outcome.watermark) } : {}),
-  });
+  };
 }
 
 function tail(text: string): string {
