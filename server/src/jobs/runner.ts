@@ -336,7 +336,9 @@ export class Runner {
     latest: () => { phase: string; percent: number },
     controller: AbortController,
   ): { stop(): Promise<number> } {
-    const every = this.settings.heartbeatMs ?? 10_000;
+    // At least four renewals per lease, whatever heartbeatMs says: a lease shorter than the
+    // renewal interval would expire under a healthy run.
+    const every = Math.min(this.settings.heartbeatMs ?? 10_000, Math.floor(lease.ttlMs / 4));
     let beatOrg: Org | null = null;
     let busy: Promise<void> = Promise.resolve();
     let calls = 0;

@@ -12,9 +12,13 @@ export interface ProxyRule {
   method?: string;
   /** Matched against the decoded request URL (path and query string, e.g. a SOQL text). */
   route: RegExp;
+  /** Also matched against the request body, when given. */
+  body?: RegExp;
   /** Fire for this many matching requests (default: every one). */
   count?: number;
   delayMs?: number;
+  /** Called when the rule fires (e.g. to kill the client process at that moment). */
+  onFire?: () => void;
 }
 
 export interface Seen {
@@ -47,12 +51,17 @@ export async function startProxy(target: string): Promise<FaultProxy> {
   const seen: Seen[] = [];
   const rules: ProxyRule[] = [];
   const fired: Record<string, number> = {};
-  const pick = (method: string, path: string): ProxyRule | undefined => {
+  const pick = (method: string, path: string, body: string): ProxyRule | undefined => {
     const rule = rules.find(
-      (r) => (!r.method || r.method === method) && r.route.test(path) && (r.count ?? Infinity) > 0,
+      (r) =>
+        (!r.method || r.method === method) &&
+        r.route.test(path) &&
+        (!r.body || r.body.test(body)) &&
+        (r.count ?? Infinity) > 0,
     );
     if (rule && rule.count !== undefined) rule.count -= 1;
     if (rule) fired[rule.action] = (fired[rule.action] ?? 0) + 1;
+    rule?.onFire?.();
     return rule;
   };
   const server: Server = createServer(async (req, res) => {
@@ -60,13 +69,14 @@ export async function startProxy(target: string): Promise<FaultProxy> {
     const path = (req.url ?? '/').split('?')[0];
     let decoded = req.url ?? '/';
     try {
-      decoded = decodeURIComponent(decoded);
+      decoded = decodeURIComponent(decoded.replace(/\+/g, ' '));
     } catch {
       // matched as sent
     }
-    const rule = pick(method, decoded);
-    seen.push({ at: Date.now(), method, path, fault: rule?.action });
+    const at = Date.now();
     const body = await readAll(req);
+    const rule = pick(method, decoded, body.toString('utf8'));
+    seen.push({ at, method, path, fault: rule?.action });
     if (rule?.action === 'reset') {
       req.socket.destroy();
       return;
