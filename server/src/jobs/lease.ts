@@ -27,6 +27,7 @@ import {
 import { errorCodeOf, isTransient } from '../salesforce/errors';
 import type { LeaseCheck, Org } from '../salesforce/org';
 import { readAll } from '../salesforce/read';
+import { backoffDelay, sleep } from '../salesforce/retry';
 import { datetimeLiteral, literal } from '../salesforce/soql';
 import { appendLog, getRun, type Run } from './runs';
 import { cleanText } from '../text/clean';
@@ -151,37 +152,43 @@ async function insertLock(
   replicaId: string,
 ): Promise<{ id: string; status: string | null } | { duplicate: true }> {
   let res: CompositeResponse;
-  try {
-    res = await compositeCall(
-      org,
-      'claim.insert',
-      {
-        allOrNone: false,
-        compositeRequest: [
-          {
-            method: 'POST',
-            url: `${org.base}/sobjects/${C}`,
-            referenceId: 'lock',
-            body: { Claim_Key__c: ACTIVE_RUN_LOCK, Run__c: runId, Claimed_By__c: replicaId },
-          },
-          {
-            method: 'GET',
-            url: `${org.base}/sobjects/${R}/${runId}?fields=Status__c`,
-            referenceId: 'run',
-          },
-        ],
-      },
-      false,
-    );
-  } catch (err) {
-    if (!isTransient(err)) throw err;
-    const row = await readLock(org);
-    if (row && row.Run__c === runId && row.Claimed_By__c === replicaId) {
-      const run = await getRun(org, runId);
-      return { id: row.Id, status: run?.Status__c ?? null };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      res = await compositeCall(
+        org,
+        'claim.insert',
+        {
+          allOrNone: false,
+          compositeRequest: [
+            {
+              method: 'POST',
+              url: `${org.base}/sobjects/${C}`,
+              referenceId: 'lock',
+              body: { Claim_Key__c: ACTIVE_RUN_LOCK, Run__c: runId, Claimed_By__c: replicaId },
+            },
+            {
+              method: 'GET',
+              url: `${org.base}/sobjects/${R}/${runId}?fields=Status__c`,
+              referenceId: 'run',
+            },
+          ],
+        },
+        false,
+      );
+      break;
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      // The answer was lost or the request never arrived: the lock row says which.
+      const row = await readLock(org);
+      if (row && row.Run__c === runId && row.Claimed_By__c === replicaId) {
+        const run = await getRun(org, runId);
+        return { id: row.Id, status: run?.Status__c ?? null };
+      }
+      if (row) return { duplicate: true };
+      if (attempt >= org.retryPolicy.maxAttempts) throw err;
+      org.retries += 1;
+      await sleep(backoffDelay(org.retryPolicy, attempt), org.signal);
     }
-    if (row) return { duplicate: true };
-    throw err;
   }
   const lock = part(res, 'lock');
   if (!lock || lock.httpStatusCode >= 300) {
@@ -241,6 +248,50 @@ async function expire(
   await deleteClaim(org, claim.Id);
 }
 
+/**
+ * Under the lock: only a run still Requested is started (a slow poll may have seen it before
+ * another replica ran it to the end). A failure here releases the lock again.
+ */
+async function startUnderLock(
+  org: Org,
+  runId: string,
+  opts: ClaimOptions,
+  claimId: string,
+  status: string | null,
+  sentAt: number,
+): Promise<ClaimResult> {
+  const now = opts.now ?? (() => new Date());
+  const lease = new Lease(claimId, runId, opts.replicaId, opts.ttlMs, sentAt);
+  try {
+    if (status !== 'Requested') {
+      await deleteClaim(org, claimId);
+      return {
+        claimed: false,
+        heldBy: await getRun(org, runId),
+        reason: status ? `run ${runId} is already ${status}` : `run ${runId} no longer exists`,
+      };
+    }
+    const stamp = now().toISOString();
+    await updateRun(org, runId, {
+      Status__c: 'Running',
+      Claimed_By__c: opts.replicaId,
+      Heartbeat_At__c: stamp,
+      Started_At__c: stamp,
+      Phase__c: 'Starting',
+      Progress__c: 0,
+    });
+  } catch (err) {
+    // Never leave the lock behind for a run that did not start (best effort: the sweep and the
+    // next claim clear it after a lease otherwise).
+    const limits = org.limits;
+    org.limits = { budget: Number.MAX_SAFE_INTEGER, reserve: 0 };
+    await deleteClaim(org, claimId).catch(() => undefined);
+    org.limits = limits;
+    throw err;
+  }
+  return { claimed: true, lease };
+}
+
 /** Takes the lock for `runId` and moves the run to Running, or says who holds it. */
 export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Promise<ClaimResult> {
   const now = opts.now ?? (() => new Date());
@@ -250,6 +301,11 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
     if ('duplicate' in inserted) {
       const holder = await readLock(org);
       if (!holder) continue; // released meanwhile: try again
+      if (holder.Run__c === runId && holder.Claimed_By__c === opts.replicaId) {
+        // Our own insert, whose first answer was lost and whose retry met it.
+        const run = await getRun(org, runId);
+        return startUnderLock(org, runId, opts, holder.Id, run?.Status__c ?? null, sentAt);
+      }
       const held = holder.Run__c ? await getRun(org, holder.Run__c) : null;
       const stale = staleReason(holder, held, opts.ttlMs, now().getTime());
       if (stale && attempt < 2) {
@@ -267,39 +323,7 @@ export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Pro
         reason: `run ${holder.Run__c ?? '(deleted)'} is Running on ${holder.Claimed_By__c ?? 'another replica'}`,
       };
     }
-    const lease = new Lease(inserted.id, runId, opts.replicaId, opts.ttlMs, sentAt);
-    try {
-      // Under the lock: only a run still Requested is started (a slow poll may have seen it
-      // before another replica ran it to the end).
-      if (inserted.status !== 'Requested') {
-        await deleteClaim(org, inserted.id);
-        return {
-          claimed: false,
-          heldBy: await getRun(org, runId),
-          reason: inserted.status
-            ? `run ${runId} is already ${inserted.status}`
-            : `run ${runId} no longer exists`,
-        };
-      }
-      const stamp = now().toISOString();
-      await updateRun(org, runId, {
-        Status__c: 'Running',
-        Claimed_By__c: opts.replicaId,
-        Heartbeat_At__c: stamp,
-        Started_At__c: stamp,
-        Phase__c: 'Starting',
-        Progress__c: 0,
-      });
-    } catch (err) {
-      // Never leave the lock behind for a run that did not start (best effort: the sweep and
-      // the next claim clear it after a lease otherwise).
-      const budget = org.limits;
-      org.limits = { budget: Number.MAX_SAFE_INTEGER, reserve: 0 };
-      await deleteClaim(org, inserted.id).catch(() => undefined);
-      org.limits = budget;
-      throw err;
-    }
-    return { claimed: true, lease };
+    return startUnderLock(org, runId, opts, inserted.id, inserted.status, sentAt);
   }
   return {
     claimed: false,
@@ -395,7 +419,16 @@ export async function finishUnderLease(
     ],
   });
   const lock = part(res, 'lock');
-  if (lock?.httpStatusCode === 404) return false;
+  if (lock?.httpStatusCode === 404) {
+    // Gone: taken over, or released by this very write whose first answer was lost (then the
+    // run already carries exactly what was sent).
+    const run = await getRun(org, lease.runId);
+    return (
+      run?.Claimed_By__c === lease.replicaId &&
+      run.Status__c === fields.Status__c &&
+      Date.parse(run.Finished_At__c ?? '') === Date.parse(String(fields.Finished_At__c))
+    );
+  }
   for (const ref of ['lock', 'finish', 'release']) {
     const p = part(res, ref);
     if (!p || p.httpStatusCode >= 300) {
