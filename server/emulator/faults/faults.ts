@@ -11,6 +11,7 @@ export const FAULT_KINDS = [
   'invalidSession',
   'requestLimit',
   'latency',
+  'lostResponse',
 ] as const;
 
 export const FaultSchema = z

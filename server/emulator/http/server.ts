@@ -183,6 +183,11 @@ export function createEmulatorServer(emu: Emulator, reset: () => void): Server {
       if (err instanceof DmlError) return fail(err.toRequestError());
       throw err;
     }
+    if (emu.faults.fire('lostResponse', method, paths)) {
+      // The org did the work, then the answer never arrived (a dropped connection).
+      res.socket?.destroy();
+      return;
+    }
     const headers: Record<string, string> = { ...limitHeaders(), ...(out.headers ?? {}) };
     if (out.text !== undefined) {
       headers['Content-Type'] = out.contentType ?? 'text/plain;charset=UTF-8';

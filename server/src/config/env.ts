@@ -29,6 +29,28 @@ const int = (min: number, max: number, fallback: number, what: string) =>
       .default(fallback),
   );
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IP_OR_CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:\/\d{1,3})?$/;
+/**
+ * Express's `trust proxy`, validated. "true" is refused: trusting every hop lets any client
+ * pick its own address in X-Forwarded-For and so its own rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === 'false') return false;
+    if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+    const parts = v.split(',').map((p) => p.trim());
+    if (parts.every((p) => PROXY_NAMES.has(p) || IP_OR_CIDR.test(p))) return parts;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be false, a hop count from 0 to 10, or a comma-separated list of proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed); "true" is refused because it lets clients choose their own address',
+    });
+    return z.NEVER;
+  });
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const envSchema = z
@@ -63,6 +85,20 @@ export const envSchema = z
         })
         .min(16, { message: 'must be at least 16 characters long (use a random secret)' }),
     ),
+    /** Optional separate bearer token for GET /metrics (else QUORUM_API_TOKEN). At least 16 characters. */
+    QUORUM_METRICS_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .min(16, { message: 'must be at least 16 characters long (use a random secret)' })
+        .optional(),
+    ),
+    /**
+     * Which proxies in front of the service to trust for the client address (rate limits are
+     * per client): blank or "false" for none, a hop count such as 1, or a comma-separated list
+     * of addresses/CIDRs (or loopback, linklocal, uniquelocal).
+     */
+    QUORUM_TRUST_PROXY: z.preprocess(blankToUndefined, trustProxy.default(false)),
     /** HTTP port of the service. */
     PORT: int(0, 65535, 3000, 'a TCP port, 0 for any free port'),
     /** Cron expression for scheduled full recomputes (blank: no schedule). */

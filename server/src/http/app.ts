@@ -1,6 +1,9 @@
 /**
  * The HTTP API (Express 5): health, readiness, runs, metrics, OpenAPI. Runs are started through
- * the Runner (one at a time); run details are read from the org, where all state lives.
+ * the Runner (one at a time); run details come from a short cache of the org's run records (no
+ * org call per request). Everything but health, readiness and the OpenAPI document needs the
+ * bearer token (metrics: QUORUM_METRICS_TOKEN or the API token); rate limits are per client
+ * address, which behind a load balancer needs QUORUM_TRUST_PROXY.
  */
 import express, { type Express, type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
@@ -9,10 +12,11 @@ import { z } from 'zod';
 import type { Logger } from '../log';
 import type { Metrics } from '../jobs/metrics';
 import type { Runner } from '../jobs/runner';
-import { getRun, listRuns, type Run } from '../jobs/runs';
+import type { Run } from '../jobs/runs';
 import { describeError } from '../salesforce/errors';
 import type { Org } from '../salesforce/org';
 import { requireBearer } from './auth';
+import { RunCache } from './runCache';
 import { errorHandler, HttpError, sendError } from './errors';
 import { openapi } from './openapi';
 
@@ -25,6 +29,12 @@ export interface AppDeps {
   logger: Logger;
   /** Requests per minute per client (default 120). */
   rateLimitPerMinute?: number;
+  /** Optional separate token for GET /metrics (the API token is accepted too). */
+  metricsToken?: string;
+  /** Express `trust proxy` (validated by config/env.ts): false, a hop count or addresses. */
+  trustProxy?: false | number | string[];
+  /** How long run state read from the org is served before it is read again (ms). */
+  runCacheMs?: number;
 }
 
 const RunBody = z
@@ -72,10 +82,24 @@ function zodMessage(err: z.ZodError): string {
     .join('; ');
 }
 
+function hasBody(req: Request): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  );
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The client address (req.ip) keys the rate limit: behind a load balancer it comes from
+  // X-Forwarded-For, trusted only as far as the operator says.
+  app.set('trust proxy', deps.trustProxy ?? false);
+  const runs = new RunCache(deps.org, deps.runCacheMs ?? 5_000);
+  deps.runner.onFinished(() => runs.invalidate());
+  const bearer = requireBearer(deps.apiToken);
+  const metricsBearer = requireBearer(
+    deps.metricsToken ? [deps.metricsToken, deps.apiToken] : deps.apiToken,
+  );
   app.use(helmet());
   app.use(
     rateLimit({
@@ -87,7 +111,7 @@ export function createApp(deps: AppDeps): Express {
         sendError(res, 429, 'rate_limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
-  app.use(express.json({ limit: '10kb', strict: true }));
+  app.use(express.json({ limit: '10kb', strict: true, type: 'application/json' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', activeRun: deps.runner.activeRunId });
@@ -105,22 +129,30 @@ export function createApp(deps: AppDeps): Express {
     }
   });
 
-  app.post('/runs', requireBearer(deps.apiToken), async (req: Request, res: Response) => {
+  app.post('/runs', bearer, async (req: Request, res: Response) => {
+    // A body in any other type would be ignored (and a Full run started): refuse it.
+    if (req.headers['content-length'] !== '0' && hasBody(req) && !req.is('application/json'))
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Send the body as application/json, e.g. {"mode":"incremental"}, or no body for a full run.',
+      );
     const parsed = RunBody.safeParse(req.body ?? {});
     if (!parsed.success) throw new HttpError(400, 'invalid_body', zodMessage(parsed.error));
     const mode = parsed.data.mode === 'incremental' ? 'Incremental' : 'Full';
     const started = await deps.runner.start(mode);
+    runs.invalidate();
     res.status(202).location(`/runs/${started.id}`).json(started);
   });
 
-  app.get('/runs', async (req, res) => {
+  app.get('/runs', bearer, async (req, res) => {
     const q = ListQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'invalid_query', zodMessage(q.error));
-    const runs = await listRuns(await deps.org(), q.data.limit);
-    res.json({ runs: runs.map(runView) });
+    const latest = await runs.latest(q.data.limit);
+    res.json({ runs: latest.map(runView) });
   });
 
-  app.get('/runs/:id', async (req, res) => {
+  app.get('/runs/:id', bearer, async (req, res) => {
     const id = RunId.safeParse(req.params.id);
     if (!id.success)
       throw new HttpError(
@@ -128,12 +160,12 @@ export function createApp(deps: AppDeps): Express {
         'not_found',
         `No run '${String(req.params.id).slice(0, 40)}': ${id.error.issues[0]?.message}.`,
       );
-    const run = await getRun(await deps.org(), id.data);
+    const run = await runs.byId(id.data);
     if (!run) throw new HttpError(404, 'not_found', `No run ${id.data}.`);
     res.json(runView(run));
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsBearer, async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

@@ -10,11 +10,15 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-export function requireBearer(expected: string) {
+/** Accepts any of the given tokens (each compared in constant time, all of them every time). */
+export function requireBearer(expected: string | readonly string[]) {
+  const tokens = typeof expected === 'string' ? [expected] : expected;
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match || !tokenMatches(match[1].trim(), expected)) {
+    const presented = match?.[1].trim() ?? '';
+    const ok = tokens.map((t) => tokenMatches(presented, t)).some(Boolean);
+    if (!match || !ok) {
       next(
         new HttpError(
           401,

@@ -78,12 +78,14 @@ export const openapi = {
           },
           '401': { description: 'Missing or wrong bearer token' },
           '413': { description: 'Body too large' },
+          '415': { description: 'A body that is not application/json' },
           '429': { description: 'Too many requests' },
           '502': { description: 'The org refused or could not be reached (the message says why)' },
         },
       },
       get: {
-        summary: 'Recent runs, newest first',
+        summary: 'Recent runs, newest first (served from a cache of a few seconds)',
+        security: [{ bearer: [] }],
         parameters: [
           {
             name: 'limit',
@@ -91,26 +93,35 @@ export const openapi = {
             schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
           },
         ],
-        responses: { '200': { description: '{ runs: Run[] }' } },
+        responses: {
+          '200': { description: '{ runs: Run[] }' },
+          '401': { description: 'Missing or wrong bearer token' },
+        },
       },
     },
     '/runs/{id}': {
       get: {
-        summary: 'One run',
+        summary: 'One run (served from a cache of a few seconds)',
+        security: [{ bearer: [] }],
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           '200': {
             description: 'Run',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Run' } } },
           },
+          '401': { description: 'Missing or wrong bearer token' },
           '404': { description: 'No such run' },
         },
       },
     },
     '/metrics': {
       get: {
-        summary: 'Prometheus metrics',
-        responses: { '200': { description: 'text/plain exposition format' } },
+        summary: 'Prometheus metrics (bearer QUORUM_METRICS_TOKEN or QUORUM_API_TOKEN)',
+        security: [{ bearer: [] }],
+        responses: {
+          '200': { description: 'text/plain exposition format' },
+          '401': { description: 'Missing or wrong bearer token' },
+        },
       },
     },
     '/openapi.json': {

@@ -26,6 +26,7 @@ import { literal } from '../salesforce/soql';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { deleteMany, updateMany, upsertMany } from './writer';
 import { RELEASE_MEMORY_FROM, releaseMemory } from './memory';
+import { cleanText } from '../text/clean';
 
 export interface RecomputeOptions {
   runId: string | null;
@@ -165,7 +166,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     if (!existing) {
       themeUpserts.push({
         Theme_Key__c: s.key,
-        Name: s.name.slice(0, DemandTheme.fields.Name.length),
+        // Made from people's request text: no control characters or escape codes in a name.
+        Name: cleanText(s.name).slice(0, DemandTheme.fields.Name.length),
         Description__c: s.description,
         Origin__c: 'Suggested',
         Status__c: 'Suggested',

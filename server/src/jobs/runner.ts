@@ -1,11 +1,13 @@
 /**
  * Runs recomputes one at a time: POST /runs, the schedule, the poll for Requested runs and the
  * recompute command all come here. In this process a single-flight guard makes concurrent
- * requests share one run; across replicas the Demand_Run__c lock does (see runs.ts).
+ * requests share one run; across replicas the lock does (see lease.ts): a run is executed only
+ * while its lease holds, renewed by a timer whatever the run is doing, and a run that lost it
+ * stops before its next call and leaves the record to whoever took over.
  */
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'jsforce';
-import type { RunMode } from '../schema';
+import { SegmentDemandScore, type RunMode } from '../schema';
 import type { Logger } from '../log';
 import { describeError, RequestLimitError } from '../salesforce/errors';
 import { Org } from '../salesforce/org';
@@ -13,17 +15,18 @@ import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult } from './recompute';
+import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
 import {
-  claimRun,
+  closeUnstarted,
   createRun,
-  finishRun,
   getRun,
-  heartbeat,
   lastSuccessfulRun,
   nextRequested,
+  outcomeFields,
   stampWatermark,
   type RunOutcome,
 } from './runs';
+import { cleanText } from '../text/clean';
 
 export interface RunnerSettings {
   replicaId?: string;
@@ -31,9 +34,9 @@ export interface RunnerSettings {
   bulkPageSize?: number;
   budget: number;
   reserve: number;
-  /** Least time between Phase/Progress updates of the run record. */
+  /** How often the lease is renewed (Heartbeat_At__c, Phase__c, Progress__c), whatever the run does. */
   heartbeatMs?: number;
-  /** A Running run without a heartbeat for this long is presumed dead and may be taken over. */
+  /** The lease: a Running run without a heartbeat for this long is presumed dead and may be taken over. */
   staleAfterMs?: number;
   retry?: RetryPolicy;
   /** The run's "now" for scoring (tests pin it); defaults to the wall clock. */
@@ -118,8 +121,12 @@ export class Runner {
   async runToEnd(mode: RunMode): Promise<FinishedRun> {
     const started = await this.start(mode);
     if (started.status === 'queued') {
+      // A refused recompute leaves no Requested run behind for nobody to pick up.
+      const reason = this.lastRefusal ?? 'another replica holds the run lock';
+      const org = await this.newOrg();
+      await closeUnstarted(org, started.id, reason);
       throw new Error(
-        `Another replica holds the run lock; run ${started.id} stays Requested and will be picked up when the other run ends.`,
+        `Another replica holds the run lock (${reason}); run ${started.id} was closed without running. Try again when that run ends.`,
       );
     }
     return this.wait(started.id);
@@ -139,6 +146,7 @@ export class Runner {
   async pollOnce(): Promise<string | null> {
     if (this.active || this.starting) return null;
     const org = await this.newOrg();
+    await this.sweep(org);
     const run = await nextRequested(org);
     if (!run || this.active || this.starting) return null;
     const mode: RunMode = run.Mode__c === 'Incremental' ? 'Incremental' : 'Full';
@@ -163,25 +171,40 @@ export class Runner {
     }
   }
 
+  /** Expires Running runs whose lease passed (see lease.ts); logged, never thrown. */
+  async sweep(org?: Org): Promise<string[]> {
+    try {
+      const { expired } = await sweep(org ?? (await this.newOrg()), this.claimOptions());
+      for (const id of expired)
+        this.logger.warn({ runId: id }, 'expired a run whose lease had passed');
+      return expired;
+    } catch (err) {
+      this.logger.warn({ err: describeError(err) }, 'sweep for stale runs failed');
+      return [];
+    }
+  }
+
+  private claimOptions() {
+    return { replicaId: this.replicaId, ttlMs: this.settings.staleAfterMs ?? 5 * 60_000 };
+  }
+
+  private lastRefusal: string | null = null;
+
   private limits() {
     return { budget: this.settings.budget, reserve: this.settings.reserve };
   }
 
   private async claimAndLaunch(org: Org, id: string, mode: RunMode): Promise<StartResult> {
-    const claim = await claimRun(org, id, {
-      replicaId: this.replicaId,
-      staleAfterMs: this.settings.staleAfterMs ?? 5 * 60_000,
-    });
+    const claim = await claimRun(org, id, this.claimOptions());
     if (!claim.claimed) {
-      this.logger.info(
-        { runId: id, reason: claim.reason },
-        'run queued: another run holds the lock',
-      );
+      this.lastRefusal = claim.reason;
+      this.logger.info({ runId: id, reason: claim.reason }, 'run not claimed');
       return { id, status: 'queued' };
     }
     const controller = new AbortController();
     org.signal = controller.signal;
-    const done = this.execute(org, id, mode).finally(() => {
+    org.lease = claim.lease;
+    const done = this.execute(org, id, mode, claim.lease, controller).finally(() => {
       this.active = null;
       this.metrics?.active.set(0);
     });
@@ -191,28 +214,28 @@ export class Runner {
     return { id, status: 'started' };
   }
 
-  private async execute(org: Org, id: string, mode: RunMode): Promise<FinishedRun> {
+  private async execute(
+    org: Org,
+    id: string,
+    mode: RunMode,
+    lease: Lease,
+    controller: AbortController,
+  ): Promise<FinishedRun> {
     const startedAt = Date.now();
     const lines: string[] = [];
+    // People's text (segment and theme names, record errors) reaches these lines: cleaned once here.
     const log = (line: string) => {
-      lines.push(`${new Date().toISOString()} ${line}`);
-      this.logger.info({ runId: id }, line);
+      const clean = cleanText(line);
+      lines.push(`${new Date().toISOString()} ${clean}`);
+      this.logger.info({ runId: id }, clean);
     };
     log(`${mode} run claimed by ${this.replicaId}.`);
-    let lastBeat = Date.now();
-    const heartbeatMs = this.settings.heartbeatMs ?? 10_000;
-    let beating: Promise<void> = Promise.resolve();
+    let latest = { phase: 'Starting', percent: 0 };
     const onProgress = (phase: string, percent: number) => {
       this.hooks.onProgress?.(id, phase, percent);
-      if (Date.now() - lastBeat < heartbeatMs) return;
-      lastBeat = Date.now();
-      // Progress must never fail the run: a failed heartbeat is logged and the run goes on.
-      beating = beating.then(() =>
-        heartbeat(org, id, phase, percent).catch((err) =>
-          this.logger.warn({ runId: id, err: describeError(err) }, 'progress update failed'),
-        ),
-      );
+      latest = { phase, percent };
     };
+    const beats = this.startHeartbeat(id, lease, () => latest, controller);
 
     let result: RecomputeResult | undefined;
     let outcome: RunOutcome;
@@ -249,7 +272,6 @@ export class Runner {
           log,
           releaseMemoryFrom: this.settings.releaseMemoryFrom,
         });
-        await beating;
         // The watermark is the org's own clock after our last write: the run record's
         // SystemModstamp right after this update (so our own writes never look like changes).
         watermark = await stampWatermark(org, id, 'Finishing');
@@ -266,22 +288,23 @@ export class Runner {
         watermark,
       };
     } catch (err) {
-      await beating;
       const message = describeError(err);
       log(`Run failed: ${message}`);
       if (!(err instanceof RequestLimitError))
         this.logger.error({ runId: id, err: message }, 'run failed');
+      // What the run did before it stopped, from the org client's own tally.
       outcome = {
         status: 'Failed',
-        recordsRead: result?.recordsRead ?? 0,
-        scoresWritten: result?.scoresWritten ?? 0,
-        scoresDeleted: result?.scoresDeleted ?? 0,
+        recordsRead: result?.recordsRead ?? org.tally.read,
+        scoresWritten: result?.scoresWritten ?? org.tally.written[SegmentDemandScore.apiName] ?? 0,
+        scoresDeleted: result?.scoresDeleted ?? org.tally.deleted,
         apiCalls: org.calls,
         errorCount: (result?.failures.length ?? 0) + 1,
         log: '',
         watermark: null,
       };
     }
+    const beatCalls = await beats.stop();
     if (result) {
       const kinds = Object.entries(org.retryKinds).map(([kind, n]) => `${kind} ×${n}`);
       log(
@@ -291,8 +314,8 @@ export class Runner {
       log(`Calls by route: ${routes.join(', ')}.`);
     }
     outcome.log = lines.join('\n');
-    outcome.apiCalls = org.calls;
-    await this.finish(org, id, outcome);
+    outcome.apiCalls = org.calls + beatCalls;
+    await this.finish(org, id, outcome, lease);
     this.metrics?.runs.inc({ status: outcome.status, mode });
     this.metrics?.apiCalls.inc(org.calls);
     this.metrics?.retries.inc(org.retries);
@@ -301,15 +324,80 @@ export class Runner {
     return { id, outcome, result };
   }
 
-  /** Finishing must happen even when the budget ran out or the org briefly refused us. */
-  private async finish(org: Org, id: string, outcome: RunOutcome): Promise<void> {
+  /**
+   * Renews the lease every heartbeatMs on its own connection (so a slow call of the run does not
+   * hold it up, and the run's budget does not starve it), with the latest phase. A renewal that
+   * finds the lease lost aborts the run; a failed one is logged, and the lease runs out on its
+   * own if renewals keep failing.
+   */
+  private startHeartbeat(
+    id: string,
+    lease: Lease,
+    latest: () => { phase: string; percent: number },
+    controller: AbortController,
+  ): { stop(): Promise<number> } {
+    // At least four renewals per lease, whatever heartbeatMs says: a lease shorter than the
+    // renewal interval would expire under a healthy run.
+    const every = Math.min(this.settings.heartbeatMs ?? 10_000, Math.floor(lease.ttlMs / 4));
+    let beatOrg: Org | null = null;
+    let busy: Promise<void> = Promise.resolve();
+    let calls = 0;
+    const beat = async () => {
+      try {
+        beatOrg ??= await this.newOrg();
+        beatOrg.lease = lease;
+        const before = beatOrg.transport.calls;
+        try {
+          await renewLease(beatOrg, lease, latest().phase, latest().percent);
+        } finally {
+          calls += beatOrg.transport.calls - before;
+        }
+      } catch (err) {
+        if (err instanceof LeaseLostError) {
+          this.logger.error({ runId: id, err: err.message }, 'lease lost; stopping the run');
+          controller.abort(err);
+        } else this.logger.warn({ runId: id, err: describeError(err) }, 'lease renewal failed');
+      }
+    };
+    const timer = setInterval(() => {
+      busy = busy.then(beat);
+    }, every);
+    timer.unref();
+    return {
+      async stop() {
+        clearInterval(timer);
+        await busy;
+        return calls;
+      },
+    };
+  }
+
+  /**
+   * Records the outcome and releases the lock, unless the lease was lost: then whoever took
+   * over owns the record, and its terminal state and note stay as they are. Finishing must
+   * happen even when the budget ran out or the org briefly refused us.
+   */
+  private async finish(org: Org, id: string, outcome: RunOutcome, lease: Lease): Promise<void> {
     org.limits = { budget: Number.MAX_SAFE_INTEGER, reserve: 0 };
     org.signal = undefined;
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
-        await finishRun(org, id, outcome);
+        lease.check();
+        if (!(await finishUnderLease(org, lease, outcomeFields(outcome)))) {
+          lease.lost = 'the lock row is gone: another replica took over or expired the run';
+          throw new LeaseLostError(lease.lost);
+        }
+        org.lease = undefined;
         return;
       } catch (err) {
+        if (err instanceof LeaseLostError) {
+          org.lease = undefined;
+          this.logger.error(
+            { runId: id, status: outcome.status, err: err.message },
+            'run outcome not recorded: the lease was lost, and the replica that took over owns the record',
+          );
+          return;
+        }
         this.logger.warn(
           { runId: id, attempt, err: describeError(err) },
           'could not record the run outcome',
@@ -319,7 +407,7 @@ export class Runner {
     }
     this.logger.error(
       { runId: id },
-      'run outcome not recorded; its lock expires after the stale timeout',
+      'run outcome not recorded; the run is expired when its lease passes',
     );
   }
 }

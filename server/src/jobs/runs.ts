@@ -1,26 +1,11 @@
 /**
- * Demand_Run__c as the command queue and the run's record: create (Requested), claim (Running,
- * with the single-holder lock), progress (throttled), finish (Succeeded / Partially Succeeded /
- * Failed, lock released). All state lives in the org, so any replica can pick up where another
- * stopped.
- *
- * The lock: Lock_Key__c is a unique External ID. The claiming replica sets it to 'ACTIVE' on
- * its run; a second replica trying the same on another run gets DUPLICATE_VALUE and backs off.
- * A holder whose Heartbeat_At__c is older than `staleAfterMs` is presumed dead: its run is
- * marked Failed, the lock cleared, and the claim retried. Two replicas racing for the SAME
- * Requested run both set the same value on the same row (no duplicate), so the claim is
- * confirmed by reading Claimed_By__c back; the narrow window left is documented in
- * server/src/jobs/README.md.
+ * Demand_Run__c as the command queue and the run's record: create (Requested), read, stamp the
+ * watermark, finish (Succeeded / Partially Succeeded / Failed). All state lives in the org, so
+ * any replica can pick up where another stopped. Claiming a run, the lock and its heartbeat are
+ * in lease.ts.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  ACTIVE_RUN_LOCK,
-  DemandRun,
-  DemandRunRecord,
-  type RunMode,
-  type RunStatus,
-} from '../schema';
-import { errorCodeOf } from '../salesforce/errors';
+import { DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
 import type { Org } from '../salesforce/org';
 import { datetimeLiteral, idLiteral, literal } from '../salesforce/soql';
 import { readAll } from '../salesforce/read';
@@ -165,86 +150,17 @@ export async function stampWatermark(org: Org, runId: string, phase: string): Pr
   return back.SystemModstamp;
 }
 
-export interface ClaimOptions {
-  replicaId: string;
-  staleAfterMs: number;
-  now?: () => Date;
-}
-
-export type ClaimResult =
-  { claimed: true } | { claimed: false; heldBy: Run | null; reason: string };
-
-/** Tries to make `runId` the one Running run. */
-export async function claimRun(org: Org, runId: string, opts: ClaimOptions): Promise<ClaimResult> {
-  const now = opts.now ?? (() => new Date());
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const stamp = now().toISOString();
-    let back: { Claimed_By__c: string | null };
-    try {
-      back = await updateAndRead(org, runId, {
-        Status__c: 'Running',
-        Lock_Key__c: ACTIVE_RUN_LOCK,
-        Claimed_By__c: opts.replicaId,
-        Heartbeat_At__c: stamp,
-        Started_At__c: stamp,
-        Phase__c: 'Starting',
-        Progress__c: 0,
-      });
-    } catch (err) {
-      if (errorCodeOf(err) !== 'DUPLICATE_VALUE') throw err;
-      const holder = await activeRun(org);
-      if (!holder || holder.Id === runId) continue; // released meanwhile: try again
-      const beat = Date.parse(holder.Heartbeat_At__c ?? holder.Started_At__c ?? '') || 0;
-      if (attempt === 0 && now().getTime() - beat > opts.staleAfterMs) {
-        await update(org, holder.Id, {
-          Status__c: 'Failed',
-          Lock_Key__c: null,
-          Finished_At__c: stamp,
-          Log__c: appendLog(
-            holder.Log__c,
-            `${stamp} Taken over by ${opts.replicaId}: no heartbeat since ${holder.Heartbeat_At__c ?? 'start'}; the replica running it presumably stopped.`,
-          ),
-        });
-        continue;
-      }
-      return {
-        claimed: false,
-        heldBy: holder,
-        reason: `run ${holder.Id} is Running on ${holder.Claimed_By__c ?? 'another replica'}`,
-      };
-    }
-    if (back.Claimed_By__c === opts.replicaId) return { claimed: true };
-    return {
-      claimed: false,
-      heldBy: await getRun(org, runId),
-      reason: `run ${runId} was claimed by ${back.Claimed_By__c ?? 'another replica'}`,
-    };
-  }
-  return {
-    claimed: false,
-    heldBy: null,
-    reason: 'the lock changed hands twice while claiming; will retry on the next poll',
-  };
-}
-
-/** The run holding the lock, if any. */
-export async function activeRun(org: Org): Promise<Run | null> {
-  const soql = `SELECT ${RUN_FIELDS} FROM ${T} WHERE Lock_Key__c = ${literal(ACTIVE_RUN_LOCK)} LIMIT 1`;
-  const rows = await readAll(org, soql, DemandRunRecord, { bulkThreshold: Infinity });
-  return rows[0] ?? null;
-}
-
-export async function heartbeat(
-  org: Org,
-  runId: string,
-  phase: string,
-  progress: number,
-  now = new Date(),
-): Promise<void> {
+/** Closes a run that never started (e.g. a recompute refused because another run holds the lock). */
+export async function closeUnstarted(org: Org, runId: string, reason: string): Promise<void> {
   await update(org, runId, {
-    Phase__c: phase.slice(0, 80),
-    Progress__c: Math.max(0, Math.min(100, Math.round(progress))),
-    Heartbeat_At__c: now.toISOString(),
+    Status__c: 'Failed',
+    Lock_Key__c: null,
+    Phase__c: 'Not started',
+    Finished_At__c: new Date().toISOString(),
+    Records_Read__c: 0,
+    Scores_Written__c: 0,
+    Scores_Deleted__c: 0,
+    Log__c: `${new Date().toISOString()} Not started: ${reason}. Nothing was read or written.`,
   });
 }
 
@@ -259,28 +175,24 @@ export interface RunOutcome {
   watermark: string | null;
 }
 
-export async function finishRun(
-  org: Org,
-  runId: string,
-  outcome: RunOutcome,
-  now = new Date(),
-): Promise<void> {
-  await update(org, runId, {
+/** The fields that record a run's outcome (written with the lock's release, see lease.ts). */
+export function outcomeFields(outcome: RunOutcome, now = new Date()): Record<string, unknown> {
+  return {
     Status__c: outcome.status,
     Lock_Key__c: null,
     Phase__c: outcome.status === 'Failed' ? 'Stopped' : 'Done',
-    Progress__c: outcome.status === 'Failed' ? undefined : 100,
+    ...(outcome.status === 'Failed' ? {} : { Progress__c: 100 }),
     Finished_At__c: now.toISOString(),
     Heartbeat_At__c: now.toISOString(),
     Records_Read__c: outcome.recordsRead,
     Scores_Written__c: outcome.scoresWritten,
     Scores_Deleted__c: outcome.scoresDeleted,
-    // +1: this very update is a call too.
+    // +1: the call that records this is a call too.
     Api_Calls__c: outcome.apiCalls + 1,
     Error_Count__c: outcome.errorCount,
     Log__c: tail(outcome.log),
     ...(outcome.watermark ? { Watermark__c: datetimeLiteral(outcome.watermark) } : {}),
-  });
+  };
 }
 
 function tail(text: string): string {

@@ -25,6 +25,8 @@ export type ServiceEnv = Pick<
   | 'SF_ACCESS_TOKEN'
   | 'SF_API_VERSION'
   | 'QUORUM_API_TOKEN'
+  | 'QUORUM_METRICS_TOKEN'
+  | 'QUORUM_TRUST_PROXY'
   | 'PORT'
   | 'QUORUM_SCHEDULE'
   | 'QUORUM_POLL_INTERVAL_MS'
@@ -95,6 +97,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     runner,
     org,
     apiToken: env.QUORUM_API_TOKEN,
+    metricsToken: env.QUORUM_METRICS_TOKEN,
+    trustProxy: env.QUORUM_TRUST_PROXY,
     metrics,
     logger,
     rateLimitPerMinute: opts.rateLimitPerMinute,

@@ -9,6 +9,7 @@
  * and dropped, so a run never holds a million request objects. Only an uncompacted read (tests
  * comparing against it) also keeps the records.
  */
+import { resolveFieldName } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
 import {
   Account,
   AccountRecord,
@@ -191,8 +192,9 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   for (const c of criteria) {
     // Only fields the org has: a criterion naming an unknown field makes its segment Invalid
     // (the engine says so), it must not break the whole read.
-    if (c.Field__c && accountFieldTypes[c.Field__c] !== undefined)
-      accountFields.add(identifier(c.Field__c));
+    // Resolved as the rule compiler resolves it (any case), so both read the same field.
+    const field = resolveFieldName(c.Field__c, accountFieldTypes);
+    if (field) accountFields.add(identifier(field));
   }
   const big = [
     { name: Account.apiName, soql: select(Account.apiName, [...accountFields]) },

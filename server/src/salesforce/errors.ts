@@ -1,6 +1,7 @@
 /**
  * What a Salesforce failure means for the caller: retry it, stop the run, or report it.
  */
+import { cleanText } from '../text/clean';
 
 /** The org refused because its API allowance is used up: never retried (no retry storms). */
 export class RequestLimitError extends Error {
@@ -111,8 +112,15 @@ export function isTransient(err: unknown): boolean {
   return socketCode(err) !== undefined;
 }
 
-/** A short, log-safe description of an error (never includes request headers or tokens). */
+/**
+ * A short, log-safe description of an error (never includes request headers or tokens; record
+ * values an org error quotes are cleaned of control characters and escape codes).
+ */
 export function describeError(err: unknown): string {
+  return cleanText(describeRaw(err));
+}
+
+function describeRaw(err: unknown): string {
   const socket = socketCode(err);
   if (socket) {
     const cause = (err as { cause?: { message?: string; code?: string } }).cause;

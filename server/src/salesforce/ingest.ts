@@ -4,11 +4,16 @@
  * as text (jsforce's loadAndWaitForResults retries a failed upload with an empty body and adds
  * an empty Id column to array input, so it is not used). Failed rows come back as failures; rows
  * that failed on a lock are returned for the caller to retry through collections.
+ * Retry-safe: the CSV goes into a job exactly once (an upload whose answer was lost aborts that
+ * job and starts a new one), a close is confirmed by the job's state, and the processed count
+ * must match the rows sent.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import HttpApi from 'jsforce/lib/http-api';
+import { describeError, errorCodeOf, isTransient } from './errors';
 import type { Org } from './org';
+import { backoffDelay, sleep } from './retry';
 import { waitForJob } from './read';
 import type { RecordFailure, WriteResult } from './write';
 
@@ -149,14 +154,8 @@ export async function bulkIngest(
   return total;
 }
 
-async function ingestJob(
-  org: Org,
-  spec: IngestSpec,
-  csv: Buffer,
-  rowCount: number,
-): Promise<WriteResult & { lockedKeys: string[] }> {
-  const keyField = spec.operation === 'upsert' ? (spec.externalIdFieldName as string) : 'Id';
-  const job = await org.call(
+async function createJob(org: Org, spec: IngestSpec): Promise<IngestJob> {
+  return org.call(
     'ingest.create',
     () =>
       org.conn.request<IngestJob>({
@@ -176,24 +175,110 @@ async function ingestJob(
     // stays empty and Open and Salesforce discards it; no data is written twice.
     true,
   );
+}
+
+function jobInfo(org: Org, jobUrl: string): Promise<IngestJob> {
+  return org.call('ingest.info', () => org.conn.request<IngestJob>({ method: 'GET', url: jobUrl }));
+}
+
+/** States in which a job's upload is complete: closing it again is neither needed nor allowed. */
+const CLOSED = new Set(['UploadComplete', 'InProgress', 'JobComplete']);
+
+/**
+ * Uploads the CSV once into a fresh job. An upload whose answer was lost may or may not have
+ * landed, and a second upload into the same job would add the rows again: the job is aborted
+ * (so nothing of it is processed) and the rows go into a new job.
+ */
+async function openAndUpload(org: Org, spec: IngestSpec, csv: Buffer): Promise<IngestJob> {
+  for (let attempt = 1; ; attempt += 1) {
+    const job = await createJob(org, spec);
+    const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
+    try {
+      await org.call(
+        'ingest.upload',
+        () =>
+          org.conn.request({
+            method: 'PUT',
+            url: `${jobUrl}/batches`,
+            body: csv,
+            headers: { 'content-type': 'text/csv' },
+          }),
+        false,
+      );
+      return job;
+    } catch (err) {
+      if (!isTransient(err) || attempt >= org.retryPolicy.maxAttempts) {
+        await abortJob(org, jobUrl).catch(() => undefined);
+        throw err;
+      }
+      org.retries += 1;
+      org.logger.warn(
+        { job: job.id, attempt, err: describeError(err) },
+        'Bulk upload answer lost; aborting that job and uploading into a new one',
+      );
+      await abortJob(org, jobUrl);
+      await sleep(backoffDelay(org.retryPolicy, attempt), org.signal);
+    }
+  }
+}
+
+async function abortJob(org: Org, jobUrl: string): Promise<void> {
+  try {
+    await org.call('ingest.abort', () =>
+      org.conn.request({
+        method: 'PATCH',
+        url: jobUrl,
+        body: JSON.stringify({ state: 'Aborted' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  } catch (err) {
+    // Already aborted by a retry whose first answer was lost: that is the state we want.
+    if (errorCodeOf(err) !== 'INVALIDJOBSTATE' || (await jobInfo(org, jobUrl)).state !== 'Aborted')
+      throw err;
+  }
+}
+
+/**
+ * Closes the upload. A close whose answer was lost is not repeated blindly (a second close
+ * meets INVALIDJOBSTATE): the job's state says whether it went through.
+ */
+async function closeJob(org: Org, jobUrl: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await org.call(
+        'ingest.close',
+        () =>
+          org.conn.request({
+            method: 'PATCH',
+            url: jobUrl,
+            body: JSON.stringify({ state: 'UploadComplete' }),
+            headers: { 'content-type': 'application/json' },
+          }),
+        false,
+      );
+      return;
+    } catch (err) {
+      if (!isTransient(err) && errorCodeOf(err) !== 'INVALIDJOBSTATE') throw err;
+      const state = (await jobInfo(org, jobUrl)).state;
+      if (CLOSED.has(state)) return;
+      if (state !== 'Open' || attempt >= org.retryPolicy.maxAttempts) throw err;
+      org.retries += 1;
+      await sleep(backoffDelay(org.retryPolicy, attempt), org.signal);
+    }
+  }
+}
+
+async function ingestJob(
+  org: Org,
+  spec: IngestSpec,
+  csv: Buffer,
+  rowCount: number,
+): Promise<WriteResult & { lockedKeys: string[] }> {
+  const keyField = spec.operation === 'upsert' ? (spec.externalIdFieldName as string) : 'Id';
+  const job = await openAndUpload(org, spec, csv);
   const jobUrl = `${org.base}/jobs/ingest/${job.id}`;
-  // Uploading the same CSV to the same open job again replaces nothing else: safe to retry.
-  await org.call('ingest.upload', () =>
-    org.conn.request({
-      method: 'PUT',
-      url: `${jobUrl}/batches`,
-      body: csv,
-      headers: { 'content-type': 'text/csv' },
-    }),
-  );
-  await org.call('ingest.close', () =>
-    org.conn.request({
-      method: 'PATCH',
-      url: jobUrl,
-      body: JSON.stringify({ state: 'UploadComplete' }),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+  await closeJob(org, jobUrl);
   const done = (await waitForJob(org, jobUrl, 'ingest')) as IngestJob;
   const processed = done.numberRecordsProcessed ?? 0;
   const failedCount = done.numberRecordsFailed ?? 0;
@@ -220,5 +305,6 @@ async function ingestJob(
       `Bulk API 2.0 job ${job.id} processed ${processed} of ${rowCount} ${spec.object} rows; the run stops so that nothing is taken as written that was not. Running again is safe (upserts by key).`,
     );
   }
+  org.tally.written[spec.object] = (org.tally.written[spec.object] ?? 0) + processed - failedCount;
   return { written: processed - failedCount, failures, lockedKeys };
 }

@@ -3,7 +3,10 @@
  * - counts API calls (through the counting transport);
  * - stops before the run's API budget or the org's daily reserve would be crossed;
  * - retries idempotent calls with backoff (never a create), never REQUEST_LIMIT_EXCEEDED;
- * - honours an abort signal between calls.
+ * - honours an abort signal between calls;
+ * - checks the run's lease (when one is set) before every call, so a run that may have lost its
+ *   lock to another replica sends nothing more;
+ * - tallies what was read and written, so a run that fails still reports what it did.
  */
 import type { Connection } from 'jsforce';
 import type { Logger } from '../log';
@@ -32,6 +35,20 @@ export interface OrgOptions {
   signal?: AbortSignal;
 }
 
+/** A run's hold on the lock: `check()` throws when the run may no longer write. */
+export interface LeaseCheck {
+  check(): void;
+}
+
+/** Rows read, and rows written or deleted by object, since the last `startMetering()`. */
+export interface Tally {
+  read: number;
+  written: Record<string, number>;
+  deleted: number;
+}
+
+const emptyTally = (): Tally => ({ read: 0, written: {}, deleted: 0 });
+
 export class Org {
   readonly transport: CountingTransport;
   readonly logger: Logger;
@@ -41,6 +58,9 @@ export class Org {
   /** Transient failures that were retried (for the run log and metrics), and by kind. */
   retries = 0;
   retryKinds: Record<string, number> = {};
+  /** Set while a run holds the lock: checked before every call. */
+  lease?: LeaseCheck;
+  tally: Tally = emptyTally();
   private callsAtStart = 0;
 
   constructor(
@@ -71,6 +91,7 @@ export class Org {
     this.callsAtStart = this.transport.calls;
     this.retries = 0;
     this.retryKinds = {};
+    this.tally = emptyTally();
     if (limits) this.limits = { ...this.limits, ...limits };
     this.signal = signal;
   }
@@ -83,7 +104,9 @@ export class Org {
 
   /** Throws before a call that would cross the budget or the reserve, or after an abort. */
   guard(callsNeeded = 1): void {
-    if (this.signal?.aborted) throw new AbortedError();
+    if (this.signal?.aborted)
+      throw this.signal.reason instanceof Error ? this.signal.reason : new AbortedError();
+    this.lease?.check();
     if (this.calls + callsNeeded > this.limits.budget) {
       throw new BudgetError(
         `The run would need more than its API budget of ${this.limits.budget} calls (QUORUM_RUN_API_BUDGET); nothing further was written. Raise the budget or run incrementally.`,

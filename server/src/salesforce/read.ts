@@ -60,7 +60,9 @@ export async function* readRecords<S extends z.ZodTypeAny>(
   let read = 0;
   for (;;) {
     read += page.records.length;
-    yield page.records.map((r) => parseRecord(schema, r, soql));
+    const rows = page.records.map((r) => parseRecord(schema, r, soql));
+    org.tally.read += rows.length;
+    yield rows;
     opts.onPage?.(read, page.totalSize);
     if (page.done || !page.nextRecordsUrl) return;
     const next = page.nextRecordsUrl;
@@ -180,6 +182,7 @@ async function* bulkRecords<S extends z.ZodTypeAny>(
     for await (const row of parser)
       batch.push(parseRecord(schema, row as Record<string, unknown>, soql));
     read += batch.length;
+    org.tally.read += batch.length;
     yield batch;
     opts.onPage?.(read, expected);
     locator = nextLocator;

@@ -51,6 +51,8 @@ interface Chunk {
 export const COMPOSITE_MAX_BYTES = 30 * 1024 * 1024;
 
 type Op<T> = {
+  /** What a success counts as in the run's tally: rows written to this object, or deleted. */
+  tally: string | 'deleted';
   items: T[];
   keyOf: (item: T) => string;
   toChunk: (items: T[]) => Omit<Chunk, 'keys' | 'items'>;
@@ -72,6 +74,7 @@ export function upsertByExternalId(
   return runCollections(
     org,
     {
+      tally: type,
       items: records,
       keyOf: (r) => String(r[extField]),
       toChunk: (items) => ({
@@ -94,6 +97,7 @@ export function updateById(
   return runCollections(
     org,
     {
+      tally: type,
       items: records,
       keyOf: (r) => String(r.Id),
       toChunk: (items) => ({
@@ -115,6 +119,7 @@ export async function deleteByIds(
   const result = await runCollections(
     org,
     {
+      tally: 'deleted',
       items: ids,
       keyOf: (id) => id,
       toChunk: (items) => ({
@@ -127,6 +132,7 @@ export async function deleteByIds(
   // Deleting twice (a retried call whose first try went through) reports the record as gone.
   const gone = new Set(['ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY', 'NOT_FOUND']);
   const failures = result.failures.filter((f) => !gone.has(f.statusCode));
+  org.tally.deleted += result.failures.length - failures.length;
   return { written: result.written + (result.failures.length - failures.length), failures };
 }
 
@@ -178,6 +184,7 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
           const r = res[k];
           if (r?.success) {
             written += 1;
+            countSuccess(org, op.tally);
             if (r.id) ids.set(key, r.id);
             return;
           }
@@ -205,6 +212,11 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
     pending = retry;
   }
   return { written, failures, ids };
+}
+
+function countSuccess(org: Org, tally: string): void {
+  if (tally === 'deleted') org.tally.deleted += 1;
+  else org.tally.written[tally] = (org.tally.written[tally] ?? 0) + 1;
 }
 
 function sendCollection(org: Org, chunk: Chunk): Promise<SaveResult[]> {

@@ -302,6 +302,19 @@ export const DemandRun = {
   },
 } as const satisfies SObjectDef;
 
+/** The run lock: one row keyed ACTIVE, inserted to take the lock, deleted to release it. */
+export const DemandRunClaim = {
+  apiName: 'Demand_Run_Claim__c',
+  custom: true,
+  fields: {
+    ...systemFields,
+    Name: { type: 'AutoNumber' },
+    Claim_Key__c: { type: 'Text', externalId: true, length: 40, writtenByService: true },
+    Run__c: { type: 'Lookup', referenceTo: 'Demand_Run__c', writtenByService: true },
+    Claimed_By__c: { type: 'Text', length: 255, writtenByService: true },
+  },
+} as const satisfies SObjectDef;
+
 /** Every object the service touches, by API name. */
 export const SOBJECTS = {
   Account,
@@ -316,6 +329,7 @@ export const SOBJECTS = {
   Demand_Scoring_Profile__c: DemandScoringProfile,
   Segment_Demand_Score__c: SegmentDemandScore,
   Demand_Run__c: DemandRun,
+  Demand_Run_Claim__c: DemandRunClaim,
 } as const satisfies Record<string, SObjectDef>;
 
 export type SObjectName = keyof typeof SOBJECTS;
@@ -340,9 +354,10 @@ export const EXTERNAL_IDS = {
   Demand_Theme__c: 'Theme_Key__c',
   Segment_Demand_Score__c: 'Score_Key__c',
   Demand_Run__c: 'Lock_Key__c',
+  Demand_Run_Claim__c: 'Claim_Key__c',
 } as const;
 
 /** Score_Key__c prefix for the score over all accounts (blank segment). */
 export const ALL_SEGMENTS_KEY = 'ALL';
-/** Lock_Key__c value of the one running run. */
+/** Claim_Key__c of the run lock (Demand_Run_Claim__c). */
 export const ACTIVE_RUN_LOCK = 'ACTIVE';

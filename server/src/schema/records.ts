@@ -283,6 +283,15 @@ export const DemandRunRecord = z.object({
 });
 export type DemandRunRecord = z.infer<typeof DemandRunRecord>;
 
+export const DemandRunClaimRecord = z.object({
+  ...system,
+  Name: zText,
+  Claim_Key__c: zText,
+  Run__c: zIdOrNull,
+  Claimed_By__c: zText,
+});
+export type DemandRunClaimRecord = z.infer<typeof DemandRunClaimRecord>;
+
 /** Record schemas by object API name. */
 export const RECORD_SCHEMAS = {
   Account: AccountRecord,
@@ -297,4 +306,5 @@ export const RECORD_SCHEMAS = {
   Demand_Scoring_Profile__c: DemandScoringProfileRecord,
   Segment_Demand_Score__c: SegmentDemandScoreRecord,
   Demand_Run__c: DemandRunRecord,
+  Demand_Run_Claim__c: DemandRunClaimRecord,
 } as const;

@@ -20,7 +20,10 @@ describe('HTTP API', () => {
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining(['/runs', '/runs/{id}', '/healthz', '/readyz', '/metrics']),
     );
-    const metrics = await request(app).get('/metrics').expect(200);
+    const metrics = await request(app)
+      .get('/metrics')
+      .set('authorization', `Bearer ${API_TOKEN}`)
+      .expect(200);
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
     expect(metrics.text).toContain('quorum_runs_total');
     expect(metrics.headers['x-content-type-options']).toBe('nosniff');
@@ -71,9 +74,15 @@ describe('HTTP API', () => {
 
   it('404s unknown runs and routes with JSON', async () => {
     const app = h.service.app;
-    const r = await request(app).get('/runs/a01000000000000AAA').expect(404);
+    const r = await request(app)
+      .get('/runs/a01000000000000AAA')
+      .set('authorization', `Bearer ${API_TOKEN}`)
+      .expect(404);
     expect(r.body.error.code).toBe('not_found');
-    await request(app).get("/runs/' OR Id != '").expect(404);
+    await request(app)
+      .get("/runs/' OR Id != '")
+      .set('authorization', `Bearer ${API_TOKEN}`)
+      .expect(404);
     await request(app).get('/nope').expect(404);
   });
 
@@ -90,12 +99,18 @@ describe('HTTP API', () => {
     await h.service.runner.idle();
     const runs = await h.conn.query<{ Id: string }>('SELECT Id FROM Demand_Run__c');
     expect(runs.records.map((r) => r.Id)).toEqual([id]);
-    const one = await request(app).get(`/runs/${id}`).expect(200);
+    const one = await request(app)
+      .get(`/runs/${id}`)
+      .set('authorization', `Bearer ${API_TOKEN}`)
+      .expect(200);
     expect(one.body).toMatchObject({ id, status: 'Succeeded', mode: 'Full' });
     expect(one.body.apiCalls).toBeGreaterThan(0);
-    const list = await request(app).get('/runs?limit=5').expect(200);
+    const list = await request(app)
+      .get('/runs?limit=5')
+      .set('authorization', `Bearer ${API_TOKEN}`)
+      .expect(200);
     expect(list.body.runs.map((r: { id: string }) => r.id)).toEqual([id]);
-    await request(app).get('/runs?limit=0').expect(400);
+    await request(app).get('/runs?limit=0').set('authorization', `Bearer ${API_TOKEN}`).expect(400);
   });
 
   it('rate-limits with a JSON 429', async () => {

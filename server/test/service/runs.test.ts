@@ -94,10 +94,14 @@ describe('runs: queue, claims and the lock', () => {
     const stale = (await h.conn.sobject('Demand_Run__c').create({
       Status__c: 'Running',
       Mode__c: 'Full',
-      Lock_Key__c: 'ACTIVE',
       Claimed_By__c: 'crashed-replica',
       Heartbeat_At__c: new Date(Date.now() - 60 * 60_000).toISOString(),
     })) as unknown as { id: string };
+    await h.conn.sobject('Demand_Run_Claim__c').create({
+      Claim_Key__c: 'ACTIVE',
+      Run__c: stale.id,
+      Claimed_By__c: 'crashed-replica',
+    });
     const { id, outcome } = await h.service.runner.runToEnd('Full');
     expect(outcome.status).toBe('Succeeded');
     const all = await runs(h);
@@ -113,9 +117,13 @@ describe('runs: queue, claims and the lock', () => {
     const fresh = (await h.conn.sobject('Demand_Run__c').create({
       Status__c: 'Running',
       Mode__c: 'Full',
-      Lock_Key__c: 'ACTIVE',
       Claimed_By__c: 'busy-replica',
       Heartbeat_At__c: new Date().toISOString(),
+    })) as unknown as { id: string };
+    const claim = (await h.conn.sobject('Demand_Run_Claim__c').create({
+      Claim_Key__c: 'ACTIVE',
+      Run__c: fresh.id,
+      Claimed_By__c: 'busy-replica',
     })) as unknown as { id: string };
     const res = await h.service.runner.start('Full');
     expect(res.status).toBe('queued');
@@ -125,5 +133,6 @@ describe('runs: queue, claims and the lock', () => {
     await h.conn
       .sobject('Demand_Run__c')
       .update({ Id: fresh.id, Status__c: 'Succeeded', Lock_Key__c: null } as never);
+    await h.conn.sobject('Demand_Run_Claim__c').destroy(claim.id);
   });
 });

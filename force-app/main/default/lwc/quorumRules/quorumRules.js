@@ -490,6 +490,22 @@ function criterionNumber(raw) {
 }
 
 /**
+ * The Account field a criterion names, as the describe spells it (API names are
+ * case-insensitive: `billingcity` is BillingCity), or null when Account has no such field.
+ * The one resolution used by the rule compiler and by the service's Account query, so that a
+ * criterion matches exactly the accounts its canonical spelling would.
+ * @param {string | null | undefined} name
+ * @param {Record<string, string>} fieldTypes Account field API name -> type
+ * @returns {string|null}
+ */
+export function resolveFieldName(name, fieldTypes) {
+  if (typeof name !== 'string') return null;
+  const lower = name.trim().toLowerCase();
+  if (lower === '') return null;
+  return Object.keys(fieldTypes || {}).find((f) => f.toLowerCase() === lower) || null;
+}
+
+/**
  * Validates one criterion against the Account field types.
  * @returns {{ok:true, n:number, field:string, kind:FieldKind, operator:string, value:any}|{ok:false, message:string}}
  */
@@ -504,8 +520,7 @@ export function compileCriterion(criterion, fieldTypes, index) {
   }
   const fieldRaw = typeof criterion.Field__c === 'string' ? criterion.Field__c.trim() : '';
   if (fieldRaw === '') return { ok: false, message: `${label}: choose an Account field` };
-  const lower = fieldRaw.toLowerCase();
-  const field = Object.keys(fieldTypes || {}).find((name) => name.toLowerCase() === lower);
+  const field = resolveFieldName(fieldRaw, fieldTypes);
   if (!field)
     return {
       ok: false,
