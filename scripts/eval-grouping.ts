@@ -41,7 +41,9 @@ export function line(name: string, q: Quality, fixture: LabelledFixture): string
 
 function main(): void {
   const argv = process.argv.slice(2);
-  console.log(`operating point: average-linkage merge >= ${GROUPING.merge}, attach >= ${GROUPING.attach}`);
+  console.log(
+    `operating point: average-linkage merge >= ${GROUPING.merge}, attach >= ${GROUPING.attach}`,
+  );
   for (const s of sets()) {
     const q = evaluateGrouping(s.fixture);
     console.log(line(s.name, q, s.fixture));

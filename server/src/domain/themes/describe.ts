@@ -40,7 +40,9 @@ function display(term: string, members: readonly Member[], main: 'zh' | 'english
   if (own) return own;
   if (main === 'english') {
     const gloss = mostCommon(
-      members.map((m) => m.tokens.gloss.get(term)).filter((s): s is string => s !== undefined),
+      members
+        .map((m) => m.tokens.gloss.get(term) ?? m.tokens.wordGloss.get(term))
+        .filter((s): s is string => s !== undefined),
     );
     if (gloss) return gloss;
   }

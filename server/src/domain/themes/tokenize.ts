@@ -61,6 +61,8 @@ export interface Tokens {
   surface: Map<string, string>;
   /** A readable pivot-language word for pivot terms that came from a dictionary. */
   gloss: Map<string, string>;
+  /** A dictionary word's first readable gloss (导出 → export), for names in the pivot language. */
+  wordGloss: Map<string, string>;
   /** 'zh', 'ja', 'ko', or the Snowball language of the text's Latin words. */
   language: string;
   /** Per token: the dictionary word (e.g. 导出) it is a pivot term of, or null for a word. */
@@ -116,6 +118,7 @@ export function tokenize(text: string): Tokens {
     weights: [],
     surface: new Map(),
     gloss: new Map(),
+    wordGloss: new Map(),
     language: 'english',
     pivotOf: [],
   };
@@ -153,6 +156,7 @@ export function tokenize(text: string): Tokens {
           // Earlier senses are the common ones: weights fall with the rank, unit length together.
           const ranks = pivots.map((_, k) => 1 / Math.sqrt(k + 1));
           const norm = Math.sqrt(ranks.reduce((a, w) => a + w * w, 0));
+          if (!out.wordGloss.has(word)) out.wordGloss.set(word, pivots[0].word);
           pivots.forEach((p, k) => {
             push(p.stem, ranks[k] / norm, word, word);
             if (!out.gloss.has(p.stem)) out.gloss.set(p.stem, p.word);
@@ -166,7 +170,7 @@ export function tokenize(text: string): Tokens {
     const language = guessLanguage(raw);
     // A mostly-CJK text keeps its CJK language; its Latin words (SAML, Excel) are English.
     if (cjkChars === 0) out.language = language;
-    latinTokens(raw, cjkChars === 0 ? language : 'english', push);
+    latinTokens(raw, cjkChars === 0 ? language : 'english', push, norm, text.normalize('NFKC'));
   }
   return out;
 }
@@ -190,7 +194,11 @@ export function keepPivots(t: Tokens, keep: ReadonlySet<string>): Tokens {
     if (w !== null) {
       if (!keep.has(tok)) return;
       weight /= Math.sqrt(survivors.get(w) as number);
-    } else if (t.weights[i] === WORD_WITH_PIVOTS && !survivors.has(tok) && t.surface.get(tok) === tok)
+    } else if (
+      t.weights[i] === WORD_WITH_PIVOTS &&
+      !survivors.has(tok) &&
+      t.surface.get(tok) === tok
+    )
       weight = 1;
     out.tokens.push(tok);
     out.weights.push(weight);
@@ -204,8 +212,13 @@ function latinTokens(
   raw: readonly string[],
   language: string,
   push: (token: string, weight: number, surface?: string) => void,
+  norm: string,
+  original: string,
 ): void {
   const stems = raw.map((w) => snowballStem(w, language));
+  // Surfaces keep the writer's case (SAML, Excel) where lower-casing kept positions.
+  const sameLength = norm.length === original.length;
+  let from = 0;
   for (let i = 0; i < raw.length; i++) {
     const longest = PHRASE_STARTS.has(stems[i]) ? Math.min(MAX_PHRASE, raw.length - i) : 1;
     for (let len = longest; len >= 1; len--) {
@@ -217,8 +230,11 @@ function latinTokens(
     }
     const w = raw[i];
     const s = stems[i];
+    const at = norm.indexOf(w, from);
+    if (at >= 0) from = at + w.length;
+    const surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
     if (s.length < 2 || /^\d+$/.test(s) || STOP_LATIN.has(w) || STOP_LATIN.has(s)) continue;
     if (isStopWord(w, language)) continue;
-    push(s, 1, w);
+    push(s, 1, surface);
   }
 }
