@@ -66,15 +66,13 @@ describe('item 8: a suggestion keeps its theme under triage', () => {
       ],
       ['项目甘特图', '用甘特图展示项目任务、依赖关系和时间节点。'],
     ];
-    await h.conn
-      .sobject('Escalated_Request__c')
-      .create(
-        texts.map(([Name, Description__c], i) => ({
-          Name,
-          Description__c,
-          Account__c: accounts[i].Id,
-        })),
-      );
+    await h.conn.sobject('Escalated_Request__c').create(
+      texts.map(([Name, Description__c], i) => ({
+        Name,
+        Description__c,
+        Account__c: accounts[i].Id,
+      })),
+    );
     await run();
     const first = await themes();
     const suggested = first.filter((t) => t.Status__c === 'Suggested');

@@ -45,7 +45,7 @@ export const GROUPING = {
   /** Minimum mean pairwise cosine of a merged group (average linkage): the operating point. */
   merge: 0.25,
   /** Each document's private dimension (Vocabulary.privateWeight): damps vague short texts. */
-  privateWeight: 3,
+  privateWeight: 0.5,
   /** Labelled requests read per theme as its examples. */
   themeSample: 10,
   /** Examples of a theme averaged for its score (its best ones). */
@@ -173,20 +173,25 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const vocab = new Vocabulary();
   vocab.privateWeight = cfg.privateWeight;
   const sampled = [...examples.values()].flat();
+  // Every unthemed request counts in the document frequencies, pinned or not: the vectors of
+  // the free ones then do not depend on what earlier runs pinned (a run over its own output
+  // sees the same numbers).
+  const pinned = unthemed.filter((r) => attachments.has(r.Id));
   const texts = [
     ...free.map(requestText),
     ...candidates.map((t) =>
       [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n'),
     ),
     ...sampled.map(requestText),
+    ...pinned.map(requestText),
   ];
   const tokens = pivotsInUse(texts.map(tokenize));
   const ids = tokens.map((t) => vocab.termsOf(t.tokens));
   vocab.countDocuments(ids);
-  const docs: Doc[] = tokens.map((t, i) => ({
-    tokens: t,
-    vector: vocab.vector(ids[i], t.weights),
-  }));
+  const used = free.length + candidates.length + sampled.length;
+  const docs: Doc[] = tokens
+    .slice(0, used)
+    .map((t, i) => ({ tokens: t, vector: vocab.vector(ids[i], t.weights) }));
   const freeDocs = docs.slice(0, free.length);
   const themeDocs = docs.slice(free.length, free.length + candidates.length);
   const exampleDocs = docs.slice(free.length + candidates.length);

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { snowballStem } from './stemmer';
 
@@ -191,7 +192,7 @@ function cacheDir(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'node_modules')))
       return path.join(dir, 'node_modules', '.cache', 'quorum');
-    if (path.dirname(dir) === dir) return path.join(require('node:os').tmpdir(), 'quorum-cache');
+    if (path.dirname(dir) === dir) return path.join(tmpdir(), 'quorum-cache');
   }
 }
 

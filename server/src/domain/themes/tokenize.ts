@@ -111,7 +111,7 @@ function latinRawWords(norm: string): string[] {
 /** Splits one request's text into weighted terms. Pure and deterministic. */
 export function tokenize(text: string): Tokens {
   prepareConcepts();
-  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const ascii = !/[^\u0000-\u007f]/.test(text); // eslint-disable-line no-control-regex
   const norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   const out: Tokens = {
     tokens: [],

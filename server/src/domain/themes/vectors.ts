@@ -20,7 +20,8 @@ const CLEAR_ALL_RATIO = 32;
 
 export class Vocabulary {
   /**
-   * Weight of a private dimension every document has (and no other shares), in idf units:
+   * Weight of a private dimension every document has (and no other shares), as a fraction of
+   * the largest idf (a term only one document has):
    * vectors are normalised with it, then it is dropped. A document of one or two common words
    * ("card") says little; without it its vector is as long as any and two such documents
    * look identical (cosine 1). With it their cosine is damped by how little they say, while
@@ -97,7 +98,10 @@ export class Vocabulary {
       weights[k] = w;
       norm += w * w;
     }
-    return normalise({ terms, weights }, norm + this.privateWeight * this.privateWeight);
+    // In units of the corpus's largest idf (a term of one document), so small and large
+    // corpora damp alike.
+    const own = this.privateWeight * Math.log(1 + (this.docs + 1));
+    return normalise({ terms, weights }, norm + own * own);
   }
 }
 
