@@ -7,7 +7,7 @@
  */
 import { groupThemes, type RequestRecord, type ThemeRecord } from '../../server/src/domain';
 import { evaluateGrouping } from '../../server/test/fixtures/grouping/evaluate';
-import { line, sets } from '../eval-grouping';
+import { line, sets, STRICT } from '../eval-grouping';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 10_000 : 50_000;
@@ -79,7 +79,11 @@ function main(): void {
   console.log(
     `memory: heap ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB more after grouping, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (includes the dictionary and jieba, loaded once)`,
   );
-  for (const s of sets()) console.log(line(s.name, evaluateGrouping(s.fixture), s.fixture));
+  for (const s of sets()) {
+    console.log(line(s.name, evaluateGrouping(s.fixture), s.fixture));
+    if (s.name.startsWith('Banking77'))
+      console.log(line('   stricter setting', evaluateGrouping(s.fixture, STRICT), s.fixture));
+  }
 }
 
 main();

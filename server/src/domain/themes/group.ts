@@ -39,19 +39,21 @@ export { stableHash } from './keys';
 
 export const GROUPING = {
   /** Minimum score (mean of the best three cosines to a theme's examples) to attach. */
-  attach: 0.3,
+  attach: 0.25,
   /** Minimum cosine for two requests to be candidates of a merge. */
   link: 0.2,
   /** Minimum mean pairwise cosine of a merged group (average linkage): the operating point. */
-  merge: 0.25,
+  merge: 0.2,
   /** Each document's private dimension (Vocabulary.privateWeight): damps vague short texts. */
-  privateWeight: 0.5,
+  privateWeight: 2,
   /** Labelled requests read per theme as its examples. */
   themeSample: 10,
   /** Examples of a theme averaged for its score (its best ones). */
   attachTop: 3,
   /** Candidate neighbours kept per request: bounds the work on big groups. */
   neighbours: 10,
+  /** Terms in more requests than this are not walked in a search (they still count). */
+  maxPostings: 5000,
   /** Postings walked per term and request when finding neighbours (see InvertedIndex.neighbours). */
   window: 64,
 };
@@ -254,15 +256,8 @@ export function groupThemes(input: GroupInput): GroupingResult {
 
   // ---- cluster (step 4)
   const vs = rest.map((i) => freeDocs[i].vector);
-  const index = new InvertedIndex(vs);
-  const edges: Edge[] = [];
-  for (let a = 0; a < vs.length; a++)
-    for (const n of index.neighbours(vs[a], cfg.link, {
-      after: a,
-      limit: cfg.neighbours,
-      window: cfg.window,
-    }))
-      edges.push({ a, b: n.index });
+  const index = new InvertedIndex(vs, cfg.maxPostings);
+  const edges = laterEdges(vs, index, cfg);
   const groups = averageLinkage(vs, edges, cfg.merge);
 
   // ---- describe and key (step 5)
@@ -312,6 +307,23 @@ export function groupThemes(input: GroupInput): GroupingResult {
   });
   suggestions.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return { attachments, suggestions, reasons };
+}
+
+/** Each request's nearest later requests (Id order), a window of postings per term. */
+function laterEdges(
+  vs: readonly SparseVector[],
+  index: InvertedIndex,
+  cfg: typeof GROUPING,
+): Edge[] {
+  const edges: Edge[] = [];
+  for (let a = 0; a < vs.length; a++)
+    for (const n of index.neighbours(vs[a], cfg.link, {
+      after: a,
+      limit: cfg.neighbours,
+      window: cfg.window,
+    }))
+      edges.push({ a, b: n.index });
+  return edges;
 }
 
 /**

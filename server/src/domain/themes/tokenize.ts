@@ -50,6 +50,12 @@ const STOP_CJK_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Weight of a concept term: it is added beside the words it was read from, which count already;
+ * it only has to bridge synonyms and languages.
+ */
+const CONCEPT_WEIGHT = 1;
+
 /** Weight of a Chinese word whose dictionary glosses are added as pivot terms. */
 const WORD_WITH_PIVOTS = 0.6;
 
@@ -130,7 +136,8 @@ export function tokenize(text: string): Tokens {
   };
   let cjkChars = 0;
   if (!ascii && CJK.test(norm)) {
-    for (const { form, token } of CJK_FORMS) if (norm.includes(form)) push(token, 1, form);
+    for (const { form, token } of CJK_FORMS)
+      if (norm.includes(form)) push(token, CONCEPT_WEIGHT, form);
     if (KANA_OR_HANGUL.test(norm)) {
       out.language = /[\p{Script=Hangul}]/u.test(norm) ? 'ko' : 'ja';
       for (const s of segmenter.segment(norm)) {
@@ -224,7 +231,7 @@ function latinTokens(
     for (let len = longest; len >= 1; len--) {
       const concept = LATIN_PHRASES.get(stems.slice(i, i + len).join(' '));
       if (concept) {
-        push(concept, 1, raw.slice(i, i + len).join(' '));
+        push(concept, CONCEPT_WEIGHT, raw.slice(i, i + len).join(' '));
         break;
       }
     }

@@ -20,14 +20,16 @@ const CLEAR_ALL_RATIO = 32;
 
 export class Vocabulary {
   /**
-   * Weight of a private dimension every document has (and no other shares), as a fraction of
-   * the largest idf (a term only one document has):
+   * Weight of a private dimension every document has (and no other shares), in typical term
+   * weights (its square is about how many unshared typical words it stands for):
    * vectors are normalised with it, then it is dropped. A document of one or two common words
    * ("card") says little; without it its vector is as long as any and two such documents
    * look identical (cosine 1). With it their cosine is damped by how little they say, while
    * documents of several informative words keep nearly all of theirs.
    */
   privateWeight = 0;
+  /** Mean idf of a term occurrence (countDocuments): a typical word's weight. */
+  typicalIdf = 1;
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   df: Int32Array = new Int32Array(0);
@@ -65,6 +67,14 @@ export class Vocabulary {
     });
     this.df = counts;
     this.docs += docs.length;
+    // The mean idf of a term occurrence (each document's distinct terms).
+    let sum = 0;
+    let n = 0;
+    for (let t = 0; t < counts.length; t++) {
+      sum += counts[t] * this.idf(t);
+      n += counts[t];
+    }
+    this.typicalIdf = n > 0 ? sum / n : 1;
   }
 
   idf(id: number): number {
@@ -98,9 +108,8 @@ export class Vocabulary {
       weights[k] = w;
       norm += w * w;
     }
-    // In units of the corpus's largest idf (a term of one document), so small and large
-    // corpora damp alike.
-    const own = this.privateWeight * Math.log(1 + (this.docs + 1));
+    // In units of the corpus's typical term weight, so small and large corpora damp alike.
+    const own = this.privateWeight * this.typicalIdf;
     return normalise({ terms, weights }, norm + own * own);
   }
 }
