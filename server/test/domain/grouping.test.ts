@@ -198,7 +198,7 @@ describe('grouping behaviour', () => {
     ];
     const out = groupThemes({ requests, themes });
     expect(out.attachments.get('U1')).toBe('T_G');
-    expect(out.reasons.get('U1')).toMatch(/^matches "Gantt chart view": shares .*Gantt/);
+    expect(out.reasons.get('U1')).toMatch(/^matches "Gantt chart view": shares .*gantt/i);
     // Without the requests people put in the theme, its name alone is not enough.
     const unlabelled = requests.filter((x) => !x.Theme__c);
     expect(groupThemes({ requests: unlabelled, themes }).attachments.get('U1')).toBeUndefined();

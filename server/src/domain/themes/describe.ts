@@ -36,7 +36,7 @@ function display(term: string, members: readonly Member[], main: 'zh' | 'english
     .map((m) => m.tokens.surface.get(term))
     .filter((s): s is string => s !== undefined);
   const wanted = (s: string) => (main === 'zh' ? CJK.test(s) : !CJK.test(s));
-  const own = mostCommon(surfaces.filter(wanted).map(inList));
+  const own = mostCommon(surfaces.filter(wanted));
   if (own) return own;
   if (main === 'english') {
     const gloss = mostCommon(
@@ -47,14 +47,6 @@ function display(term: string, members: readonly Member[], main: 'zh' | 'english
     if (gloss) return gloss;
   }
   return mostCommon(surfaces) ?? term;
-}
-
-/**
- * A word as it reads inside a list: a capital that only starts a sentence (Enforce) is dropped;
- * acronyms and names written in capitals (MFA, SAML, iOS) keep theirs.
- */
-function inList(word: string): string {
-  return /^\p{Lu}\p{Ll}+$/u.test(word) ? word.toLowerCase() : word;
 }
 
 /** The most frequent string (ties: the alphabetically first), or undefined. */
@@ -126,7 +118,7 @@ export function memberTerms(member: Member, shared: readonly string[]): string[]
   const seen = new Set<string>();
   for (const t of shared) {
     if (!member.tokens.surface.has(t)) continue;
-    const label = CONCEPT_LABEL.get(t) ?? inList(member.tokens.surface.get(t) as string);
+    const label = CONCEPT_LABEL.get(t) ?? (member.tokens.surface.get(t) as string);
     if (seen.has(label.toLowerCase())) continue;
     seen.add(label.toLowerCase());
     out.push(label);

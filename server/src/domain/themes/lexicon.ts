@@ -19,7 +19,7 @@ import path from 'node:path';
 import { snowballStem } from './stemmer';
 
 /** Bumped when the gloss rules below change, so caches are rebuilt. */
-const BUILDER_VERSION = 3;
+const BUILDER_VERSION = 4;
 /** Pivot terms kept per headword: the first senses are the common ones. */
 const MAX_PIVOTS = 5;
 
@@ -47,24 +47,69 @@ export interface PivotTerm {
 }
 
 export class Lexicon {
-  /** Headword → "stem:word stem:word" (parsed on lookup: 200k arrays would cost far more). */
-  private readonly entries: Map<string, string>;
+  /**
+   * The entries as one text of lines "headword<TAB>stem:word stem:word", sorted by headword
+   * (UTF-16 code unit order), and where each line starts: a lookup is a binary search, and
+   * loading is one read and one scan for line ends, with no object per entry.
+   */
+  private readonly text: string;
+  private readonly starts: Int32Array;
   readonly maxHeadword: number;
-  constructor(entries: Map<string, string>) {
-    this.entries = entries;
+  constructor(text: string) {
+    this.text = text;
+    const starts: number[] = [];
     let max = 1;
-    for (const k of entries.keys()) if (k.length > max) max = k.length;
+    for (let at = 0; at < text.length;) {
+      const end = text.indexOf('\n', at);
+      const stop = end < 0 ? text.length : end;
+      const tab = text.indexOf('\t', at);
+      if (tab > at && tab < stop) {
+        starts.push(at);
+        if (tab - at > max) max = tab - at;
+      }
+      at = stop + 1;
+    }
+    this.starts = Int32Array.from(starts);
     this.maxHeadword = Math.min(max, 12);
   }
+  /** A lexicon from a map of entries (built from the sources). */
+  static fromEntries(entries: Map<string, string>): Lexicon {
+    const keys = [...entries.keys()]
+      .filter((k) => !/[\t\n]/.test(k))
+      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    return new Lexicon(keys.map((k) => `${k}\t${entries.get(k)}`).join('\n'));
+  }
+  /** The text a cache file holds (the constructor reads it back). */
+  serialise(): string {
+    return this.text;
+  }
   get size(): number {
-    return this.entries.size;
+    return this.starts.length;
+  }
+  /** The value of a headword's line, or undefined. */
+  private find(headword: string): string | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.starts[mid];
+      const tab = this.text.indexOf('\t', at);
+      const key = this.text.slice(at, tab);
+      if (key === headword) {
+        const end = this.text.indexOf('\n', tab);
+        return this.text.slice(tab + 1, end < 0 ? this.text.length : end);
+      }
+      if (key < headword) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
   has(headword: string): boolean {
-    return this.entries.has(headword);
+    return this.find(headword) !== undefined;
   }
   /** The pivot terms of a headword, or undefined when the dictionaries lack it. */
   lookup(headword: string): PivotTerm[] | undefined {
-    const raw = this.entries.get(headword);
+    const raw = this.find(headword);
     if (raw === undefined) return undefined;
     if (raw === '') return [];
     return raw.split(' ').map((pair) => {
@@ -206,27 +251,23 @@ export function loadLexicon(configPath = DEFAULT_CONFIG): Lexicon {
     .digest('hex')
     .slice(0, 16);
   const cache = path.join(cacheDir(), `lexicon-${digest}.tsv`);
+  if (existsSync(cache)) return new Lexicon(readFileSync(cache, 'utf8'));
   const entries = new Map<string, string>();
-  if (existsSync(cache)) {
-    for (const line of readFileSync(cache, 'utf8').split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
-    }
-    return new Lexicon(entries);
-  }
   config.sources.forEach((s, i) => readSource(s.format, readFileSync(files[i], 'utf8'), entries));
+  // Words of one character are never looked up (tokenize.ts skips them), nor are entries
+  // without a gloss the grouper can use, except as compounds jieba's words may join into.
+  for (const k of [...entries.keys()]) if ([...k].length < 2) entries.delete(k);
+  const lexicon = Lexicon.fromEntries(entries);
   try {
     mkdirSync(path.dirname(cache), { recursive: true });
-    const lines: string[] = [];
-    for (const [k, v] of entries) if (!/[\t\n]/.test(k)) lines.push(`${k}\t${v}`);
     // Written aside and renamed: a process reading at the same time never sees half a file.
     const temp = `${cache}.${process.pid}.tmp`;
-    writeFileSync(temp, lines.join('\n'));
+    writeFileSync(temp, lexicon.serialise());
     renameSync(temp, cache);
   } catch {
     // A read-only install still works; it only parses the sources every start.
   }
-  return new Lexicon(entries);
+  return lexicon;
 }
 
 let shared: Lexicon | undefined;

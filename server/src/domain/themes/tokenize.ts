@@ -239,7 +239,14 @@ function latinTokens(
     const s = stems[i];
     const at = norm.indexOf(w, from);
     if (at >= 0) from = at + w.length;
-    const surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
+    let surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
+    // A capital that only starts a sentence (Enforce MFA…) is not part of the word.
+    if (
+      at >= 0 &&
+      /^\p{Lu}\p{Ll}+$/u.test(surface) &&
+      /(?:^|[.!?:\n]\s*)$/.test(norm.slice(Math.max(0, at - 3), at))
+    )
+      surface = w;
     if (s.length < 2 || /^\d+$/.test(s) || STOP_LATIN.has(w) || STOP_LATIN.has(s)) continue;
     if (isStopWord(w, language)) continue;
     push(s, 1, surface);
