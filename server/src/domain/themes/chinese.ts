@@ -4,18 +4,46 @@
  * are one dictionary headword become that word (单点 + 登录 → 单点登录, "single sign-on"), so
  * the dictionary decides compounds where it knows them. Loaded once per process, lazily.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
-import { lexicon, type Lexicon } from './lexicon';
+import { cacheDir, lexicon, type Lexicon } from './lexicon';
 
 let jieba: Jieba | undefined;
 
+/** jieba dictionary words at least this frequent are kept (see segmenter). */
+const MIN_FREQUENCY = 10;
+
 function segmenter(): Jieba {
   if (!jieba) {
-    // The package's dict module also reads its 6 MB keyword-IDF table, which is not needed.
+    // jieba's dictionary has 349,000 words; loading it costs most of a second. The 105,000
+    // seen at least MIN_FREQUENCY times segment request text as well (rarer words are names and
+    // idioms; jieba's HMM still finds unknown words, and the bilingual dictionary joins
+    // compounds), and load in a third of the time. The trimmed copy is cached like the lexicon.
     const dir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
-    jieba = Jieba.withDict(readFileSync(path.join(dir, 'dict.txt')));
+    const source = path.join(dir, 'dict.txt');
+    const cached = path.join(
+      cacheDir(),
+      `jieba-dict-${statSync(source).size}-${MIN_FREQUENCY}.txt`,
+    );
+    let dict: Buffer;
+    if (existsSync(cached)) dict = readFileSync(cached);
+    else {
+      const kept = readFileSync(source, 'utf8')
+        .split('\n')
+        .filter((line) => Number(line.split(' ')[1]) >= MIN_FREQUENCY)
+        .join('\n');
+      dict = Buffer.from(kept, 'utf8');
+      try {
+        mkdirSync(path.dirname(cached), { recursive: true });
+        const temp = `${cached}.${process.pid}.tmp`;
+        writeFileSync(temp, dict);
+        renameSync(temp, cached);
+      } catch {
+        // Read-only install: the trimmed dictionary is rebuilt in memory each start.
+      }
+    }
+    jieba = Jieba.withDict(dict);
   }
   return jieba;
 }

