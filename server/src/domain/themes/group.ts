@@ -370,6 +370,14 @@ function pivotsInUse(all: Tokens[]): Tokens[] {
   return all.map((t) => (t.pivotOf.some((p) => p !== null) ? keepPivots(t, words) : t));
 }
 
+/**
+ * Loads what grouping loads on first use (jieba, the dictionary's index, the stemmers), so a
+ * caller that knows a run is coming can pay for it earlier. Grouping works without it.
+ */
+export function prepareGrouping(): void {
+  textSimilarity('Export reports to Excel', '导出报表到Excel，数据存放在欧盟境内');
+}
+
 /** Exposed for tests: the cosine of two texts as grouping sees them (same vocabulary). */
 export function textSimilarity(a: string, b: string): number {
   const vocab = new Vocabulary();
