@@ -4,6 +4,8 @@
 const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
+  // Grouping's dictionary caches, built once before the workers start (see the file).
+  globalSetup: '<rootDir>/server/test/setup/warm-caches.js',
   projects: [
     {
       ...lwcJestConfig,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only emulator,engine,service] [-- --quick]`
+ * `npm run bench [-- --only emulator,engine,grouping,service] [-- --quick]`
  *
  * Runs each benchmark section in its own child process, so every section's peak memory is its
  * own, and prints the figures each section reports. Sections live in scripts/bench/<name>.ts.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const SECTIONS = ['engine', 'emulator', 'service'] as const;
+const SECTIONS = ['engine', 'grouping', 'emulator', 'service'] as const;
 
 function parseArgs(argv: string[]): { only: string[]; passThrough: string[] } {
   const onlyIndex = argv.indexOf('--only');

@@ -58,7 +58,7 @@ export function computeDemand(input: DemandInput): DemandResult {
     ? input.requests
     : toRequestTable(input.requests as readonly RequestRecord[], 'grouping');
   const grouping: GroupingResult = input.skipGrouping
-    ? { attachments: new Map(), suggestions: [] }
+    ? { attachments: new Map(), suggestions: [], reasons: new Map() }
     : groupThemes({ requests: textRecords(requests), themes: input.themes, now: input.now });
   const themeOf = new Map(grouping.attachments);
   for (const s of grouping.suggestions) for (const id of s.requestIds) themeOf.set(id, s.key);

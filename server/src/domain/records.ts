@@ -66,6 +66,7 @@ export const RequestSchema = z.looseObject({
   Requested_By__c: optId,
   Theme__c: optId,
   Suggested_Theme__c: optId,
+  Suggestion_Reason__c: optText,
   Urgency__c: optText,
   Needed_By__c: optText,
   Revenue_At_Stake__c: optNum,

@@ -48,6 +48,8 @@ export interface RequestTable {
   readonly textKept: Uint8Array;
   readonly name: readonly (string | null)[];
   readonly description: readonly (string | null)[];
+  /** Suggestion_Reason__c where the text was kept (the service compares it before writing). */
+  readonly reason: readonly (string | null)[];
   /** Record Ids (accounts, opportunities, contacts), theme Ids, segment Ids, picklist values. */
   readonly ids: Dictionary;
   readonly themes: Dictionary;
@@ -79,6 +81,9 @@ export class RequestTableBuilder {
   private readonly id: string[] = [];
   private readonly name: (string | null)[] = [];
   private readonly description: (string | null)[] = [];
+  private readonly reason: (string | null)[] = [];
+  /** Rows a person moved off a suggestion (see add). */
+  private readonly moved = new Set<number>();
   private readonly cols = {
     account: int32(),
     opportunity: int32(),
@@ -134,10 +139,16 @@ export class RequestTableBuilder {
     const rv = r.Revenue_At_Stake__c;
     c.revenue.push(typeof rv === 'number' ? rv : NaN);
     c.dealBlocker.push(r.Deal_Blocker__c === true ? 1 : 0);
-    const keep = this.text === 'all' || (this.text === 'grouping' && this.keepText(i, r.Id, theme));
+    // A themed request the service had suggested elsewhere is a person's move off that
+    // suggestion, which teaches grouping (themes/group.ts): it keeps its fields too.
+    const moved = theme !== 0 && !!r.Suggested_Theme__c && r.Suggested_Theme__c !== r.Theme__c;
+    if (moved) this.moved.add(i);
+    const keep =
+      this.text === 'all' || (this.text === 'grouping' && (this.keepText(i, r.Id, theme) || moved));
     c.textKept.push(keep ? 1 : 0);
     this.name.push(keep ? (r.Name ?? null) : null);
     this.description.push(keep ? (r.Description__c ?? null) : null);
+    this.reason.push(keep ? (r.Suggestion_Reason__c ?? null) : null);
   }
 
   build(): RequestTable {
@@ -161,6 +172,7 @@ export class RequestTableBuilder {
       textKept: c.textKept.done(),
       name: this.name,
       description: this.description,
+      reason: this.reason,
       ids: this.ids,
       themes: this.themes,
       segments: this.segments,
@@ -182,7 +194,8 @@ export class RequestTableBuilder {
       if (!(id < this.id[last])) return false;
       this.name[last] = null;
       this.description[last] = null;
-      this.cols.textKept.set(last, 0);
+      this.reason[last] = null;
+      if (!this.moved.has(last)) this.cols.textKept.set(last, 0);
       list.pop();
     }
     let k = list.length;
@@ -223,6 +236,7 @@ export function textRecords(t: RequestTable): RequestRecord[] {
       Account__c: t.ids.values[t.account[i]] ?? '',
       Theme__c: t.themes.values[t.theme[i]],
       Suggested_Theme__c: t.themes.values[t.suggestedTheme[i]],
+      Suggestion_Reason__c: t.reason[i],
     });
   }
   return out;

@@ -226,7 +226,12 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
 
   // ---- requests: Segment__c and Suggested_Theme__c where they changed
   progress('Stamping requests', 72);
-  const requestUpdates = stampRequests(snap.requestTable, assignment.accountSegment, themeOf);
+  const requestUpdates = stampRequests(
+    snap.requestTable,
+    assignment.accountSegment,
+    themeOf,
+    grouping.reasons,
+  );
 
   // ---- scores
   progress('Computing scores', 75);
@@ -338,6 +343,7 @@ export function stampRequests(
   t: RequestTable,
   accountSegment: ReadonlyMap<string, string | null>,
   themeOf: ReadonlyMap<string, string>,
+  reasons: ReadonlyMap<string, string> = new Map(),
 ): Record<string, unknown>[] {
   const segmentOf = new Array<string | null | undefined>(t.ids.size);
   const updates: Record<string, unknown>[] = [];
@@ -348,8 +354,20 @@ export function stampRequests(
       segment = segmentOf[code] = accountSegment.get(t.ids.values[code] ?? '') ?? null;
     const current = t.themes.values[t.suggestedTheme[i]];
     const suggested = t.theme[i] !== 0 ? current : (themeOf.get(t.id[i]) ?? null);
-    if (t.segments.values[t.segment[i]] !== segment || current !== suggested) {
-      updates.push({ Id: t.id[i], Segment__c: segment, Suggested_Theme__c: suggested });
+    // The reason is written with the suggestion, for unthemed rows (their text and current
+    // reason are kept); a themed row keeps both as the record of a person's move.
+    const unthemed = t.theme[i] === 0;
+    const reasonNow = t.reason[i] ?? null;
+    const reason = unthemed && suggested ? (reasons.get(t.id[i]) ?? null) : null;
+    const reasonChanged = unthemed && reasonNow !== reason;
+    if (t.segments.values[t.segment[i]] !== segment || current !== suggested || reasonChanged) {
+      const update: Record<string, unknown> = {
+        Id: t.id[i],
+        Segment__c: segment,
+        Suggested_Theme__c: suggested,
+      };
+      if (unthemed) update.Suggestion_Reason__c = reason;
+      updates.push(update);
     }
   }
   return updates;

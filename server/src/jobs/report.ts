@@ -12,9 +12,19 @@ import {
   SegmentRecord,
   fieldNames,
   ALL_SEGMENTS_KEY,
+  EscalatedRequest,
 } from '../schema';
+import { z } from 'zod';
 import type { Org } from '../salesforce/org';
+import { literal } from '../salesforce/soql';
 import { readAll } from '../salesforce/read';
+
+const ExampleRow = z.object({
+  Id: z.string(),
+  Name: z.string().nullish(),
+  Suggested_Theme__c: z.string().nullish(),
+  Suggestion_Reason__c: z.string().nullish(),
+});
 
 export interface ReportTheme {
   theme: string;
@@ -29,7 +39,7 @@ export interface ReportTheme {
 export interface Report {
   segments: { name: string; accountCount: number; themes: ReportTheme[] }[];
   invalid: { name: string; message: string }[];
-  suggested: { name: string; terms: string; status: string }[];
+  suggested: { name: string; terms: string; status: string; examples: string[] }[];
 }
 
 export async function buildReport(org: Org, topN = 5): Promise<Report> {
@@ -53,6 +63,26 @@ export async function buildReport(org: Org, topN = 5): Promise<Report> {
     opts,
   );
   const themeName = new Map(themes.map((t) => [t.Id, t.Name ?? t.Id]));
+  // A few requests of each suggestion with the reason the service wrote (Suggestion_Reason__c).
+  const suggestedIds = themes.filter((t) => t.Origin__c === 'Suggested').map((t) => t.Id);
+  const examples = new Map<string, string[]>();
+  if (suggestedIds.length > 0) {
+    const rows = await readAll(
+      org,
+      `SELECT Id, Name, Suggested_Theme__c, Suggestion_Reason__c FROM ${EscalatedRequest.apiName} WHERE Theme__c = null AND Suggested_Theme__c IN (${suggestedIds
+        .slice(0, 200)
+        .map((id) => literal(id))
+        .join(',')}) ORDER BY Id`,
+      ExampleRow,
+      opts,
+    );
+    for (const r of rows) {
+      const list = examples.get(r.Suggested_Theme__c ?? '') ?? [];
+      if (list.length < 2 && r.Suggestion_Reason__c)
+        list.push(`"${r.Name ?? r.Id}": ${r.Suggestion_Reason__c}`);
+      examples.set(r.Suggested_Theme__c ?? '', list);
+    }
+  }
   const bySegment = new Map<string, SegmentDemandScoreRecord[]>();
   for (const s of scores) {
     const key = s.Segment__c ?? ALL_SEGMENTS_KEY;
@@ -99,6 +129,7 @@ export async function buildReport(org: Org, topN = 5): Promise<Report> {
         name: t.Name ?? t.Id,
         terms: t.Match_Terms__c ?? '',
         status: t.Status__c ?? '',
+        examples: examples.get(t.Id) ?? [],
       })),
   };
 }
@@ -137,8 +168,10 @@ export function formatReport(report: Report): string {
   }
   if (report.suggested.length > 0) {
     out.push('', 'Suggested themes (from unthemed requests):');
-    for (const t of report.suggested)
+    for (const t of report.suggested) {
       out.push(`  • ${t.name}  [${t.status}]  terms: ${t.terms || '—'}`);
+      for (const e of t.examples) out.push(`      ${e}`);
+    }
   }
   return out.join('\n');
 }

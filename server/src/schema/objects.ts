@@ -167,6 +167,7 @@ export const EscalatedRequest = {
     Status__c: { type: 'Picklist', values: REQUEST_STATUSES },
     Workaround__c: { type: 'Picklist', values: WORKAROUNDS },
     Segment__c: { type: 'Lookup', referenceTo: 'Segment__c', writtenByService: true },
+    Suggestion_Reason__c: { type: 'Text', length: 255, writtenByService: true },
   },
 } as const satisfies SObjectDef;
 

@@ -163,6 +163,7 @@ export const EscalatedRequestRecord = z.object({
   Status__c: zPicklist(REQUEST_STATUSES),
   Workaround__c: zPicklist(WORKAROUNDS),
   Segment__c: zIdOrNull,
+  Suggestion_Reason__c: zText,
 });
 export type EscalatedRequestRecord = z.infer<typeof EscalatedRequestRecord>;
 

@@ -13,6 +13,8 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     await h.close();
   });
 
+  // A whole full run and the engine's own computation on the same data, with grouping's
+  // multilingual text handling: 2-4 s alone, more beside other suites on two cores.
   it('reads by Bulk query (paged results) and writes by Bulk ingest with the same result', async () => {
     const expected = expectedScores(await snapshot(h));
     const statsBefore = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute;

@@ -5,6 +5,7 @@
 import { Connection } from 'jsforce';
 import { startEmulator, type RunningEmulator } from '../../../server/emulator';
 import { computeDemand, resolveProfile, sameScore, type ScoreRow } from '../../src/domain';
+import { prepareGrouping } from '../../src/domain/themes/group';
 import { loadEnv } from '../../src/config/env';
 import { startService, type Service } from '../../src/jobs/service';
 import { readSnapshot, type Snapshot } from '../../src/jobs/snapshot';
@@ -39,6 +40,8 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  // Grouping loads its dictionaries on first use: here, in the set-up, not in a test's time.
+  prepareGrouping();
   const emulator = await startEmulator({
     port: 0,
     seed: opts.seed ?? 'demo',

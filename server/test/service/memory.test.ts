@@ -56,6 +56,8 @@ describe('a run that releases memory between phases', () => {
     await h.close();
   });
 
+  // A whole full run and the engine's own computation on the same data, with grouping's
+  // multilingual text handling: 2-4 s alone, more beside other suites on two cores.
   it('says so in its log and writes the same scores', async () => {
     const expected = expectedScores(await snapshot(h));
     const { outcome, result } = await h.service.runner.runToEnd('Full');

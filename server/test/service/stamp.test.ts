@@ -22,9 +22,35 @@ describe('stampRequests', () => {
 
   it('updates only requests whose segment or suggestion changed', () => {
     expect(stampRequests(table, accountSegment, new Map([['r3', 't9']]))).toEqual([
-      { Id: 'r2', Segment__c: 'S2', Suggested_Theme__c: null },
-      { Id: 'r3', Segment__c: 'S1', Suggested_Theme__c: 't9' },
-      { Id: 'r4', Segment__c: 'S1', Suggested_Theme__c: null },
+      { Id: 'r2', Segment__c: 'S2', Suggested_Theme__c: null, Suggestion_Reason__c: null },
+      { Id: 'r3', Segment__c: 'S1', Suggested_Theme__c: 't9', Suggestion_Reason__c: null },
+      { Id: 'r4', Segment__c: 'S1', Suggested_Theme__c: null, Suggestion_Reason__c: null },
+    ]);
+  });
+
+  it("writes the reason with the suggestion, and leaves a themed request's alone", () => {
+    const reasons = new Map([
+      ['r1', 'ignored: r1 is themed'],
+      ['r3', 'shares: Excel, export with 2 requests'],
+    ]);
+    const fixed = new Map(accountSegment).set('B', 'S1');
+    expect(
+      stampRequests(
+        table,
+        fixed,
+        new Map([
+          ['r3', 't2'],
+          ['r4', 't2'],
+        ]),
+        reasons,
+      ),
+    ).toEqual([
+      {
+        Id: 'r3',
+        Segment__c: 'S1',
+        Suggested_Theme__c: 't2',
+        Suggestion_Reason__c: reasons.get('r3'),
+      },
     ]);
   });
 

@@ -1,9 +1,11 @@
 /**
- * A small bilingual (mostly English / Chinese, some Japanese and German) table of common
- * enterprise-software terms mapped to shared concept tokens. Word statistics alone cannot see
- * that "export" and "导出" are the same need; this table makes the most common needs meet
- * across languages. It is deliberately small and honest: requests about needs outside it still
- * group within their own language by their words, and only cross-language matches depend on it.
+ * The domain-synonym layer: a small table of enterprise-software terms (English, Chinese, some
+ * Japanese and German) mapped to shared concept tokens, for synonyms no dictionary pairs up
+ * (SSO / SAML / 单点登录, xlsx / spreadsheet / Excel) and for Japanese and German, which have no
+ * lexicon yet. It is not the bridge between languages: the bilingual dictionaries of
+ * lexicon.ts are. A concept token is added next to the words it was read from, never instead
+ * of them, and only unambiguous phrases are listed (an everyday word such as "restore" or
+ * "alert" mapped to a concept glued unrelated requests together).
  *
  * Each concept: its display label and the surface forms that express it. Latin forms are
  * matched on lower-cased, stemmed word sequences (so "exports"/"exporting" match "export");
@@ -33,7 +35,7 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'export',
     'export',
-    ['export', 'exportieren', 'download as', 'extract'],
+    ['export', 'exportieren', 'download as'],
     ['导出', '匯出', '導出', 'エクスポート', '出力'],
   ),
   C(
@@ -52,22 +54,17 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   C('dashboard', 'dashboard', ['dashboard'], ['仪表板', '仪表盘', '儀表板', 'ダッシュボード']),
   C('api', 'API', ['api', 'rest api', 'endpoint', 'schnittstelle'], ['接口', '介面']),
-  C(
-    'webhook',
-    'webhooks',
-    ['webhook', 'callback', 'event callback'],
-    ['回调', 'ウェブフック', 'コールバック'],
-  ),
+  C('webhook', 'webhooks', ['webhook', 'event callback'], ['回调', 'ウェブフック', 'コールバック']),
   C(
     'rate_limit',
     'API limits',
-    ['rate limit', 'throttling', 'throttle', 'api quota', 'api limit', 'quota'],
+    ['rate limit', 'throttling', 'throttle', 'api quota', 'api limit'],
     ['限流', '调用次数', '调用上限', 'レート制限'],
   ),
   C(
     'integration',
     'integration',
-    ['integration', 'integrate', 'connector', 'sync with', 'integrieren'],
+    ['integration', 'integrate', 'connector', 'integrieren'],
     ['集成', '整合', '对接', '連携', '統合'],
   ),
   C(
@@ -109,7 +106,7 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'residency',
     'data residency',
-    ['data residency', 'residency', 'data locality', 'host in', 'hosted in', 'datenresidenz'],
+    ['data residency', 'residency', 'data locality', 'datenresidenz'],
     ['数据驻留', '数据本地化', '資料駐留', 'データレジデンシー', '国内保存'],
   ),
   C(
@@ -119,36 +116,31 @@ export const CONCEPTS: readonly Concept[] = [
     ['本地化', '多语言', '多語言', '翻訳', '多言語'],
   ),
   C('chinese', 'Chinese', ['chinese', 'mandarin'], ['中文', '汉语', '中国語']),
-  C('china', 'China', ['china', 'mainland china', 'prc'], ['中国', '境内', '国内', '中国大陆']),
+  C('china', 'China', ['china', 'mainland china', 'prc'], ['中国', '中国大陆']),
   C('eu', 'EU', ['eu', 'europe', 'european union', 'european'], ['欧盟', '欧洲', 'ヨーロッパ']),
-  C(
-    'push',
-    'push notifications',
-    ['push notification', 'push alert', 'push'],
-    ['推送', 'プッシュ'],
-  ),
+  C('push', 'push notifications', ['push notification', 'push alert'], ['推送', 'プッシュ']),
   C('japanese', 'Japanese', ['japanese'], ['日文', '日语', '日本語']),
   C(
     'approval',
     'approval workflow',
-    ['approval', 'approve', 'sign off', 'genehmigung', 'freigabe'],
+    ['approval workflow', 'approval process', 'genehmigung', 'freigabe'],
     ['审批', '審批', '承認'],
   ),
   C(
     'notification',
     'notifications',
-    ['notification', 'alert', 'benachrichtigung'],
+    ['notification', 'benachrichtigung'],
     ['通知', '提醒', '提醒', 'アラート'],
   ),
-  C('email', 'email', ['email', 'e-mail', 'mail'], ['邮件', '郵件', 'メール']),
+  C('email', 'email', ['email', 'e-mail'], ['邮件', '郵件', 'メール']),
   C('search', 'search', ['search', 'suche'], ['搜索', '搜尋', '检索', '検索']),
   C(
     'schedule',
     'scheduling',
-    ['schedule', 'scheduled', 'recurring', 'zeitplan'],
+    ['scheduled report', 'scheduled export', 'zeitplan'],
     ['定时', '排程', 'スケジュール', '定期'],
   ),
-  C('backup', 'backup', ['backup', 'restore', 'sicherung'], ['备份', '備份', 'バックアップ']),
+  C('backup', 'backup', ['backup', 'sicherung'], ['备份', '備份', 'バックアップ']),
   C(
     'mfa',
     'MFA',
@@ -164,11 +156,11 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'performance',
     'performance',
-    ['slow', 'performance', 'latency', 'faster', 'langsam'],
-    ['性能', '太慢', '速度', '遅い', 'パフォーマンス'],
+    ['performance', 'latency', 'langsam'],
+    ['性能', '太慢', '遅い', 'パフォーマンス'],
   ),
   C('calendar', 'calendar', ['calendar', 'outlook', 'kalender'], ['日历', '日曆', 'カレンダー']),
-  C('chat', 'chat', ['microsoft teams', 'chat'], ['钉钉', '聊天', 'チャット']),
+  C('chat', 'chat', ['microsoft teams'], ['钉钉', '聊天', 'チャット']),
   C('slack', 'Slack', ['slack'], []),
   C('wechat', 'WeChat', ['wechat', 'weixin', 'wecom'], ['企业微信', '微信']),
   C(
@@ -220,7 +212,7 @@ export const CONCEPTS: readonly Concept[] = [
   C(
     'retention',
     'data retention',
-    ['retention', 'purge', 'delete after', 'aufbewahrung'],
+    ['data retention', 'retention policy', 'aufbewahrung'],
     ['保留期限', '数据保留', '保存期間'],
   ),
   C(
@@ -229,7 +221,7 @@ export const CONCEPTS: readonly Concept[] = [
     ['gdpr', 'privacy', 'dsgvo', 'right to be forgotten'],
     ['隐私', '個人情報', '个人信息保护'],
   ),
-  C('sla', 'SLA', ['sla', 'uptime', 'availability'], ['服务等级', '可用性', '稼働率']),
+  C('sla', 'SLA', ['sla', 'uptime'], ['服务等级', '可用性', '稼働率']),
 ];
 
 /** Concept labels by token, for readable names and terms. */

@@ -1,55 +1,64 @@
 /**
- * Theme grouping for requests without Theme__c (DESIGN.md: unthemed requests are grouped by
- * text similarity into existing themes or new Suggested themes, deterministically).
+ * Theme grouping for requests without Theme__c: into an existing theme when they match it,
+ * else into new Suggested themes; precision first, deterministic, bounded work per request.
  *
- * 1. Each request's title and description become a TF-IDF vector (tokenize.ts, vectors.ts).
- * 2. Attach: a request joins the existing theme whose profile is most similar, if similar
- *    enough. A theme's profile is its Name, Description and Match_Terms plus the text of up to
- *    THEME_SAMPLE of the requests people put in it (Theme__c, by Id), so a theme is recognised
- *    by how customers phrase it. Only themes that people curate and that can still take demand
- *    are candidates: Open, Planned (or blank) at the end of their Merged_Into__c chain;
- *    Delivered and Declined themes are not, as a new request there is a new conversation for
- *    the PM.
- *    Grouping never reads its own output (Suggested_Theme__c, themes still in Status
- *    Suggested): a run's writes then cannot change the next run's input, so the next run over
- *    the same requests gives the same result and writes nothing. A written suggestion is
- *    re-found by its key instead (step 3), and once a PM opens it, it is a candidate like any.
- * 3. Cluster: the remaining requests are linked to similar ones through an inverted index, and
- *    linked pairs are merged strongest first while the merged group stays coherent (its
- *    centroid stays close). Groups spanning at least two accounts become Suggested themes:
- *    one account asking twice is not a pattern.
+ * 1. Text → weighted terms in any language (tokenize.ts: jieba + dictionary pivot for Chinese,
+ *    Snowball for European languages, a small domain-synonym table), then TF-IDF vectors.
+ * 2. What people did teaches the run (all read from the org's state, so the same state gives
+ *    the same result):
+ *    - requests they put into themes (Theme__c) are the labelled examples of those themes;
+ *    - a suggestion they merged (Merged_Into__c) sends its requests to the theme it was merged
+ *      into, and a suggestion they accepted (status Open or Planned) keeps its requests, as an
+ *      open theme keeps the requests an earlier run attached to it;
+ *    - a request they moved off a suggestion into another theme (Theme__c set, its old
+ *      Suggested_Theme__c left by the service) says the suggestion's other requests are not
+ *      that theme: they are never attached to it.
+ * 3. Attach: a request joins the open theme whose labelled examples (and own text) it
+ *    resembles most, scored by the mean of its best three cosines to them (fewer when the
+ *    theme has fewer documents), if at least
+ *    GROUPING.attach. Only themes people curate and that still take demand are candidates:
+ *    Open, Planned (or blank) at the end of their merge chain.
+ * 4. Cluster the rest with average linkage (cluster.ts) over each request's nearest
+ *    neighbours. Groups spanning at least two accounts become Suggested themes: one account
+ *    asking twice is not a pattern.
+ * 5. Each suggestion is named from the terms its requests share, in the org's main language,
+ *    and keeps its key across runs and triage (keys.ts); each request placed gets a reason.
  *
- * Keys: 'sugg-' + a hash of the group's smallest request Id, stable while that request stays
- * in the group; the service upserts suggested themes by Theme_Key__c, and next run the same
- * group comes out under the same key, which the service maps to the theme it wrote.
+ * A run over its own output changes nothing: the groups do not depend on Suggested_Theme__c
+ * (only keys and the pins of step 2 read it, and both reproduce what they read).
  */
 import type { RequestRecord, ThemeRecord } from '../records';
-import { CONCEPT_LABEL } from './concepts';
+import { averageLinkage, type Edge } from './cluster';
+import { fitReason, mainLanguage, memberTerms, nameOf, sharedTerms, type Member } from './describe';
+import { assignKeys } from './keys';
 import { buildMergeResolver } from './resolve';
-import { canHaveSurface, eachTokenList, tokenize } from './tokenize';
-import { Centroid, DenseSum, InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
+import { keepPivots, tokenize, type Tokens } from './tokenize';
+import { InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
-/** dot, read once: it runs per request and centroid (see `direct` in pairs.ts for why). */
-const direct = { dot } as const;
+export { stableHash } from './keys';
 
 export const GROUPING = {
-  /** Minimum cosine between a request and a theme profile to attach it. */
-  attach: 0.35,
-  /** Minimum cosine between two requests to link them. */
-  link: 0.3,
-  /** Minimum cosine between two groups' centroids to merge them. */
-  merge: 0.4,
-  /** Requests sampled per theme for its profile. */
+  /** Minimum score (mean of the best three cosines to a theme's examples) to attach. */
+  attach: 0.25,
+  /** Minimum cosine for two requests to be candidates of a merge. */
+  link: 0.2,
+  /** Minimum mean pairwise cosine of a merged group (average linkage): the operating point. */
+  merge: 0.2,
+  /** Each document's private dimension (Vocabulary.privateWeight): damps vague short texts. */
+  privateWeight: 2,
+  /** Labelled requests read per theme as its examples. */
   themeSample: 10,
-  /** Terms of a theme profile used for search. */
-  profileTerms: 64,
-  /** Links kept per request (its most similar requests): bounds the work on big groups. */
-  neighbours: 8,
-  /** Postings walked per term and request when linking (see InvertedIndex.neighbours). */
+  /** Examples of a theme averaged for its score (its best ones). */
+  attachTop: 3,
+  /** Candidate neighbours kept per request: bounds the work on big groups. */
+  neighbours: 10,
+  /** Terms in more requests than this are not walked in a search (they still count). */
+  maxPostings: 5000,
+  /** Postings walked per term and request when finding neighbours (see InvertedIndex.neighbours). */
   window: 64,
 };
 
-/** Statuses of themes people curate that can still take demand (see step 2 above). */
+/** Statuses of themes people curate that can still take demand (see step 3 above). */
 const OPEN_STATUSES = new Set(['Open', 'Planned', '']);
 
 export interface Suggestion {
@@ -61,8 +70,11 @@ export interface Suggestion {
 }
 
 export interface GroupingResult {
+  /** Unthemed request Id → existing theme Id. */
   attachments: Map<string, string>;
   suggestions: Suggestion[];
+  /** Why each placed request (attached or suggested) was placed (Suggestion_Reason__c). */
+  reasons: Map<string, string>;
 }
 
 export interface GroupInput {
@@ -70,6 +82,14 @@ export interface GroupInput {
   themes: readonly ThemeRecord[];
   /** Accepted for symmetry with the other steps; grouping does not depend on time. */
   now?: Date | string | number;
+  /** Overrides of GROUPING (evaluation sweeps). */
+  settings?: Partial<typeof GROUPING>;
+}
+
+/** The reason an earlier run wrote, kept while the request stays where it was put. */
+function previousReason(r: RequestRecord): string | undefined {
+  const reason = (r as { Suggestion_Reason__c?: unknown }).Suggestion_Reason__c;
+  return typeof reason === 'string' && reason ? reason : undefined;
 }
 
 function requestText(r: RequestRecord): string {
@@ -80,282 +100,291 @@ function byId<T extends { Id: string }>(a: T, b: T): number {
   return a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0;
 }
 
-/** 64-bit FNV-1a as 16 hex digits (two 32-bit halves): short, stable, collision-safe enough. */
-export function stableHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    h2 ^= h2 >>> 13;
-  }
-  return h1.toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+interface Doc {
+  tokens: Tokens;
+  vector: SparseVector;
 }
 
 export function groupThemes(input: GroupInput): GroupingResult {
+  const cfg = { ...GROUPING, ...input.settings };
   const resolve = buildMergeResolver(input.themes);
-  // Candidate themes and their sampled member requests (by Id, so deterministic).
+  const themeById = new Map(input.themes.map((t) => [t.Id, t]));
   const candidates = [...input.themes]
     .filter((t) => resolve(t.Id) === t.Id && OPEN_STATUSES.has(t.Status__c ?? ''))
     .sort(byId);
   const candidateIds = new Set(candidates.map((t) => t.Id));
-  const unthemed: RequestRecord[] = [];
-  const samples = sampleRequests(input.requests, resolve, candidateIds, unthemed);
-  // Filtering then sorting (stable) orders the unthemed requests as sorting all would.
-  unthemed.sort(byId);
-
-  // Tokenise once, straight to term ids (strings die young; ids are assigned in this fixed
-  // document order); document frequencies over everything we compare.
-  const vocab = new Vocabulary();
-  const termsOf = (texts: string[]): Int32Array[] => {
-    const out: Int32Array[] = [];
-    eachTokenList(texts, (tokens) => out.push(vocab.termsOf(tokens)));
-    return out;
-  };
-  const reqTerms = termsOf(unthemed.map(requestText));
-  const themeTerms = termsOf(
-    candidates.map((t) => [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n')),
+  // Suggestions still waiting for a person: their keys carry over (keys.ts).
+  const reusable = new Set(
+    input.themes
+      .filter((t) => t.Theme_Key__c && t.Status__c === 'Suggested' && resolve(t.Id) === t.Id)
+      .map((t) => t.Id),
   );
-  const sampled = new Map<string, RequestRecord>();
-  for (const list of samples.values())
-    for (const r of list) if (!sampled.has(r.Id)) sampled.set(r.Id, r);
-  const sampleDocs = termsOf([...sampled.values()].map(requestText));
-  const sampleTerms = new Map([...sampled.keys()].map((id, i) => [id, sampleDocs[i]]));
-  vocab.countDocuments([...reqTerms, ...themeTerms, ...sampleTerms.values()]);
-  const vectors = reqTerms.map((d) => vocab.vector(d));
 
-  // Theme profiles: the theme's own text counts as much as all its sampled requests together.
-  const profile = new DenseSum(vocab.names.length);
-  const profiles = candidates.map((t, i) => {
-    const members = samples.get(t.Id) ?? [];
-    profile.add(vocab.vector(themeTerms[i]), Math.max(1, members.length));
-    for (const r of members) profile.add(vocab.vector(sampleTerms.get(r.Id) as Int32Array));
-    return profile.takeVector(GROUPING.profileTerms);
-  });
-  const themeIndex = new InvertedIndex(profiles, Math.max(2000, Math.ceil(profiles.length * 0.2)));
+  // Requests in Id order; the first (by Id) wins when an Id repeats.
+  const requests = [...input.requests].sort(byId);
+  const requestsById = new Map<string, RequestRecord>();
+  for (const r of requests) if (!requestsById.has(r.Id)) requestsById.set(r.Id, r);
+
+  // ---- what people did (step 2)
+  const examples = new Map<string, RequestRecord[]>();
+  /** Suggested theme Id → themes its requests must not be attached to (moves). */
+  const notInto = new Map<string, Set<string>>();
+  for (const r of requestsById.values()) {
+    if (!r.Theme__c) continue;
+    const into = resolve(r.Theme__c);
+    if (candidateIds.has(into)) {
+      const list = examples.get(into) ?? [];
+      if (list.length < cfg.themeSample) list.push(r);
+      examples.set(into, list);
+    }
+    const off = r.Suggested_Theme__c;
+    if (off && resolve(off) !== into && themeById.get(off)?.Status__c === 'Suggested') {
+      const set = notInto.get(off) ?? new Set<string>();
+      set.add(into);
+      notInto.set(off, set);
+    }
+  }
+  const unthemed = [...requestsById.values()].filter((r) => !r.Theme__c);
   const attachments = new Map<string, string>();
-  const rest: number[] = [];
-  for (let i = 0; i < unthemed.length; i++) {
-    const best = themeIndex.best(vectors[i], GROUPING.attach);
-    if (best >= 0) attachments.set(unthemed[i].Id, candidates[best].Id);
-    else rest.push(i);
+  const reasons = new Map<string, string>();
+  const free: RequestRecord[] = [];
+  for (const r of unthemed) {
+    const s = r.Suggested_Theme__c;
+    const target = s ? resolve(s) : '';
+    const theme = s ? themeById.get(s) : undefined;
+    // Pinned: a suggestion a person merged into an open theme or accepted (opened), or an open
+    // theme an earlier run attached it to: people teach by moving it (Theme__c), and a run
+    // over its own output must not undo it.
+    if (s && candidateIds.has(target)) {
+      attachments.set(r.Id, target);
+      const into = themeById.get(target)?.Name ?? '';
+      reasons.set(
+        r.Id,
+        fitReason(
+          target !== s
+            ? `"${theme?.Name ?? ''}" was merged into "${into}" by a person`
+            : theme?.Origin__c === 'Suggested'
+              ? `in "${into}", a suggestion a person accepted`
+              : (previousReason(r) ?? `matches "${into}"`),
+        ),
+      );
+    } else free.push(r);
   }
 
-  const suggestions = clusterRest(rest, unthemed, vectors, reqTerms, vocab);
-  return { attachments, suggestions };
-}
+  // ---- vectors (step 1): every text compared, tokenised once, in a fixed order
+  const vocab = new Vocabulary();
+  vocab.privateWeight = cfg.privateWeight;
+  const sampled = [...examples.values()].flat();
+  // Every unthemed request counts in the document frequencies, pinned or not: the vectors of
+  // the free ones then do not depend on what earlier runs pinned (a run over its own output
+  // sees the same numbers).
+  const pinned = unthemed.filter((r) => attachments.has(r.Id));
+  const texts = [
+    ...free.map(requestText),
+    ...candidates.map((t) =>
+      [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n'),
+    ),
+    ...sampled.map(requestText),
+    ...pinned.map(requestText),
+  ];
+  const tokens = pivotsInUse(texts.map(tokenize));
+  const ids = tokens.map((t) => vocab.termsOf(t.tokens));
+  vocab.countDocuments(ids);
+  const used = free.length + candidates.length + sampled.length;
+  const docs: Doc[] = tokens
+    .slice(0, used)
+    .map((t, i) => ({ tokens: t, vector: vocab.vector(ids[i], t.weights) }));
+  const freeDocs = docs.slice(0, free.length);
+  const themeDocs = docs.slice(free.length, free.length + candidates.length);
+  const exampleDocs = docs.slice(free.length + candidates.length);
+  const idf = (term: string) => {
+    const id = vocab.ids.get(term);
+    return id === undefined ? 0 : vocab.idf(id);
+  };
+  const main = mainLanguage(tokens.map((t) => t.language));
 
-/** A sampled request and its position in the input (ties between equal Ids keep input order). */
-interface Sampled {
-  r: RequestRecord;
-  at: number;
-}
-
-/** The sample list of candidate theme `t` (made on first use), or null if not a candidate. */
-function candidateListFor(
-  t: string,
-  lists: Map<string, Sampled[]>,
-  candidateIds: ReadonlySet<string>,
-): Sampled[] | null {
-  if (!candidateIds.has(t)) return null;
-  let list = lists.get(t);
-  if (!list) lists.set(t, (list = []));
-  return list;
-}
-
-/**
- * Each candidate theme's first GROUPING.themeSample requests in Id order, and the themes in the
- * order of their first request: what one pass over all requests sorted by Id (a stable sort)
- * gives, without sorting a million requests. Lists keep the smallest (Id, input position).
- * The same pass collects the requests without Theme__c into `unthemed`, in input order.
- */
-function sampleRequests(
-  requests: readonly RequestRecord[],
-  resolve: (themeId: string) => string,
-  candidateIds: ReadonlySet<string>,
-  unthemed: RequestRecord[],
-): Map<string, RequestRecord[]> {
-  const cap = GROUPING.themeSample;
-  const lists = new Map<string, Sampled[]>();
-  // A million requests name a few thousand themes: resolve each Theme__c value once, to its
-  // candidate's list (shared by themes merged into the same one) or null when not a candidate.
-  const listOf = new Map<string, Sampled[] | null>();
-  for (let at = 0; at < requests.length; at++) {
-    const r = requests[at];
-    // Only people's choices: Suggested_Theme__c is this step's own output (see the header).
-    const raw = r.Theme__c;
-    if (!raw) {
-      unthemed.push(r);
-      continue;
-    }
-    let list = listOf.get(raw);
-    if (list === undefined) {
-      list = candidateListFor(resolve(raw), lists, candidateIds);
-      listOf.set(raw, list);
-    }
-    if (list === null) continue;
-    // A later request with an equal Id sorts after the earlier one (stable sort).
-    if (list.length === cap) {
-      if (!(r.Id < list[cap - 1].r.Id)) continue;
-      list.pop();
-    }
-    let k = list.length;
-    while (k > 0 && r.Id < list[k - 1].r.Id) k--;
-    list.splice(k, 0, { r, at });
-  }
-  const first = (list: Sampled[]) => list[0];
-  const themes = [...lists.entries()].sort((x, y) => {
-    const a = first(x[1]);
-    const b = first(y[1]);
-    return a.r.Id < b.r.Id ? -1 : a.r.Id > b.r.Id ? 1 : a.at - b.at;
+  // ---- attach (step 3)
+  const profileDocs: { theme: number; doc: Doc; id: string | null }[] = [];
+  candidates.forEach((t, i) => {
+    profileDocs.push({ theme: i, doc: themeDocs[i], id: null });
   });
-  return new Map(themes.map(([t, list]) => [t, list.map((e) => e.r)]));
-}
-
-function clusterRest(
-  rest: number[],
-  requests: readonly RequestRecord[],
-  vectors: readonly SparseVector[],
-  terms: readonly Int32Array[],
-  vocab: Vocabulary,
-): Suggestion[] {
-  const vs = rest.map((i) => vectors[i]);
-  const index = new InvertedIndex(vs);
-  const edges: { a: number; b: number; s: number }[] = [];
-  for (let a = 0; a < vs.length; a++) {
-    for (const n of index.neighbours(vs[a], GROUPING.link, {
-      after: a,
-      limit: GROUPING.neighbours,
-      window: GROUPING.window,
-    }))
-      edges.push({ a, b: n.index, s: n.score });
-  }
-  edges.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
-
-  const parent = Int32Array.from(vs.keys());
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
+  let at = 0;
+  for (const list of examples.values())
+    for (const r of list) {
+      profileDocs.push({
+        theme: candidates.findIndex((c) => c.Id === resolve(r.Theme__c as string)),
+        doc: exampleDocs[at++],
+        id: r.Id,
+      });
     }
-    return x;
-  };
-  const centroids = new Map<number, Centroid>();
-  const centroidOf = (root: number): Centroid => {
-    let c = centroids.get(root);
-    if (!c) {
-      c = new Centroid();
-      c.add(vs[root]);
-      centroids.set(root, c);
+  const profileIndex = new InvertedIndex(profileDocs.map((p) => p.doc.vector));
+  const docsOfTheme = new Int32Array(candidates.length);
+  for (const p of profileDocs) docsOfTheme[p.theme]++;
+  const rest: number[] = [];
+  free.forEach((r, i) => {
+    const blocked = notInto.get(r.Suggested_Theme__c ?? '');
+    const best = bestTheme(
+      freeDocs[i].vector,
+      profileIndex,
+      profileDocs,
+      docsOfTheme,
+      cfg,
+      (theme) => (blocked ? blocked.has(candidates[theme].Id) : false),
+    );
+    if (!best) {
+      rest.push(i);
+      return;
     }
-    return c;
-  };
-  for (const { a, b } of edges) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb) continue;
-    const ca = centroidOf(ra);
-    const cb = centroidOf(rb);
-    if (ca.cosine(cb) < GROUPING.merge) continue;
-    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
-    const ck = keep === ra ? ca : cb;
-    ck.merge(keep === ra ? cb : ca);
-    parent[drop] = keep;
-    centroids.delete(drop);
-  }
-
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < vs.length; i++) {
-    const r = find(i);
-    const list = groups.get(r);
-    if (list) list.push(i);
-    else groups.set(r, [i]);
-  }
-  const out: Suggestion[] = [];
-  for (const [root, members] of groups) {
-    if (members.length < 2) continue;
-    const reqs = members.map((m) => requests[rest[m]]);
-    const accounts = new Set(reqs.map((r) => r.Account__c));
-    if (accounts.size < 2) continue;
-    out.push(
-      describeGroup(
-        reqs,
-        members.map((m) => rest[m]),
-        centroidOf(root),
-        vectors,
-        terms,
-        vocab,
-        accounts.size,
+    const theme = candidates[best.theme];
+    attachments.set(r.Id, theme.Id);
+    const group: Member[] = [
+      { id: r.Id, tokens: freeDocs[i].tokens },
+      ...best.docs.map((d) => ({ id: d.id ?? theme.Id, tokens: d.doc.tokens })),
+    ];
+    const { shared } = sharedTerms(group, idf, main);
+    const mine = memberTerms(group[0], shared);
+    const examplesShown = best.docs.filter((d) => d.id !== null).length;
+    reasons.set(
+      r.Id,
+      fitReason(
+        `matches "${theme.Name ?? ''}"` +
+          (mine.length > 0 ? `: shares ${mine.join(', ')}` : '') +
+          (examplesShown > 0 ? ` with ${examplesShown} of its requests` : ''),
       ),
     );
+  });
+
+  // ---- cluster (step 4)
+  const vs = rest.map((i) => freeDocs[i].vector);
+  const index = new InvertedIndex(vs, cfg.maxPostings);
+  const edges = laterEdges(vs, index, cfg);
+  const groups = averageLinkage(vs, edges, cfg.merge);
+
+  // ---- describe and key (step 5)
+  const found: {
+    requestIds: string[];
+    members: Member[];
+    accounts: number;
+    name: string;
+    labels: string[];
+    shared: string[];
+  }[] = [];
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const reqs = g.map((m) => free[rest[m]]);
+    const accounts = new Set(reqs.map((r) => r.Account__c)).size;
+    if (accounts < 2) continue;
+    const members = g.map((m, k) => ({ id: reqs[k].Id, tokens: freeDocs[rest[m]].tokens }));
+    const { shared, labels } = sharedTerms(members, idf, main);
+    found.push({
+      requestIds: reqs.map((r) => r.Id),
+      members,
+      accounts,
+      name: nameOf(labels),
+      labels,
+      shared,
+    });
   }
-  out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  return out;
+  const keys = assignKeys(found, requestsById, input.themes, reusable);
+  const suggestions: Suggestion[] = found.map((f, k) => {
+    for (const m of f.members) {
+      const mine = memberTerms(m, f.shared);
+      const others = f.requestIds.length - 1;
+      reasons.set(
+        m.id,
+        fitReason(
+          `${mine.length > 0 ? `shares: ${mine.join(', ')}` : 'similar wording'} with ${others} request${others === 1 ? '' : 's'}`,
+        ),
+      );
+    }
+    return {
+      key: keys[k],
+      name: f.name,
+      description: `Suggested by Quorum: ${f.requestIds.length} similar requests from ${f.accounts} accounts. Shared terms: ${f.labels.join(', ') || '(none)'}.`,
+      terms: f.labels,
+      requestIds: f.requestIds,
+    };
+  });
+  suggestions.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return { attachments, suggestions, reasons };
 }
 
-function describeGroup(
-  reqs: RequestRecord[],
-  docIndexes: number[],
-  centroid: Centroid,
-  vectors: readonly SparseVector[],
-  docTerms: readonly Int32Array[],
-  vocab: Vocabulary,
-  accountCount: number,
-): Suggestion {
-  const c = centroid.toVector();
-  // Name: the title of the most central request (ties by Id: members are in Id order).
-  let best = 0;
-  let bestScore = -1;
-  docIndexes.forEach((d, i) => {
-    const s = direct.dot(vectors[d], c);
-    if (s > bestScore + 1e-12) {
-      best = i;
-      bestScore = s;
-    }
-  });
-  // Terms: tokens shared by at least two members, strongest in the centroid first.
-  const seenIn = new Map<number, number>();
-  for (const d of docIndexes)
-    for (const t of new Set(docTerms[d])) seenIn.set(t, (seenIn.get(t) ?? 0) + 1);
-  const weightOf = new Map<number, number>();
-  for (let i = 0; i < c.terms.length; i++) weightOf.set(c.terms[i], c.weights[i]);
-  const name = (t: number) => vocab.names[t];
-  const members = reqs.map((req, i) => ({ req, terms: docTerms[docIndexes[i]] }));
-  const terms = [...seenIn.entries()]
-    .filter(([, n]) => n >= 2)
-    .map(([t]) => t)
-    .sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || (name(a) < name(b) ? -1 : 1))
-    .slice(0, 6)
-    .map((t) => CONCEPT_LABEL.get(name(t)) ?? surfaceForm(t, name(t), members) ?? name(t));
-  const title = (reqs[best].Name ?? '').trim() || terms.join(', ') || 'Suggested theme';
-  const shown = title.length > 80 ? `${title.slice(0, 77)}...` : title;
-  const requestIds = reqs.map((r) => r.Id);
-  return {
-    key: `sugg-${stableHash(requestIds[0])}`,
-    name: shown,
-    description: `Suggested by Quorum: ${reqs.length} similar requests from ${accountCount} accounts. Shared terms: ${terms.join(', ') || '(none)'}.`,
-    terms,
-    requestIds,
-  };
+/** Each request's nearest later requests (Id order), a window of postings per term. */
+function laterEdges(
+  vs: readonly SparseVector[],
+  index: InvertedIndex,
+  cfg: typeof GROUPING,
+): Edge[] {
+  const edges: Edge[] = [];
+  for (let a = 0; a < vs.length; a++)
+    for (const n of index.neighbours(vs[a], cfg.link, {
+      after: a,
+      limit: cfg.neighbours,
+      window: cfg.window,
+    }))
+      edges.push({ a, b: n.index });
+  return edges;
 }
 
 /**
- * How the first member (in order) that wrote a word token wrote it (tokenize's surface form),
- * or undefined. Only members holding the term are tokenised again, once each per group, and
- * only here: keeping a surface map for every request would cost more than these few repeats.
+ * The candidate theme a request matches best: per theme, the mean of the request's best
+ * `attachTop` cosines to the theme's documents (its text and its labelled examples; a theme
+ * with fewer documents averages what it has), at least `attach`. Ties go to the smaller index.
  */
-function surfaceForm(
-  term: number,
-  token: string,
-  members: { req: RequestRecord; terms: Int32Array; surface?: Map<string, string> }[],
-): string | undefined {
-  if (!canHaveSurface(token)) return undefined;
-  for (const m of members) {
-    if (!m.terms.includes(term)) continue;
-    m.surface ??= tokenize(requestText(m.req)).surface;
-    const surface = m.surface.get(token);
-    if (surface !== undefined) return surface;
+function bestTheme(
+  v: SparseVector,
+  index: InvertedIndex,
+  profileDocs: readonly { theme: number; doc: Doc; id: string | null }[],
+  docsOfTheme: Int32Array,
+  cfg: typeof GROUPING,
+  blocked: (theme: number) => boolean,
+): { theme: number; score: number; docs: { doc: Doc; id: string | null }[] } | null {
+  if (profileDocs.length === 0) return null;
+  const near = index.neighbours(v, cfg.attach * 0.5, { limit: 200 });
+  const byTheme = new Map<number, { doc: Doc; id: string | null; s: number }[]>();
+  for (const n of near) {
+    const p = profileDocs[n.index];
+    if (blocked(p.theme)) continue;
+    const list = byTheme.get(p.theme) ?? [];
+    list.push({ doc: p.doc, id: p.id, s: n.score });
+    byTheme.set(p.theme, list);
   }
-  return undefined;
+  let best: { theme: number; score: number; docs: { doc: Doc; id: string | null }[] } | null = null;
+  for (const [theme, list] of [...byTheme.entries()].sort((a, b) => a[0] - b[0])) {
+    const top = list.slice(0, cfg.attachTop); // neighbours come best first
+    // Documents below the search floor count as 0: a theme is not judged by its one match.
+    const score = top.reduce((s, x) => s + x.s, 0) / Math.min(cfg.attachTop, docsOfTheme[theme]);
+    if (score >= cfg.attach && (!best || score > best.score))
+      best = { theme, score, docs: top.map((x) => ({ doc: x.doc, id: x.id })) };
+  }
+  return best;
+}
+
+/**
+ * Keeps a dictionary's pivot terms only where some document uses the term as a word of its
+ * own (keepPivots): the pivots then bridge languages without diluting what they cannot bridge.
+ */
+function pivotsInUse(all: Tokens[]): Tokens[] {
+  const words = new Set<string>();
+  for (const t of all) t.tokens.forEach((tok, i) => t.pivotOf[i] === null && words.add(tok));
+  return all.map((t) => (t.pivotOf.some((p) => p !== null) ? keepPivots(t, words) : t));
+}
+
+/**
+ * Loads what grouping loads on first use (jieba, the dictionary's index, the stemmers), so a
+ * caller that knows a run is coming can pay for it earlier. Grouping works without it.
+ */
+export function prepareGrouping(): void {
+  textSimilarity('Export reports to Excel', '导出报表到Excel，数据存放在欧盟境内');
+}
+
+/** Exposed for tests: the cosine of two texts as grouping sees them (same vocabulary). */
+export function textSimilarity(a: string, b: string): number {
+  const vocab = new Vocabulary();
+  vocab.privateWeight = GROUPING.privateWeight;
+  const [ta, tb] = pivotsInUse([tokenize(a), tokenize(b)]);
+  const ia = vocab.termsOf(ta.tokens);
+  const ib = vocab.termsOf(tb.tokens);
+  vocab.countDocuments([ia, ib]);
+  return dot(vocab.vector(ia, ta.weights), vocab.vector(ib, tb.weights));
 }

@@ -1,21 +1,33 @@
 /**
- * Multilingual tokenisation for request text. Words come from Intl.Segmenter (word
- * granularity, so Chinese and Japanese are segmented by ICU's dictionaries rather than by
- * whitespace); runs of CJK characters also give character bigrams, which survive segmentation
- * differences between two phrasings of the same need. Latin words are lower-cased, filtered by
- * stop words and lightly stemmed. Terms of the concept table become shared concept tokens
- * ('#export') so requests in different languages can meet.
+ * Multilingual tokenisation of request text into weighted terms for similarity.
+ *
+ * - Chinese: jieba words (chinese.ts); each word is a term, and through the bilingual
+ *   dictionary (lexicon.ts) also the pivot (English) stems of its glosses, weighted so that a
+ *   word's pivot terms together weigh as much as the word: 导出 → 导出 + export.
+ * - Japanese and Korean: words from Intl.Segmenter (ICU's dictionaries); no lexicon yet.
+ * - Latin-script languages: words lower-cased, stop words dropped, Snowball-stemmed in the
+ *   language guessed from the text's stop words (stemmer.ts).
+ * - The domain-synonym table (concepts.ts) adds a concept term ('#sso') next to the words a
+ *   known synonym was read from.
+ *
+ * Each term keeps the surface form this text wrote it in (the English word, the Chinese word a
+ * pivot came from), for names and reasons a person reads.
  */
 import { asciiWords } from './asciiWords';
+import { dictionaryParts, chineseWords } from './chinese';
 import { CONCEPTS } from './concepts';
+import { lexicon } from './lexicon';
+import { guessLanguage, isStopWord, snowballStem } from './stemmer';
 
 /** asciiWords, read once: it runs per request text (see `direct` in pairs.ts for why). */
 const direct = { asciiWords } as const;
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const HAN_RUNS = /\p{Script=Han}+/gu;
 
+/** Words that say nothing about the need in a request (domain stop words), any language. */
 const STOP_LATIN = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by can cannot ' +
@@ -26,357 +38,217 @@ const STOP_LATIN = new Set(
     'requires required requirement ask asks asked asking request requests requested customer customers client clients feature features ' +
     'functionality ability able allow allows allowing option options way support supports supported help please like would currently today ' +
     'still must may might new add adding added use using used able team teams something everything thing things lot much many really ' +
-    'der die das den dem des und oder nicht wir ein eine einen einem für mit von nach zu zum zur im in auf ist sind unsere unser brauchen ' +
-    'benötigen möchten bitte kunde kunden wie als auch bei aus'
+    'account accounts business context user users our company system'
   ).split(' '),
 );
-const STOP_CJK_CHARS = new Set([
-  ...'的了是在和与或把被让到从对将也都就我们你他她它这那其之及而并且很吗呢吧啊の をにはがでともたしいてするなれかやへ、。，！？',
-]);
 const STOP_CJK_WORDS = new Set(
   (
     '我们 需要 希望 客户 支持 功能 能够 可以 一个 没有 因为 所以 如果 他们 目前 现在 要求 请求 问题 进行 使用 通过 以及 还有 这个 那个 ' +
-    '什么 必须 是否 已经 不能 无法 用户 公司 系统 我們 需求 客戶 支援 功能 目前 現在 顧客 機能 対応 必要 ほしい したい 可能 現在 希望'
+    '什么 必须 是否 已经 不能 无法 用户 公司 系统 我們 需求 客戶 支援 目前 現在 顧客 機能 対応 必要 ほしい したい 可能 希望 能否 ' +
+    '一些 很多 所有 每个 自己 还是 或者 但是 而且 并且 时候 方式 直接 相关 方面 情况 这样 那样 希望能 帮助 提供 实现 增加 添加 ' +
+    '业务 账户 帐户 上下文 企业'
   ).split(' '),
 );
 
-/** Light English stemming: plurals and -ing/-ed, enough to meet "exports"/"exporting"/"export". */
-export function stem(word: string): string {
-  let w = word;
-  if (w.endsWith("'s")) w = w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 3 && /([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  return w;
+/**
+ * Weight of a concept term: it is added beside the words it was read from, which count already;
+ * it only has to bridge synonyms and languages.
+ */
+const CONCEPT_WEIGHT = 1;
+
+/** Weight of a Chinese word whose dictionary glosses are added as pivot terms. */
+const WORD_WITH_PIVOTS = 0.6;
+
+/** Terms of a text: with repeats (term frequency counts), each with its weight. */
+export interface Tokens {
+  tokens: string[];
+  weights: number[];
+  /** How this text wrote each term (the original word, or the word a pivot term came from). */
+  surface: Map<string, string>;
+  /** A readable pivot-language word for pivot terms that came from a dictionary. */
+  gloss: Map<string, string>;
+  /** A dictionary word's first readable gloss (导出 → export), for names in the pivot language. */
+  wordGloss: Map<string, string>;
+  /** 'zh', 'ja', 'ko', or the Snowball language of the text's Latin words. */
+  language: string;
+  /** Per token: the dictionary word (e.g. 导出) it is a pivot term of, or null for a word. */
+  pivotOf: (string | null)[];
 }
 
-function latinWords(text: string): string[] {
+// Concept phrases as stemmed word sequences (up to 4 words), and CJK forms.
+const LATIN_PHRASES = new Map<string, string>();
+const PHRASE_STARTS = new Set<string>();
+let MAX_PHRASE = 1;
+const CJK_FORMS: { form: string; token: string }[] = [];
+let conceptsReady = false;
+
+function prepareConcepts(): void {
+  if (conceptsReady) return;
+  conceptsReady = true;
+  for (const c of CONCEPTS) {
+    for (const form of c.latin) {
+      const words = (direct.asciiWords(form.normalize('NFKC').toLowerCase()) ?? [])
+        .concat([])
+        .map((w) => snowballStem(w));
+      if (words.length === 0) continue;
+      LATIN_PHRASES.set(words.join(' '), `#${c.token}`);
+      if (words.length > 1) PHRASE_STARTS.add(words[0]);
+      MAX_PHRASE = Math.max(MAX_PHRASE, words.length);
+    }
+    for (const form of c.cjk)
+      CJK_FORMS.push({ form: form.normalize('NFKC').toLowerCase(), token: `#${c.token}` });
+  }
+}
+
+/** Whether `token` is a term with a readable surface of its own (not a concept term). */
+export function canHaveSurface(token: string): boolean {
+  return !token.startsWith('#');
+}
+
+function latinRawWords(norm: string): string[] {
+  const fast = direct.asciiWords(norm);
+  if (fast) return fast;
   const out: string[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (!s.isWordLike || CJK.test(s.segment)) continue;
-    out.push(stem(s.segment));
+  for (const s of segmenter.segment(norm))
+    if (s.isWordLike && !CJK.test(s.segment)) out.push(s.segment);
+  return out;
+}
+
+/** Splits one request's text into weighted terms. Pure and deterministic. */
+export function tokenize(text: string): Tokens {
+  prepareConcepts();
+  const ascii = !/[^\u0000-\u007f]/.test(text); // eslint-disable-line no-control-regex
+  const norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+  const out: Tokens = {
+    tokens: [],
+    weights: [],
+    surface: new Map(),
+    gloss: new Map(),
+    wordGloss: new Map(),
+    language: 'english',
+    pivotOf: [],
+  };
+  const push = (token: string, weight: number, surface?: string, pivotOf: string | null = null) => {
+    out.tokens.push(token);
+    out.weights.push(weight);
+    out.pivotOf.push(pivotOf);
+    if (surface !== undefined && !out.surface.has(token)) out.surface.set(token, surface);
+  };
+  let cjkChars = 0;
+  if (!ascii && CJK.test(norm)) {
+    for (const { form, token } of CJK_FORMS)
+      if (norm.includes(form)) push(token, CONCEPT_WEIGHT, form);
+    if (KANA_OR_HANGUL.test(norm)) {
+      out.language = /[\p{Script=Hangul}]/u.test(norm) ? 'ko' : 'ja';
+      for (const s of segmenter.segment(norm)) {
+        if (!s.isWordLike || !CJK.test(s.segment) || [...s.segment].length < 2) continue;
+        if (STOP_CJK_WORDS.has(s.segment)) continue;
+        cjkChars += s.segment.length;
+        push(s.segment, 1, s.segment);
+      }
+    } else {
+      out.language = 'zh';
+      const lex = lexicon();
+      for (const run of norm.match(HAN_RUNS) ?? []) {
+        cjkChars += run.length;
+        for (const word of chineseWords(run, lex)) {
+          if (word.length < 2 || STOP_CJK_WORDS.has(word)) continue;
+          let pivots = lex.lookup(word);
+          if (pivots === undefined)
+            pivots = dictionaryParts(word, lex).flatMap((p) => lex.lookup(p) ?? []);
+          pivots = pivots.filter((p) => !STOP_LATIN.has(p.word));
+          // The word itself, lighter when its glosses carry its meaning across languages.
+          push(word, pivots.length > 0 ? WORD_WITH_PIVOTS : 1, word);
+          if (pivots.length === 0) continue;
+          // Earlier senses are the common ones: weights fall with the rank, unit length together.
+          const ranks = pivots.map((_, k) => 1 / Math.sqrt(k + 1));
+          const norm = Math.sqrt(ranks.reduce((a, w) => a + w * w, 0));
+          if (!out.wordGloss.has(word)) out.wordGloss.set(word, pivots[0].word);
+          pivots.forEach((p, k) => {
+            push(p.stem, ranks[k] / norm, word, word);
+            if (!out.gloss.has(p.stem)) out.gloss.set(p.stem, p.word);
+          });
+        }
+      }
+    }
+  }
+  const raw = latinRawWords(norm);
+  if (raw.length > 0) {
+    const language = guessLanguage(raw);
+    // A mostly-CJK text keeps its CJK language; its Latin words (SAML, Excel) are English.
+    if (cjkChars === 0) out.language = language;
+    latinTokens(raw, cjkChars === 0 ? language : 'english', push, norm, text.normalize('NFKC'));
   }
   return out;
 }
 
-// Concept phrases as stemmed word sequences (up to 4 words), and CJK forms longest first.
-const LATIN_PHRASES = new Map<string, string>();
-/** First words of the phrases of two or more words: only they need the longer lookups. */
-const PHRASE_STARTS = new Set<string>();
-let MAX_PHRASE = 1;
-const CJK_FORMS: { form: string; token: string }[] = [];
-for (const c of CONCEPTS) {
-  for (const form of c.latin) {
-    const words = latinWords(form.normalize('NFKC').toLowerCase());
-    if (words.length === 0) continue;
-    LATIN_PHRASES.set(words.join(' '), `#${c.token}`);
-    if (words.length > 1) PHRASE_STARTS.add(words[0]);
-    MAX_PHRASE = Math.max(MAX_PHRASE, words.length);
-  }
-  for (const form of c.cjk)
-    CJK_FORMS.push({ form: form.normalize('NFKC').toLowerCase(), token: `#${c.token}` });
-}
-CJK_FORMS.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
-
 /**
- * CJK_FORMS positions by the form's first character: a form can only occur in a text holding
- * that character, so a text is checked against the few forms its characters can start
- * instead of all of them. (Replacing a form adds only spaces, and no form starts with one, so
- * the characters of the original text bound every later match.)
+ * The tokens with only the pivot terms in `keep` (e.g. the terms some document of another
+ * language uses): a gloss no request of the run uses cannot match anything across languages
+ * and only dilutes its word's vector. Each word's remaining pivot weights are scaled back to
+ * unit length, and a word left without pivots weighs 1 again. Deterministic for the same set.
  */
-const FORMS_BY_FIRST = new Map<number, number[]>();
-CJK_FORMS.forEach(({ form }, i) => {
-  const first = form.charCodeAt(0);
-  const list = FORMS_BY_FIRST.get(first);
-  if (list) list.push(i);
-  else FORMS_BY_FIRST.set(first, [i]);
-});
-
-/**
- * Characters that never make a word-like segment without a CJK character in it: CJK script
- * characters themselves, ASCII spaces and punctuation (not letters, digits or '_') and the
- * ideographic comma and full stop. Text made only of these gives no Latin words, so the
- * segmenter pass for them is skipped. Katakana's 'ー' and '・' are Common script: not here.
- */
-const NO_LATIN_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < 128; c++)
-  NO_LATIN_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 0 : 1;
-NO_LATIN_WORD[0x3001] = 1;
-NO_LATIN_WORD[0x3002] = 1;
-for (const [from, to] of [
-  [0x3040, 0x30ff], // Hiragana, Katakana
-  [0x3100, 0x31ff], // Bopomofo, Hangul compatibility jamo, kanbun, Katakana extensions
-  [0x3400, 0x4dbf], // CJK extension A
-  [0x4e00, 0x9fff], // CJK unified ideographs
-  [0xac00, 0xd7af], // Hangul syllables
-  [0xf900, 0xfaff], // CJK compatibility ideographs
-])
-  for (let c = from; c <= to; c++) if (CJK.test(String.fromCharCode(c))) NO_LATIN_WORD[c] = 1;
-
-function hasLatinWords(norm: string): boolean {
-  for (let i = 0; i < norm.length; i++) if (NO_LATIN_WORD[norm.charCodeAt(i)] === 0) return true;
-  return false;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
-  return true;
-}
-
-export interface Tokens {
-  /** Tokens with repeats (term frequency matters), in text order. */
-  tokens: string[];
-  /** A readable surface form for word tokens (the first original word seen for a stem). */
-  surface: Map<string, string>;
-}
-
-/**
- * Whether `token` can have a surface form: word tokens come from segments without a CJK
- * character (stemming only drops endings), so tokens with one never have a surface form.
- */
-export function canHaveSurface(token: string): boolean {
-  return !CJK.test(token);
-}
-
-/** Splits one request's text into tokens for similarity. Pure and deterministic. */
-export function tokenize(text: string): Tokens {
-  const surface = new Map<string, string>();
-  return { tokens: tokenList(text, surface), surface };
-}
-
-/** The tokens of tokenize(), recording surface forms only into `surface` if given. */
-function tokenList(text: string, surface?: Map<string, string>): string[] {
-  const doc = begin(text);
-  return finish(doc, cjkWords(doc.runs), 0, surface);
-}
-
-/** Texts tokenised together: one Intl.Segmenter call costs more than its text (cjkWords). */
-const BATCH = 128;
-
-/**
- * Calls `each` with tokenList(texts[i]) for every i, in order. The CJK runs of a batch of
- * texts are segmented together; only one batch's tokens are alive at a time.
- */
-export function eachTokenList(
-  texts: readonly string[],
-  each: (tokens: string[], i: number) => void,
-): void {
-  const known: KnownRuns = new Map();
-  for (let from = 0; from < texts.length; from += BATCH) {
-    const docs = texts.slice(from, from + BATCH).map(begin);
-    const words = cjkWords(
-      docs.flatMap((d) => d.runs),
-      known,
-    );
-    let run = 0;
-    docs.forEach((d, k) => {
-      each(finish(d, words, run), from + k);
-      run += d.runs.length;
-    });
-  }
-}
-
-/** A text on its way to tokens: concept tokens of CJK forms so far, CJK runs to segment. */
-interface Doc {
-  norm: string;
-  tokens: string[];
-  runs: string[];
-  latin: boolean;
-}
-
-function begin(text: string): Doc {
-  // NFKC leaves ASCII as it is; checking is much cheaper than normalising.
-  const ascii = isAscii(text);
-  let norm = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
-  const tokens: string[] = [];
-  if (ascii || !CJK.test(norm)) return { norm, tokens, runs: [], latin: true };
-  norm = replaceConceptForms(norm, tokens);
-  return { norm, tokens, runs: norm.match(CJK_RUNS) ?? [], latin: hasLatinWords(norm) };
-}
-
-/** Adds each CJK run's tokens (its words at words[firstRun + run]), then the Latin words. */
-function finish(
-  doc: Doc,
-  words: readonly (string[] | undefined)[],
-  firstRun: number,
-  surface?: Map<string, string>,
-): string[] {
-  const { tokens } = doc;
-  doc.runs.forEach((run, r) => {
-    if (hasSurrogates(run)) pushBigrams([...run], tokens);
-    else pushBigrams(run, tokens);
-    for (const w of words[firstRun + r] ?? []) tokens.push(w);
+export function keepPivots(t: Tokens, keep: ReadonlySet<string>): Tokens {
+  const survivors = new Map<string, number>();
+  t.tokens.forEach((tok, i) => {
+    const w = t.pivotOf[i];
+    if (w !== null && keep.has(tok)) survivors.set(w, (survivors.get(w) ?? 0) + t.weights[i] ** 2);
   });
-  if (doc.latin) latinTokens(doc.norm, tokens, surface);
-  return tokens;
+  const out: Tokens = { ...t, tokens: [], weights: [], pivotOf: [] };
+  t.tokens.forEach((tok, i) => {
+    const w = t.pivotOf[i];
+    let weight = t.weights[i];
+    if (w !== null) {
+      if (!keep.has(tok)) return;
+      weight /= Math.sqrt(survivors.get(w) as number);
+    } else if (
+      t.weights[i] === WORD_WITH_PIVOTS &&
+      !survivors.has(tok) &&
+      t.surface.get(tok) === tok
+    )
+      weight = 1;
+    out.tokens.push(tok);
+    out.weights.push(weight);
+    out.pivotOf.push(w);
+  });
+  return out;
 }
 
-/** Pushes a concept token per occurrence of a CJK form (longest forms first) and blanks it. */
-function replaceConceptForms(text: string, tokens: string[]): string {
-  const candidates: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const forms = FORMS_BY_FIRST.get(text.charCodeAt(i));
-    if (forms) for (const f of forms) if (!candidates.includes(f)) candidates.push(f);
-  }
-  candidates.sort((a, b) => a - b);
-  let norm = text;
-  for (const f of candidates) {
-    const { form, token } = CJK_FORMS[f];
-    if (!norm.includes(form)) continue;
-    const parts = norm.split(form);
-    for (let i = 1; i < parts.length; i++) tokens.push(token);
-    norm = parts.join(' ');
-  }
-  return norm;
-}
-
-/** What latinTokens needs to know of a word, a function of the word alone (see wordInfo). */
-interface WordInfo {
-  stem: string;
-  /** The stem starts a concept phrase of two or more words. */
-  phraseStart: boolean;
-  /** The concept token of the stem alone, if any. */
-  concept: string | undefined;
-  /** An ordinary word token: 2+ characters, not a stop word, not a number. */
-  keep: boolean;
-}
-
-/**
- * WordInfo by word. Request texts repeat most of their words, and stemming (regular
- * expressions) plus the stop-word and phrase lookups cost more than one lookup here. Cleared
- * when full, so memory stays bounded in a long-lived process.
- */
-const WORD_INFO = new Map<string, WordInfo>();
-const WORD_INFO_LIMIT = 100_000;
-
-function wordInfo(raw: string): WordInfo {
-  let info = WORD_INFO.get(raw);
-  if (info === undefined) {
-    const w = stem(raw);
-    info = {
-      stem: w,
-      phraseStart: PHRASE_STARTS.has(w),
-      concept: LATIN_PHRASES.get(w),
-      keep: w.length >= 2 && !STOP_LATIN.has(w) && !STOP_LATIN.has(raw) && !/^\d+$/.test(w),
-    };
-    if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
-    WORD_INFO.set(raw, info);
-  }
-  return info;
-}
-
-/** Latin words: concept phrases first (longest match), then ordinary words. */
-function latinTokens(norm: string, tokens: string[], surface?: Map<string, string>): void {
-  const raw: string[] = direct.asciiWords(norm) ?? [];
-  if (raw.length === 0) {
-    for (const s of segmenter.segment(norm)) {
-      if (!s.isWordLike || CJK.test(s.segment)) continue;
-      raw.push(s.segment);
-    }
-  }
-  const words = raw.map(wordInfo);
-  for (let i = 0; i < words.length;) {
-    const word = words[i];
-    let matched = 0;
-    const longest = word.phraseStart ? Math.min(MAX_PHRASE, words.length - i) : 1;
-    for (let len = longest; len >= 1 && matched === 0; len--) {
-      const concept = len === 1 ? word.concept : LATIN_PHRASES.get(phrase(words, i, len));
+/** Latin words: concept phrases (added, longest match), then every kept word's stem. */
+function latinTokens(
+  raw: readonly string[],
+  language: string,
+  push: (token: string, weight: number, surface?: string) => void,
+  norm: string,
+  original: string,
+): void {
+  const stems = raw.map((w) => snowballStem(w, language));
+  // Surfaces keep the writer's case (SAML, Excel) where lower-casing kept positions.
+  const sameLength = norm.length === original.length;
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const longest = PHRASE_STARTS.has(stems[i]) ? Math.min(MAX_PHRASE, raw.length - i) : 1;
+    for (let len = longest; len >= 1; len--) {
+      const concept = LATIN_PHRASES.get(stems.slice(i, i + len).join(' '));
       if (concept) {
-        tokens.push(concept);
-        matched = len;
+        push(concept, CONCEPT_WEIGHT, raw.slice(i, i + len).join(' '));
+        break;
       }
     }
-    if (matched > 0) {
-      i += matched;
-      continue;
-    }
-    if (word.keep) {
-      tokens.push(word.stem);
-      if (surface && !surface.has(word.stem)) surface.set(word.stem, raw[i]);
-    }
-    i += 1;
+    const w = raw[i];
+    const s = stems[i];
+    const at = norm.indexOf(w, from);
+    if (at >= 0) from = at + w.length;
+    let surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
+    // A capital that only starts a sentence (Enforce MFA…) is not part of the word.
+    if (
+      at >= 0 &&
+      /^\p{Lu}\p{Ll}+$/u.test(surface) &&
+      /(?:^|[.!?:\n]\s*)$/.test(norm.slice(Math.max(0, at - 3), at))
+    )
+      surface = w;
+    if (s.length < 2 || /^\d+$/.test(s) || STOP_LATIN.has(w) || STOP_LATIN.has(s)) continue;
+    if (isStopWord(w, language)) continue;
+    push(s, 1, surface);
   }
-}
-
-/** The stems of words[i .. i + len) joined by spaces (a LATIN_PHRASES key). */
-function phrase(words: readonly WordInfo[], i: number, len: number): string {
-  let text = words[i].stem;
-  for (let k = i + 1; k < i + len; k++) text += ' ' + words[k].stem;
-  return text;
-}
-
-/** Words of CJK runs already segmented (cjkWords), by run: null for none. */
-type KnownRuns = Map<string, string[] | null>;
-
-/**
- * The segmenter's words of 3 or more characters (not stop words) of each run, by run. A run
- * of 1 or 2 characters cannot hold one, so it is not segmented; the others are segmented in
- * one call, joined by newlines: a newline always breaks words (UAX #29 WB3a/b) and ICU's
- * dictionaries segment each run of CJK characters on its own, so each run gets the words it
- * gets alone (property-tested), and one call costs much less than several. For the same
- * reason a run's words depend on the run only: runs in `known` (phrases that recur across
- * requests) are not segmented again, and the new ones are added to it.
- */
-function cjkWords(runs: readonly string[], known: KnownRuns = new Map()): (string[] | undefined)[] {
-  const words: (string[] | undefined)[] = [];
-  // Runs to segment, each once, and the positions of runs still waiting for their words.
-  const fresh: string[] = [];
-  const waiting: number[] = [];
-  runs.forEach((run, r) => {
-    if (codePoints(run) < 3) return;
-    const seen = known.get(run);
-    if (seen === undefined) {
-      known.set(run, null);
-      fresh.push(run);
-      waiting.push(r);
-    } else if (seen === null) waiting.push(r);
-    else words[r] = seen;
-  });
-  if (fresh.length > 0) segmentRuns(fresh, known);
-  for (const r of waiting) words[r] = known.get(runs[r]) ?? undefined;
-  return words;
-}
-
-/** Segments `runs` in one call, joined by newlines (see cjkWords), into `known`. */
-function segmentRuns(runs: readonly string[], known: KnownRuns): void {
-  const joined = runs.join('\n');
-  let k = 0;
-  let end = runs[0].length;
-  let list: string[] | null = null;
-  for (const s of segmenter.segment(joined)) {
-    while (s.index >= end) {
-      if (list) known.set(runs[k], list);
-      list = null;
-      end += 1 + runs[++k].length; // the next run, past its newline
-    }
-    const w = s.segment;
-    if (s.isWordLike && codePoints(w) >= 3 && !STOP_CJK_WORDS.has(w)) (list ??= []).push(w);
-  }
-  if (list) known.set(runs[k], list);
-}
-
-/** Character bigrams of a run (as a string of BMP characters or a list of code points). */
-function pushBigrams(chars: string | readonly string[], out: string[]): void {
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i];
-    const b = chars[i + 1];
-    if (STOP_CJK_CHARS.has(a) || STOP_CJK_CHARS.has(b)) continue;
-    const bigram = a + b;
-    if (!STOP_CJK_WORDS.has(bigram)) out.push(bigram);
-  }
-}
-
-function hasSurrogates(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
-}
-
-function codePoints(text: string): number {
-  return hasSurrogates(text) ? [...text].length : text.length;
 }

@@ -10,10 +10,8 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-const CONCEPT_BOOST = 1.6;
 /** A power of two (see InvertedIndex.mask). */
 const QUERY_MASK_SIZE = 4096;
-const CJK_WEIGHT = 0.5;
 /**
  * A search visiting at least 1/CLEAR_ALL_RATIO as many postings as there are vectors clears
  * all sums afterwards instead of noting the ones it touches (InvertedIndex.clearAll).
@@ -21,6 +19,17 @@ const CJK_WEIGHT = 0.5;
 const CLEAR_ALL_RATIO = 32;
 
 export class Vocabulary {
+  /**
+   * Weight of a private dimension every document has (and no other shares), in typical term
+   * weights (its square is about how many unshared typical words it stands for):
+   * vectors are normalised with it, then it is dropped. A document of one or two common words
+   * ("card") says little; without it its vector is as long as any and two such documents
+   * look identical (cosine 1). With it their cosine is damped by how little they say, while
+   * documents of several informative words keep nearly all of theirs.
+   */
+  privateWeight = 0;
+  /** Mean idf of a term occurrence (countDocuments): a typical word's weight. */
+  typicalIdf = 1;
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   df: Int32Array = new Int32Array(0);
@@ -58,6 +67,14 @@ export class Vocabulary {
     });
     this.df = counts;
     this.docs += docs.length;
+    // The mean idf of a term occurrence (each document's distinct terms).
+    let sum = 0;
+    let n = 0;
+    for (let t = 0; t < counts.length; t++) {
+      sum += counts[t] * this.idf(t);
+      n += counts[t];
+    }
+    this.typicalIdf = n > 0 ? sum / n : 1;
   }
 
   idf(id: number): number {
@@ -66,37 +83,34 @@ export class Vocabulary {
   }
 
   /**
-   * Concept tokens carry cross-language meaning and weigh more; CJK character bigrams are many
-   * and overlapping (a 6-character phrase gives 5), so each weighs less than a word.
+   * The TF-IDF vector of a document, from its term ids (termsOf) and, optionally, a weight per
+   * occurrence (tokenize's weights: a pivot term from a dictionary weighs less than a word).
+   * A term's frequency is the sum of its occurrences' weights; 1 + ln(tf) above 1.
    */
-  private boost(token: string): number {
-    if (token.charCodeAt(0) === 35 /* # */) return CONCEPT_BOOST;
-    return token.charCodeAt(0) >= 0x2e80 ? CJK_WEIGHT : 1;
-  }
-
-  /** The TF-IDF vector of a document, from its term ids (termsOf). */
-  vector(doc: Int32Array): SparseVector {
-    // Term ids sorted, so equal ids are adjacent: each run is one term and its length the tf.
-    const ids = doc.slice().sort();
+  vector(doc: Int32Array, occurrenceWeights?: ArrayLike<number>): SparseVector {
+    // Occurrences sorted by term id, so equal ids are adjacent: each run is one term.
+    const order = Array.from(doc.keys()).sort((x, y) => doc[x] - doc[y] || x - y);
     let distinct = 0;
-    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
+    for (let i = 0; i < order.length; i++)
+      if (i === 0 || doc[order[i]] !== doc[order[i - 1]]) distinct++;
     const terms = new Int32Array(distinct);
     const weights = new Float64Array(distinct);
     let norm = 0;
-    for (let i = 0, k = 0; i < ids.length; k++) {
-      const id = ids[i];
+    for (let i = 0, k = 0; i < order.length; k++) {
+      const id = doc[order[i]];
       let tf = 0;
-      while (i < ids.length && ids[i] === id) {
-        tf++;
+      while (i < order.length && doc[order[i]] === id) {
+        tf += occurrenceWeights ? occurrenceWeights[order[i]] : 1;
         i++;
       }
-      const boost = this.boost(this.names[id]);
-      const w = (1 + Math.log(tf)) * this.idf(id) * boost;
+      const w = (tf > 1 ? 1 + Math.log(tf) : tf) * this.idf(id);
       terms[k] = id;
       weights[k] = w;
       norm += w * w;
     }
-    return normalise({ terms, weights }, norm);
+    // In units of the corpus's typical term weight, so small and large corpora damp alike.
+    const own = this.privateWeight * this.typicalIdf;
+    return normalise({ terms, weights }, norm + own * own);
   }
 }
 

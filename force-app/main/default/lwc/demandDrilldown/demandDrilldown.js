@@ -14,6 +14,7 @@ import COL_STATUS from '@salesforce/label/c.Demand_Col_Status';
 import COL_NEEDED_BY from '@salesforce/label/c.Demand_Col_Needed_By';
 import COL_REVENUE from '@salesforce/label/c.Demand_Col_Revenue';
 import COL_BLOCKER from '@salesforce/label/c.Demand_Col_Deal_Blocker';
+import COL_REASON from '@salesforce/label/c.Demand_Col_Reason';
 
 const COLUMNS = [
   { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
@@ -34,6 +35,8 @@ const COLUMNS = [
     typeAttributes: { maximumFractionDigits: 0 },
   },
   { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' },
+  // Why Quorum put an unthemed request here (Suggestion_Reason__c, written by the service).
+  { label: COL_REASON, fieldName: 'reason', wrapText: true },
 ];
 
 /**
@@ -99,6 +102,12 @@ export default class DemandDrilldown extends LightningElement {
                     value
                   }
                   Deal_Blocker__c {
+                    value
+                  }
+                  Theme__c {
+                    value
+                  }
+                  Suggestion_Reason__c {
                     value
                   }
                 }

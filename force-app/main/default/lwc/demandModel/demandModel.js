@@ -445,6 +445,8 @@ export function drilldownRows(requestNodes) {
     neededBy: val(node.Needed_By__c),
     revenue: val(node.Revenue_At_Stake__c),
     dealBlocker: val(node.Deal_Blocker__c) === true,
+    // The reason only explains a suggestion: once people theme the request it no longer applies.
+    reason: val(node.Theme__c) ? null : val(node.Suggestion_Reason__c),
   }));
   rows.sort(
     (a, b) =>

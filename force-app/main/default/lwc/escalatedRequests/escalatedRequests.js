@@ -23,6 +23,7 @@ import URGENCY_FIELD from '@salesforce/schema/Escalated_Request__c.Urgency__c';
 import NEEDED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Needed_By__c';
 import THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Theme__c';
 import SUGGESTED_THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Suggested_Theme__c';
+import SUGGESTION_REASON_FIELD from '@salesforce/schema/Escalated_Request__c.Suggestion_Reason__c';
 import SEGMENT_FIELD from '@salesforce/schema/Escalated_Request__c.Segment__c';
 import REQUESTED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Requested_By__c';
 import REVENUE_FIELD from '@salesforce/schema/Escalated_Request__c.Revenue_At_Stake__c';
@@ -88,6 +89,9 @@ const REQUESTS_QUERY = gql`
                 Name {
                   value
                 }
+              }
+              Suggestion_Reason__c {
+                value
               }
               Segment__c {
                 value
@@ -242,6 +246,8 @@ function toRequest(node) {
     themeId: value(THEME_FIELD),
     themeName: nameOf(node.Theme__r),
     suggestedThemeName: value(SUGGESTED_THEME_FIELD) ? nameOf(node.Suggested_Theme__r) : null,
+    // Why Quorum suggested the theme (written by the service with the suggestion).
+    suggestionReason: value(SUGGESTED_THEME_FIELD) ? value(SUGGESTION_REASON_FIELD) : null,
     segmentId: value(SEGMENT_FIELD),
     dealBlocker: value(DEAL_BLOCKER_FIELD) === true,
     fields: {

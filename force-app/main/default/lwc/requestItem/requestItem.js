@@ -45,6 +45,11 @@ export default class RequestItem extends LightningElement {
       : NO_THEME;
   }
 
+  /** Why Quorum suggested the theme, only while the theme is a suggestion. */
+  get reasonText() {
+    return this.request.themeName ? null : this.request.suggestionReason || null;
+  }
+
   get statusText() {
     return this.request.status || NOT_SET;
   }

@@ -346,4 +346,16 @@ describe('drill-down', () => {
       url: '/lightning/r/Escalated_Request__c/a0R02/view',
     });
   });
+
+  it('shows why a request was suggested, only while people have not themed it', () => {
+    const node = (Id, theme) => ({
+      Id,
+      Name: { value: Id },
+      Account__c: { value: 'A1' },
+      Theme__c: { value: theme },
+      Suggestion_Reason__c: { value: 'shares: SAML, 单点登录 with 3 requests' },
+    });
+    const { rows } = drilldownRows([node('r1', null), node('r2', 'a0T1')]);
+    expect(rows.map((r) => r.reason)).toEqual(['shares: SAML, 单点登录 with 3 requests', null]);
+  });
 });

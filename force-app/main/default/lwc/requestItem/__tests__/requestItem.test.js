@@ -81,6 +81,22 @@ describe('c-request-item', () => {
     expect($(element, '.urgency').classList).not.toContain('slds-text-color_error');
   });
 
+  it('says why Quorum suggested the theme', () => {
+    const reason = 'shares: data residency, EU, 欧盟 with 4 requests';
+    const element = mount({
+      ...REQUEST,
+      themeId: null,
+      themeName: null,
+      suggestedThemeName: 'EU data residency',
+      suggestionReason: reason,
+    });
+    expect($(element, '.reason').textContent).toContain(reason);
+    expect($(element, '.theme').title).toBe(reason);
+    // A themed request shows no suggestion reason.
+    const themed = mount({ ...REQUEST, suggestionReason: reason });
+    expect($(themed, '.reason')).toBeNull();
+  });
+
   it('shows "no theme yet" without theme or suggestion', () => {
     const element = mount({ ...REQUEST, themeName: null, suggestedThemeName: null });
     expect($(element, '.theme').textContent).toBe('c.Quorum_Requests_NoTheme');

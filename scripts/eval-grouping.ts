@@ -1,0 +1,77 @@
+/**
+ * `npm run eval:grouping [-- --sweep] [-- --show]`: theme grouping measured on every labelled
+ * set (pairwise and B-cubed precision / recall) against a plain TF-IDF baseline at the same
+ * precision. Which parts were tuned on and which are held out: server/test/fixtures/grouping/README.md.
+ */
+import {
+  evaluateGrouping,
+  loadBanking77,
+  loadFixture,
+  loadMultilingual,
+  tfidfAtPrecision,
+  type LabelledFixture,
+  type Quality,
+} from '../server/test/fixtures/grouping/evaluate';
+import { GROUPING } from '../server/src/domain/themes/group';
+
+const f = (x: number) => x.toFixed(3);
+
+/**
+ * A stricter setting, chosen on the Banking77 tuning sample as the loosest merge threshold whose
+ * precision there is >= 0.7: what precision on short, overlapping queries costs in recall.
+ */
+export const STRICT = { merge: 0.28 };
+
+export function sets(): { name: string; heldOut: boolean; fixture: LabelledFixture }[] {
+  return [
+    { name: 'labelled fixture (tuned on)', heldOut: false, fixture: loadFixture('requests') },
+    { name: 'labelled fixture, held out', heldOut: true, fixture: loadFixture('holdout') },
+    { name: 'multilingual en/zh (tuned on)', heldOut: false, fixture: loadMultilingual('tune') },
+    { name: 'multilingual en/zh, held out', heldOut: true, fixture: loadMultilingual('holdout') },
+    { name: 'Banking77 public (tuned on)', heldOut: false, fixture: loadBanking77('tune') },
+    { name: 'Banking77 public, held out', heldOut: true, fixture: loadBanking77('holdout') },
+  ];
+}
+
+export function line(name: string, q: Quality, fixture: LabelledFixture): string {
+  return `${name} (${fixture.requests.length} requests): ${figures(q, fixture)}`;
+}
+
+function figures(q: Quality, fixture: LabelledFixture): string {
+  const base = tfidfAtPrecision(fixture, q.precision);
+  const baseText = base
+    ? `TF-IDF at precision >= ${f(q.precision)}: recall ${f(base.recall)} (threshold ${base.threshold})`
+    : `TF-IDF never reaches precision ${f(q.precision)}`;
+  return (
+    `pairwise precision ${f(q.precision)}, recall ${f(q.recall)}; ` +
+    `B-cubed precision ${f(q.bcubedPrecision)}, recall ${f(q.bcubedRecall)}; ` +
+    `most unrelated requests in one group ${q.worstIntruders}; ${baseText}`
+  );
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  console.log(
+    `operating point: average-linkage merge >= ${GROUPING.merge}, attach >= ${GROUPING.attach}`,
+  );
+  for (const s of sets()) {
+    const q = evaluateGrouping(s.fixture);
+    console.log(line(s.name, q, s.fixture));
+    if (argv.includes('--show') && !s.heldOut) {
+      for (const [a, b] of q.wrong.slice(0, 15)) console.log(`   wrong: ${a} | ${b}`);
+      for (const [a, b] of q.missed.slice(0, 15)) console.log(`   missed: ${a} | ${b}`);
+    }
+    if (s.name.startsWith('Banking77'))
+      console.log(
+        `   stricter setting (merge >= ${STRICT.merge}): ${figures(evaluateGrouping(s.fixture, STRICT), s.fixture)}`,
+      );
+    if (argv.includes('--sweep') && !s.heldOut) {
+      for (const merge of [0.2, 0.25, 0.3, 0.35, 0.4]) {
+        const p = evaluateGrouping(s.fixture, { merge });
+        console.log(`   merge ${merge}: precision ${f(p.precision)} recall ${f(p.recall)}`);
+      }
+    }
+  }
+}
+
+if (require.main === module) main();

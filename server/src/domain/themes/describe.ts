@@ -1,0 +1,132 @@
+/**
+ * Names, terms and reasons a product manager reads: what a group's requests share, in the
+ * org's main language, and per request which of those terms it has.
+ */
+import { CONCEPT_LABEL } from './concepts';
+import type { Tokens } from './tokenize';
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Suggestion_Reason__c's length. */
+export const REASON_LENGTH = 255;
+
+export interface Member {
+  id: string;
+  tokens: Tokens;
+}
+
+/**
+ * The org's main language for names: Chinese when most texts are Chinese (or Japanese or
+ * Korean), else English (the pivot).
+ */
+export function mainLanguage(languages: Iterable<string>): 'zh' | 'english' {
+  let cjk = 0;
+  let other = 0;
+  for (const l of languages) {
+    if (l === 'zh' || l === 'ja' || l === 'ko') cjk++;
+    else other++;
+  }
+  return cjk > other ? 'zh' : 'english';
+}
+
+/** How a term reads for the whole group, in the main language. */
+function display(term: string, members: readonly Member[], main: 'zh' | 'english'): string {
+  const label = CONCEPT_LABEL.get(term);
+  if (label) return label;
+  const surfaces = members
+    .map((m) => m.tokens.surface.get(term))
+    .filter((s): s is string => s !== undefined);
+  const wanted = (s: string) => (main === 'zh' ? CJK.test(s) : !CJK.test(s));
+  const own = mostCommon(surfaces.filter(wanted));
+  if (own) return own;
+  if (main === 'english') {
+    const gloss = mostCommon(
+      members
+        .map((m) => m.tokens.gloss.get(term) ?? m.tokens.wordGloss.get(term))
+        .filter((s): s is string => s !== undefined),
+    );
+    if (gloss) return gloss;
+  }
+  return mostCommon(surfaces) ?? term;
+}
+
+/** The most frequent string (ties: the alphabetically first), or undefined. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [v, c] of counts)
+    if (c > bestCount || (c === bestCount && best !== undefined && v < best)) {
+      best = v;
+      bestCount = c;
+    }
+  return best;
+}
+
+export interface Description {
+  /** Terms shared by the members, strongest first (internal term ids). */
+  shared: string[];
+  /** The shared terms as the main language reads them (deduplicated). */
+  labels: string[];
+}
+
+/**
+ * Terms most members share, by (members holding it) × idf: at least two members, and for
+ * groups of five or more at least a third of them.
+ */
+export function sharedTerms(
+  members: readonly Member[],
+  idf: (term: string) => number,
+  main: 'zh' | 'english',
+  limit = 6,
+): Description {
+  const holders = new Map<string, number>();
+  for (const m of members)
+    for (const t of new Set(m.tokens.tokens)) holders.set(t, (holders.get(t) ?? 0) + 1);
+  const floor = Math.max(2, members.length >= 5 ? Math.ceil(members.length / 3) : 2);
+  const ranked = [...holders.entries()]
+    .filter(([, n]) => n >= floor)
+    .map(([t, n]) => ({ t, s: n * idf(t) }))
+    .sort((x, y) => y.s - x.s || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+  const shared: string[] = [];
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  for (const { t } of ranked) {
+    const label = display(t, members, main);
+    const key = label.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    shared.push(t);
+    labels.push(label);
+    if (shared.length >= limit) break;
+  }
+  return { shared, labels };
+}
+
+/** A theme name from its labels: the three strongest, the first capitalised. */
+export function nameOf(labels: readonly string[]): string {
+  const words = labels.slice(0, 3);
+  if (words.length === 0) return 'Suggested theme';
+  const name = words.join(', ');
+  const cap = name.charAt(0).toUpperCase() + name.slice(1);
+  return cap.length > 80 ? `${cap.slice(0, 77)}...` : cap;
+}
+
+/** The shared terms one member has, as it wrote them (its own language), deduplicated. */
+export function memberTerms(member: Member, shared: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of shared) {
+    if (!member.tokens.surface.has(t)) continue;
+    const label = CONCEPT_LABEL.get(t) ?? (member.tokens.surface.get(t) as string);
+    if (seen.has(label.toLowerCase())) continue;
+    seen.add(label.toLowerCase());
+    out.push(label);
+  }
+  return out;
+}
+
+/** Text cut to Suggestion_Reason__c's length. */
+export function fitReason(text: string): string {
+  return text.length > REASON_LENGTH ? `${text.slice(0, REASON_LENGTH - 3)}...` : text;
+}
