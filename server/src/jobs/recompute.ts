@@ -231,7 +231,7 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   // Columns: only the rows the diff finds changed become objects (scoreTable.ts).
   const computed = scoreTable({
     accounts: snap.accounts as never,
-    accountSegment: assignment.accountSegment,
+    memberships: assignment.memberships,
     segments: assignment.segments.map((s) => ({
       segmentId: s.segmentId,
       accountCount: s.accountCount,

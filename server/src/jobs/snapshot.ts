@@ -77,7 +77,14 @@ const select = (apiName: string, fields: readonly string[]) =>
 
 /** Only the fields the engine needs (fields left out read as null through the schemas). */
 const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const;
-const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c'] as const;
+const MEMBER_FIELDS = [
+  'Id',
+  'Opportunity__c',
+  'Contact__c',
+  'Role__c',
+  'Influence__c',
+  'Has_Veto__c',
+] as const;
 const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as const;
 /** Requests: everything but the modification stamps (CreatedDate drives the decay). */
 /** Scores: everything but the long Breakdown__c (compared through Breakdown_Digest__c). */
