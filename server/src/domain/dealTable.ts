@@ -61,7 +61,14 @@ export class DealTableBuilder {
   }
 
   addMember(m: CommitteeMemberRecord): void {
-    this.addRole(this.members, m.Contact__c, m.Opportunity__c, m.Role__c, m.Influence__c, m.Has_Veto__c);
+    this.addRole(
+      this.members,
+      m.Contact__c,
+      m.Opportunity__c,
+      m.Role__c,
+      m.Influence__c,
+      m.Has_Veto__c,
+    );
   }
 
   addContactRole(r: ContactRoleRecord): void {

@@ -123,7 +123,6 @@ export const ScoreRowSchema = z.object({
 });
 export type ScoreRow = z.infer<typeof ScoreRowSchema>;
 
-
 /**
  * The UTC day (days since 1970-01-01) a request was asked on: Asked_On__c, else the day it was
  * created; -1 when neither is readable. Recency counts from it.

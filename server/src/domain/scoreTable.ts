@@ -93,8 +93,9 @@ const NUMBER_COLUMNS: readonly NumberColumn[] = [
 
 /** Collects rows column by column; `done()` hands out the table. */
 export class ScoreTableBuilder {
-  private readonly cols = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as
-    Record<NumberColumn, number[]>;
+  private readonly cols = Object.fromEntries(
+    NUMBER_COLUMNS.map((c) => [c, [] as number[]]),
+  ) as Record<NumberColumn, number[]>;
   private readonly digests: string[] = [];
 
   get length(): number {

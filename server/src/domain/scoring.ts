@@ -264,9 +264,7 @@ export function scoreTable(input: ScoreInput): ScoreTable {
       requests += v.requests[rowVoices[j]];
       score += e.voice;
     }
-    return buildBreakdown(round4(score), requests, p.accountVoiceCap, list, (id) =>
-      sets.text(id),
-    );
+    return buildBreakdown(round4(score), requests, p.accountVoiceCap, list, (id) => sets.text(id));
   };
   return builder.done(
     {
@@ -413,7 +411,9 @@ function sortVoices(f: Folded, table: RequestTable): Voices {
   codes.sort((a, b) => ((ids[a] ?? '') < (ids[b] ?? '') ? -1 : 1));
   const place = new Map(codes.map((c, k) => [c, k] as const));
   const order = Array.from({ length: n }, (_, q) => q);
-  order.sort((x, y) => f.theme[x] - f.theme[y] || place.get(f.account[x])! - place.get(f.account[y])!);
+  order.sort(
+    (x, y) => f.theme[x] - f.theme[y] || place.get(f.account[x])! - place.get(f.account[y])!,
+  );
   const pick = (col: number[]) => order.map((q) => col[q]);
   return {
     count: n,
@@ -524,7 +524,11 @@ class FactorSets {
     private readonly table: RequestTable,
     private readonly who: readonly Requester[],
     private readonly p: Profile,
-    private readonly w: { urgencyW: Float64Array; sourceW: Float64Array; workaroundW: Float64Array },
+    private readonly w: {
+      urgencyW: Float64Array;
+      sourceW: Float64Array;
+      workaroundW: Float64Array;
+    },
   ) {}
 
   /** The set of request i asked by requester r (-1: none). */

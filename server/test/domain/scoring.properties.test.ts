@@ -262,7 +262,8 @@ describe('scoring principles', () => {
       fc.property(worldArb, (w) => {
         for (const r of engine(w)) {
           const b = breakdownOf(r);
-          const sum = b.accounts.reduce((s, a) => s + (a.voice as number), 0) + (b.others?.voice ?? 0);
+          const sum =
+            b.accounts.reduce((s, a) => s + (a.voice as number), 0) + (b.others?.voice ?? 0);
           expect(Math.abs(sum - r.Score__c)).toBeLessThan(1e-9);
           expect(b.accounts.length + (b.others?.accounts ?? 0)).toBe(r.Account_Count__c);
         }

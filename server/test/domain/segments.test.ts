@@ -61,12 +61,11 @@ describe('assignSegments', () => {
         Value__c: 'abc',
       },
     ];
-    const { segments: statuses, accountSegment, memberships } = assignSegments(
-      accounts,
-      segments,
-      criteria,
-      TYPES,
-    );
+    const {
+      segments: statuses,
+      accountSegment,
+      memberships,
+    } = assignSegments(accounts, segments, criteria, TYPES);
     expect(statuses.map((s) => [s.segmentId, s.status, s.message, s.accountCount])).toEqual([
       ['S_OFF', 'Valid', null, 0],
       ['S_BAD', 'Invalid', "Filter logic: missing closing parenthesis after '2'", 0],

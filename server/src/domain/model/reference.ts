@@ -312,4 +312,3 @@ function rankModel(rows: ModelRow[], themes: ReadonlyMap<string, ThemeRecord>): 
     list.forEach((row, i) => (row.rank = i + 1));
   }
 }
-
