@@ -50,8 +50,16 @@ export function seedSegmentsAndProfile(store: Store): void {
       ],
     },
     {
+      name: 'Media, retail and telecom',
+      description: 'Consumer-facing industries (a quoted value holds a comma).',
+      priority: 45,
+      active: true,
+      logic: null,
+      criteria: [['Industry', 'in', '"Media, Entertainment & Games", Retail, Telecommunications']],
+    },
+    {
       name: 'Mid-market',
-      description: '200 to 4,999 employees, outside the segments above.',
+      description: '200 to 4,999 employees (overlaps the industry and region segments).',
       priority: 50,
       active: true,
       logic: '1 AND 2',

@@ -4,6 +4,7 @@
  * requests phrased differently per account (English and Chinese, ~25% unthemed); segments with
  * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
+import { seedHistory } from './history';
 import type { Store } from '../store/store';
 import type { Row } from '../store/table';
 import type { Value } from '../store/values';
@@ -321,12 +322,16 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
       Workaround__c: rng.weighted(workarounds, workaroundW),
       OwnerId: accounts[a].OwnerId,
       CreatedDate: created,
+      // Account teams log requests days after the customer asked.
+      Asked_On__c: dateString(created - rng.int(0, 21) * DAY, dates),
     });
     if (batch.length === 10_000) store.load('Escalated_Request__c', batch.splice(0));
   }
   store.load('Escalated_Request__c', batch.splice(0));
 
   seedSegmentsAndProfile(store);
+  // A trend from the start (scoring the whole org once per month shown): demo sizes only.
+  if (!large) seedHistory(store, now);
 
   const counts: DemoCounts = {};
   for (const [name, table] of store.tables) counts[name] = table.rows.length;
