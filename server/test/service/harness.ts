@@ -8,6 +8,7 @@ import { computeDemand, resolveProfile, sameScore, type ScoreRow } from '../../s
 import { loadEnv } from '../../src/config/env';
 import { startService, type Service } from '../../src/jobs/service';
 import { readSnapshot, type Snapshot } from '../../src/quorumOrg/snapshot';
+import { baselineFrom, historyMonths } from '../../src/domain/history';
 import type { RunnerSettings } from '../../src/jobs/runner';
 import { silentLogger } from '../../src/log';
 import { Org } from '../../src/salesforce/org';
@@ -84,7 +85,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
 export async function snapshot(h: Harness): Promise<Snapshot> {
   // Uncompacted: every field and all text, to check the run's compacted reading against it.
-  return readSnapshot(h.org, { bulkThreshold: 1_000_000, compact: false });
+  return readSnapshot(h.org, {
+    bulkThreshold: 1_000_000,
+    compact: false,
+    historySince: historyMonths(NOW).baseline,
+  });
 }
 
 /** What the engine computes on the org's current data (themes keyed as the org keys them). */
@@ -102,6 +107,7 @@ export function expectedScores(snap: Snapshot): ScoreRow[] {
     themes: snap.themes as never,
     profile,
     now: NOW,
+    baseline: baselineFrom(snap.history, NOW),
   }).scores;
 }
 
