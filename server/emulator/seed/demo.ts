@@ -237,7 +237,14 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
         Name: name.slice(0, 80),
         Description__c: `Customers ask for: ${need.en[0].toLowerCase()}.`,
         Product_Area__c: need.area,
-        Status__c: t % 13 === 5 ? 'Planned' : t % 17 === 3 ? 'Delivered' : 'Open',
+        Status__c:
+          t % 13 === 5
+            ? 'Planned'
+            : t % 17 === 3
+              ? 'Delivered'
+              : t % 19 === 11
+                ? 'Declined'
+                : 'Open',
         Origin__c: 'Manual',
         Match_Terms__c: need.terms,
         CreatedDate: now - 500 * DAY,
