@@ -1,5 +1,5 @@
 /**
- * Picklist values of the Quorum data model (DESIGN.md), in the order the metadata lists them.
+ * Picklist values of the Quorum data model, in the order the metadata lists them.
  * Every restricted picklist in force-app has exactly these values; `npm run check:metadata`
  * cross-checks them. Values that the components share (request statuses, operators) come from
  * the shared plain-JS rule modules under lwc/.

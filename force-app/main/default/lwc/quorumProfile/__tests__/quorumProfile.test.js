@@ -60,7 +60,7 @@ describe('checkRoleMapping', () => {
 });
 
 describe('summaryNumbers', () => {
-  it('gives the DESIGN.md reading of the defaults', () => {
+  it('gives the documented reading of the defaults', () => {
     expect(summaryNumbers(DEFAULTS)).toEqual({
       criticalOverLow: 4,
       decisionOverUse: 1.5,
