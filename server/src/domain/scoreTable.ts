@@ -103,7 +103,21 @@ export class ScoreTableBuilder {
   }
 
   add(row: RowInput): void {
-    for (const c of NUMBER_COLUMNS) this.cols[c].push(row[c]);
+    const c = this.cols;
+    c.group.push(row.group);
+    c.theme.push(row.theme);
+    c.score.push(row.score);
+    c.accounts.push(row.accounts);
+    c.requests.push(row.requests);
+    c.revenue.push(row.revenue);
+    c.decision.push(row.decision);
+    c.useOnly.push(row.useOnly);
+    c.blockers.push(row.blockers);
+    c.earliest.push(row.earliest);
+    c.penetration.push(row.penetration);
+    c.normalized.push(row.normalized);
+    c.scoreChange.push(row.scoreChange);
+    c.accountChange.push(row.accountChange);
     this.digests.push(row.digest);
   }
 
@@ -132,6 +146,10 @@ type Columns = Record<NumberColumn, Float64Array> & { digest: string[]; rank: In
 export class ScoreTable {
   readonly length: number;
   private readonly keys: string[];
+  /** One getter for every row's Breakdown__c (a closure per row costs far more to make). */
+  private readonly descriptor: PropertyDescriptor;
+  private rowOfKey: Map<string, number> | null = null;
+  private readonly dates = new Map<number, string>();
 
   constructor(
     private readonly c: Columns,
@@ -143,6 +161,20 @@ export class ScoreTable {
       { length: this.length },
       (_, i) => `${run.groupSegment[c.group[i]] ?? ALL}:${run.themeIds[c.theme[i]]}`,
     );
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const table = this;
+    this.descriptor = {
+      get(this: ScoreRow): string {
+        return table.breakdownOf(this.Score_Key__c);
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+
+  private breakdownOf(key: string): string {
+    if (!this.rowOfKey) this.rowOfKey = new Map(this.keys.map((k, i) => [k, i] as const));
+    return this.breakdown(this.rowOfKey.get(key)!);
   }
 
   /** Score_Key__c of row i. */
@@ -171,7 +203,7 @@ export class ScoreTable {
     into.Decision_Backed_Count__c = c.decision[i];
     into.Use_Only_Count__c = c.useOnly[i];
     into.Deal_Blocker_Count__c = c.blockers[i];
-    into.Earliest_Needed_By__c = c.earliest[i] < 0 ? null : dayText(c.earliest[i]);
+    into.Earliest_Needed_By__c = c.earliest[i] < 0 ? null : this.date(c.earliest[i]);
     into.Quorum_Reached__c = accounts >= run.quorum;
     into.Score_Change_90d__c = Number.isNaN(c.scoreChange[i]) ? null : c.scoreChange[i];
     into.Account_Change_90d__c = Number.isNaN(c.accountChange[i]) ? null : c.accountChange[i];
@@ -184,13 +216,15 @@ export class ScoreTable {
   /** Row i as a Segment_Demand_Score__c object (Breakdown__c built when read). */
   row(i: number): ScoreRow {
     const row = this.values(i, blankValues()) as ScoreRow;
-    const breakdown = this.breakdown;
-    Object.defineProperty(row, 'Breakdown__c', {
-      get: () => breakdown(i),
-      enumerable: true,
-      configurable: true,
-    });
+    Object.defineProperty(row, 'Breakdown__c', this.descriptor);
     return row;
+  }
+
+  /** A day's text; rows share few dates, each formatted once. */
+  private date(day: number): string {
+    let text = this.dates.get(day);
+    if (text === undefined) this.dates.set(day, (text = dayText(day)));
+    return text;
   }
 
   /** Every row as an object, in table order. */

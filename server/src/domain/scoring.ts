@@ -162,16 +162,16 @@ export function scoreTable(input: ScoreInput): ScoreTable {
 
   // ---- 2. one voice per (theme, account)
   const sides = who.map((r) => r.side);
-  const v = foldVoices(table, themes.ofRequest, themes.ids.length, sides, (i) => {
+  const v = foldVoices(table, themes.ofRequest, themes.ids.length, sides, (i, out) => {
     const r = index.requesterOf(table.requestedBy[i], table.account[i], table.opportunity[i]);
-    const weight =
+    out.requester = r;
+    out.weight =
       urgencyW[table.urgency[i]] *
       sourceW[table.source[i]] *
       (r >= 0 ? sideW[r] : p.side.Unknown) *
       (r >= 0 ? influenceW[r] : p.influence.Unknown) *
       workaroundW[table.workaround[i]] *
       (table.dealBlocker[i] ? p.dealBlockerFactor : 1);
-    return { weight, requester: r };
   });
 
   // ---- 3. decay, revenue, cap; the fingerprint of each voice's breakdown entry
@@ -228,7 +228,8 @@ export function scoreTable(input: ScoreInput): ScoreTable {
     if (from === q) continue;
     for (let k = from; k < q; k++) {
       inGroup[ALL].push(k);
-      for (const g of groupsOfAccount[v.account[k]] ?? []) inGroup[g].push(k);
+      const groups = groupsOfAccount[v.account[k]];
+      if (groups) for (const g of groups) inGroup[g].push(k);
     }
     for (let g = 0; g <= ALL; g++) {
       const list = inGroup[g];
@@ -293,25 +294,39 @@ function themeNumbers(
   counted: Uint8Array,
 ): { ids: string[]; status: (string | null)[]; ofRequest: Int32Array } {
   const resolve = buildMergeResolver(themeRecords);
-  const raw: (string | null)[] = new Array<string | null>(table.length).fill(null);
-  const distinct = new Set<string>();
+  // Raw values: the table's theme codes, then values only this run's grouping names.
+  const values: (string | null)[] = [...table.themes.values];
+  const extra = new Map<string, number>();
+  const raw = new Int32Array(table.length);
   for (let i = 0; i < table.length; i++) {
     if (!counted[table.status[i]]) continue;
-    const id =
-      table.themes.values[table.theme[i]] ??
-      themeOf?.get(table.id[i]) ??
-      table.themes.values[table.suggestedTheme[i]] ??
-      null;
-    if (id === null) continue;
-    const effective = resolve(id);
-    raw[i] = effective;
-    distinct.add(effective);
+    let code = table.theme[i];
+    if (code === 0) {
+      const grouped = themeOf?.get(table.id[i]);
+      if (grouped !== undefined) {
+        code = table.themes.find(grouped);
+        if (code < 0) {
+          code = extra.get(grouped) ?? values.length;
+          if (code === values.length) {
+            extra.set(grouped, code);
+            values.push(grouped);
+          }
+        }
+      } else code = table.suggestedTheme[i];
+    }
+    raw[i] = code;
   }
-  const ids = [...distinct].sort();
+  // Each raw value's effective theme, resolved once; numbers in Id order.
+  const used = new Uint8Array(values.length);
+  for (let i = 0; i < table.length; i++) used[raw[i]] = 1;
+  const effective = values.map((v, c) => (c > 0 && used[c] && v ? resolve(v) : null));
+  const ids = [...new Set(effective.filter((v): v is string => v !== null))].sort();
   const number = new Map(ids.map((id, k) => [id, k] as const));
-  const statusOf = new Map(themeRecords.map((t) => [t.Id, t.Status__c ?? null] as const));
+  const numberOfCode = Int32Array.from(effective, (v) => (v === null ? -1 : number.get(v)!));
   const ofRequest = new Int32Array(table.length).fill(-1);
-  for (let i = 0; i < table.length; i++) if (raw[i] !== null) ofRequest[i] = number.get(raw[i]!)!;
+  for (let i = 0; i < table.length; i++)
+    if (raw[i] > 0 && counted[table.status[i]]) ofRequest[i] = numberOfCode[raw[i]];
+  const statusOf = new Map(themeRecords.map((t) => [t.Id, t.Status__c ?? null] as const));
   return { ids, status: ids.map((id) => statusOf.get(id) ?? null), ofRequest };
 }
 
@@ -324,8 +339,9 @@ function foldVoices(
   themeOf: Int32Array,
   themeCount: number,
   sides: readonly string[],
-  weigh: (i: number) => { weight: number; requester: number },
+  weigh: (i: number, out: { weight: number; requester: number }) => void,
 ): Voices {
+  const w = { weight: 0, requester: -1 };
   // Per theme, account code -> voice (in arrival order; sorted below).
   const byTheme: Map<number, number>[] = Array.from({ length: themeCount }, () => new Map());
   const f: Folded = {
@@ -346,7 +362,8 @@ function foldVoices(
     const t = themeOf[i];
     if (t < 0) continue;
     const a = table.account[i];
-    const { weight, requester } = weigh(i);
+    weigh(i, w);
+    const { weight, requester } = w;
     const side = requester >= 0 ? sides[requester] : 'Unknown';
     const revenue = Number.isNaN(table.revenue[i]) ? 0 : table.revenue[i];
     const asked = table.askedDay[i];
@@ -517,7 +534,7 @@ class FactorSets {
   readonly h1: number[] = [];
   readonly h2: number[] = [];
   private readonly texts: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
   private readonly fp = new Fingerprint();
 
   constructor(
@@ -534,7 +551,12 @@ class FactorSets {
   /** The set of request i asked by requester r (-1: none). */
   of(i: number, r: number): number {
     const t = this.table;
-    const key = `${t.urgency[i]}:${t.source[i]}:${r}:${t.workaround[i]}:${t.dealBlocker[i]}`;
+    const codes = t.picklists.size;
+    const key =
+      (((t.urgency[i] * codes + t.source[i]) * (this.who.length + 1) + r + 1) * codes +
+        t.workaround[i]) *
+        2 +
+      t.dealBlocker[i];
     let n = this.numbers.get(key);
     if (n !== undefined) return n;
     const values = t.picklists.values;

@@ -144,6 +144,10 @@ const worldArb = fc.record({
   memberships: membershipArb.map((m) => new Map(Object.entries(m))),
 });
 
+// Each property runs the engine (and the model) on 50–150 random orgs: 0.1–1.5 s unloaded,
+// several times that on a loaded 2-core machine, so each gets 30 s instead of jest's 5 s.
+jest.setTimeout(30_000);
+
 const byKey = (rows: ScoreRow[]) => new Map(rows.map((r) => [r.Score_Key__c, r]));
 const CONFIG = { numRuns: 150 };
 
