@@ -80,7 +80,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
   const snap: Snapshot = await org.readSnapshot({
     bulkThreshold: opts.bulkThreshold,
     bulkPageSize: opts.bulkPageSize,
-    historySince: months.baseline,
+    historyMonths: [months.baseline, months.current],
     onStep: (label, f) => progress(label, Math.round(5 + 55 * f)),
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);

@@ -58,7 +58,7 @@ export interface Snapshot {
   requests: EscalatedRequestRecord[];
   themes: DemandThemeRecord[];
   scores: SegmentDemandScoreRecord[];
-  /** Demand history since `historySince` (the 90-day baseline month and after). */
+  /** Demand history of `historyMonths` (the 90-day baseline month and the current one). */
   history: SegmentDemandHistoryRecord[];
   /** Rows read per object (for the run record and the report). */
   counts: Record<string, number>;
@@ -72,8 +72,9 @@ export interface SnapshotOptions extends ReadOptions {
   compact?: boolean;
   /** Fetch first pages five at a time through composite (default true). */
   composite?: boolean;
-  /** First month ('YYYY-MM-01') of demand history to read; none read when absent. */
-  historySince?: string;
+  /** Months ('YYYY-MM-01') of demand history to read (the 90-day baseline and the current
+   * month); none read when absent. */
+  historyMonths?: readonly string[];
   /** Called when a step starts: 0..1 of the reading. */
   onStep?: (label: string, fraction: number) => void;
 }
@@ -163,8 +164,8 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
       ),
     },
   ];
-  if (opts.historySince !== undefined)
-    small.push({ name: SegmentDemandHistory.apiName, soql: historySoql(opts.historySince) });
+  if (opts.historyMonths !== undefined)
+    small.push({ name: SegmentDemandHistory.apiName, soql: historySoql(opts.historyMonths) });
   const smallPage = await batch(small);
   const q = (name: string) => small.find((x) => x.name === name)!.soql;
   const profiles = await all(
@@ -199,7 +200,7 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   );
 
   const history =
-    opts.historySince === undefined
+    opts.historyMonths === undefined
       ? []
       : await all(
           SegmentDemandHistory.apiName,
@@ -315,11 +316,13 @@ const HISTORY_FIELDS = [
   'Revenue_At_Stake__c',
 ] as const;
 
-/** History rows from a month on (a date literal is unquoted in SOQL; only digits pass). */
-function historySoql(since: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(since))
-    throw new Error(`historySince: '${since}' is not a YYYY-MM-DD date`);
-  return `${select(SegmentDemandHistory.apiName, HISTORY_FIELDS)} WHERE Month__c >= ${since}`;
+/** History rows of the given months (date literals are unquoted in SOQL; only digits pass). */
+function historySoql(months: readonly string[]): string {
+  for (const m of months)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(m))
+      throw new Error(`historyMonths: '${m}' is not a YYYY-MM-DD date`);
+  const where = months.map((m) => `Month__c = ${m}`).join(' OR ');
+  return `${select(SegmentDemandHistory.apiName, HISTORY_FIELDS)} WHERE ${where}`;
 }
 
 interface DescribeResult {

@@ -88,7 +88,7 @@ export async function snapshot(h: Harness): Promise<Snapshot> {
   return readSnapshot(h.org, {
     bulkThreshold: 1_000_000,
     compact: false,
-    historySince: historyMonths(NOW).baseline,
+    historyMonths: [historyMonths(NOW).baseline, historyMonths(NOW).current],
   });
 }
 
