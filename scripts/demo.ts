@@ -78,6 +78,7 @@ async function main(): Promise<void> {
         requests: result.requestsUpdated,
         themes: result.themesUpserted,
         scores: result.scoresWritten,
+        history: result.historyWritten,
         deletes: result.scoresDeleted,
       },
     });

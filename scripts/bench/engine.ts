@@ -5,7 +5,7 @@
  * grouping precision/recall on the labelled fixture. Requests, opportunities and roles reach
  * the engine as the service's reader hands them over: coded into columnar tables record by
  * record as they stream in (the coding time is printed apart: the reader pays it instead of
- * building a million objects). Targets (DESIGN.md / issue 4): whole pass
+ * building a million objects). Targets (docs/PERFORMANCE.md): whole pass
  * < 5 s and < 1.5 GB, scoring >= 1M requests/s, grouping 50k unthemed requests well under 1 min.
  */
 import {
@@ -359,7 +359,7 @@ function main(): void {
   ];
   const scoreInput: ScoreInput = {
     accounts: data.accounts,
-    accountSegment: seg.value.accountSegment,
+    memberships: seg.value.memberships,
     segments: seg.value.segments,
     deals: data.deals,
     requests: data.requests,
@@ -427,7 +427,7 @@ function main(): void {
       `memory-reducing collections before segments and before scoring, as the service makes them (not in the steps): ${releaseMs.toFixed(0)} ms`,
     );
   console.log(
-    `breakdown text of all ${scoring.value.length} rows: ${(text.value / 2 ** 20).toFixed(0)} MB (format 2), built in ${(text.ms / 1000).toFixed(2)} s`,
+    `breakdown text of all ${scoring.value.length} rows: ${(text.value / 2 ** 20).toFixed(0)} MB (format 3), built in ${(text.ms / 1000).toFixed(2)} s`,
   );
   console.log(
     `grouping on labelled fixture: precision ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)} (${q.correctPairs}/${q.predictedPairs} predicted pairs correct, ${q.truePairs} true pairs)`,

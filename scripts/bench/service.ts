@@ -191,6 +191,7 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
           requests: r.requestsUpdated,
           themes: r.themesUpserted,
           scores: r.scoresWritten,
+          history: r.historyWritten,
           deletes: r.scoresDeleted,
         }
       : {},

@@ -117,6 +117,10 @@ export function parseField(file: string): FieldDef {
     spec.precision = num(x.precision, 18);
     spec.scale = num(x.scale, 0);
   }
+  if (type === 'date' && str(x.defaultValue)?.trim().toUpperCase() === 'TODAY()') {
+    spec.defaultToday = true;
+    spec.defaultedOnCreate = true;
+  }
   if (type === 'boolean') {
     spec.defaultValue = bool(x.defaultValue);
     spec.nillable = false;

@@ -1,7 +1,7 @@
 /**
  * Built-in definitions of the standard objects the service reads (an org has them without any
  * metadata in force-app). Values follow a default Enterprise org; Industry also carries
- * "Public Sector", as many orgs add it.
+ * "Public Sector" and "Media, Entertainment & Games", as many orgs add such values.
  */
 import { makeField as f, makeObject, picklist, type ObjectDef } from './types';
 
@@ -39,6 +39,7 @@ export const INDUSTRIES = [
   'Machinery',
   'Manufacturing',
   'Media',
+  'Media, Entertainment & Games',
   'Not For Profit',
   'Public Sector',
   'Recreation',

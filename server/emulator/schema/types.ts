@@ -47,6 +47,8 @@ export interface FieldDef {
   calculated: boolean;
   defaultedOnCreate: boolean;
   defaultValue: unknown;
+  /** A date field whose metadata default is TODAY(): set to the store's current UTC day on create. */
+  defaultToday?: boolean;
   picklistValues: PicklistValue[];
   restrictedPicklist: boolean;
   referenceTo: string[];

@@ -111,6 +111,7 @@ export const INDUSTRIES: Array<[string, number, string[]]> = [
   ['Energy', 5, ['Energy', 'Power', 'Utilities']],
   ['Transportation', 5, ['Logistics', 'Transport', 'Freight']],
   ['Education', 4, ['University', 'Academy', 'Learning']],
+  ['Media, Entertainment & Games', 4, ['Media', 'Studios', 'Games']],
 ];
 
 export const NAME_A = [

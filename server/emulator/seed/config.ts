@@ -1,6 +1,5 @@
 /** The demo org's sales-ops configuration: segments with criteria (one invalid) and the scoring profile. */
-import { DEFAULTS } from '../../../force-app/main/default/lwc/scoringProfileEditor/profileRules';
-import { DEFAULT_ROLE_SIDES } from '../../src/domain/profile';
+import { defaultProfileRecord } from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
 import type { Store } from '../store/store';
 
 export function seedSegmentsAndProfile(store: Store): void {
@@ -51,8 +50,16 @@ export function seedSegmentsAndProfile(store: Store): void {
       ],
     },
     {
+      name: 'Media, retail and telecom',
+      description: 'Consumer-facing industries (a quoted value holds a comma).',
+      priority: 45,
+      active: true,
+      logic: null,
+      criteria: [['Industry', 'in', '"Media, Entertainment & Games", Retail, Telecommunications']],
+    },
+    {
       name: 'Mid-market',
-      description: '200 to 4,999 employees, outside the segments above.',
+      description: '200 to 4,999 employees (overlaps the industry and region segments).',
       priority: 50,
       active: true,
       logic: '1 AND 2',
@@ -101,11 +108,9 @@ export function seedSegmentsAndProfile(store: Store): void {
       Name: 'Default',
       Description__c: 'The built-in defaults; tune with care.',
       Active__c: true,
-      // The built-in weights, from the one list the Scoring Profile editor also shows.
-      ...DEFAULTS,
-      Counted_Statuses__c: 'New;Under Review;Planned;Declined',
-      // Role → side, the shape Role_Side_Mapping__c holds (see the field's help text).
-      Role_Side_Mapping__c: JSON.stringify(DEFAULT_ROLE_SIDES),
+      // The built-in weights, statuses and role → side map, from the module the Scoring
+      // Profile editor and the service share.
+      ...defaultProfileRecord(),
     },
   ]);
 }

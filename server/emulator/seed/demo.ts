@@ -4,6 +4,7 @@
  * requests phrased differently per account (English and Chinese, ~25% unthemed); segments with
  * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
+import { seedHistory } from './history';
 import type { Store } from '../store/store';
 import type { Row } from '../store/table';
 import type { Value } from '../store/values';
@@ -236,7 +237,14 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
         Name: name.slice(0, 80),
         Description__c: `Customers ask for: ${need.en[0].toLowerCase()}.`,
         Product_Area__c: need.area,
-        Status__c: t % 13 === 5 ? 'Planned' : t % 17 === 3 ? 'Delivered' : 'Open',
+        Status__c:
+          t % 13 === 5
+            ? 'Planned'
+            : t % 17 === 3
+              ? 'Delivered'
+              : t % 19 === 11
+                ? 'Declined'
+                : 'Open',
         Origin__c: 'Manual',
         Match_Terms__c: need.terms,
         CreatedDate: now - 500 * DAY,
@@ -321,12 +329,16 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
       Workaround__c: rng.weighted(workarounds, workaroundW),
       OwnerId: accounts[a].OwnerId,
       CreatedDate: created,
+      // Account teams log requests days after the customer asked.
+      Asked_On__c: dateString(created - rng.int(0, 21) * DAY, dates),
     });
     if (batch.length === 10_000) store.load('Escalated_Request__c', batch.splice(0));
   }
   store.load('Escalated_Request__c', batch.splice(0));
 
   seedSegmentsAndProfile(store);
+  // A trend from the start (scoring the whole org once per month shown): demo sizes only.
+  if (!large) seedHistory(store, now);
 
   const counts: DemoCounts = {};
   for (const [name, table] of store.tables) counts[name] = table.rows.length;

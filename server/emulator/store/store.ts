@@ -146,6 +146,7 @@ export class Store {
     for (const f of def.fields) {
       if (f.defaultValue !== null && f.defaultValue !== undefined)
         row[f.name] = f.defaultValue as Value;
+      if (f.defaultToday) row[f.name] = new Date(this.clock()).toISOString().slice(0, 10);
     }
     if ('OwnerId' in row) row.OwnerId = this.userId;
     for (const [f, v] of values) row[f.name] = v;

@@ -37,6 +37,8 @@ export interface DemandInput {
   profile: Profile;
   now: Date | string | number;
   runId?: string | null;
+  /** Score key -> figures 90 days ago (history.ts), for the 90-day changes. */
+  baseline?: ReadonlyMap<string, { score: number; accounts: number }> | null;
   /** Skip text grouping (e.g. when every request is themed); default false. */
   skipGrouping?: boolean;
 }
@@ -73,7 +75,7 @@ export function computeDemand(input: DemandInput): DemandResult {
   }));
   const scores = computeScores({
     accounts: input.accounts,
-    accountSegment: assignment.accountSegment,
+    memberships: assignment.memberships,
     segments: assignment.segments,
     opportunities: input.opportunities,
     committeeMembers: input.committeeMembers,
@@ -85,6 +87,7 @@ export function computeDemand(input: DemandInput): DemandResult {
     now: input.now,
     runId: input.runId ?? null,
     themeOf,
+    baseline: input.baseline ?? null,
   });
   return { assignment, grouping, scores };
 }

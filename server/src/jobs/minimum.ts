@@ -1,5 +1,5 @@
 /**
- * The fewest API calls a full run could make, from REFERENCE.md's formulas:
+ * The fewest API calls a full run could make, from Salesforce's documented limits:
  * - reading: objects that fit in one REST page (≤ 2,000 rows) share composite calls, five
  *   queries per call; larger ones cost ⌈N/2000⌉ by REST, or by Bulk 2.0 at least
  *   2 + ⌈N/pageSize⌉ (create, one poll, the result pages), whichever is less;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { lexicon, loadLexicon, pivotTerms } from '../../src/domain/themes/lexicon';
+import { lexicon, loadLexicon, pivotTerms } from '../../src/language/lexicon';
 
 describe('bilingual lexicon', () => {
   it('reads CC-CEDICT: technical senses first, glosses as pivot stems', () => {

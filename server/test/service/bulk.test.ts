@@ -13,8 +13,8 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     await h.close();
   });
 
-  // A whole full run and the engine's own computation on the same data, with grouping's
-  // multilingual text handling: 2-4 s alone, more beside other suites on two cores.
+  // A whole run through Bulk query and Bulk ingest (themes, stamps, scores, history) against the
+  // emulator: about 5 s on a loaded 2-core machine, so it gets 30 s.
   it('reads by Bulk query (paged results) and writes by Bulk ingest with the same result', async () => {
     const expected = expectedScores(await snapshot(h));
     const statsBefore = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute;
@@ -29,8 +29,6 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     expect(compareScores(expected, await snapshot(h))).toEqual([]);
     const again = await h.service.runner.runToEnd('Full');
     expect(again.result).toMatchObject({ scoresWritten: 0, requestsUpdated: 0 });
-    // A full run through Bulk query and ingest jobs (each polled until complete): about 4 s on a
-    // loaded 2-core machine, so the default 5 s would sit at its edge.
   }, 30_000);
 });
 

@@ -8,7 +8,8 @@ import { computeDemand, resolveProfile, sameScore, type ScoreRow } from '../../s
 import { prepareGrouping } from '../../src/domain/themes/group';
 import { loadEnv } from '../../src/config/env';
 import { startService, type Service } from '../../src/jobs/service';
-import { readSnapshot, type Snapshot } from '../../src/jobs/snapshot';
+import { readSnapshot, type Snapshot } from '../../src/quorumOrg/snapshot';
+import { baselineFrom, historyMonths } from '../../src/domain/history';
 import type { RunnerSettings } from '../../src/jobs/runner';
 import { silentLogger } from '../../src/log';
 import { Org } from '../../src/salesforce/org';
@@ -87,7 +88,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
 export async function snapshot(h: Harness): Promise<Snapshot> {
   // Uncompacted: every field and all text, to check the run's compacted reading against it.
-  return readSnapshot(h.org, { bulkThreshold: 1_000_000, compact: false });
+  return readSnapshot(h.org, {
+    bulkThreshold: 1_000_000,
+    compact: false,
+    historyMonths: [historyMonths(NOW).baseline, historyMonths(NOW).current],
+  });
 }
 
 /** What the engine computes on the org's current data (themes keyed as the org keys them). */
@@ -105,6 +110,7 @@ export function expectedScores(snap: Snapshot): ScoreRow[] {
     themes: snap.themes as never,
     profile,
     now: NOW,
+    baseline: baselineFrom(snap.history, NOW),
   }).scores;
 }
 

@@ -14,10 +14,10 @@
  * pivot came from), for names and reasons a person reads.
  */
 import { asciiWords } from './asciiWords';
-import { dictionaryParts, chineseWords } from './chinese';
+import { dictionaryParts, chineseWords } from '../../language/chinese';
 import { CONCEPTS } from './concepts';
-import { lexicon } from './lexicon';
-import { guessLanguage, isStopWord, snowballStem } from './stemmer';
+import { lexicon } from '../../language/lexicon';
+import { guessLanguage, isStopWord, snowballStem } from '../../language/stemmer';
 
 /** asciiWords, read once: it runs per request text (see `direct` in pairs.ts for why). */
 const direct = { asciiWords } as const;

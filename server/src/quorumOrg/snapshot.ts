@@ -30,11 +30,13 @@ import {
   SegmentCriterionRecord,
   SegmentDemandScore,
   SegmentDemandScoreRecord,
+  SegmentDemandHistory,
+  SegmentDemandHistoryRecord,
   SegmentRecord,
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { Interner } from './compact';
+import { Interner } from '../jobs/compact';
 import { newDictionaries, RequestTableBuilder, type RequestTable } from '../domain/requestTable';
 import { DealTableBuilder, type DealTable } from '../domain/dealTable';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
@@ -57,6 +59,8 @@ export interface Snapshot {
   requests: EscalatedRequestRecord[];
   themes: DemandThemeRecord[];
   scores: SegmentDemandScoreRecord[];
+  /** Demand history of `historyMonths` (the 90-day baseline month and the current one). */
+  history: SegmentDemandHistoryRecord[];
   /** Rows read per object (for the run record and the report). */
   counts: Record<string, number>;
 }
@@ -69,6 +73,9 @@ export interface SnapshotOptions extends ReadOptions {
   compact?: boolean;
   /** Fetch first pages five at a time through composite (default true). */
   composite?: boolean;
+  /** Months ('YYYY-MM-01') of demand history to read (the 90-day baseline and the current
+   * month); none read when absent. */
+  historyMonths?: readonly string[];
   /** Called when a step starts: 0..1 of the reading. */
   onStep?: (label: string, fraction: number) => void;
 }
@@ -78,7 +85,14 @@ const select = (apiName: string, fields: readonly string[]) =>
 
 /** Only the fields the engine needs (fields left out read as null through the schemas). */
 const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const;
-const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c'] as const;
+const MEMBER_FIELDS = [
+  'Id',
+  'Opportunity__c',
+  'Contact__c',
+  'Role__c',
+  'Influence__c',
+  'Has_Veto__c',
+] as const;
 const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as const;
 /** Requests: everything but the modification stamps (CreatedDate drives the decay). */
 /** Scores: everything but the long Breakdown__c (compared through Breakdown_Digest__c). */
@@ -131,7 +145,7 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
 
   step('Reading scoring profile, segments and themes', 0);
-  const small = [
+  const small: { name: string; soql: string }[] = [
     {
       name: DemandScoringProfile.apiName,
       soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1`,
@@ -151,6 +165,8 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
       ),
     },
   ];
+  if (opts.historyMonths !== undefined)
+    small.push({ name: SegmentDemandHistory.apiName, soql: historySoql(opts.historyMonths) });
   const smallPage = await batch(small);
   const q = (name: string) => small.find((x) => x.name === name)!.soql;
   const profiles = await all(
@@ -183,6 +199,16 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     SegmentDemandScoreRecord,
     smallPage(SegmentDemandScore.apiName),
   );
+
+  const history =
+    opts.historyMonths === undefined
+      ? []
+      : await all(
+          SegmentDemandHistory.apiName,
+          q(SegmentDemandHistory.apiName),
+          SegmentDemandHistoryRecord,
+          smallPage(SegmentDemandHistory.apiName),
+        );
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
@@ -277,8 +303,28 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     requests,
     themes,
     scores,
+    history,
     counts,
   };
+}
+
+const HISTORY_FIELDS = [
+  'Id',
+  'Score_Key__c',
+  'Month__c',
+  'Score__c',
+  'Account_Count__c',
+  'Request_Count__c',
+  'Revenue_At_Stake__c',
+] as const;
+
+/** History rows of the given months (date literals are unquoted in SOQL; only digits pass). */
+function historySoql(months: readonly string[]): string {
+  for (const m of months)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(m))
+      throw new Error(`historyMonths: '${m}' is not a YYYY-MM-DD date`);
+  const where = months.map((m) => `Month__c = ${m}`).join(' OR ');
+  return `${select(SegmentDemandHistory.apiName, HISTORY_FIELDS)} WHERE ${where}`;
 }
 
 interface DescribeResult {

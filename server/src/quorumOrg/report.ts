@@ -1,0 +1,101 @@
+/** What the PM report reads from the org: segments, themes, scores and account names. */
+import {
+  Account,
+  DemandScoringProfile,
+  DemandTheme,
+  DemandThemeRecord,
+  EscalatedRequest,
+  Segment,
+  SegmentDemandScore,
+  SegmentDemandScoreRecord,
+  SegmentRecord,
+  fieldNames,
+} from '../schema';
+import type { Org } from '../salesforce/org';
+import { readAll } from '../salesforce/read';
+import { idList, literal } from '../salesforce/soql';
+import { z } from 'zod';
+
+export interface ReportData {
+  segments: SegmentRecord[];
+  themes: DemandThemeRecord[];
+  scores: SegmentDemandScoreRecord[];
+  profileName: string | null;
+}
+
+const opts = { bulkThreshold: Number.MAX_SAFE_INTEGER };
+
+export async function readReportData(org: Org): Promise<ReportData> {
+  const select = (api: string, fields: readonly string[]) =>
+    `SELECT ${fields.join(', ')} FROM ${api}`;
+  const [segments, themes, scores, profiles] = [
+    await readAll(org, select(Segment.apiName, fieldNames(Segment)), SegmentRecord, opts),
+    await readAll(
+      org,
+      select(DemandTheme.apiName, fieldNames(DemandTheme)),
+      DemandThemeRecord,
+      opts,
+    ),
+    await readAll(
+      org,
+      select(SegmentDemandScore.apiName, fieldNames(SegmentDemandScore)),
+      SegmentDemandScoreRecord,
+      opts,
+    ),
+    await readAll(
+      org,
+      `SELECT Name FROM ${DemandScoringProfile.apiName} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1`,
+      z.looseObject({ Name: z.string().nullish() }),
+      opts,
+    ),
+  ];
+  return { segments, themes, scores, profileName: profiles[0]?.Name ?? null };
+}
+
+/** Account names by Id (200 Ids a query). */
+export async function accountNames(org: Org, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 200) {
+    const rows = await readAll(
+      org,
+      `SELECT Id, Name FROM ${Account.apiName} WHERE Id IN ${idList(ids.slice(i, i + 200))}`,
+      z.looseObject({ Id: z.string(), Name: z.string().nullish() }),
+      opts,
+    );
+    for (const r of rows) names.set(r.Id, r.Name ?? r.Id);
+  }
+  return names;
+}
+
+const ExampleRow = z.object({
+  Id: z.string(),
+  Name: z.string().nullish(),
+  Suggested_Theme__c: z.string().nullish(),
+  Suggestion_Reason__c: z.string().nullish(),
+});
+
+/**
+ * Up to `perTheme` requests of each suggested theme (the first 200 themes), each as
+ * `"<request name>": <Suggestion_Reason__c>`, so the report shows why requests were grouped.
+ */
+export async function suggestionExamples(
+  org: Org,
+  themeIds: readonly string[],
+  perTheme = 2,
+): Promise<Map<string, string[]>> {
+  const examples = new Map<string, string[]>();
+  if (themeIds.length === 0) return examples;
+  const rows = await readAll(
+    org,
+    `SELECT Id, Name, Suggested_Theme__c, Suggestion_Reason__c FROM ${EscalatedRequest.apiName} WHERE Theme__c = null AND Suggested_Theme__c IN ${idList(themeIds.slice(0, 200))} ORDER BY Id`,
+    ExampleRow,
+    opts,
+  );
+  for (const r of rows) {
+    const list = examples.get(r.Suggested_Theme__c ?? '') ?? [];
+    if (list.length < perTheme && r.Suggestion_Reason__c)
+      list.push(`"${r.Name ?? r.Id}": ${r.Suggestion_Reason__c}`);
+    examples.set(r.Suggested_Theme__c ?? '', list);
+  }
+  return examples;
+}
