@@ -14,7 +14,7 @@ import COL_INFLUENCE from '@salesforce/label/c.Quorum_Committee_ColInfluence';
 import COL_STANCE from '@salesforce/label/c.Quorum_Committee_ColStance';
 import COL_VETO from '@salesforce/label/c.Quorum_Committee_ColVeto';
 import COL_NOTES from '@salesforce/label/c.Quorum_Committee_ColNotes';
-import NOT_SET from '@salesforce/label/c.Quorum_Committee_NotSet';
+import NOT_SET from '@salesforce/label/c.Quorum_Common_NotSet';
 import NO_NOTE from '@salesforce/label/c.Quorum_Committee_NoNote';
 import REMOVE from '@salesforce/label/c.Quorum_Committee_Remove';
 import VETO_BADGE from '@salesforce/label/c.Quorum_Committee_VetoBadge';

@@ -2,18 +2,18 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
-import TITLE from '@salesforce/label/c.Demand_Drill_Title';
-import SUMMARY from '@salesforce/label/c.Demand_Drill_Summary';
-import EMPTY from '@salesforce/label/c.Demand_Drill_Empty';
-import LOADING from '@salesforce/label/c.Demand_Loading';
-import LOAD_ERROR from '@salesforce/label/c.Demand_Load_Error';
-import COL_ACCOUNT from '@salesforce/label/c.Demand_Col_Account';
-import COL_REQUEST from '@salesforce/label/c.Demand_Col_Request';
-import COL_URGENCY from '@salesforce/label/c.Demand_Col_Urgency';
-import COL_STATUS from '@salesforce/label/c.Demand_Col_Status';
-import COL_NEEDED_BY from '@salesforce/label/c.Demand_Col_Needed_By';
-import COL_REVENUE from '@salesforce/label/c.Demand_Col_Revenue';
-import COL_BLOCKER from '@salesforce/label/c.Demand_Col_Deal_Blocker';
+import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
+import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
+import EMPTY from '@salesforce/label/c.Quorum_Demand_DrillEmpty';
+import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
+import COL_ACCOUNT from '@salesforce/label/c.Quorum_Demand_ColAccount';
+import COL_REQUEST from '@salesforce/label/c.Quorum_Demand_ColRequest';
+import COL_URGENCY from '@salesforce/label/c.Quorum_Demand_ColUrgency';
+import COL_STATUS from '@salesforce/label/c.Quorum_Demand_ColStatus';
+import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Demand_ColNeededBy';
+import COL_REVENUE from '@salesforce/label/c.Quorum_Demand_ColRevenue';
+import COL_BLOCKER from '@salesforce/label/c.Quorum_Demand_ColDealBlocker';
 
 const COLUMNS = [
   { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },

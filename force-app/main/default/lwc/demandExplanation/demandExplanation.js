@@ -11,18 +11,18 @@ import {
   val,
   withRequestDetails,
 } from 'c/demandModel';
-import TITLE from '@salesforce/label/c.Demand_Explain_Title';
-import LOADING from '@salesforce/label/c.Demand_Loading';
-import LOAD_ERROR from '@salesforce/label/c.Demand_Load_Error';
-import UNREADABLE from '@salesforce/label/c.Demand_Explain_Unreadable';
-import OTHERS from '@salesforce/label/c.Demand_Explain_Others';
-import WORD_ACCOUNTS from '@salesforce/label/c.Demand_Word_Accounts';
-import WORD_STRONGEST from '@salesforce/label/c.Demand_Word_Strongest';
-import WORD_SIDE from '@salesforce/label/c.Demand_Word_Side';
-import WORD_DEAL_BLOCKER from '@salesforce/label/c.Demand_Word_Deal_Blocker';
-import WORD_URGENCY from '@salesforce/label/c.Demand_Word_Urgency';
-import WORD_HIDDEN_ACCOUNT from '@salesforce/label/c.Demand_Word_Hidden_Account';
-import VOICE from '@salesforce/label/c.Demand_Explain_Voice';
+import TITLE from '@salesforce/label/c.Quorum_Demand_ExplainTitle';
+import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
+import UNREADABLE from '@salesforce/label/c.Quorum_Demand_ExplainUnreadable';
+import OTHERS from '@salesforce/label/c.Quorum_Demand_ExplainOthers';
+import WORD_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_WordAccounts';
+import WORD_STRONGEST from '@salesforce/label/c.Quorum_Demand_WordStrongest';
+import WORD_SIDE from '@salesforce/label/c.Quorum_Demand_WordSide';
+import WORD_DEAL_BLOCKER from '@salesforce/label/c.Quorum_Demand_WordDealBlocker';
+import WORD_URGENCY from '@salesforce/label/c.Quorum_Demand_WordUrgency';
+import WORD_HIDDEN_ACCOUNT from '@salesforce/label/c.Quorum_Demand_WordHiddenAccount';
+import VOICE from '@salesforce/label/c.Quorum_Demand_ExplainVoice';
 import { formatLabel } from 'c/ldsUtils';
 
 const WORDS = {

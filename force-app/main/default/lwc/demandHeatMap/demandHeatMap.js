@@ -1,11 +1,11 @@
 import { LightningElement, api } from 'lwc';
 import { buildHeatMap } from 'c/demandModel';
-import CAPTION from '@salesforce/label/c.Demand_Heat_Caption';
-import LEGEND from '@salesforce/label/c.Demand_Heat_Legend';
-import THEME_HEADER from '@salesforce/label/c.Demand_Col_Theme';
-import ALL_ACCOUNTS from '@salesforce/label/c.Demand_All_Accounts';
-import NO_DEMAND from '@salesforce/label/c.Demand_Heat_No_Demand';
-import EMPTY from '@salesforce/label/c.Demand_Heat_Empty';
+import CAPTION from '@salesforce/label/c.Quorum_Demand_HeatCaption';
+import LEGEND from '@salesforce/label/c.Quorum_Demand_HeatLegend';
+import THEME_HEADER from '@salesforce/label/c.Quorum_Demand_ColTheme';
+import ALL_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_AllAccounts';
+import NO_DEMAND from '@salesforce/label/c.Quorum_Demand_HeatNoDemand';
+import EMPTY from '@salesforce/label/c.Quorum_Demand_HeatEmpty';
 
 /**
  * Themes × segments heat map: a real table (caption, column and row headers) whose cells show

@@ -8,17 +8,17 @@ import { nodesOf, val } from 'c/demandModel';
 import DEMAND_RUN_OBJECT from '@salesforce/schema/Demand_Run__c';
 import STATUS_FIELD from '@salesforce/schema/Demand_Run__c.Status__c';
 import MODE_FIELD from '@salesforce/schema/Demand_Run__c.Mode__c';
-import RECOMPUTE from '@salesforce/label/c.Demand_Recompute';
-import RECOMPUTE_REQUESTED from '@salesforce/label/c.Demand_Recompute_Requested';
-import RECOMPUTE_FAILED from '@salesforce/label/c.Demand_Recompute_Failed';
-import LAST_RUN from '@salesforce/label/c.Demand_Last_Run';
-import NO_RUN from '@salesforce/label/c.Demand_No_Run';
-import PROGRESS from '@salesforce/label/c.Demand_Run_Progress';
-import LIVE_UPDATES_OFF from '@salesforce/label/c.Demand_Run_Live_Updates_Off';
-import REFRESH from '@salesforce/label/c.Demand_Refresh';
-import RUN_ERROR from '@salesforce/label/c.Demand_Run_Error';
-import RUN_COUNTS from '@salesforce/label/c.Demand_Run_Counts';
-import RUN_ERRORS from '@salesforce/label/c.Demand_Run_Errors';
+import RECOMPUTE from '@salesforce/label/c.Quorum_Demand_Recompute';
+import RECOMPUTE_REQUESTED from '@salesforce/label/c.Quorum_Demand_RecomputeRequested';
+import RECOMPUTE_FAILED from '@salesforce/label/c.Quorum_Demand_RecomputeFailed';
+import LAST_RUN from '@salesforce/label/c.Quorum_Demand_LastRun';
+import NO_RUN from '@salesforce/label/c.Quorum_Demand_NoRun';
+import PROGRESS from '@salesforce/label/c.Quorum_Demand_RunProgress';
+import LIVE_UPDATES_OFF from '@salesforce/label/c.Quorum_Demand_RunLiveUpdatesOff';
+import REFRESH from '@salesforce/label/c.Quorum_Demand_Refresh';
+import RUN_ERROR from '@salesforce/label/c.Quorum_Demand_RunError';
+import RUN_COUNTS from '@salesforce/label/c.Quorum_Demand_RunCounts';
+import RUN_ERRORS from '@salesforce/label/c.Quorum_Demand_RunErrors';
 
 /** Statuses during which the service has not finished the run yet. */
 const IN_PROGRESS = ['Requested', 'Running'];

@@ -1,14 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { normalizeFieldType, operatorsForType } from 'c/quorumRules';
-import FIELD from '@salesforce/label/c.Segment_Field';
-import OPERATOR from '@salesforce/label/c.Segment_Operator';
-import VALUE from '@salesforce/label/c.Segment_Value';
-import VALUES_HINT from '@salesforce/label/c.Segment_Values_Hint';
-import REMOVE from '@salesforce/label/c.Segment_Remove_Criterion';
-import TRUE_LABEL from '@salesforce/label/c.Segment_True';
-import FALSE_LABEL from '@salesforce/label/c.Segment_False';
-import CRITERION from '@salesforce/label/c.Segment_Criterion';
+import FIELD from '@salesforce/label/c.Quorum_Segment_Field';
+import OPERATOR from '@salesforce/label/c.Quorum_Segment_Operator';
+import VALUE from '@salesforce/label/c.Quorum_Segment_Value';
+import VALUES_HINT from '@salesforce/label/c.Quorum_Segment_ValuesHint';
+import REMOVE from '@salesforce/label/c.Quorum_Segment_RemoveCriterion';
+import TRUE_LABEL from '@salesforce/label/c.Quorum_Segment_True';
+import FALSE_LABEL from '@salesforce/label/c.Quorum_Segment_False';
+import CRITERION from '@salesforce/label/c.Quorum_Segment_Criterion';
 
 const BLANK_OPERATORS = ['is blank', 'is not blank'];
 const LIST_OPERATORS = ['in', 'not in'];

@@ -56,7 +56,7 @@ describe('c-committee-member', () => {
       member: { ...MEMBER, roleLabel: null, stanceLabel: null, hasVeto: false, notes: null },
     });
     expect($(element, '.veto-badge')).toBeNull();
-    expect($(element, '.role').textContent).toBe('c.Quorum_Committee_NotSet');
+    expect($(element, '.role').textContent).toBe('c.Quorum_Common_NotSet');
     expect($(element, '.note').textContent).toBe('c.Quorum_Committee_NoNote');
   });
 

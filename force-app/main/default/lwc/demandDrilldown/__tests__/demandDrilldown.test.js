@@ -3,7 +3,7 @@ import DemandDrilldown from 'c/demandDrilldown';
 import { graphql } from 'lightning/graphql';
 
 jest.mock(
-  '@salesforce/label/c.Demand_Drill_Summary',
+  '@salesforce/label/c.Quorum_Demand_DrillSummary',
   () => ({ default: '{0} accounts, {1} requests you can see' }),
   { virtual: true },
 );

@@ -8,29 +8,29 @@ jest.mock('lightning/graphql', () => {
   return { ...actual, gql: (strings) => strings.join('') };
 });
 // English words for the explanation, as the custom labels hold them.
-jest.mock('@salesforce/label/c.Demand_Word_Accounts', () => ({ default: 'accounts' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_WordAccounts', () => ({ default: 'accounts' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.Demand_Word_Strongest', () => ({ default: 'strongest' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_WordStrongest', () => ({ default: 'strongest' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.Demand_Word_Side', () => ({ default: 'side' }), { virtual: true });
-jest.mock('@salesforce/label/c.Demand_Word_Deal_Blocker', () => ({ default: 'deal blocker' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_WordSide', () => ({ default: 'side' }), { virtual: true });
+jest.mock('@salesforce/label/c.Quorum_Demand_WordDealBlocker', () => ({ default: 'deal blocker' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.Demand_Word_Urgency', () => ({ default: 'urgency' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_WordUrgency', () => ({ default: 'urgency' }), {
   virtual: true,
 });
 jest.mock(
-  '@salesforce/label/c.Demand_Word_Hidden_Account',
+  '@salesforce/label/c.Quorum_Demand_WordHiddenAccount',
   () => ({ default: 'an account you can’t see' }),
   { virtual: true },
 );
-jest.mock('@salesforce/label/c.Demand_Explain_Voice', () => ({ default: 'voice' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_ExplainVoice', () => ({ default: 'voice' }), {
   virtual: true,
 });
 jest.mock(
-  '@salesforce/label/c.Demand_Explain_Others',
+  '@salesforce/label/c.Quorum_Demand_ExplainOthers',
   () => ({ default: 'and {0} more accounts with a combined voice of {1}' }),
   { virtual: true },
 );
@@ -127,7 +127,7 @@ describe('c-demand-explanation', () => {
     graphql.emit(mockMalformed, isScoreQuery);
     await flush();
     expect($(element, 'p.summary')).toBeNull();
-    expect($(element, 'p.unreadable').textContent).toBe('c.Demand_Explain_Unreadable');
+    expect($(element, 'p.unreadable').textContent).toBe('c.Quorum_Demand_ExplainUnreadable');
   });
 
   it('shows the error panel when the score cannot be read', async () => {

@@ -26,12 +26,12 @@ describe('c-demand-heat-map', () => {
   it('renders a captioned table with column and row headers', () => {
     const element = createHeatMap({ scoreNodes, segments });
     const table = element.shadowRoot.querySelector('table');
-    expect(table.querySelector('caption').textContent).toBe('c.Demand_Heat_Caption');
+    expect(table.querySelector('caption').textContent).toBe('c.Quorum_Demand_HeatCaption');
     const columnHeaders = [...table.querySelectorAll('thead th')];
     expect(columnHeaders.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     expect(columnHeaders.map((th) => th.textContent.trim())).toEqual([
-      'c.Demand_Col_Theme',
-      'c.Demand_All_Accounts',
+      'c.Quorum_Demand_ColTheme',
+      'c.Quorum_Demand_AllAccounts',
       'EU Banks',
       'Retail',
     ]);
@@ -58,10 +58,10 @@ describe('c-demand-heat-map', () => {
     expect(rows).toEqual([
       ['7.5|4', '5|3', '2.5|2'],
       ['4.3|3', '2|2', '2.3|2'],
-      ['1|1', 'c.Demand_Heat_No_Demand|0', 'c.Demand_Heat_No_Demand|0'],
+      ['1|1', 'c.Quorum_Demand_HeatNoDemand|0', 'c.Quorum_Demand_HeatNoDemand|0'],
     ]);
     const first = element.shadowRoot.querySelector('button.heat-value .slds-assistive-text');
-    expect(first.textContent).toBe('(SSO with SAML, c.Demand_All_Accounts)');
+    expect(first.textContent).toBe('(SSO with SAML, c.Quorum_Demand_AllAccounts)');
   });
 
   it('asks for a theme in a segment when a value is clicked', () => {
@@ -81,7 +81,7 @@ describe('c-demand-heat-map', () => {
   it('says so when there is nothing to map', () => {
     const element = createHeatMap({ scoreNodes: [], segments });
     expect(element.shadowRoot.querySelector('table')).toBeNull();
-    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Demand_Heat_Empty');
+    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Quorum_Demand_HeatEmpty');
   });
 
   it('is accessible', async () => {

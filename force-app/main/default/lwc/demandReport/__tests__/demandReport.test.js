@@ -57,7 +57,7 @@ describe('c-demand-report', () => {
       decisionBacked: 4,
       dealBlockers: 2,
       neededBy: '2026-12-01',
-      quorumText: 'c.Demand_Quorum_Reached',
+      quorumText: 'c.Quorum_Demand_QuorumReached',
     });
     expect(table.data[1].quorumText).toBe('');
     expect(table.columns.every((column) => column.sortable)).toBe(true);
@@ -69,7 +69,7 @@ describe('c-demand-report', () => {
     await flush();
     const picker = element.shadowRoot.querySelector('lightning-combobox.segment-picker');
     expect(picker.options.map((o) => o.label)).toEqual([
-      'c.Demand_All_Accounts',
+      'c.Quorum_Demand_AllAccounts',
       'EU Banks',
       'Retail',
     ]);
@@ -157,7 +157,7 @@ describe('c-demand-report', () => {
     graphql.emit(mockEmpty, isReportQuery);
     await flush();
     expect(element.shadowRoot.querySelector('lightning-datatable.theme-table')).toBeNull();
-    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Demand_Empty');
+    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Quorum_Demand_Empty');
   });
 
   it('notes when there are more scores than one page', async () => {
@@ -176,7 +176,7 @@ describe('c-demand-report', () => {
     const panel = element.shadowRoot.querySelector('c-error-panel');
     expect(panel).not.toBeNull();
     expect(panel.errors).toEqual(mockErrors);
-    expect(panel.friendlyMessage).toBe('c.Demand_Load_Error');
+    expect(panel.friendlyMessage).toBe('c.Quorum_Demand_LoadError');
     expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
   });
 

@@ -158,7 +158,7 @@ describe('c-demand-run-status', () => {
     expect(recomputeButton(element).disabled).toBe(true);
     expect(element.shadowRoot.querySelector('lightning-progress-bar').value).toBe(40);
     expect(element.shadowRoot.querySelector('.progress-text').textContent).toBe(
-      'c.Demand_Run_Progress: 40%',
+      'c.Quorum_Demand_RunProgress: 40%',
     );
     expect(element.shadowRoot.querySelector('.phase').textContent).toBe('(Scoring)');
     expect(subscribe).toHaveBeenCalledTimes(1);
@@ -312,7 +312,7 @@ describe('c-demand-run-status', () => {
     await flush();
     expect(subscribe).not.toHaveBeenCalled();
     expect(element.shadowRoot.querySelector('.live-off').textContent).toBe(
-      'c.Demand_Run_Live_Updates_Off',
+      'c.Quorum_Demand_RunLiveUpdatesOff',
     );
     const manual = element.shadowRoot.querySelector('lightning-button.refresh');
     expect(manual).not.toBeNull();

@@ -8,48 +8,48 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 
 // The English wording of the labels the summary and messages are built from.
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Urgency',
+  '@salesforce/label/c.Quorum_Profile_SummaryUrgency',
   () => ({ default: 'A Critical request counts {0}× a Low one.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Side',
+  '@salesforce/label/c.Quorum_Profile_SummarySide',
   () => ({ default: 'A decision maker’s request counts {0}× a user’s.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Decay',
+  '@salesforce/label/c.Quorum_Profile_SummaryDecay',
   () => ({ default: 'A request loses half its weight every {0} days but never below {1}%.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Blocker',
+  '@salesforce/label/c.Quorum_Profile_SummaryBlocker',
   () => ({ default: 'A deal blocker multiplies a request by {0}.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Revenue',
+  '@salesforce/label/c.Quorum_Profile_SummaryRevenue',
   () => ({ default: 'Revenue at stake of {1} raises a voice by {0}%.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Voice',
+  '@salesforce/label/c.Quorum_Profile_SummaryVoice',
   () => ({
     default: 'No account counts more than {0}; {1} ordinary accounts outrank any single account.',
   }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Quorum',
+  '@salesforce/label/c.Quorum_Profile_SummaryQuorum',
   () => ({ default: 'Quorum at {0} accounts.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Error_Half_Life',
+  '@salesforce/label/c.Quorum_Profile_ErrorHalfLife',
   () => ({ default: 'Between {0} and {1} days.' }),
   { virtual: true },
 );
-jest.mock('@salesforce/label/c.Profile_Default_Name', () => ({ default: 'Default' }), {
+jest.mock('@salesforce/label/c.Quorum_Profile_DefaultName', () => ({ default: 'Default' }), {
   virtual: true,
 });
 
@@ -237,9 +237,9 @@ describe('c-scoring-profile-editor', () => {
   it('checks the role mapping JSON and the counted statuses', async () => {
     const element = await createEditor();
     await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer": "Boss"}');
-    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Side');
+    expect($(element, '.role-mapping-error').textContent).toBe('c.Quorum_Profile_ErrorSide');
     await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer":');
-    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Json');
+    expect($(element, '.role-mapping-error').textContent).toBe('c.Quorum_Profile_ErrorJson');
     $(element, 'lightning-checkbox-group.statuses').dispatchEvent(
       new CustomEvent('change', { detail: { value: [] } }),
     );

@@ -21,7 +21,7 @@ jest.mock('lightning/graphql', () => {
   };
 });
 jest.mock(
-  '@salesforce/label/c.Segment_Service_Status',
+  '@salesforce/label/c.Quorum_Segment_ServiceStatus',
   () => ({ default: 'Service says: {0}. {1}' }),
   { virtual: true },
 );

@@ -9,7 +9,7 @@ jest.mock('lightning/graphql', () => {
   const actual = jest.requireActual('lightning/graphql');
   return { ...actual, gql: (strings) => strings.join('') };
 });
-jest.mock('@salesforce/label/c.Segment_Copy_Name', () => ({ default: '{0} (copy)' }), {
+jest.mock('@salesforce/label/c.Quorum_Segment_CopyName', () => ({ default: '{0} (copy)' }), {
   virtual: true,
 });
 
