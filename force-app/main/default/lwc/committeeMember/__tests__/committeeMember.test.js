@@ -57,7 +57,8 @@ describe('c-committee-member', () => {
     });
     expect($(element, '.veto-badge')).toBeNull();
     expect($(element, '.role').textContent).toBe('c.Quorum_Common_NotSet');
-    expect($(element, '.note').textContent).toBe('c.Quorum_Committee_NoNote');
+    // No note: no row at all, rather than a "No note" that reads like a note.
+    expect($(element, '.note')).toBeNull();
   });
 
   it('asks the parent to edit, then reports every edited field on save', async () => {
