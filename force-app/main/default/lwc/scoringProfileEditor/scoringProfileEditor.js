@@ -12,7 +12,7 @@ import {
   RANGES,
   REQUEST_STATUSES,
   summaryNumbers,
-} from './profileRules';
+} from 'c/quorumProfile';
 import PROFILE_OBJECT from '@salesforce/schema/Demand_Scoring_Profile__c';
 import ID_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Id';
 import NAME_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Name';
