@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
@@ -14,6 +15,7 @@ import COL_STATUS from '@salesforce/label/c.Quorum_Demand_ColStatus';
 import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Demand_ColNeededBy';
 import COL_REVENUE from '@salesforce/label/c.Quorum_Demand_ColRevenue';
 import COL_BLOCKER from '@salesforce/label/c.Quorum_Demand_ColDealBlocker';
+import COL_REASON from '@salesforce/label/c.Quorum_Demand_ColSuggestionReason';
 
 const COLUMNS = [
   { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
@@ -34,6 +36,7 @@ const COLUMNS = [
     typeAttributes: { maximumFractionDigits: 0 },
   },
   { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' },
+  { label: COL_REASON, fieldName: 'suggestionReason', wrapText: true },
 ];
 
 /**
@@ -41,7 +44,7 @@ const COLUMNS = [
  * viewing user's sharing, so a product manager sees what they may see (which can be fewer
  * accounts than the service counted: the score is computed over all accounts).
  */
-export default class DemandDrilldown extends LightningElement {
+export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   @api themeId;
   @api themeName;
   /** Segment__c Id, or null for all accounts. */
@@ -53,6 +56,7 @@ export default class DemandDrilldown extends LightningElement {
   accountCount = 0;
   errors;
   loaded = false;
+  readCount = 0;
 
   get variables() {
     return this.themeId
@@ -101,6 +105,9 @@ export default class DemandDrilldown extends LightningElement {
                   Deal_Blocker__c {
                     value
                   }
+                  Suggestion_Reason__c {
+                    value
+                  }
                 }
               }
             }
@@ -120,6 +127,28 @@ export default class DemandDrilldown extends LightningElement {
       this.rows = rows;
       this.accountCount = accountCount;
       this.loaded = true;
+      this.readCount += 1;
+      this.addRecordUrls(rows, this.readCount);
+    }
+  }
+
+  /** Each request's link, from NavigationMixin (the platform's URL, never one built by hand). */
+  async addRecordUrls(rows, readCount) {
+    const urls = await Promise.all(
+      rows.map((row) =>
+        this[NavigationMixin.GenerateUrl]({
+          type: 'standard__recordPage',
+          attributes: {
+            recordId: row.id,
+            objectApiName: 'Escalated_Request__c',
+            actionName: 'view',
+          },
+        }),
+      ),
+    );
+    // A newer read may have replaced the rows meanwhile: only fill in the rows asked about.
+    if (this.readCount === readCount) {
+      this.rows = rows.map((row, index) => ({ ...row, url: urls[index] }));
     }
   }
 

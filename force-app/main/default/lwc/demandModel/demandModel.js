@@ -2,6 +2,10 @@
  * Pure data shaping for the demand report: GraphQL nodes in, rows and heat map cells out.
  * Kept apart from the component so that every number the report shows can be unit-tested.
  */
+import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { formatScore } from 'c/quorumFormat';
+
+export { nodesOf, val };
 
 /** The pseudo segment id of the "all accounts" scores (blank Segment__c, key "ALL:<theme>"). */
 export const ALL_SEGMENTS = 'ALL';
@@ -9,13 +13,8 @@ export const ALL_SEGMENTS = 'ALL';
 /** Number of shading steps in the heat map (CSS classes heat-0 .. heat-4). */
 export const HEAT_LEVELS = 5;
 
-/** Reads `{ value }` wrappers of the UI API GraphQL shape; plain values pass through. */
-export function val(field) {
-  if (field === null || field === undefined) {
-    return null;
-  }
-  return typeof field === 'object' && 'value' in field ? field.value : field;
-}
+/** Theme statuses that close a need: such themes keep their figures but get no rank. */
+export const CLOSED_STATUSES = Object.freeze(['Delivered', 'Declined']);
 
 /** True when a score row belongs to "all accounts" (blank segment or an ALL: key). */
 export function isAllAccountsScore(node) {
@@ -26,13 +25,6 @@ export function isAllAccountsScore(node) {
 /** The segment key of a score node: its Segment__c, or ALL. */
 export function segmentKeyOf(node) {
   return isAllAccountsScore(node) ? ALL_SEGMENTS : val(node.Segment__c);
-}
-
-/** Edges of a GraphQL connection, or [] when the connection is missing. */
-export function nodesOf(connection) {
-  return connection && Array.isArray(connection.edges)
-    ? connection.edges.map((edge) => edge.node)
-    : [];
 }
 
 /**
@@ -60,15 +52,60 @@ export function toThemeRow(node) {
     neededBy: val(node.Earliest_Needed_By__c),
     quorumReached: quorum,
     quorumIcon: quorum ? 'utility:groups' : null,
+    normalized: val(node.Normalized_Score__c),
+    themeStatus: val(node.Theme_Status__c),
+    themeStatusLabel: node.Theme_Status__c
+      ? node.Theme_Status__c.displayValue || val(node.Theme_Status__c)
+      : null,
+    isClosed: CLOSED_STATUSES.includes(val(node.Theme_Status__c)),
+    scoreChange: val(node.Score_Change_90d__c),
+    accountChange: val(node.Account_Change_90d__c),
+    ...trendOf(val(node.Score_Change_90d__c)),
   };
 }
 
-/** The ranked theme rows of one segment (ALL for all accounts), by rank then score. */
+/**
+ * The 90-day trend of a score: growing, falling or flat, with the arrow and icon that say so.
+ * Blank when there is no history that old.
+ * @param {number|null} change Score_Change_90d__c
+ */
+export function trendOf(change) {
+  if (typeof change !== 'number') {
+    return { trend: null, trendIcon: null };
+  }
+  if (change > 0) {
+    return { trend: 'up', trendIcon: 'utility:arrowup' };
+  }
+  if (change < 0) {
+    return { trend: 'down', trendIcon: 'utility:arrowdown' };
+  }
+  return { trend: 'flat', trendIcon: 'utility:dash' };
+}
+
+/** Every theme row of one segment (ALL for all accounts), by rank then score. */
 export function themeRowsFor(scoreNodes, segmentKey) {
   return scoreNodes
     .filter((node) => segmentKeyOf(node) === segmentKey)
     .map(toThemeRow)
     .sort(compareByRank);
+}
+
+/**
+ * One segment's rows split as a PM reads them: open demand ranked, and apart the themes
+ * already Delivered or Declined that customers ask for again (their rows keep their figures
+ * but have no rank), strongest first.
+ * @returns {{ open: object[], closed: object[] }}
+ */
+export function splitByThemeStatus(rows) {
+  const open = rows.filter((row) => !row.isClosed);
+  const closed = rows
+    .filter((row) => row.isClosed)
+    .sort((a, b) => (b.score || 0) - (a.score || 0) || compareNames(a, b));
+  return { open, closed };
+}
+
+function compareNames(a, b) {
+  return String(a.themeName).localeCompare(String(b.themeName));
 }
 
 function compareByRank(a, b) {
@@ -104,20 +141,41 @@ export function sortRows(rows, fieldName, direction) {
   });
 }
 
-/** Formats a score for display and for screen readers: one decimal, no trailing ".0". */
-export function formatScore(score) {
-  if (score === null || score === undefined) {
-    return '';
+/**
+ * The shading level 0..HEAT_LEVELS-1 of a value against the strongest one; 0 for no value.
+ * Level 1 and up mean some demand, so the lightest shade is kept for blank cells.
+ */
+export function heatLevel(value, max) {
+  if (typeof value !== 'number' || !(max > 0) || value <= 0) {
+    return 0;
   }
-  return String(Math.round(score * 10) / 10);
+  return Math.max(1, Math.min(HEAT_LEVELS - 1, Math.ceil((value / max) * (HEAT_LEVELS - 1))));
+}
+
+/**
+ * The legend of the heat map's shades: for each level above 0, the range of segment-normalised
+ * scores it stands for (as fractions of the strongest cell's).
+ * @param {number} max the strongest normalised score
+ * @returns {{level: number, className: string, from: number, to: number}[]}
+ */
+export function heatLegend(max) {
+  const steps = HEAT_LEVELS - 1;
+  return Array.from({ length: steps }, (unused, i) => ({
+    level: i + 1,
+    className: `legend-swatch heat-${i + 1}`,
+    from: (max * i) / steps,
+    to: (max * (i + 1)) / steps,
+  }));
 }
 
 /**
  * Builds the themes × segments heat map.
  * Columns: "all accounts" first, then the given segments in their given (priority) order.
  * Rows: every theme that has a score anywhere, strongest all-accounts score first, then by name.
- * Each cell carries its text value and a shading level 0..HEAT_LEVELS-1 relative to the
- * strongest cell, so colour only repeats what the text already says.
+ * Each cell shows its score as text and is shaded by its segment-normalised score
+ * (Normalized_Score__c) against the strongest cell's, so a small segment's strong demand is as
+ * dark as a big segment's; rows written before the field existed fall back to the score.
+ * Colour only repeats what the text and the legend say.
  * @param {object[]} scoreNodes Segment_Demand_Score__c GraphQL nodes
  * @param {{id: string, name: string}[]} segments segment columns, in order
  * @param {string} allLabel header text of the "all accounts" column
@@ -129,7 +187,7 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
   ];
   const known = new Set(columns.map((c) => c.key));
   const themes = new Map();
-  let max = 0;
+  const cells = [];
   for (const node of scoreNodes) {
     const segmentKey = segmentKeyOf(node);
     const themeId = val(node.Theme__c);
@@ -139,38 +197,57 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
     }
     if (!themes.has(themeId)) {
       const name = node.Theme__r ? val(node.Theme__r.Name) : null;
-      themes.set(themeId, { themeId, themeName: name || themeId, scores: new Map() });
+      themes.set(themeId, {
+        themeId,
+        themeName: name || themeId,
+        status: null,
+        statusLabel: null,
+        cells: new Map(),
+      });
     }
-    themes.get(themeId).scores.set(segmentKey, score);
-    max = Math.max(max, score);
+    const theme = themes.get(themeId);
+    const status = val(node.Theme_Status__c);
+    if (CLOSED_STATUSES.includes(status)) {
+      theme.status = status;
+      theme.statusLabel = node.Theme_Status__c.displayValue || status;
+    }
+    const normalized = val(node.Normalized_Score__c);
+    const cell = { score, normalized: typeof normalized === 'number' ? normalized : null };
+    theme.cells.set(segmentKey, cell);
+    cells.push(cell);
   }
+  const useNormalized = cells.some((cell) => cell.normalized !== null);
+  const shadeOf = (cell) => (useNormalized ? cell.normalized : cell.score);
+  const max = cells.reduce((m, cell) => Math.max(m, shadeOf(cell) || 0), 0);
   const rows = [...themes.values()]
     .sort((a, b) => {
-      const diff = (b.scores.get(ALL_SEGMENTS) || 0) - (a.scores.get(ALL_SEGMENTS) || 0);
+      const scoreOf = (theme) => (theme.cells.get(ALL_SEGMENTS) || { score: 0 }).score;
+      const diff = scoreOf(b) - scoreOf(a);
       return diff !== 0 ? diff : a.themeName.localeCompare(b.themeName);
     })
     .map((theme) => ({
       themeId: theme.themeId,
       themeName: theme.themeName,
+      statusLabel: theme.statusLabel,
+      isClosed: Boolean(theme.status),
       cells: columns.map((column) => {
-        const score = theme.scores.has(column.key) ? theme.scores.get(column.key) : null;
-        const level =
-          score === null || max === 0
-            ? 0
-            : Math.min(HEAT_LEVELS - 1, Math.ceil((score / max) * (HEAT_LEVELS - 1)));
+        const cell = theme.cells.get(column.key) || null;
+        const score = cell ? cell.score : null;
+        const level = cell ? heatLevel(shadeOf(cell), max) : 0;
         return {
           key: `${theme.themeId}:${column.key}`,
           segmentKey: column.key,
           score,
           text: formatScore(score),
-          // For screen readers outside table navigation (e.g. the list of buttons).
+          // The button's name: value, theme and segment, so it reads alone (e.g. in a list of
+          // buttons) as well as in table navigation.
           assistiveText: `${theme.themeName}, ${column.name}`,
           isBlank: score === null,
-          className: `slds-text-align_right heat-cell heat-${level}`,
+          className: `heat-cell heat-${level}`,
         };
       }),
     }));
-  return { columns, rows, max };
+  return { columns, rows, max, normalized: useNormalized, legend: heatLegend(max) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,7 +513,6 @@ export function drilldownWhere(themeId, segmentId) {
 export function drilldownRows(requestNodes) {
   const rows = requestNodes.map((node) => ({
     id: node.Id,
-    url: `/lightning/r/Escalated_Request__c/${node.Id}/view`,
     title: val(node.Name),
     accountId: val(node.Account__c),
     accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
@@ -445,6 +521,7 @@ export function drilldownRows(requestNodes) {
     neededBy: val(node.Needed_By__c),
     revenue: val(node.Revenue_At_Stake__c),
     dealBlocker: val(node.Deal_Blocker__c) === true,
+    suggestionReason: val(node.Suggestion_Reason__c),
   }));
   rows.sort(
     (a, b) =>

@@ -95,6 +95,26 @@ describe('c-demand-drilldown', () => {
     ]);
   });
 
+  it('links each request through NavigationMixin and says why a theme was suggested', async () => {
+    const element = createDrilldown(SEGMENT);
+    graphql.emit(mockRequests);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const table = element.shadowRoot.querySelector('lightning-datatable');
+    // The jest NavigationMixin stub answers every GenerateUrl with example.com: no row carries
+    // a hand-built /lightning/r/ path.
+    expect(table.data.map((row) => row.url)).toEqual([
+      'https://www.example.com',
+      'https://www.example.com',
+      'https://www.example.com',
+    ]);
+    expect(table.data.map((row) => row.suggestionReason)).toEqual([
+      'shares: SAML, single sign-on with 5 requests',
+      null,
+      null,
+    ]);
+    expect(table.columns.map((column) => column.fieldName)).toContain('suggestionReason');
+  });
+
   it('shows the empty state', async () => {
     const element = createDrilldown(SEGMENT);
     graphql.emit({ uiapi: { query: { Escalated_Request__c: { edges: [] } } } });

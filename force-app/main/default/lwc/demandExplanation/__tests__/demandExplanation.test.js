@@ -14,10 +14,16 @@ jest.mock('@salesforce/label/c.Quorum_Demand_WordAccounts', () => ({ default: 'a
 jest.mock('@salesforce/label/c.Quorum_Demand_WordStrongest', () => ({ default: 'strongest' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.Quorum_Demand_WordSide', () => ({ default: 'side' }), { virtual: true });
-jest.mock('@salesforce/label/c.Quorum_Demand_WordDealBlocker', () => ({ default: 'deal blocker' }), {
+jest.mock('@salesforce/label/c.Quorum_Demand_WordSide', () => ({ default: 'side' }), {
   virtual: true,
 });
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_WordDealBlocker',
+  () => ({ default: 'deal blocker' }),
+  {
+    virtual: true,
+  },
+);
 jest.mock('@salesforce/label/c.Quorum_Demand_WordUrgency', () => ({ default: 'urgency' }), {
   virtual: true,
 });

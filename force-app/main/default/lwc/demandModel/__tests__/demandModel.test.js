@@ -4,11 +4,13 @@ import {
   drilldownRows,
   drilldownWhere,
   explainBreakdown,
-  formatScore,
+  heatLevel,
   nodesOf,
   parseBreakdown,
   describeFactors,
   sortRows,
+  splitByThemeStatus,
+  trendOf,
   strongestRequestIds,
   themeRowsFor,
   withRequestDetails,
@@ -34,6 +36,7 @@ describe('themeRowsFor', () => {
       'SSO with SAML',
       'Audit log export',
       'Offline mode',
+      'CSV export',
     ]);
     expect(rows[0]).toMatchObject({
       score: 7.5,
@@ -47,6 +50,41 @@ describe('themeRowsFor', () => {
       quorumIcon: 'utility:groups',
     });
     expect(rows[2].quorumIcon).toBeNull();
+  });
+
+  it('reads the normalised score, the theme status and the 90-day changes', () => {
+    const [sso, audit, offline, csv] = themeRowsFor(scores, ALL_SEGMENTS);
+    expect(sso).toMatchObject({
+      normalized: 0.75,
+      themeStatus: 'Open',
+      isClosed: false,
+      scoreChange: 1.5,
+      accountChange: 2,
+      trend: 'up',
+      trendIcon: 'utility:arrowup',
+    });
+    expect(audit).toMatchObject({ trend: 'down', trendIcon: 'utility:arrowdown' });
+    expect(offline).toMatchObject({ trend: null, trendIcon: null });
+    expect(csv).toMatchObject({ themeStatus: 'Delivered', isClosed: true, rank: null });
+  });
+
+  it('sets Delivered and Declined themes apart from the ranked open demand', () => {
+    const { open, closed } = splitByThemeStatus(themeRowsFor(scores, ALL_SEGMENTS));
+    expect(open.map((r) => r.themeName)).toEqual([
+      'SSO with SAML',
+      'Audit log export',
+      'Offline mode',
+    ]);
+    expect(closed.map((r) => [r.themeName, r.rank])).toEqual([['CSV export', null]]);
+    const declined = { ...closed[0], id: 'x', themeName: 'Blockchain', isClosed: true, score: 9 };
+    expect(splitByThemeStatus([...closed, declined]).closed.map((r) => r.themeName)).toEqual([
+      'Blockchain',
+      'CSV export',
+    ]);
+  });
+
+  it('says a flat change is flat', () => {
+    expect(trendOf(0)).toEqual({ trend: 'flat', trendIcon: 'utility:dash' });
   });
 
   it('treats an ALL: key as all accounts even when a segment id is present', () => {
@@ -68,13 +106,14 @@ describe('themeRowsFor', () => {
     expect(themeRowsFor(scores, S1).map((r) => [r.themeName, r.score, r.penetration])).toEqual([
       ['SSO with SAML', 5, 0.1],
       ['Audit log export', 2, 0.025],
+      ['CSV export', 2, 0.05],
     ]);
   });
 });
 
 describe('sortRows', () => {
   it('sorts numbers both ways with blanks last', () => {
-    const rows = themeRowsFor(scores, ALL_SEGMENTS);
+    const rows = splitByThemeStatus(themeRowsFor(scores, ALL_SEGMENTS)).open;
     expect(sortRows(rows, 'revenue', 'asc').map((r) => r.revenue)).toEqual([250000, 1200000, null]);
     expect(sortRows(rows, 'revenue', 'desc').map((r) => r.revenue)).toEqual([
       1200000,
@@ -103,31 +142,56 @@ describe('buildHeatMap', () => {
     expect(map.columns.map((c) => c.name)).toEqual(['All accounts', 'EU Banks', 'Retail']);
   });
 
-  it('computes every cell value and its shading level from the data', () => {
-    expect(map.max).toBe(7.5);
+  it('shows every score as text and shades it by the segment-normalised score', () => {
+    expect(map.normalized).toBe(true);
+    expect(map.max).toBe(2.5);
     const table = map.rows.map((row) => [
       row.themeName,
       ...row.cells.map((c) => `${c.text}|${c.className.match(/heat-(\d)/)[1]}`),
     ]);
+    // EU Banks (40 accounts) asking for SSO is the darkest cell, darker than all accounts' 7.50.
     expect(table).toEqual([
-      ['SSO with SAML', '7.5|4', '5|3', '2.5|2'],
-      ['Audit log export', '4.3|3', '2|2', '2.3|2'],
-      ['Offline mode', '1|1', '|0', '|0'],
+      ['SSO with SAML', '7.50|2', '5.00|4', '2.50|1'],
+      ['Audit log export', '4.25|1', '2.00|2', '2.25|1'],
+      ['CSV export', '3.50|1', '2.00|2', '|0'],
+      ['Offline mode', '1.00|1', '|0', '|0'],
     ]);
-    expect(map.rows[2].cells[1].isBlank).toBe(true);
+    expect(map.rows[3].cells[1].isBlank).toBe(true);
+  });
+
+  it('marks closed themes with their status', () => {
+    const csv = map.rows.find((row) => row.themeName === 'CSV export');
+    expect(csv).toMatchObject({ isClosed: true, statusLabel: 'Delivered' });
+    expect(map.rows[0]).toMatchObject({ isClosed: false, statusLabel: null });
+  });
+
+  it('falls back to the score on rows written before the normalised score', () => {
+    const old = scores.map((node) => ({ ...node, Normalized_Score__c: { value: null } }));
+    const fallback = buildHeatMap(old, [{ id: S1, name: 'EU Banks' }], 'All');
+    expect(fallback.normalized).toBe(false);
+    expect(fallback.max).toBe(7.5);
+    expect(fallback.rows[0].cells.map((c) => c.className)).toEqual([
+      'heat-cell heat-4',
+      'heat-cell heat-3',
+    ]);
+  });
+
+  it('gives a legend step per shade, covering 0 to the strongest value', () => {
+    expect(map.legend.map((step) => [step.level, step.from, step.to])).toEqual([
+      [1, 0, 0.625],
+      [2, 0.625, 1.25],
+      [3, 1.25, 1.875],
+      [4, 1.875, 2.5],
+    ]);
+    expect(heatLevel(0, 2.5)).toBe(0);
+    expect(heatLevel(0.01, 2.5)).toBe(1);
+    expect(heatLevel(null, 2.5)).toBe(0);
+    expect(heatLevel(3, 0)).toBe(0);
   });
 
   it('ignores scores of segments that are not columns', () => {
     const only = buildHeatMap(scores, [], 'All');
     expect(only.rows.every((row) => row.cells.length === 1)).toBe(true);
-  });
-});
-
-describe('formatScore', () => {
-  it('rounds to one decimal', () => {
-    expect(formatScore(4.25)).toBe('4.3');
-    expect(formatScore(3)).toBe('3');
-    expect(formatScore(null)).toBe('');
   });
 });
 
@@ -343,7 +407,8 @@ describe('drill-down', () => {
       urgency: 'Critical',
       dealBlocker: true,
       revenue: 900000,
-      url: '/lightning/r/Escalated_Request__c/a0R02/view',
     });
+    // No hand-built record URL: the drill-down asks NavigationMixin for it.
+    expect(rows[1].url).toBeUndefined();
   });
 });
