@@ -4,7 +4,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
-import { containsPattern, isSearchable } from './themeSearch';
+import { containsPattern, isSearchable, SEARCH_DELAY_MS, todayIso } from './themeSearch';
 
 import REQUEST_OBJECT from '@salesforce/schema/Escalated_Request__c';
 import NAME_FIELD from '@salesforce/schema/Escalated_Request__c.Name';
@@ -14,6 +14,7 @@ import OPPORTUNITY_FIELD from '@salesforce/schema/Escalated_Request__c.Opportuni
 import THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Theme__c';
 import URGENCY_FIELD from '@salesforce/schema/Escalated_Request__c.Urgency__c';
 import NEEDED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Needed_By__c';
+import ASKED_ON_FIELD from '@salesforce/schema/Escalated_Request__c.Asked_On__c';
 import REVENUE_FIELD from '@salesforce/schema/Escalated_Request__c.Revenue_At_Stake__c';
 import DEAL_BLOCKER_FIELD from '@salesforce/schema/Escalated_Request__c.Deal_Blocker__c';
 import REQUESTED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Requested_By__c';
@@ -62,6 +63,7 @@ const F = {
   theme: THEME_FIELD.fieldApiName,
   urgency: URGENCY_FIELD.fieldApiName,
   neededBy: NEEDED_BY_FIELD.fieldApiName,
+  askedOn: ASKED_ON_FIELD.fieldApiName,
   revenue: REVENUE_FIELD.fieldApiName,
   dealBlocker: DEAL_BLOCKER_FIELD.fieldApiName,
   requestedBy: REQUESTED_BY_FIELD.fieldApiName,
@@ -103,7 +105,10 @@ export default class RequestEditor extends LightningModal {
   labels = LABELS;
   draft = {};
   selectedTheme = null;
+  /** What the user typed, and the text last searched for (SEARCH_DELAY_MS after typing). */
   searchText = '';
+  searchTerm = '';
+  searchTimer;
   themeResults = [];
   themeSearched = false;
   saving = false;
@@ -119,11 +124,17 @@ export default class RequestEditor extends LightningModal {
       }
     } else {
       this.draft = {
+        // When the customer asked: today unless the team logs an older ask.
+        [F.askedOn]: todayIso(),
         [F.source]: DEFAULT_SOURCE,
         [F.revenue]: this.defaultAmount === undefined ? null : this.defaultAmount,
         [F.dealBlocker]: false,
       };
     }
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.searchTimer);
   }
 
   @wire(getObjectInfo, { objectApiName: REQUEST_OBJECT })
@@ -202,11 +213,11 @@ export default class RequestEditor extends LightningModal {
 
   /** Only search while the user is choosing a theme and has typed enough. */
   get themeQuery() {
-    return !this.selectedTheme && isSearchable(this.searchText) ? THEME_SEARCH_QUERY : undefined;
+    return !this.selectedTheme && isSearchable(this.searchTerm) ? THEME_SEARCH_QUERY : undefined;
   }
 
   get themeVariables() {
-    return { pattern: containsPattern(this.searchText) };
+    return { pattern: containsPattern(this.searchTerm) };
   }
 
   get hasThemeResults() {
@@ -217,17 +228,28 @@ export default class RequestEditor extends LightningModal {
     return Boolean(this.themeQuery) && this.themeSearched && this.themeResults.length === 0;
   }
 
+  /** Searches once the user pauses typing, not on every keystroke. */
   handleThemeSearch(event) {
     this.searchText = event.detail.value || '';
-    this.themeSearched = false;
-    this.themeResults = [];
     event.target.setCustomValidity('');
+    clearTimeout(this.searchTimer);
+    // A timer is the debounce itself: the query runs SEARCH_DELAY_MS after the last keystroke.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.searchTimer = setTimeout(() => {
+      if (this.searchTerm !== this.searchText) {
+        this.searchTerm = this.searchText;
+        this.themeSearched = false;
+        this.themeResults = [];
+      }
+    }, SEARCH_DELAY_MS);
   }
 
   handleSelectTheme(event) {
     const { id, name } = event.currentTarget.dataset;
     this.selectedTheme = { id, name };
+    clearTimeout(this.searchTimer);
     this.searchText = '';
+    this.searchTerm = '';
     this.themeResults = [];
   }
 
@@ -255,6 +277,7 @@ export default class RequestEditor extends LightningModal {
       [F.theme]: this.selectedTheme ? this.selectedTheme.id : null,
       [F.urgency]: blankToNull(draft[F.urgency]),
       [F.neededBy]: blankToNull(draft[F.neededBy]),
+      [F.askedOn]: blankToNull(draft[F.askedOn]),
       [F.revenue]: revenue === null ? null : Number(revenue),
       [F.dealBlocker]: draft[F.dealBlocker] === true,
       [F.requestedBy]: blankToNull(draft[F.requestedBy]),

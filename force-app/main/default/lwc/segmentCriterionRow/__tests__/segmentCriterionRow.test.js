@@ -76,7 +76,9 @@ describe('c-segment-criterion-row', () => {
 
   it('explains comma-separated lists', () => {
     const element = createRow({ field: 'NumberOfEmployees', operator: 'in' });
-    expect($(element, 'lightning-input.value-input').fieldLevelHelp).toBe('c.Quorum_Segment_ValuesHint');
+    expect($(element, 'lightning-input.value-input').fieldLevelHelp).toBe(
+      'c.Quorum_Segment_ValuesHint',
+    );
   });
 
   it('asks for no value for is blank', () => {
