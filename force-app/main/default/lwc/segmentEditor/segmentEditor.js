@@ -1,17 +1,16 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { applyAll, createOp, deleteOp, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { reduceErrors, formatLabel } from 'c/ldsUtils';
 import { compileCriterion, normalizeFieldType, parseFilterLogic } from 'c/quorumRules';
 import { buildWhere } from './segmentWhere';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
-import SEGMENT_ID_FIELD from '@salesforce/schema/Segment__c.Id';
+import SEGMENT_OBJECT from '@salesforce/schema/Segment__c';
 import SEGMENT_NAME_FIELD from '@salesforce/schema/Segment__c.Name';
 import SEGMENT_DESCRIPTION_FIELD from '@salesforce/schema/Segment__c.Description__c';
 import SEGMENT_LOGIC_FIELD from '@salesforce/schema/Segment__c.Filter_Logic__c';
-import CRITERION_ID_FIELD from '@salesforce/schema/Segment_Criterion__c.Id';
 import CRITERION_SEGMENT_FIELD from '@salesforce/schema/Segment_Criterion__c.Segment__c';
 import CRITERION_NUMBER_FIELD from '@salesforce/schema/Segment_Criterion__c.Number__c';
 import CRITERION_FIELD_FIELD from '@salesforce/schema/Segment_Criterion__c.Field__c';
@@ -292,20 +291,26 @@ export default class SegmentEditor extends LightningElement {
     }
   }
 
-  /** Segment first, then criteria: new rows created, changed rows updated, removed rows deleted. */
-  async writeAll() {
+  /**
+   * The whole rule as one write: the segment, then its new, changed and removed criteria, in one
+   * all-or-none mutation, so the service never reads half a rule.
+   */
+  writeAll() {
+    return applyAll('segmentSave', this.plannedWrites());
+  }
+
+  /** The operations that make the stored rule equal the form: only rows that changed. */
+  plannedWrites() {
     const segmentId = this._segment.id;
-    await updateRecord({
-      fields: {
-        [SEGMENT_ID_FIELD.fieldApiName]: segmentId,
+    const operations = [
+      updateOp(SEGMENT_OBJECT.objectApiName, segmentId, {
         [SEGMENT_NAME_FIELD.fieldApiName]: this.name.trim(),
         [SEGMENT_DESCRIPTION_FIELD.fieldApiName]: this.description,
         [SEGMENT_LOGIC_FIELD.fieldApiName]: this.logic.trim(),
-      },
-    });
+      }),
+    ];
     const original = new Map((this._segment.criteria || []).map((c) => [c.id, c]));
     const kept = new Set();
-    const writes = [];
     for (const row of this.rows) {
       const fields = {
         [CRITERION_NUMBER_FIELD.fieldApiName]: Number(row.number),
@@ -315,7 +320,7 @@ export default class SegmentEditor extends LightningElement {
       };
       if (!row.id) {
         fields[CRITERION_SEGMENT_FIELD.fieldApiName] = segmentId;
-        writes.push(createRecord({ apiName: CRITERION_OBJECT.objectApiName, fields }));
+        operations.push(createOp(CRITERION_OBJECT.objectApiName, fields));
       } else {
         kept.add(row.id);
         const before = original.get(row.id);
@@ -326,17 +331,15 @@ export default class SegmentEditor extends LightningElement {
           (before.operator || '') === row.operator &&
           (before.value || '') === row.value;
         if (!unchanged) {
-          writes.push(
-            updateRecord({ fields: { [CRITERION_ID_FIELD.fieldApiName]: row.id, ...fields } }),
-          );
+          operations.push(updateOp(CRITERION_OBJECT.objectApiName, row.id, fields));
         }
       }
     }
     for (const id of original.keys()) {
       if (!kept.has(id)) {
-        writes.push(deleteRecord(id));
+        operations.push(deleteOp(CRITERION_OBJECT.objectApiName, id));
       }
     }
-    await Promise.all(writes);
+    return operations;
   }
 }
