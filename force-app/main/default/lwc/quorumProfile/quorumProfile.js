@@ -53,7 +53,8 @@ export const DEFAULT_ROLE_SIDES = Object.freeze({
  */
 export function sideOf(role, hasVeto, roleSides = DEFAULT_ROLE_SIDES) {
   if (hasVeto) return 'Decision';
-  const side = role && Object.prototype.hasOwnProperty.call(roleSides, role) ? roleSides[role] : null;
+  const side =
+    role && Object.prototype.hasOwnProperty.call(roleSides, role) ? roleSides[role] : null;
   return side || 'Unknown';
 }
 
