@@ -2,7 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
-import { drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
+import { countedAccountIds, drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
+import { queryNodes, valueOf } from 'c/graphqlNodes';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_DrillEmpty';
@@ -47,6 +48,8 @@ const COLUMNS = [
 export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   @api themeId;
   @api themeName;
+  /** The Segment_Demand_Score__c shown: its breakdown says which accounts the segment counted. */
+  @api scoreId;
   /** Segment__c Id, or null for all accounts. */
   @api segmentId;
 
@@ -58,10 +61,57 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   loaded = false;
   readCount = 0;
 
+  /** undefined until read; null when the breakdown can't be read (fallback: the stamp). */
+  accountIds;
+  accountsRead = false;
+
+  get breakdownVariables() {
+    return this.segmentId && this.scoreId ? { scoreId: this.scoreId } : undefined;
+  }
+
+  @wire(graphql, {
+    query: gql`
+      query demandDrilldownAccounts($scoreId: ID) {
+        uiapi {
+          query {
+            Segment_Demand_Score__c(where: { Id: { eq: $scoreId } }, first: 1) {
+              edges {
+                node {
+                  Id
+                  Breakdown__c {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$breakdownVariables',
+  })
+  wiredAccounts({ data, errors }) {
+    if (data) {
+      const [node] = queryNodes(data, 'Segment_Demand_Score__c');
+      this.accountIds = countedAccountIds(node ? valueOf(node.Breakdown__c) : null);
+      this.accountsRead = true;
+    } else if (errors) {
+      this.accountIds = null;
+      this.accountsRead = true;
+    }
+  }
+
   get variables() {
-    return this.themeId
-      ? { where: drilldownWhere(this.themeId, this.segmentId || null) }
-      : undefined;
+    if (!this.themeId) {
+      return undefined;
+    }
+    if (!this.segmentId) {
+      return { where: drilldownWhere(this.themeId, null) };
+    }
+    if (this.scoreId && !this.accountsRead) {
+      return undefined; // the segment's accounts come first
+    }
+    return { where: drilldownWhere(this.themeId, this.segmentId, this.accountIds) };
   }
 
   @wire(graphql, {

@@ -4,6 +4,7 @@
  */
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
 import { formatScore } from 'c/quorumFormat';
+import { readBreakdown, sumOfVoices } from 'c/quorumBreakdown';
 
 export { nodesOf, val };
 
@@ -251,231 +252,70 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Breakdown__c: the service's JSON of every factor of every contributing account
+// Breakdown__c: read with the shared reader (c/quorumBreakdown, also the service's)
 // ---------------------------------------------------------------------------------------------
-//
-// The engine writes (server/src/domain/breakdown.ts):
-//   { "score": 7.25, "requests": 9,
-//     "accounts": [ { "account": "001…", "request": "a03…", "requests": 2, "urgency": 1.5,
-//                     "source": 1.25, "side": "Decision", "sideWeight": 1.5, "decay": 0.84,
-//                     "blocker": 1.5, "weight": 3.55, "revenue": 250000, "revenueFactor": 1.27,
-//                     "voice": 3 }, … ],
-//     "others": { "accounts": 120, "voice": 31.5 } }
-// Ids only: names and the urgency's label come from the strongest requests, read with the
-// viewer's sharing. The reader stays lenient (a bare list, names or labels inline) so an older
-// or hand-edited breakdown still explains itself instead of failing.
-
-function pick(object, names) {
-  if (!object || typeof object !== 'object') {
-    return undefined;
-  }
-  for (const name of names) {
-    if (object[name] !== undefined && object[name] !== null) {
-      return object[name];
-    }
-  }
-  return undefined;
-}
-
-function asText(value) {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value === 'object') {
-    return asText(pick(value, ['Name', 'name', 'label', 'value']));
-  }
-  return String(value);
-}
-
-function asNumber(value) {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
 
 /**
- * The service's format 2 lists accounts as rows under `columns`, with the factor sets they
- * share listed once (`factorSets` under `factorColumns`, referenced by `factorSet`): this turns
- * them back into one object per account. Undefined for other shapes (format 1 lists objects).
+ * The breakdown of one score for the explanation: every contributing account with every factor,
+ * strongest voice first (then name or id, so the order never depends on the text's). Unreadable
+ * text (blank, malformed, an older format) gives `{ ok: false }`: a row the next run rewrites.
+ * @param {string} text Breakdown__c
+ * @returns {{ok: boolean, score?: number, cap?: number, accounts?: object[], others?: object, accountCount?: number}}
  */
-function expandRows(parsed) {
-  if (!parsed || !Array.isArray(parsed.columns) || !Array.isArray(parsed.accounts)) {
-    return undefined;
-  }
-  const columns = parsed.columns;
-  const factorColumns = Array.isArray(parsed.factorColumns) ? parsed.factorColumns : [];
-  const sets = Array.isArray(parsed.factorSets) ? parsed.factorSets : [];
-  return parsed.accounts.map((values) => {
-    if (!Array.isArray(values)) {
-      return null; // not a row: the whole breakdown reads as unreadable
-    }
-    const entry = {};
-    columns.forEach((column, i) => {
-      entry[column] = values[i];
-    });
-    const set = sets[entry.factorSet];
-    if (Array.isArray(set)) {
-      factorColumns.forEach((column, i) => {
-        entry[column] = set[i];
-      });
-    }
-    return entry;
-  });
-}
-
-/** One contributing account, whatever nesting the entry uses (factors inline or nested). */
-function readContribution(entry) {
-  if (!entry || typeof entry !== 'object') {
-    return null;
-  }
-  const account = entry.account;
-  const accountId =
-    typeof account === 'string'
-      ? account
-      : asText(pick(entry, ['accountId', 'Account__c'])) || asText(pick(account, ['Id', 'id']));
-  const name =
-    asText(pick(entry, ['accountName', 'name', 'Name'])) ||
-    (account && typeof account === 'object' ? asText(pick(account, ['Name', 'name'])) : undefined);
-  const nested = pick(entry, ['factors', 'strongest', 'strongestRequest']);
-  const factor = (names) => {
-    const inline = pick(entry, names);
-    return inline !== undefined ? inline : pick(nested, names);
-  };
-  const request = pick(entry, ['request', 'requestId']);
-  const urgency = factor(['urgency', 'Urgency__c']);
-  const blocker = factor(['blocker', 'dealBlocker', 'Deal_Blocker__c']);
-  const voice = asNumber(pick(entry, ['voice', 'score', 'contribution', 'Score__c']));
-  if (!accountId && !name && voice === undefined) {
-    return null;
-  }
-  return {
-    accountId,
-    name,
-    requestId: typeof request === 'string' ? request : asText(pick(request, ['Id', 'id'])),
-    voice,
-    weight: asNumber(factor(['weight'])),
-    // A word ("Critical") when the entry has one; the engine gives the weight (2) instead.
-    urgency: typeof urgency === 'string' ? urgency : undefined,
-    urgencyWeight: asNumber(urgency),
-    side: asText(factor(['side'])),
-    dealBlocker: blocker === true || (typeof blocker === 'number' && blocker > 1),
-    requests: asNumber(pick(entry, ['requests'])),
-  };
-}
-
-/**
- * Parses Breakdown__c defensively.
- * @returns {{ok: true, accounts: object[], accountCount: number, others: {accounts: number, voice: number}|null} | {ok: false}}
- *   accounts strongest first (voice, then weight); accountCount includes the summed `others`.
- */
-export function parseBreakdown(json) {
-  if (typeof json !== 'string' || json.trim() === '') {
+export function explainScore(text) {
+  if (typeof text !== 'string' || text.trim() === '') {
     return { ok: false };
   }
-  let parsed;
+  let breakdown;
   try {
-    parsed = JSON.parse(json);
+    breakdown = readBreakdown(text);
   } catch {
     return { ok: false };
   }
-  const list = Array.isArray(parsed)
-    ? parsed
-    : expandRows(parsed) || pick(parsed, ['accounts', 'contributions', 'contributors']);
-  if (!Array.isArray(list)) {
-    return { ok: false };
-  }
-  const accounts = list.map(readContribution).filter(Boolean);
-  if (accounts.length < list.length) {
-    return { ok: false };
-  }
-  accounts.sort(
+  const accounts = [...breakdown.accounts].sort(
     (a, b) =>
       (b.voice || 0) - (a.voice || 0) ||
       (b.weight || 0) - (a.weight || 0) ||
-      String(a.name || a.accountId).localeCompare(String(b.name || b.accountId)),
+      String(a.account).localeCompare(String(b.account)),
   );
-  const othersRaw = Array.isArray(parsed) ? undefined : parsed.others;
-  const othersCount = asNumber(pick(othersRaw, ['accounts']));
-  const others = othersCount
-    ? { accounts: othersCount, voice: asNumber(pick(othersRaw, ['voice'])) || 0 }
-    : null;
+  const others = breakdown.others && breakdown.others.accounts ? breakdown.others : null;
   return {
     ok: true,
+    score: breakdown.score,
+    cap: breakdown.cap,
     accounts,
-    accountCount: accounts.length + (others ? others.accounts : 0),
     others,
+    accountCount: accounts.length + (others ? others.accounts : 0),
+    total: sumOfVoices({ accounts, others }),
   };
 }
 
-/** The strongest requests whose account names and urgency labels the explanation needs. */
-export function strongestRequestIds(breakdown, limit) {
-  if (!breakdown.ok) {
+/** The listed accounts' strongest requests, whose account names the explanation reads. */
+export function strongestRequestIds(explained, limit) {
+  if (!explained.ok) {
     return [];
   }
-  return breakdown.accounts
-    .map((a) => a.requestId)
+  return explained.accounts
+    .map((a) => a.request)
     .filter(Boolean)
     .slice(0, limit);
 }
 
 /**
- * Adds names and urgency labels read from the strongest requests (Escalated_Request__c nodes).
- * An account the viewer can't see keeps no name; the words give it a neutral one.
+ * Adds the account names read from the strongest requests (Escalated_Request__c nodes, read
+ * with the viewer's sharing). An account the viewer can't see keeps no name.
  */
-export function withRequestDetails(breakdown, requestNodes) {
-  if (!breakdown.ok) {
-    return breakdown;
+export function withAccountNames(explained, requestNodes) {
+  if (!explained.ok) {
+    return explained;
   }
   const byId = new Map(requestNodes.map((node) => [node.Id, node]));
-  const accounts = breakdown.accounts.map((a) => {
-    const node = byId.get(a.requestId);
-    if (!node) {
-      return a;
-    }
-    const urgency = node.Urgency__c
-      ? node.Urgency__c.displayValue || val(node.Urgency__c)
-      : undefined;
-    const accountName = node.Account__r ? val(node.Account__r.Name) : undefined;
-    return { ...a, name: a.name || accountName, urgency: a.urgency || urgency || undefined };
+  const accounts = explained.accounts.map((a) => {
+    const node = byId.get(a.request);
+    const name = node && node.Account__r ? val(node.Account__r.Name) : null;
+    return name ? { ...a, name } : a;
   });
-  return { ...breakdown, accounts };
-}
-
-/** "Critical × Decision side × deal blocker" — the factors that made an account's voice. */
-export function describeFactors(contribution, words) {
-  const parts = [];
-  if (contribution.urgency) {
-    parts.push(contribution.urgency);
-  } else if (contribution.urgencyWeight !== undefined) {
-    parts.push(`${words.urgency} ×${formatScore(contribution.urgencyWeight)}`);
-  }
-  if (contribution.side) {
-    parts.push(`${contribution.side} ${words.side}`);
-  }
-  if (contribution.dealBlocker) {
-    parts.push(words.dealBlocker);
-  }
-  return parts.join(' × ');
-}
-
-/** The account's display name, or a neutral phrase when the viewer can't see it. */
-export function contributorName(contribution, words) {
-  return contribution.name || words.hiddenAccount;
-}
-
-/**
- * The plain-words explanation: "9 accounts; strongest: Acme — Critical × Decision side × deal blocker".
- * @param {object} breakdown a parsed breakdown (optionally withRequestDetails)
- * @param {{accounts: string, strongest: string, side: string, dealBlocker: string, urgency: string, hiddenAccount: string}} words labels
- */
-export function explainBreakdown(breakdown, words) {
-  const count =
-    breakdown.accountCount === undefined ? breakdown.accounts.length : breakdown.accountCount;
-  if (breakdown.accounts.length === 0) {
-    return `${count} ${words.accounts}`;
-  }
-  const strongest = breakdown.accounts[0];
-  const factors = describeFactors(strongest, words);
-  return `${count} ${words.accounts}; ${words.strongest}: ${contributorName(strongest, words)}${factors ? ` — ${factors}` : ''}`;
+  return { ...explained, accounts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,8 +327,12 @@ export function explainBreakdown(breakdown, words) {
  * A request belongs to its Theme__c, or to its Suggested_Theme__c while Theme__c is blank, and
  * a theme merged into this one (Merged_Into__c) brings its requests along, as the engine counts
  * them (one merge step is followed here). Passed as a variable, never spliced into query text.
+ *
+ * Segments overlap and a request is stamped with its account's primary segment only, so a
+ * segment's requests are those of the accounts its score counted (`accountIds`, from the
+ * score's breakdown); the Segment__c stamp is the fallback when the breakdown can't be read.
  */
-export function drilldownWhere(themeId, segmentId) {
+export function drilldownWhere(themeId, segmentId, accountIds) {
   const theme = {
     or: [
       { Theme__c: { eq: themeId } },
@@ -506,7 +350,19 @@ export function drilldownWhere(themeId, segmentId) {
       },
     ],
   };
-  return segmentId ? { and: [theme, { Segment__c: { eq: segmentId } }] } : theme;
+  if (!segmentId) {
+    return theme;
+  }
+  const members = Array.isArray(accountIds)
+    ? { Account__c: { in: accountIds } }
+    : { Segment__c: { eq: segmentId } };
+  return { and: [theme, members] };
+}
+
+/** The ids of the accounts a score counted (listed in its breakdown), or null if unreadable. */
+export function countedAccountIds(breakdownText) {
+  const explained = explainScore(breakdownText);
+  return explained.ok ? explained.accounts.map((a) => a.account) : null;
 }
 
 /** Request rows for the drill-down table, and the distinct accounts they come from. */
