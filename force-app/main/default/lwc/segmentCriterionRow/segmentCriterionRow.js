@@ -1,6 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { normalizeFieldType, operatorsForType } from 'c/quorumRules';
+import { normalizeFieldType, operatorsForType, splitValues } from 'c/quorumRules';
+import { joinValues } from './valueList';
 import FIELD from '@salesforce/label/c.Quorum_Segment_Field';
 import OPERATOR from '@salesforce/label/c.Quorum_Segment_Operator';
 import VALUE from '@salesforce/label/c.Quorum_Segment_Value';
@@ -127,12 +128,9 @@ export default class SegmentCriterionRow extends LightningElement {
     ];
   }
 
+  /** The chosen values, read with the shared grammar (a quoted value may hold a comma). */
   get listValue() {
-    const raw = this.criterion.value || '';
-    return raw
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => v !== '');
+    return splitValues(this.criterion.value || '') || [];
   }
 
   notify(patch) {
@@ -160,7 +158,7 @@ export default class SegmentCriterionRow extends LightningElement {
   }
 
   handleListChange(event) {
-    this.notify({ value: event.detail.value.join(',') });
+    this.notify({ value: joinValues(event.detail.value) });
   }
 
   handleRemove() {

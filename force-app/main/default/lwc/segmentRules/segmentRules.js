@@ -44,8 +44,9 @@ import EDITING from '@salesforce/label/c.Quorum_Segment_Editing';
 import SELECT_HINT from '@salesforce/label/c.Quorum_Segment_SelectHint';
 
 /**
- * Sales ops' segment list: segments in priority order (an account joins the first active, valid
- * segment it matches), reordered with up/down buttons, switched on and off, created, cloned with
+ * Sales ops' segment list: segments in priority order (an account counts in every active, valid
+ * segment it matches; the first of them is its primary segment, stamped on its requests),
+ * reordered with up/down buttons, switched on and off, created, cloned with
  * their criteria and deleted after confirmation. The selected segment opens in c-segment-editor.
  */
 export default class SegmentRules extends LightningElement {
