@@ -249,10 +249,12 @@ describe('c-demand-report', () => {
     expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
   });
 
+  // axe checks the whole report (two datatables, the heat map with its legend, the run status):
+  // about 4 s on an idle machine, so it gets its own timeout with room for a loaded one.
   it('is accessible', async () => {
     const element = createReport();
     graphql.emit(mockReport, isReportQuery);
     await flush();
     await expect(element).toBeAccessible();
-  });
+  }, 20000);
 });
