@@ -5,6 +5,7 @@ import { formatLabel } from 'c/ldsUtils';
 import { countedAccountIds, drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
 import { queryNodes, valueOf } from 'c/graphqlNodes';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
+import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_DrillEmpty';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
@@ -203,7 +204,7 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   }
 
   get heading() {
-    return this.themeName ? `${TITLE}: ${this.themeName}` : TITLE;
+    return this.themeName ? formatLabel(TITLE_THEME, this.themeName) : TITLE;
   }
 
   get isLoading() {

@@ -6,6 +6,7 @@ import { formatCount, formatScore } from 'c/quorumFormat';
 import { explainScore, strongestRequestIds, withAccountNames } from 'c/demandModel';
 import { factorsOf } from './factors';
 import TITLE from '@salesforce/label/c.Quorum_Demand_ExplainTitle';
+import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_ExplainTitleTheme';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
 import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
 import UNREADABLE from '@salesforce/label/c.Quorum_Demand_ExplainUnreadable';
@@ -143,7 +144,7 @@ export default class DemandExplanation extends LightningElement {
   }
 
   get heading() {
-    return this.themeName ? `${TITLE}: ${this.themeName}` : TITLE;
+    return this.themeName ? formatLabel(TITLE_THEME, this.themeName) : TITLE;
   }
 
   get isLoading() {

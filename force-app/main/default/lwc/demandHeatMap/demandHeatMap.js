@@ -10,6 +10,7 @@ import LEGEND_SCALE from '@salesforce/label/c.Quorum_Demand_HeatLegendScale';
 import LEGEND_STEP from '@salesforce/label/c.Quorum_Demand_HeatLegendStep';
 import THEME_HEADER from '@salesforce/label/c.Quorum_Demand_ColTheme';
 import ALL_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_AllAccounts';
+import CELL_NAME from '@salesforce/label/c.Quorum_Demand_HeatCellName';
 import NO_DEMAND from '@salesforce/label/c.Quorum_Demand_HeatNoDemand';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_HeatEmpty';
 
@@ -28,7 +29,7 @@ export default class DemandHeatMap extends LightningElement {
   labels = { CAPTION, LEGEND, LEGEND_SCALE, THEME_HEADER, NO_DEMAND, EMPTY };
 
   get heatMap() {
-    return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS);
+    return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS, CELL_NAME);
   }
 
   get hasRows() {

@@ -4,6 +4,7 @@
  */
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
 import { formatScore } from 'c/quorumFormat';
+import { formatLabel } from 'c/ldsUtils';
 import { readBreakdown, sumOfVoices } from 'c/quorumBreakdown';
 
 export { nodesOf, val };
@@ -180,8 +181,9 @@ export function heatLegend(max) {
  * @param {object[]} scoreNodes Segment_Demand_Score__c GraphQL nodes
  * @param {{id: string, name: string}[]} segments segment columns, in order
  * @param {string} allLabel header text of the "all accounts" column
+ * @param {string} [cellName] label of a cell's accessible name: {0} theme, {1} segment
  */
-export function buildHeatMap(scoreNodes, segments, allLabel) {
+export function buildHeatMap(scoreNodes, segments, allLabel, cellName = '{0}, {1}') {
   const columns = [
     { key: ALL_SEGMENTS, name: allLabel },
     ...segments.map((s) => ({ key: s.id, name: s.name })),
@@ -242,7 +244,7 @@ export function buildHeatMap(scoreNodes, segments, allLabel) {
           text: formatScore(score),
           // The button's name: value, theme and segment, so it reads alone (e.g. in a list of
           // buttons) as well as in table navigation.
-          assistiveText: `${theme.themeName}, ${column.name}`,
+          assistiveText: formatLabel(cellName, theme.themeName, column.name),
           isBlank: score === null,
           className: `heat-cell heat-${level}`,
         };

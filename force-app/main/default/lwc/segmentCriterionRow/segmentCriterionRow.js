@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { normalizeFieldType, operatorsForType, splitValues } from 'c/quorumRules';
 import { joinValues } from './valueList';
+import { formatLabel } from 'c/ldsUtils';
 import FIELD from '@salesforce/label/c.Quorum_Segment_Field';
 import OPERATOR from '@salesforce/label/c.Quorum_Segment_Operator';
 import VALUE from '@salesforce/label/c.Quorum_Segment_Value';
@@ -30,7 +31,7 @@ export default class SegmentCriterionRow extends LightningElement {
   /** The shared grammar's message for this criterion, if any. */
   @api error;
 
-  labels = { FIELD, OPERATOR, VALUE, VALUES_HINT, REMOVE };
+  labels = { FIELD, OPERATOR, VALUE, VALUES_HINT };
   picklistOptions = [];
 
   get kind() {
@@ -49,11 +50,11 @@ export default class SegmentCriterionRow extends LightningElement {
   }
 
   get legend() {
-    return `${CRITERION} ${this.criterion.number}`;
+    return formatLabel(CRITERION, this.criterion.number);
   }
 
   get removeLabel() {
-    return `${REMOVE} ${this.criterion.number}`;
+    return formatLabel(REMOVE, this.criterion.number);
   }
 
   get operatorOptions() {

@@ -17,6 +17,7 @@ import CRITERION_FIELD_FIELD from '@salesforce/schema/Segment_Criterion__c.Field
 import CRITERION_OPERATOR_FIELD from '@salesforce/schema/Segment_Criterion__c.Operator__c';
 import CRITERION_VALUE_FIELD from '@salesforce/schema/Segment_Criterion__c.Value__c';
 import NAME from '@salesforce/label/c.Quorum_Segment_Name';
+import FIELD_OPTION from '@salesforce/label/c.Quorum_Segment_FieldOption';
 import DESCRIPTION from '@salesforce/label/c.Quorum_Segment_Description';
 import LOGIC from '@salesforce/label/c.Quorum_Segment_Logic';
 import LOGIC_HELP from '@salesforce/label/c.Quorum_Segment_LogicHelp';
@@ -136,8 +137,8 @@ export default class SegmentEditor extends LightningElement {
     const types = this.fieldTypes;
     return Object.values(this.objectInfo.fields)
       .filter((f) => types[f.apiName])
-      .map((f) => ({ label: `${f.label} (${f.apiName})`, value: f.apiName }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => a.label.localeCompare(b.label) || a.apiName.localeCompare(b.apiName))
+      .map((f) => ({ label: formatLabel(FIELD_OPTION, f.label, f.apiName), value: f.apiName }));
   }
 
   get recordTypeId() {

@@ -1,6 +1,9 @@
 import { createElement } from 'lwc';
 import DemandHeatMap from 'c/demandHeatMap';
 
+jest.mock('@salesforce/label/c.Quorum_Demand_HeatCellName', () => ({ default: '{0} in {1}' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.Quorum_Demand_HeatLegendStep', () => ({ default: '{0} – {1}' }), {
   virtual: true,
 });
@@ -71,7 +74,7 @@ describe('c-demand-heat-map', () => {
       ['1.00|1', none, none],
     ]);
     const first = element.shadowRoot.querySelector('button.heat-value .slds-assistive-text');
-    expect(first.textContent).toBe('(SSO with SAML, c.Quorum_Demand_AllAccounts)');
+    expect(first.textContent).toBe('(SSO with SAML in c.Quorum_Demand_AllAccounts)');
   });
 
   it('asks for a theme in a segment when a value is clicked', () => {
