@@ -4,7 +4,7 @@ import { getRecord, getFieldValue, updateRecord, deleteRecord } from 'lightning/
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors, formatLabel } from 'c/ldsUtils';
+import { reduceErrors, formatLabel, picklistOptions } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
 import {
   groupBySide,
@@ -47,13 +47,6 @@ function toTreeItem(node) {
     expanded: true,
     items: node.reports.map(toTreeItem),
   };
-}
-
-function optionsOf(wired) {
-  if (!wired || !wired.data) {
-    return [];
-  }
-  return wired.data.values.map((entry) => ({ label: entry.label, value: entry.value }));
 }
 
 /**
@@ -142,15 +135,15 @@ export default class BuyingCommittee extends LightningElement {
   // ----- view models -----
 
   get roleOptions() {
-    return optionsOf(this.rolePicklist);
+    return picklistOptions(this.rolePicklist);
   }
 
   get influenceOptions() {
-    return optionsOf(this.influencePicklist);
+    return picklistOptions(this.influencePicklist);
   }
 
   get stanceOptions() {
-    return optionsOf(this.stancePicklist);
+    return picklistOptions(this.stancePicklist);
   }
 
   get sides() {

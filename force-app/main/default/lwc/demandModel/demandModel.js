@@ -2,12 +2,10 @@
  * Pure data shaping for the demand report: GraphQL nodes in, rows and heat map cells out.
  * Kept apart from the component so that every number the report shows can be unit-tested.
  */
-import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { valueOf as val } from 'c/graphqlNodes';
 import { formatScore } from 'c/quorumFormat';
 import { formatLabel } from 'c/ldsUtils';
 import { readBreakdown, sumOfVoices } from 'c/quorumBreakdown';
-
-export { nodesOf, val };
 
 /** The pseudo segment id of the "all accounts" scores (blank Segment__c, key "ALL:<theme>"). */
 export const ALL_SEGMENTS = 'ALL';

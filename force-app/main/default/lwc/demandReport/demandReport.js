@@ -2,14 +2,8 @@ import { LightningElement, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { formatChange, formatCount } from 'c/quorumFormat';
-import {
-  ALL_SEGMENTS,
-  nodesOf,
-  sortRows,
-  splitByThemeStatus,
-  themeRowsFor,
-  val,
-} from 'c/demandModel';
+import { ALL_SEGMENTS, sortRows, splitByThemeStatus, themeRowsFor } from 'c/demandModel';
+import { nodesOf, valueOf as val } from 'c/graphqlNodes';
 import { REPORT_QUERY } from './reportQuery';
 import { CLOSED_COLUMNS, OPEN_COLUMNS, SORT_KEYS } from './columns';
 import TITLE from '@salesforce/label/c.Quorum_Demand_Title';

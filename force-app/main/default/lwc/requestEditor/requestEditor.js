@@ -3,7 +3,8 @@ import LightningModal from 'lightning/modal';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
+import { fieldErrorsOf, picklistOptions, reduceErrors } from 'c/ldsUtils';
+import { queryNodes, valueOf } from 'c/graphqlNodes';
 import { containsPattern, isSearchable, SEARCH_DELAY_MS, todayIso } from './themeSearch';
 
 import REQUEST_OBJECT from '@salesforce/schema/Escalated_Request__c';
@@ -71,13 +72,6 @@ const F = {
   workaround: WORKAROUND_FIELD.fieldApiName,
   status: STATUS_FIELD.fieldApiName,
 };
-
-function optionsOf(wired) {
-  if (!wired || !wired.data) {
-    return [];
-  }
-  return wired.data.values.map((entry) => ({ label: entry.label, value: entry.value }));
-}
 
 const blankToNull = (value) => (value === undefined || value === '' ? null : value);
 
@@ -155,12 +149,10 @@ export default class RequestEditor extends LightningModal {
   @wire(graphql, { query: '$themeQuery', variables: '$themeVariables' })
   wiredThemes({ data, errors }) {
     if (data) {
-      this.themeResults = data.uiapi.query.Demand_Theme__c.edges.map(({ node }) => ({
+      this.themeResults = queryNodes(data, 'Demand_Theme__c').map((node) => ({
         id: node.Id,
-        name: node[THEME_NAME_FIELD.fieldApiName].value,
-        area: node[THEME_AREA_FIELD.fieldApiName]
-          ? node[THEME_AREA_FIELD.fieldApiName].value
-          : null,
+        name: valueOf(node[THEME_NAME_FIELD.fieldApiName]),
+        area: valueOf(node[THEME_AREA_FIELD.fieldApiName]),
       }));
       this.themeSearched = true;
     } else if (errors) {
@@ -186,19 +178,19 @@ export default class RequestEditor extends LightningModal {
   // ----- options -----
 
   get urgencyOptions() {
-    return optionsOf(this.urgencyPicklist);
+    return picklistOptions(this.urgencyPicklist);
   }
 
   get sourceOptions() {
-    return optionsOf(this.sourcePicklist);
+    return picklistOptions(this.sourcePicklist);
   }
 
   get workaroundOptions() {
-    return optionsOf(this.workaroundPicklist);
+    return picklistOptions(this.workaroundPicklist);
   }
 
   get statusOptions() {
-    return optionsOf(this.statusPicklist);
+    return picklistOptions(this.statusPicklist);
   }
 
   get requestedByOptions() {

@@ -5,7 +5,6 @@ import {
   drilldownWhere,
   explainScore,
   heatLevel,
-  nodesOf,
   sortRows,
   splitByThemeStatus,
   trendOf,
@@ -13,6 +12,7 @@ import {
   themeRowsFor,
   withAccountNames,
 } from 'c/demandModel';
+import { nodesOf } from 'c/graphqlNodes';
 
 const report = require('../../demandReport/__tests__/data/demandReport.json');
 const requests = require('../../demandDrilldown/__tests__/data/requests.json');
