@@ -83,7 +83,7 @@ function aptInstall(packages) {
 }
 
 function playwrightDownload() {
-  process.stderr.write('browser tests: trying Playwright\'s Chromium download\n');
+  process.stderr.write("browser tests: trying Playwright's Chromium download\n");
   let cli;
   try {
     cli = require.resolve('playwright-core/cli');

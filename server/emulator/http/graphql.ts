@@ -148,6 +148,20 @@ function relationshipOf(emu: Emulator, def: ObjectDef, name: string): ObjectDef 
   return emu.schema.find(ref.referenceTo[0]);
 }
 
+/**
+ * A child relationship by its exact API name (`Criteria__r` on Segment__c): a custom lookup's
+ * metadata names it without the `__r` suffix the API adds.
+ */
+function childRelationshipOf(emu: Emulator, def: ObjectDef, name: string) {
+  return emu.schema.childRelationships(def).find((c) => {
+    const custom = c.field.endsWith('__c');
+    return (
+      c.relationshipName !== null &&
+      (custom ? `${c.relationshipName}__r` : c.relationshipName) === name
+    );
+  });
+}
+
 // Filters and ordering -----------------------------------------------------------------------
 
 const COMPARISONS: Record<string, string> = {
@@ -311,7 +325,10 @@ function columnsOf(
       continue;
     }
     const parent = relationshipOf(emu, def, name);
-    if (!parent) throw undefinedField(name, def.name);
+    if (!parent) {
+      if (childRelationshipOf(emu, def, name)) continue; // read per row, see renderNode
+      throw undefinedField(name, def.name);
+    }
     cols.push(
       `${prefix}${name}.Id`,
       ...columnsOf(emu, parent, sel.selectionSet, `${prefix}${name}.`),
@@ -334,6 +351,7 @@ function renderNode(
   def: ObjectDef,
   row: Row,
   set: SelectionSetNode | undefined,
+  variables: Record<string, Json>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const sel of fieldsOf(set, def.name)) {
@@ -361,13 +379,28 @@ function renderNode(
         out[keyOf(sel)] = wrapped;
         continue;
       }
+      const child = childRelationshipOf(emu, def, name);
+      if (child) {
+        // A child relationship is a connection of its own, limited to this row's children.
+        const childDef = emu.schema.find(child.childSObject)!;
+        out[keyOf(sel)] = connection(
+          emu,
+          sel,
+          variables,
+          childDef,
+          `${child.field} = ${soqlString(String(row.Id))}`,
+        );
+        continue;
+      }
       const ref = def.relationships.get(name.toLowerCase())!;
       const parentDef = relationshipOf(emu, def, name)!;
       const id = row[ref.name];
       const parent =
         id === null ? undefined : emu.store.tables.get(parentDef.name)!.byId.get(id as string);
       out[keyOf(sel)] =
-        parent && !parent.IsDeleted ? renderNode(emu, parentDef, parent, sel.selectionSet) : null;
+        parent && !parent.IsDeleted
+          ? renderNode(emu, parentDef, parent, sel.selectionSet, variables)
+          : null;
     }
   }
   return out;
@@ -398,9 +431,16 @@ function argsOf(node: FieldNode, variables: Record<string, Json>): Record<string
 }
 
 /** One `Obj(...) { edges pageInfo totalCount }` connection, run through the SOQL engine. */
-function connection(emu: Emulator, node: FieldNode, variables: Record<string, Json>): unknown {
-  const def = emu.schema.find(node.name.value);
-  if (!def || def.name !== node.name.value) throw undefinedField(node.name.value, 'RecordQuery');
+function connection(
+  emu: Emulator,
+  node: FieldNode,
+  variables: Record<string, Json>,
+  child?: ObjectDef,
+  parentCondition?: string,
+): unknown {
+  const def = child ?? emu.schema.find(node.name.value);
+  if (!def || (!child && def.name !== node.name.value))
+    throw undefinedField(node.name.value, 'RecordQuery');
   const args = argsOf(node, variables);
   const first = args.first ?? DEFAULT_FIRST;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_FIRST)
@@ -421,7 +461,9 @@ function connection(emu: Emulator, node: FieldNode, variables: Record<string, Js
     } else if (!['pageInfo', 'totalCount', '__typename'].includes(k))
       throw undefinedField(k, `${def.name}Connection`);
   }
-  const where = args.where ? whereSoql(emu, def, args.where) : '';
+  const where = fold(
+    [parentCondition ?? '', args.where ? whereSoql(emu, def, args.where) : ''].filter(Boolean),
+  );
   const order = args.orderBy ? orderSoql(emu, def, args.orderBy) : [];
   const soql = [
     `SELECT ${[...columns].join(', ')} FROM ${def.name}`,
@@ -455,7 +497,8 @@ function connection(emu: Emulator, node: FieldNode, variables: Record<string, Js
       out[keyOf(part)] = page.map((row, i) => {
         const edge: Record<string, unknown> = {};
         for (const e of fieldsOf(part.selectionSet, 'edges')) {
-          if (e.name.value === 'node') edge[keyOf(e)] = renderNode(emu, def, row, e.selectionSet);
+          if (e.name.value === 'node')
+            edge[keyOf(e)] = renderNode(emu, def, row, e.selectionSet, variables);
           else if (e.name.value === 'cursor') edge[keyOf(e)] = cursorOf(start + i);
           else edge[keyOf(e)] = `${def.name}Edge`;
         }

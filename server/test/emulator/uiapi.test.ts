@@ -149,6 +149,24 @@ describe('GraphQL: uiapi query', () => {
     expect(syntax.errors[0].message).toMatch(/Syntax/);
   });
 
+  it('reads a child relationship as a connection per parent row', async () => {
+    const out =
+      await gql(`query { uiapi { query { Segment__c(first: 50, orderBy: { Name: { order: ASC } }) {
+      edges { node { Id Criteria__r(first: 100, orderBy: { Number__c: { order: DESC } }) {
+        edges { node { Id Number__c { value } } } totalCount } } } } } } }`);
+    expect(out.errors).toEqual([]);
+    const segments = out.data!.uiapi.query.Segment__c.edges;
+    expect(segments.length).toBeGreaterThan(0);
+    for (const { node } of segments) {
+      const expected = emu.store.query(
+        `SELECT Id, Number__c FROM Segment_Criterion__c WHERE Segment__c = '${node.Id}' ORDER BY Number__c DESC`,
+      );
+      expect(node.Criteria__r.totalCount).toBe(expected.length);
+      expect(node.Criteria__r.edges.map((e: any) => e.node.Id)).toEqual(expected.map((r) => r.Id));
+    }
+    expect(segments.some(({ node }: any) => node.Criteria__r.totalCount > 0)).toBe(true);
+  });
+
   it('matches nothing for an empty in-list and everything for an empty nin-list', async () => {
     const count = async (where: unknown) =>
       (
