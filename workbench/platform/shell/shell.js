@@ -16,6 +16,7 @@ function showToast(event) {
   const variant = TOAST_THEMES[detail.variant] || 'info';
   const toast = document.createElement('div');
   toast.className = `slds-notify slds-notify_toast slds-theme_${variant}`;
+  toast.style.color = variant === 'warning' ? '#181818' : '#fff';
   toast.setAttribute('data-toast', variant);
   const body = document.createElement('div');
   body.className = 'slds-notify__content';
