@@ -3,6 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 const globals = require('globals');
+const importPlugin = require('eslint-plugin-import');
 
 const scope = (configs, files) => configs.map((config) => ({ ...config, files }));
 
@@ -53,6 +54,45 @@ module.exports = [
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  // Import direction: the engine (domain) is pure and never imports I/O; the run's logic reaches
+  // the org only through quorumOrg and salesforce/.
+  {
+    files: ['server/src/domain/**/*.ts'],
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server/src/domain',
+              from: [
+                './server/src/salesforce',
+                './server/src/quorumOrg',
+                './server/src/jobs',
+                './server/src/http',
+                './server/src/config',
+                './server/emulator',
+              ],
+              message: 'The domain is pure: it never imports I/O (org, jobs, HTTP, config).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['jsforce', 'express', 'pino', 'node:*', 'fs', 'http', 'https', 'net'],
+              message: 'The domain is pure: no I/O modules.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -359,7 +359,7 @@ function main(): void {
   ];
   const scoreInput: ScoreInput = {
     accounts: data.accounts,
-    accountSegment: seg.value.accountSegment,
+    memberships: seg.value.memberships,
     segments: seg.value.segments,
     deals: data.deals,
     requests: data.requests,

@@ -1,6 +1,5 @@
 /** The demo org's sales-ops configuration: segments with criteria (one invalid) and the scoring profile. */
-import { DEFAULTS } from '../../../force-app/main/default/lwc/scoringProfileEditor/profileRules';
-import { DEFAULT_ROLE_SIDES } from '../../src/domain/profile';
+import { defaultProfileRecord } from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
 import type { Store } from '../store/store';
 
 export function seedSegmentsAndProfile(store: Store): void {
@@ -101,11 +100,9 @@ export function seedSegmentsAndProfile(store: Store): void {
       Name: 'Default',
       Description__c: 'The built-in defaults; tune with care.',
       Active__c: true,
-      // The built-in weights, from the one list the Scoring Profile editor also shows.
-      ...DEFAULTS,
-      Counted_Statuses__c: 'New;Under Review;Planned;Declined',
-      // Role → side, the shape Role_Side_Mapping__c holds (see the field's help text).
-      Role_Side_Mapping__c: JSON.stringify(DEFAULT_ROLE_SIDES),
+      // The built-in weights, statuses and role → side map, from the module the Scoring
+      // Profile editor and the service share.
+      ...defaultProfileRecord(),
     },
   ]);
 }

@@ -1,150 +1,25 @@
 /**
- * Breakdown__c: the explanation of a score, as JSON a product manager (or a component) can read.
- * Accounts are rows under named columns, and the factor combinations they share (urgency,
- * source, side, side weight, blocker: few distinct ones per theme) are listed once:
- *
- *   { "format": 2, "score": 7.25, "requests": 9,
- *     "factorColumns": ["urgency", "source", "side", "sideWeight", "blocker"],
- *     "factorSets": [[1.5, 1.25, "Decision", 1.5, 1.5], [1, 1, "Use", 1, 1]],
- *     "columns": ["account", "request", "requests", "factorSet", "decay", "weight", "revenue",
- *                 "revenueFactor", "voice"],
- *     "accounts": [["001…", "a03…", 2, 0, 0.8409, 3.5481, 250000, 1.2721, 3], …],
- *     "others": { "accounts": 120, "voice": 31.5 } }
- *
- * `factorSet` is an index into `factorSets`; `request` is the account's strongest request (its
- * voice); `voice` = min(cap, weight × revenueFactor) rounded to 4 decimals; `score` = the sum of
- * the listed voices plus `others.voice`, rounded to 4 decimals. Accounts are listed in account
- * Id order; factor sets in order of first use. Rows under columns take about a third of the
- * space of one object per account: a full org's breakdowns then fit one Bulk upload, and broad
- * themes list about three times more accounts before the rest is summed. The field holds
- * 131,072 characters: when a very broad theme has more accounts than fit, the strongest voices
- * are listed and the rest are summed in `others` (present only then), so the breakdown still
- * adds up exactly. readBreakdown() turns the text back into one object per account.
- * Changing this format means bumping DIGEST_VERSION (fingerprint.ts).
+ * Writing Breakdown__c: the explanation of a score as JSON, in the format the shared reader
+ * `lwc/quorumBreakdown` describes (format 3: factor combinations listed once, one row of
+ * columns per account). The field holds 131,072 characters: when a very broad theme has more
+ * accounts than fit, the strongest voices are listed and the rest summed in `others`, so the
+ * breakdown still adds up exactly.
  */
+import {
+  BREAKDOWN_FORMAT,
+  COLUMNS,
+  FACTOR_COLUMNS,
+} from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
 import { round4, roundTo } from './numbers';
 
 export const BREAKDOWN_LIMIT = 131072;
 
-/**
- * A number rounded to `decimals` places as JSON text, built from an integer (integer-to-string
- * is much cheaper than formatting a double, and this runs for every account of every row).
- * Rounds exactly as roundTo() does, so the text parses back to the rounded value.
- */
+/** A number as JSON text at the field's decimals (no float noise such as 0.30000000000000004). */
 export function fmt(value: number, decimals: 2 | 4): string {
-  const f = decimals === 4 ? 10000 : 100;
-  const i = Math.round(value * f + (value >= 0 ? 1e-9 : -1e-9));
-  if (!Number.isSafeInteger(i)) return String(roundTo(value, decimals));
-  const neg = i < 0;
-  const abs = neg ? -i : i;
-  const whole = Math.floor(abs / f);
-  const frac = abs - whole * f;
-  if (frac === 0) return neg && whole !== 0 ? '-' + whole : '' + whole;
-  return (neg ? '-' : '') + whole + (decimals === 4 ? FRACTION4 : FRACTION2)[frac];
+  return String(roundTo(value, decimals));
 }
 
-/** '.0001' … '.9999' (trailing zeros dropped), by the fraction as an integer: one lookup. */
-function fractions(decimals: number): string[] {
-  const f = 10 ** decimals;
-  const out: string[] = new Array<string>(f);
-  out[0] = '';
-  for (let i = 1; i < f; i++) out[i] = ('.' + String(i).padStart(decimals, '0')).replace(/0+$/, '');
-  return out;
-}
-const FRACTION4 = fractions(4);
-const FRACTION2 = fractions(2);
-
-/** fmt() for values from small sets (weights, decay by whole-day age), remembered. */
-const remembered = new Map<number, string>();
-function fmt4Often(value: number): string {
-  let text = remembered.get(value);
-  if (text === undefined) {
-    text = fmt(value, 4);
-    if (remembered.size < 50000) remembered.set(value, text);
-  }
-  return text;
-}
-
-/** A string as JSON; Ids (letters, digits, '_', '-') need no escaping and skip JSON.stringify. */
-export function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const safe =
-      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-    if (!safe) return JSON.stringify(s);
-  }
-  return '"' + s + '"';
-}
-
-export const FACTOR_COLUMNS = ['urgency', 'source', 'side', 'sideWeight', 'blocker'] as const;
-export const COLUMNS = [
-  'account',
-  'request',
-  'requests',
-  'factorSet',
-  'decay',
-  'weight',
-  'revenue',
-  'revenueFactor',
-  'voice',
-] as const;
-
-/** A factor set as JSON text, `[urgency,source,"side",sideWeight,blocker]`: few per run. */
-export function factorSetText(p: {
-  urgency: number;
-  source: number;
-  side: string;
-  sideWeight: number;
-  blocker: number;
-}): string {
-  return [
-    '[',
-    fmt4Often(p.urgency),
-    ',',
-    fmt4Often(p.source),
-    ',"',
-    p.side,
-    '",',
-    fmt4Often(p.sideWeight),
-    ',',
-    fmt4Often(p.blocker),
-    ']',
-  ].join('');
-}
-
-/**
- * An account's row around its factor set index: `["account","request",requests,` and
- * `,decay,weight,revenue,revenueFactor,voice]`. The index differs between the rows that list
- * the same account (its segment's and ALL), the two halves do not, so they are made once.
- * One join gives a flat string (a chain of `+` would give a rope to walk again later).
- */
-export function entryHead(accountJson: string, request: string, requests: number): string {
-  return ['[', accountJson, ',', jsonString(request), ',', String(requests), ','].join('');
-}
-
-export function entryTail(
-  decay: number,
-  weight: number,
-  revenue: number,
-  revenueFactor: number,
-  voice: number,
-): string {
-  return [
-    ',',
-    fmt4Often(decay),
-    ',',
-    fmt(weight, 4),
-    ',',
-    fmt(revenue, 2),
-    ',',
-    fmt(revenueFactor, 4),
-    ',',
-    fmt(voice, 4),
-    ']',
-  ].join('');
-}
-
-/** One listed account: its two halves, its factor set (an id the caller chose) and its voice. */
+/** One listed account: its text around the factor set index, the set (an id) and its voice. */
 export interface BreakdownEntry {
   head: string;
   tail: string;
@@ -152,22 +27,77 @@ export interface BreakdownEntry {
   voice: number;
 }
 
+/** The factors an account's strongest request shares with others: listed once per row. */
+export interface FactorSet {
+  urgency: string | null;
+  urgencyWeight: number;
+  source: string | null;
+  sourceWeight: number;
+  side: string;
+  role: string | null;
+  veto: boolean;
+  sideWeight: number;
+  influence: string | null;
+  influenceWeight: number;
+  workaround: string | null;
+  workaroundWeight: number;
+  blocker: number;
+}
+
+export function factorSetText(f: FactorSet): string {
+  return JSON.stringify([
+    f.urgency,
+    round4(f.urgencyWeight),
+    f.source,
+    round4(f.sourceWeight),
+    f.side,
+    f.role,
+    f.veto,
+    round4(f.sideWeight),
+    f.influence,
+    round4(f.influenceWeight),
+    f.workaround,
+    round4(f.workaroundWeight),
+    round4(f.blocker),
+  ]);
+}
+
+/** An account's values around its factor set index (which differs between the rows listing it). */
+export function entryText(e: {
+  account: string;
+  request: string;
+  requests: number;
+  askedOn: string;
+  ageDays: number;
+  decay: number;
+  weight: number;
+  revenue: number;
+  revenueFactor: number;
+  capped: boolean;
+  voice: number;
+}): { head: string; tail: string } {
+  return {
+    head: `[${JSON.stringify(e.account)},${JSON.stringify(e.request)},${e.requests},`,
+    tail: `,${JSON.stringify(e.askedOn)},${e.ageDays},${fmt(e.decay, 4)},${fmt(e.weight, 4)},${fmt(e.revenue, 2)},${fmt(e.revenueFactor, 4)},${e.capped},${fmt(e.voice, 4)}]`,
+  };
+}
+
 const COLUMNS_TEXT = `"factorColumns":${JSON.stringify(FACTOR_COLUMNS)},`;
 const ACCOUNT_COLUMNS_TEXT = `"columns":${JSON.stringify(COLUMNS)},"accounts":[`;
 
 /**
- * The breakdown text of a row. `factorSetJson(id)` gives the JSON of a factor set id used by
- * the entries; entries are in account order.
+ * The breakdown text of a row: entries in account order; `factorSetJson(id)` gives the JSON
+ * of a factor set id the entries use.
  */
 export function buildBreakdown(
   score: number,
   requests: number,
+  cap: number,
   entries: readonly BreakdownEntry[],
   factorSetJson: (id: number) => string,
   limit = BREAKDOWN_LIMIT,
 ): string {
-  const head = `{"format":2,"score":${score},"requests":${requests},${COLUMNS_TEXT}"factorSets":[`;
-  // Upper bounds of what the listed entries need: every set the row uses, the widest index.
+  const head = `{"format":${BREAKDOWN_FORMAT},"score":${score},"requests":${requests},"cap":${cap},${COLUMNS_TEXT}"factorSets":[`;
   const sets = new Set<number>();
   for (const e of entries) sets.add(e.factorSet);
   let setsLength = 0;
@@ -195,12 +125,12 @@ export function buildBreakdown(
     const kept = new Set(keep);
     let rest = 0;
     let restCount = 0;
-    for (let i = 0; i < entries.length; i++) {
+    entries.forEach((e, i) => {
       if (!kept.has(i)) {
-        rest += entries[i].voice;
+        rest += e.voice;
         restCount += 1;
       }
-    }
+    });
     keep.sort((a, b) => a - b);
     listed = keep.map((i) => entries[i]);
     others = `,"others":{"accounts":${restCount},"voice":${round4(rest)}}`;
@@ -216,62 +146,7 @@ export function buildBreakdown(
       index.set(e.factorSet, i);
       setTexts.push(factorSetJson(e.factorSet));
     }
-    parts.push(e.head, String(i), e.tail, ',');
+    parts.push(e.head + i + e.tail);
   }
-  parts.pop();
-  return `${head}${setTexts.join(',')}],${ACCOUNT_COLUMNS_TEXT}${parts.join('')}]${others}}`;
-}
-
-/** One account of a breakdown as an object (what readBreakdown gives). */
-export interface BreakdownAccount {
-  account: string;
-  request: string;
-  requests: number;
-  urgency: number;
-  source: number;
-  side: string;
-  sideWeight: number;
-  decay: number;
-  blocker: number;
-  weight: number;
-  revenue: number;
-  revenueFactor: number;
-  voice: number;
-}
-
-export interface ReadBreakdown {
-  score: number;
-  requests: number;
-  accounts: BreakdownAccount[];
-  others?: { accounts: number; voice: number };
-}
-
-/** Parses Breakdown__c text into one object per account (throws on text that is not one). */
-export function readBreakdown(text: string): ReadBreakdown {
-  const raw = JSON.parse(text) as {
-    score: number;
-    requests: number;
-    factorColumns: string[];
-    factorSets: unknown[][];
-    columns: string[];
-    accounts: unknown[][];
-    others?: { accounts: number; voice: number };
-  };
-  if (!Array.isArray(raw.columns) || !Array.isArray(raw.accounts))
-    throw new Error('Breakdown__c: no columns/accounts');
-  const accounts = raw.accounts.map((values) => {
-    const a: Record<string, unknown> = {};
-    raw.columns.forEach((c, i) => {
-      if (c !== 'factorSet') a[c] = values[i];
-    });
-    const set = raw.factorSets[values[raw.columns.indexOf('factorSet')] as number] ?? [];
-    raw.factorColumns.forEach((c, i) => (a[c] = set[i]));
-    return a as unknown as BreakdownAccount;
-  });
-  return {
-    score: raw.score,
-    requests: raw.requests,
-    accounts,
-    ...(raw.others ? { others: raw.others } : {}),
-  };
+  return `${head}${setTexts.join(',')}],${ACCOUNT_COLUMNS_TEXT}${parts.join(',')}]${others}}`;
 }

@@ -47,6 +47,10 @@ export function sameScore(computed: ScoreValues, existing: ExistingScoreRow): bo
   const e = existing;
   return (
     sameNumber(c.Score__c, e.Score__c, 4) &&
+    sameNumber(c.Normalized_Score__c, e.Normalized_Score__c, 4) &&
+    sameNumber(c.Score_Change_90d__c, e.Score_Change_90d__c, 4) &&
+    sameNumber(c.Account_Change_90d__c, e.Account_Change_90d__c, 0) &&
+    same(c.Theme_Status__c, e.Theme_Status__c) &&
     sameNumber(c.Rank__c, e.Rank__c, 0) &&
     sameNumber(c.Account_Count__c, e.Account_Count__c, 0) &&
     sameNumber(c.Segment_Account_Count__c, e.Segment_Account_Count__c, 0) &&

@@ -13,8 +13,11 @@ export interface RoleColumns {
   readonly length: number;
   readonly contact: Int32Array;
   readonly opportunity: Int32Array;
-  /** Code of the role's name in the picklists dictionary. */
+  /** Codes of the role's name and (committee rows only; 0 for contact roles) the member's
+   * Influence__c, in the picklists dictionary; 1 where the member holds a veto. */
   readonly role: Int32Array;
+  readonly influence: Int32Array;
+  readonly veto: Uint8Array;
 }
 
 export interface DealTable extends Dictionaries {
@@ -35,7 +38,13 @@ function isOpen(opp: OpportunityRecord): boolean {
   return !(typeof opp.StageName === 'string' && opp.StageName.startsWith('Closed'));
 }
 
-const roleColumns = () => ({ contact: int32(), opportunity: int32(), role: int32() });
+const roleColumns = () => ({
+  contact: int32(),
+  opportunity: int32(),
+  role: int32(),
+  influence: int32(),
+  veto: uint8(),
+});
 type RoleBuilder = ReturnType<typeof roleColumns>;
 
 export class DealTableBuilder {
@@ -52,7 +61,14 @@ export class DealTableBuilder {
   }
 
   addMember(m: CommitteeMemberRecord): void {
-    this.addRole(this.members, m.Contact__c, m.Opportunity__c, m.Role__c);
+    this.addRole(
+      this.members,
+      m.Contact__c,
+      m.Opportunity__c,
+      m.Role__c,
+      m.Influence__c,
+      m.Has_Veto__c,
+    );
   }
 
   addContactRole(r: ContactRoleRecord): void {
@@ -65,6 +81,8 @@ export class DealTableBuilder {
       contact: b.contact.done(),
       opportunity: b.opportunity.done(),
       role: b.role.done(),
+      influence: b.influence.done(),
+      veto: b.veto.done(),
     });
     return {
       ...this.dict,
@@ -79,10 +97,19 @@ export class DealTableBuilder {
     };
   }
 
-  private addRole(b: RoleBuilder, contact: string, opportunity: string, role?: string | null) {
+  private addRole(
+    b: RoleBuilder,
+    contact: string,
+    opportunity: string,
+    role?: string | null,
+    influence?: string | null,
+    veto?: boolean | null,
+  ) {
     b.contact.push(this.dict.ids.code(contact));
     b.opportunity.push(this.dict.ids.code(opportunity));
     b.role.push(this.dict.picklists.code(role));
+    b.influence.push(this.dict.picklists.code(influence));
+    b.veto.push(veto === true ? 1 : 0);
   }
 }
 

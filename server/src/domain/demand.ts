@@ -73,7 +73,7 @@ export function computeDemand(input: DemandInput): DemandResult {
   }));
   const scores = computeScores({
     accounts: input.accounts,
-    accountSegment: assignment.accountSegment,
+    memberships: assignment.memberships,
     segments: assignment.segments,
     opportunities: input.opportunities,
     committeeMembers: input.committeeMembers,

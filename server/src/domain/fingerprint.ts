@@ -20,7 +20,7 @@
  * factor only when it applies, and a row adds up its pairs' finished fingerprints instead of
  * feeding them one by one): about half the hashing per request, the same coverage.
  */
-export const DIGEST_VERSION = 'b3';
+export const DIGEST_VERSION = 'b4';
 
 const TWO_32 = 4294967296;
 const TWO_31 = 2147483648;

@@ -1,4 +1,4 @@
-/** The demand engine: pure functions, no I/O. See docs/ARCHITECTURE.md § engine. */
+/** The demand engine: pure functions, no I/O. See server/src/domain/README.md. */
 export { assignSegments, type SegmentAssignment, type SegmentStatus } from './segments';
 export {
   groupThemes,
@@ -11,6 +11,7 @@ export { tokenize } from './themes/tokenize';
 export { CONCEPTS } from './themes/concepts';
 export { buildMergeResolver } from './themes/resolve';
 export { computeScores, scoreTable, type ScoreInput, type ScoredSegment } from './scoring';
+export { scoreModel, type ModelInput, type ModelRow } from './model/reference';
 export { ScoreTable, type ScoreValues } from './scoreTable';
 export { diffScores, sameScore, type ScoreChanges, type ExistingScoreRow } from './changes';
 export {
@@ -18,10 +19,12 @@ export {
   DEFAULT_PROFILE,
   DEFAULT_ROLE_SIDES,
   REQUEST_STATUSES,
+  SIDES,
+  type Side,
   type Profile,
   type ResolvedProfile,
 } from './profile';
-export { buildSideIndex, SIDE_BY_RANK } from './sides';
+export { buildRequesterIndex, type Requester } from './sides';
 export {
   RequestTableBuilder,
   toRequestTable,
@@ -33,10 +36,5 @@ export {
 } from './requestTable';
 export { DealTableBuilder, toDealTable, type DealTable } from './dealTable';
 export { computeDemand, type DemandInput, type DemandResult } from './demand';
-export {
-  BREAKDOWN_LIMIT,
-  readBreakdown,
-  type ReadBreakdown,
-  type BreakdownAccount,
-} from './breakdown';
+export { BREAKDOWN_LIMIT } from './breakdown';
 export * from './records';

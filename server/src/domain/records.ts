@@ -4,6 +4,7 @@
  * reader) and give the types; the engine's hot paths never parse records one by one.
  */
 import { z } from 'zod';
+import { dayNumber, parseTimestamp } from './numbers';
 
 const id = z.string().min(1);
 const optId = z.string().nullish();
@@ -45,6 +46,8 @@ export const CommitteeMemberSchema = z.looseObject({
   Opportunity__c: id,
   Contact__c: id,
   Role__c: optText,
+  Influence__c: optText,
+  Has_Veto__c: z.boolean().nullish(),
 });
 export type CommitteeMemberRecord = z.infer<typeof CommitteeMemberSchema>;
 
@@ -72,6 +75,8 @@ export const RequestSchema = z.looseObject({
   Deal_Blocker__c: z.boolean().nullish(),
   Source__c: optText,
   Status__c: optText,
+  Workaround__c: optText,
+  Asked_On__c: optText,
   CreatedDate: optText,
 });
 export type RequestRecord = z.infer<typeof RequestSchema>;
@@ -94,7 +99,12 @@ export const ScoreRowSchema = z.object({
   Segment__c: z.string().nullable(),
   Theme__c: z.string(),
   Score__c: z.number(),
-  Rank__c: z.number(),
+  /** Blank for Delivered and Declined themes: only open demand is ranked. */
+  Rank__c: z.number().nullable(),
+  Theme_Status__c: z.string().nullable(),
+  Normalized_Score__c: z.number(),
+  Score_Change_90d__c: z.number().nullable(),
+  Account_Change_90d__c: z.number().nullable(),
   Account_Count__c: z.number(),
   Segment_Account_Count__c: z.number(),
   Penetration__c: z.number(),
@@ -113,5 +123,12 @@ export const ScoreRowSchema = z.object({
 });
 export type ScoreRow = z.infer<typeof ScoreRowSchema>;
 
-export const SIDES = ['Decision', 'Influence', 'Use', 'Unknown'] as const;
-export type Side = (typeof SIDES)[number];
+/**
+ * The UTC day (days since 1970-01-01) a request was asked on: Asked_On__c, else the day it was
+ * created; -1 when neither is readable. Recency counts from it.
+ */
+export function askedDayOf(r: Pick<RequestRecord, 'Asked_On__c' | 'CreatedDate'>): number {
+  if (r.Asked_On__c) return dayNumber(r.Asked_On__c);
+  const created = parseTimestamp(r.CreatedDate);
+  return Number.isFinite(created) ? Math.floor(created / 86400000) : -1;
+}

@@ -18,7 +18,7 @@
  */
 import { Dictionary, float64, int32, uint8 } from './columns';
 import { dayNumber } from './numbers';
-import type { RequestRecord } from './records';
+import { askedDayOf, type RequestRecord } from './records';
 import { GROUPING } from './themes/group';
 
 /** What the builder keeps of Name and Description__c (see the file comment). */
@@ -37,8 +37,10 @@ export interface RequestTable {
   readonly urgency: Int32Array;
   readonly source: Int32Array;
   readonly status: Int32Array;
-  /** CreatedDate and Needed_By__c as UTC day numbers (days since 1970-01-01), -1 when blank. */
-  readonly createdDay: Int32Array;
+  readonly workaround: Int32Array;
+  /** When the customer asked (Asked_On__c, else CreatedDate) and Needed_By__c, as UTC day
+   * numbers (days since 1970-01-01), -1 when blank. */
+  readonly askedDay: Int32Array;
   readonly neededDay: Int32Array;
   /** Revenue_At_Stake__c, NaN when blank. */
   readonly revenue: Float64Array;
@@ -89,7 +91,8 @@ export class RequestTableBuilder {
     urgency: int32(),
     source: int32(),
     status: int32(),
-    createdDay: int32(),
+    workaround: int32(),
+    askedDay: int32(),
     neededDay: int32(),
     revenue: float64(),
     dealBlocker: uint8(),
@@ -129,7 +132,8 @@ export class RequestTableBuilder {
     c.urgency.push(this.picklists.code(r.Urgency__c));
     c.source.push(this.picklists.code(r.Source__c));
     c.status.push(this.picklists.code(r.Status__c));
-    c.createdDay.push(r.CreatedDate ? dayNumber(r.CreatedDate) : -1);
+    c.workaround.push(this.picklists.code(r.Workaround__c));
+    c.askedDay.push(askedDayOf(r));
     c.neededDay.push(r.Needed_By__c ? dayNumber(r.Needed_By__c) : -1);
     const rv = r.Revenue_At_Stake__c;
     c.revenue.push(typeof rv === 'number' ? rv : NaN);
@@ -154,7 +158,8 @@ export class RequestTableBuilder {
       urgency: c.urgency.done(),
       source: c.source.done(),
       status: c.status.done(),
-      createdDay: c.createdDay.done(),
+      workaround: c.workaround.done(),
+      askedDay: c.askedDay.done(),
       neededDay: c.neededDay.done(),
       revenue: c.revenue.done(),
       dealBlocker: c.dealBlocker.done(),

@@ -1,27 +1,23 @@
 /**
- * Segment demand scores (DESIGN.md § Scoring). For each theme and each segment (and once over
- * all accounts) the score is the sum of account voices, where an account's voice is its
- * strongest request's weight scaled by the log of its revenue at stake, capped:
+ * Segment demand scores (docs/SCORING.md): the fast engine. It gives exactly the figures,
+ * ranks and breakdowns of the readable model (model/reference.ts) — a property test checks
+ * it — but works on the service's columnar tables, so a million requests cost integers and
+ * typed arrays, not objects:
  *
- *   w        = urgency × source × side × decay × (deal blocker ? blocker : 1)
- *   decay    = max(floor, 0.5 ^ (age_days / half_life)), age in UTC calendar days since CreatedDate
- *   voice(a) = min(cap, max w × (1 + λ·log10(1 + revenue(a) / R0)))
+ * 1. each counted, themed request gets its weight before decay (urgency × source × side ×
+ *    influence × workaround × blocker), from small per-value weight tables and its requester
+ *    (sides.ts);
+ * 2. requests fold into one voice per (theme, account): the strongest request, the latest ask,
+ *    the largest revenue at stake, the counts;
+ * 3. each voice is decayed by the age of the account's latest ask, scaled by revenue, capped;
+ * 4. rows: per theme, ALL and every scored segment one of its requesting accounts belongs to
+ *    (segments overlap), summing the voices in account order; ranks for open themes only.
  *
- * Counts on the rows (per segment and theme, over counted requests only):
- * - Account_Count__c: distinct requesting accounts; Request_Count__c: counted requests;
- * - Revenue_At_Stake__c: sum over accounts of each account's largest revenue at stake on the
- *   theme (one account, one voice: repeated requests don't multiply the money);
- * - Decision_Backed_Count__c: accounts whose strongest side on the theme is Decision;
- * - Use_Only_Count__c: accounts where every request on the theme came from the Use side (only
- *   users asked; an Unknown side does not count as Use);
- * - Deal_Blocker_Count__c: accounts with at least one deal-blocking request on the theme.
- *
- * Requests come as columns (requestTable.ts) and are reduced to (theme, account) pairs on
- * typed arrays (pairs.ts); this file turns pairs into rows, their breakdowns and ranks. Output
- * never depends on input order: accounts and themes are indexed in Id order and ties between
- * equally strong requests go to the smallest request Id.
+ * Breakdown__c is built only for rows that are read (written); change detection compares a
+ * 64-bit digest of everything the text shows (fingerprint.ts), computed from the numbers.
  */
 import type { Profile } from './profile';
+import { CLOSED_THEME_STATUSES } from './profile';
 import type {
   AccountRecord,
   CommitteeMemberRecord,
@@ -31,48 +27,25 @@ import type {
   ScoreRow,
   ThemeRecord,
 } from './records';
-import { buildSideIndex, SIDE_BY_RANK } from './sides';
-import {
-  bestRequest,
-  bestSideBits,
-  collectPairs,
-  effectiveThemes,
-  Factors,
-  Interner,
-  numberAccounts,
-  pairAccount,
-  pairAccounts,
-  pairRevenue,
-  pairVoice,
-  requestCount,
-  requestsByTheme,
-  revenueFactor,
-  sumPairs,
-  type AccountNumbers,
-  type Pairs,
-  type PairSums,
-} from './pairs';
+import { buildRequesterIndex, type Requester } from './sides';
 import { buildMergeResolver } from './themes/resolve';
 import { parseTimestamp, round2, round4 } from './numbers';
-import { rankScores } from './ranking';
+import { rankRows } from './ranking';
 import {
   buildBreakdown,
-  entryHead,
-  entryTail,
+  entryText,
   factorSetText,
-  jsonString,
   type BreakdownEntry,
+  type FactorSet,
 } from './breakdown';
-import { Fingerprint, q4 } from './fingerprint';
-
-/** Imported functions called once per row or pair, read once (see `direct` in pairs.ts for why). */
-const direct = { round2, round4, q4, pairAccount } as const;
-import { ScoreTable, ScoreTableBuilder, type BreakdownSource, type RowValues } from './scoreTable';
+import { Fingerprint, q2, q4 } from './fingerprint';
+import { dayText, ScoreTable, ScoreTableBuilder, type RowInput } from './scoreTable';
 import { isRequestTable, toRequestTable, type RequestTable } from './requestTable';
 import { toDealTable, type DealTable } from './dealTable';
 
 export interface ScoredSegment {
   segmentId: string;
+  /** Members: every account its rules match (segments overlap). */
   accountCount: number;
   status?: 'Valid' | 'Invalid';
   active?: boolean;
@@ -80,7 +53,8 @@ export interface ScoredSegment {
 
 export interface ScoreInput {
   accounts: readonly AccountRecord[];
-  accountSegment: ReadonlyMap<string, string | null>;
+  /** Account Id -> every scored segment it belongs to (segments.ts). */
+  memberships: ReadonlyMap<string, readonly string[]>;
   /** Segments to score (invalid or inactive ones, if given, are skipped) with their sizes. */
   segments: readonly ScoredSegment[];
   /** Deals and roles as records, or `deals` (coded in the request table's dictionaries). */
@@ -94,8 +68,10 @@ export interface ScoreInput {
   profile: Profile;
   now: Date | string | number;
   runId?: string | null;
-  /** This run's grouping for requests without Theme__c (request Id -> theme Id or suggestion key). */
+  /** This run's grouping for requests without Theme__c (request Id -> theme Id). */
   themeOf?: ReadonlyMap<string, string>;
+  /** Score key -> figures 90 days ago (history.ts); null or absent: no history that old. */
+  baseline?: ReadonlyMap<string, { score: number; accounts: number }> | null;
 }
 
 function nowMs(now: Date | string | number): number {
@@ -111,13 +87,49 @@ export function computeScores(input: ScoreInput): ScoreRow[] {
   return scoreTable(input).rows();
 }
 
+/** A weight per dictionary code of a picklist value; `blank` for values the table lacks. */
+function weightsByCode(
+  values: readonly (string | null)[],
+  table: Readonly<Record<string, number>>,
+  blank: number,
+): Float64Array {
+  return Float64Array.from(values, (v) => (v && Object.hasOwn(table, v) ? table[v] : blank));
+}
+
+/** The voices of one run: one per (theme, account), in columns. */
+interface Voices {
+  count: number;
+  theme: number[];
+  account: number[];
+  /** The strongest request (a table row), its weight before decay, its requester. */
+  best: number[];
+  baseWeight: number[];
+  requester: number[];
+  latestAsk: number[];
+  revenue: number[];
+  requests: number[];
+  decision: number[];
+  useOnly: number[];
+  blocker: number[];
+  earliest: number[];
+  /** Computed once every request is in. */
+  decay: Float64Array;
+  weight: Float64Array;
+  revenueFactor: Float64Array;
+  voice: Float64Array;
+  capped: Uint8Array;
+  h1: Int32Array;
+  h2: Int32Array;
+}
+
 /** Every score row's values and rank, as columns (scoreTable.ts). */
 export function scoreTable(input: ScoreInput): ScoreTable {
-  const { profile } = input;
+  const { profile: p } = input;
   const table = isRequestTable(input.requests)
     ? input.requests
     : toRequestTable(input.requests as readonly RequestRecord[], 'none');
   const now = nowMs(input.now);
+  const today = Math.floor(now / 86400000);
   const deals =
     input.deals ??
     toDealTable(
@@ -130,359 +142,477 @@ export function scoreTable(input: ScoreInput): ScoreTable {
     );
   if (deals.ids !== table.ids || deals.picklists !== table.picklists)
     throw new Error("computeScores: the deal table must share the request table's dictionaries");
-  const sides = buildSideIndex(deals, profile.roleSides);
-  const factors = new Factors(profile, table.picklists.values, Math.floor(now / 86400000));
-  const resolveTheme = buildMergeResolver(input.themes);
 
-  const themes = new Interner(input.themes.map((t) => resolveTheme(t.Id)));
-  const reqTheme = effectiveThemes(table, factors.isCounted, input.themeOf, resolveTheme, themes);
-  const accounts = numberAccounts(
-    table,
-    reqTheme,
-    input.accounts.map((a) => a.Id),
+  // ---- 1. per-value weights and each request's theme
+  const values = table.picklists.values;
+  const urgencyW = weightsByCode(values, p.urgency, 1);
+  const sourceW = weightsByCode(values, p.source, 1);
+  const workaroundW = weightsByCode(values, p.workaround, 1);
+  // A blank status (code 0) is the picklist's default, New.
+  const counted = Uint8Array.from(values, (v) => (p.countedStatuses.includes(v || 'New') ? 1 : 0));
+  const index = buildRequesterIndex(deals, p.roleSides);
+  const who = index.requesters;
+  const sideW = Float64Array.from(who, (r) => p.side[r.side]);
+  const influenceW = Float64Array.from(who, (r) =>
+    r.influence && Object.hasOwn(p.influence, r.influence)
+      ? p.influence[r.influence as keyof Profile['influence']]
+      : p.influence.Unknown,
   );
-  const accountOf = accounts.ofCode;
-  // Requests in theme blocks, then pairs in (theme, account) order: every read of a request
-  // is sequential (pairs.ts).
-  const byTheme = requestsByTheme(table, reqTheme, themes.ids.length, accountOf, factors, sides);
-  const pairs = collectPairs(byTheme, themes.ids.length, table.id, accounts.ids, profile);
+  const themes = themeNumbers(table, input.themes, input.themeOf, counted);
 
-  const entryOf = breakdownEntries(pairs, table, accounts.ids, factors, profile);
-  const rows = buildRows(input, pairs, themes.ids, accounts, entryOf, new Date(now).toISOString());
-  const names = new Map<string, string>();
-  for (const t of input.themes) names.set(t.Id, t.Name ?? '');
-  rankScores(rows.rankColumns, themes.ids, names);
-  return rows;
-}
+  // ---- 2. one voice per (theme, account)
+  const sides = who.map((r) => r.side);
+  const v = foldVoices(table, themes.ofRequest, themes.ids.length, sides, (i) => {
+    const r = index.requesterOf(table.requestedBy[i], table.account[i], table.opportunity[i]);
+    const weight =
+      urgencyW[table.urgency[i]] *
+      sourceW[table.source[i]] *
+      (r >= 0 ? sideW[r] : p.side.Unknown) *
+      (r >= 0 ? influenceW[r] : p.influence.Unknown) *
+      workaroundW[table.workaround[i]] *
+      (table.dealBlocker[i] ? p.dealBlockerFactor : 1);
+    return { weight, requester: r };
+  });
 
-interface EntryReader {
-  entryOf: (pair: number) => BreakdownEntry;
-  factorSetJson: (id: number) => string;
-}
+  // ---- 3. decay, revenue, cap; the fingerprint of each voice's breakdown entry
+  const sets = new FactorSets(table, who, p, { urgencyW, sourceW, workaroundW });
+  const fp = new Fingerprint();
+  for (let q = 0; q < v.count; q++) {
+    const age = v.latestAsk[q] < 0 ? 0 : Math.max(0, today - v.latestAsk[q]);
+    const decay = Math.max(p.decayFloor, 0.5 ** (age / p.halfLifeDays));
+    const weight = v.baseWeight[q] * decay;
+    const rf = 1 + p.revenueWeight * Math.log10(1 + v.revenue[q] / p.referenceRevenue);
+    const raw = weight * rf;
+    v.decay[q] = decay;
+    v.weight[q] = weight;
+    v.revenueFactor[q] = rf;
+    v.capped[q] = raw > p.accountVoiceCap ? 1 : 0;
+    v.voice[q] = round4(Math.min(p.accountVoiceCap, raw));
+    const set = sets.of(v.best[q], v.requester[q]);
+    fp.reset(0x2f1a, 0x7b3c)
+      .ascii(table.ids.values[v.account[q]] ?? '')
+      .ascii(table.id[v.best[q]])
+      .small(v.requests[q])
+      .int(sets.h1[set])
+      .int(sets.h2[set])
+      .small(v.latestAsk[q] + 1)
+      .small(age)
+      .small(q4(decay))
+      .small(q4(weight))
+      .small(q2(v.revenue[q]))
+      .small(q4(rf))
+      .small(v.capped[q])
+      .small(q4(v.voice[q]));
+    v.h1[q] = fp.h1;
+    v.h2[q] = fp.h2;
+  }
 
-/**
- * The breakdown entry of a pair, built only when a row's breakdown is read. A pair's entry is
- * listed in its segment's row and in the ALL row of the same theme, and a row's text may be
- * read more than once (a check, then the write). Rows are read theme by theme, so the entries
- * of the theme last read are kept: each entry is built once, and memory stays bounded by the
- * largest theme.
- */
-function breakdownEntries(
-  pairs: Pairs,
-  table: RequestTable,
-  accountIds: readonly string[],
-  factors: Factors,
-  profile: Profile,
-): EntryReader {
-  // Account Ids as JSON text, made once per account (an account is listed in many rows).
-  const accountJson: (string | undefined)[] = new Array<string | undefined>(accountIds.length);
-  // Factor sets (urgency, source, side, side weight, blocker) come from few combinations of
-  // the urgency and source values, the side and the deal blocker flag: each gets an id and
-  // its text once.
-  const setIds = new Map<number, number>();
-  const setTexts: string[] = [];
-  const codes = table.picklists.size;
-  const factorSetOf = (q: number): number => {
-    const i = bestRequest(pairs, q);
-    const bits = bestSideBits(pairs, q);
-    const key = (table.urgency[i] * codes + table.source[i]) * 8 + bits;
-    let id = setIds.get(key);
-    if (id === undefined) {
-      id = setTexts.length;
-      setIds.set(key, id);
-      setTexts.push(
-        factorSetText({
-          urgency: factors.urgencyOf[table.urgency[i]],
-          source: factors.sourceOf[table.source[i]],
-          side: SIDE_BY_RANK[bits & 3],
-          sideWeight: factors.sideWeight[bits & 3],
-          blocker: bits & 4 ? factors.blocker : 1,
-        }),
-      );
-    }
-    return id;
-  };
-  const buildEntry = (q: number): BreakdownEntry => {
-    const i = bestRequest(pairs, q);
-    const a = pairAccount(pairs, q);
-    const revenue = pairRevenue(pairs, q);
-    return {
-      head: entryHead(
-        (accountJson[a] ??= jsonString(accountIds[a])),
-        table.id[i],
-        requestCount(pairs, q),
-      ),
-      tail: entryTail(
-        factors.decay(factors.age(table.createdDay[i])),
-        factors.weight(table, i, bestSideBits(pairs, q)),
-        revenue,
-        revenueFactor(revenue, profile.revenueWeight, profile.referenceRevenue),
-        pairVoice(pairs, q),
-      ),
-      factorSet: factorSetOf(q),
-      voice: pairVoice(pairs, q),
-    };
-  };
-  // Entries of the theme whose pairs `from..to` were read last.
-  let from = 0;
-  let to = 0;
-  let cached: (BreakdownEntry | undefined)[] = [];
-  return {
-    entryOf: (q) => {
-      if (q < from || q >= to) {
-        let lo = 0;
-        let hi = pairs.themeStart.length - 1;
-        while (hi - lo > 1) {
-          const mid = (lo + hi) >> 1;
-          if (pairs.themeStart[mid] <= q) lo = mid;
-          else hi = mid;
-        }
-        // Themes without pairs share a start: take the last one starting at or before q.
-        from = pairs.themeStart[lo];
-        to = pairs.themeStart[lo + 1];
-        cached = new Array<BreakdownEntry | undefined>(to - from);
-      }
-      return (cached[q - from] ??= buildEntry(q));
-    },
-    factorSetJson: (id) => setTexts[id],
-  };
-}
-
-/**
- * Rows: pairs are in (theme, account) order. A theme's ALL row lists its pairs as they are;
- * its segment rows (only valid, active segments, in segment Id order) list them grouped by
- * segment, by a stable counting sort within the theme (accounts stay in order), each row one
- * slice of `grouped`.
- */
-function buildRows(
-  input: ScoreInput,
-  pairs: Pairs,
-  themeIds: readonly string[],
-  accounts: AccountNumbers,
-  entries: EntryReader,
-  computedAt: string,
-): ScoreTable {
+  // ---- 4. rows
   const scored = input.segments
     .filter((s) => s.status !== 'Invalid' && s.active !== false)
     .slice()
     .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
-  const accSeg = segmentOfAccounts(accounts, input, scored);
-  // Segment rows are slices of `grouped`; ALL rows list the pairs in their own order.
-  const grouped = new Int32Array(pairs.count);
-  // Group numbers: scored segments in Id order, then ALL.
-  const groupSegment = [...scored.map((s) => s.segmentId), null];
+  const groupOf = new Map(scored.map((s, g) => [s.segmentId, g] as const));
+  const ALL = scored.length;
+  const groupsOfAccount = accountGroups(table, input.memberships, groupOf);
+  const builder = new ScoreTableBuilder();
+  /** Each row's voices, in account order: rowVoices[rowStart[r] .. rowStart[r + 1]). */
+  const rowVoices: number[] = [];
+  const rowStart: number[] = [];
   const groupSize = [...scored.map((s) => s.accountCount), input.accounts.length];
-  const base = new RowBase(
-    new ScoreTableBuilder(
-      countRows(pairs, themeIds.length, accSeg, scored.length),
-      {
-        computedAt,
-        runId: input.runId ?? null,
-        quorum: input.profile.quorumSize,
-        groupSegment,
-        groupSize,
-        themeIds,
-      },
-      breakdownSource(grouped, scored.length, entries),
-    ),
-    pairs,
-  );
-  const segCount = new Int32Array(scored.length);
-  const segEnd = new Int32Array(scored.length);
-  // The segments the current theme's pairs fall in (a typed array sorts natively, without a
-  // comparator call per comparison).
-  const touchedSegments = new Int32Array(scored.length);
-  let nTouched = 0;
-  // The segment of each pair of the current theme: pairs are read once, in order.
-  let segOf = new Int32Array(1024);
-  for (let t = 0; t < themeIds.length; t++) {
-    const start = pairs.themeStart[t];
-    const end = pairs.themeStart[t + 1];
-    if (start === end) continue;
-    if (end - start > segOf.length) segOf = new Int32Array(Math.max(end - start, 2 * segOf.length));
-    pairAccounts(pairs, start, end, segOf);
-    for (let k = 0; k < end - start; k++) {
-      const s = accSeg[segOf[k]];
-      segOf[k] = s;
-      if (s >= 0 && segCount[s]++ === 0) touchedSegments[nTouched++] = s;
+  const inGroup: number[][] = Array.from({ length: ALL + 1 }, () => []);
+  const { baseline } = input;
+  for (let t = 0, q = 0; t < themes.ids.length; t++) {
+    const from = q;
+    while (q < v.count && v.theme[q] === t) q++;
+    if (from === q) continue;
+    for (let k = from; k < q; k++) {
+      inGroup[ALL].push(k);
+      for (const g of groupsOfAccount[v.account[k]] ?? []) inGroup[g].push(k);
     }
-    const touched = touchedSegments.subarray(0, nTouched).sort();
-    let at = start;
-    for (let j = 0; j < touched.length; j++) {
-      const s = touched[j];
-      segEnd[s] = at;
-      at += segCount[s];
-    }
-    for (let q = start; q < end; q++) {
-      const s = segOf[q - start];
-      if (s >= 0) grouped[segEnd[s]++] = q;
-    }
-    for (let j = 0; j < touched.length; j++) {
-      const s = touched[j];
-      addRow(base, grouped, segEnd[s] - segCount[s], segEnd[s], groupSize[s], s, t);
-      segCount[s] = 0;
-    }
-    nTouched = 0;
-    addRow(base, null, start, end, groupSize[scored.length], scored.length, t);
-  }
-  return base.rows.done();
-}
-
-/** A row's breakdown text: a slice of `grouped` for a segment row, of the pairs for ALL. */
-function breakdownSource(
-  grouped: Int32Array,
-  allGroup: number,
-  entries: EntryReader,
-): BreakdownSource {
-  return {
-    text(group, from, to, score, requests) {
-      const pairs = group === allGroup ? null : grouped;
-      const slice: BreakdownEntry[] = new Array<BreakdownEntry>(to - from);
-      for (let j = from; j < to; j++) slice[j - from] = entries.entryOf(pairs ? pairs[j] : j);
-      return buildBreakdown(score, requests, slice, entries.factorSetJson);
-    },
-  };
-}
-
-/**
- * How many rows buildRows makes: per theme with pairs, one per segment its accounts fall in,
- * plus ALL. Counted first so that the table's columns are allocated once, at their size.
- */
-function countRows(pairs: Pairs, nThemes: number, accSeg: Int32Array, nSegments: number): number {
-  // lastTheme[s]: the last theme (plus one) whose pairs had segment s.
-  const lastTheme = new Int32Array(nSegments);
-  let rows = 0;
-  for (let t = 0; t < nThemes; t++) {
-    const start = pairs.themeStart[t];
-    const end = pairs.themeStart[t + 1];
-    if (start < end) rows += 1 + segmentsOfTheme(pairs, start, end, accSeg, lastTheme, t + 1);
-  }
-  return rows;
-}
-
-/** Distinct scored segments of the pairs start..end, marking each in `last` with `mark`. */
-function segmentsOfTheme(
-  pairs: Pairs,
-  start: number,
-  end: number,
-  accSeg: Int32Array,
-  last: Int32Array,
-  mark: number,
-): number {
-  let n = 0;
-  for (let q = start; q < end; q++) {
-    const s = accSeg[direct.pairAccount(pairs, q)];
-    if (s >= 0 && last[s] !== mark) {
-      last[s] = mark;
-      n++;
+    for (let g = 0; g <= ALL; g++) {
+      const list = inGroup[g];
+      if (list.length === 0) continue;
+      const key = `${g === ALL ? 'ALL' : scored[g].segmentId}:${themes.ids[t]}`;
+      rowStart.push(rowVoices.length);
+      for (const k of list) rowVoices.push(k);
+      builder.add(rowValues(v, list, g, t, groupSize[g], p.accountVoiceCap, baseline, key, fp));
+      list.length = 0;
     }
   }
-  return n;
-}
+  rowStart.push(rowVoices.length);
 
-/** Each account's place in `scored` (by account number), -1 when its segment is not scored. */
-function segmentOfAccounts(
-  accounts: AccountNumbers,
-  input: ScoreInput,
-  scored: readonly ScoredSegment[],
-): Int32Array {
-  const segIndex = new Map(scored.map((s, i) => [s.segmentId, i] as const));
-  const inOrder = segmentsInOrder(input, segIndex);
-  const accSeg = new Int32Array(accounts.ids.length).fill(-1);
-  for (let a = 0; a < accounts.ids.length; a++) {
-    const k = accounts.place[a];
-    if (inOrder && k >= 0) accSeg[a] = inOrder[k];
-    else {
-      const s = input.accountSegment.get(accounts.ids[a]);
-      if (s) accSeg[a] = segIndex.get(s) ?? -1;
-    }
-  }
-  return accSeg;
-}
-
-/**
- * The scored segment of each input account by its place, read from accountSegment in its own
- * order when that is the accounts' order (assignSegments builds it so): no lookup by account
- * Id. Null when the orders differ.
- */
-function segmentsInOrder(
-  input: ScoreInput,
-  segIndex: ReadonlyMap<string, number>,
-): Int32Array | null {
-  const { accounts, accountSegment } = input;
-  if (accountSegment.size !== accounts.length) return null;
-  const out = new Int32Array(accounts.length);
-  let k = 0;
-  let aligned = true;
-  accountSegment.forEach((segment, id) => {
-    if (!aligned || id !== accounts[k].Id) {
-      aligned = false;
-      return;
-    }
-    out[k++] = segment ? (segIndex.get(segment) ?? -1) : -1;
+  const names = new Map(input.themes.map((t) => [t.Id, t.Name ?? '']));
+  const ranks = rankRows({
+    group: builder.column('group'),
+    theme: builder.column('theme'),
+    score: builder.column('score'),
+    accounts: builder.column('accounts'),
+    open: themes.status.map((s) => (s && CLOSED_THEME_STATUSES.includes(s) ? 0 : 1)),
+    themeIds: themes.ids,
+    themeNames: names,
   });
-  return aligned ? out : null;
-}
 
-/** What the rows of one run are built with: the table's builder and scratch for one row. */
-class RowBase {
-  readonly fp = new Fingerprint();
-  /** Scratch for the sums of one row's pairs, and for the row's values. */
-  readonly sums: PairSums = {
-    voice: 0,
-    requests: 0,
-    revenue: 0,
-    decision: 0,
-    useOnly: 0,
-    blockers: 0,
-    earliest: -1,
-    h1: 0,
-    h2: 0,
+  const entries = new EntryCache(v, table, sets, today);
+  const breakdown = (row: number) => {
+    const list: BreakdownEntry[] = [];
+    let requests = 0;
+    let score = 0;
+    for (let j = rowStart[row]; j < rowStart[row + 1]; j++) {
+      const e = entries.of(rowVoices[j]);
+      list.push(e);
+      requests += v.requests[rowVoices[j]];
+      score += e.voice;
+    }
+    return buildBreakdown(round4(score), requests, p.accountVoiceCap, list, (id) => sets.text(id));
   };
-  readonly values: RowValues = {
-    group: 0,
-    theme: 0,
-    score: 0,
-    accounts: 0,
-    penetration: 0,
-    revenue: 0,
-    digest: '',
-    from: 0,
-  };
-
-  constructor(
-    readonly rows: ScoreTableBuilder,
-    readonly pairs: Pairs,
-  ) {}
+  return builder.done(
+    {
+      computedAt: new Date(now).toISOString(),
+      runId: input.runId ?? null,
+      quorum: p.quorumSize,
+      groupSegment: [...scored.map((s) => s.segmentId), null],
+      groupSize,
+      themeIds: themes.ids,
+      themeStatus: themes.status,
+    },
+    ranks,
+    breakdown,
+  );
 }
 
 /**
- * Adds the score row over the pairs list[from..to) (no list: the pairs from..to) of theme
- * `theme` in group `group` (a segment, or ALL) whose segment has `segmentSize` accounts.
+ * Theme numbers in Id order, after merges, and each counted request's theme number (-1: not
+ * counted or unthemed). A request's theme is its Theme__c, else this run's grouping
+ * (`themeOf`), else its Suggested_Theme__c; each distinct value is resolved once.
  */
-function addRow(
-  base: RowBase,
-  list: Int32Array | null,
-  from: number,
-  to: number,
-  segmentSize: number,
+function themeNumbers(
+  table: RequestTable,
+  themeRecords: readonly ThemeRecord[],
+  themeOf: ReadonlyMap<string, string> | undefined,
+  counted: Uint8Array,
+): { ids: string[]; status: (string | null)[]; ofRequest: Int32Array } {
+  const resolve = buildMergeResolver(themeRecords);
+  const raw: (string | null)[] = new Array<string | null>(table.length).fill(null);
+  const distinct = new Set<string>();
+  for (let i = 0; i < table.length; i++) {
+    if (!counted[table.status[i]]) continue;
+    const id =
+      table.themes.values[table.theme[i]] ??
+      themeOf?.get(table.id[i]) ??
+      table.themes.values[table.suggestedTheme[i]] ??
+      null;
+    if (id === null) continue;
+    const effective = resolve(id);
+    raw[i] = effective;
+    distinct.add(effective);
+  }
+  const ids = [...distinct].sort();
+  const number = new Map(ids.map((id, k) => [id, k] as const));
+  const statusOf = new Map(themeRecords.map((t) => [t.Id, t.Status__c ?? null] as const));
+  const ofRequest = new Int32Array(table.length).fill(-1);
+  for (let i = 0; i < table.length; i++) if (raw[i] !== null) ofRequest[i] = number.get(raw[i]!)!;
+  return { ids, status: ids.map((id) => statusOf.get(id) ?? null), ofRequest };
+}
+
+/**
+ * Folds requests into voices, sorted by (theme, account Id). `weigh(i)` gives a request's
+ * weight before decay and its requester; `sides[r]` is requester r's side.
+ */
+function foldVoices(
+  table: RequestTable,
+  themeOf: Int32Array,
+  themeCount: number,
+  sides: readonly string[],
+  weigh: (i: number) => { weight: number; requester: number },
+): Voices {
+  // Per theme, account code -> voice (in arrival order; sorted below).
+  const byTheme: Map<number, number>[] = Array.from({ length: themeCount }, () => new Map());
+  const f: Folded = {
+    theme: [],
+    account: [],
+    best: [],
+    baseWeight: [],
+    requester: [],
+    latestAsk: [],
+    revenue: [],
+    requests: [],
+    decision: [],
+    useOnly: [],
+    blocker: [],
+    earliest: [],
+  };
+  for (let i = 0; i < table.length; i++) {
+    const t = themeOf[i];
+    if (t < 0) continue;
+    const a = table.account[i];
+    const { weight, requester } = weigh(i);
+    const side = requester >= 0 ? sides[requester] : 'Unknown';
+    const revenue = Number.isNaN(table.revenue[i]) ? 0 : table.revenue[i];
+    const asked = table.askedDay[i];
+    const needed = table.neededDay[i];
+    let q = byTheme[t].get(a);
+    if (q === undefined) {
+      q = f.theme.length;
+      byTheme[t].set(a, q);
+      f.theme.push(t);
+      f.account.push(a);
+      f.best.push(i);
+      f.baseWeight.push(weight);
+      f.requester.push(requester);
+      f.latestAsk.push(asked);
+      f.revenue.push(revenue);
+      f.requests.push(1);
+      f.decision.push(side === 'Decision' ? 1 : 0);
+      f.useOnly.push(side === 'Use' ? 1 : 0);
+      f.blocker.push(table.dealBlocker[i]);
+      f.earliest.push(needed);
+      continue;
+    }
+    const b = f.best[q];
+    if (weight > f.baseWeight[q] || (weight === f.baseWeight[q] && table.id[i] < table.id[b])) {
+      f.best[q] = i;
+      f.baseWeight[q] = weight;
+      f.requester[q] = requester;
+    }
+    if (asked > f.latestAsk[q]) f.latestAsk[q] = asked;
+    if (revenue > f.revenue[q]) f.revenue[q] = revenue;
+    f.requests[q]++;
+    if (side === 'Decision') f.decision[q] = 1;
+    if (side !== 'Use') f.useOnly[q] = 0;
+    if (table.dealBlocker[i]) f.blocker[q] = 1;
+    if (needed >= 0 && (f.earliest[q] < 0 || needed < f.earliest[q])) f.earliest[q] = needed;
+  }
+  return sortVoices(f, table);
+}
+
+type Folded = Record<
+  | 'theme'
+  | 'account'
+  | 'best'
+  | 'baseWeight'
+  | 'requester'
+  | 'latestAsk'
+  | 'revenue'
+  | 'requests'
+  | 'decision'
+  | 'useOnly'
+  | 'blocker'
+  | 'earliest',
+  number[]
+>;
+
+/** Voices in (theme, account Id) order: the order rows list them in. */
+function sortVoices(f: Folded, table: RequestTable): Voices {
+  const n = f.theme.length;
+  // Account places in Id order, for the accounts that have a voice.
+  const codes = [...new Set(f.account)];
+  const ids = table.ids.values;
+  codes.sort((a, b) => ((ids[a] ?? '') < (ids[b] ?? '') ? -1 : 1));
+  const place = new Map(codes.map((c, k) => [c, k] as const));
+  const order = Array.from({ length: n }, (_, q) => q);
+  order.sort(
+    (x, y) => f.theme[x] - f.theme[y] || place.get(f.account[x])! - place.get(f.account[y])!,
+  );
+  const pick = (col: number[]) => order.map((q) => col[q]);
+  return {
+    count: n,
+    theme: pick(f.theme),
+    account: pick(f.account),
+    best: pick(f.best),
+    baseWeight: pick(f.baseWeight),
+    requester: pick(f.requester),
+    latestAsk: pick(f.latestAsk),
+    revenue: pick(f.revenue),
+    requests: pick(f.requests),
+    decision: pick(f.decision),
+    useOnly: pick(f.useOnly),
+    blocker: pick(f.blocker),
+    earliest: pick(f.earliest),
+    decay: new Float64Array(n),
+    weight: new Float64Array(n),
+    revenueFactor: new Float64Array(n),
+    voice: new Float64Array(n),
+    capped: new Uint8Array(n),
+    h1: new Int32Array(n),
+    h2: new Int32Array(n),
+  };
+}
+
+/** The scored groups (segment numbers) of each account, by its code in the table. */
+function accountGroups(
+  table: RequestTable,
+  memberships: ReadonlyMap<string, readonly string[]>,
+  groupOf: ReadonlyMap<string, number>,
+): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array<number[] | undefined>(table.ids.size);
+  for (const [account, segments] of memberships) {
+    const code = table.ids.find(account);
+    if (code <= 0) continue;
+    const groups = segments.map((s) => groupOf.get(s)).filter((g): g is number => g !== undefined);
+    if (groups.length > 0) out[code] = groups;
+  }
+  return out;
+}
+
+/** A row's values from its voices (`list`, in account order). */
+function rowValues(
+  v: Voices,
+  list: readonly number[],
   group: number,
   theme: number,
-): void {
-  const sums = sumPairs(base.pairs, list, from, to, base.sums);
-  const score = direct.round4(sums.voice);
-  const accounts = to - from;
-  const fp = base.fp.reset(0x1b873593, 0xcc9e2d51).small(direct.q4(score));
-  fp.int(sums.requests).int(accounts).int(sums.h1).int(sums.h2);
-  const v = base.values;
-  v.group = group;
-  v.theme = theme;
-  v.score = score;
-  v.accounts = accounts;
-  v.penetration =
-    segmentSize > 0 ? direct.round2(Math.min(100, (100 * accounts) / segmentSize)) : 0;
-  v.revenue = direct.round2(sums.revenue);
-  v.digest = fp.text();
-  v.from = from;
-  base.rows.add(v, sums);
+  size: number,
+  cap: number,
+  baseline: ScoreInput['baseline'],
+  key: string,
+  fp: Fingerprint,
+): RowInput {
+  let score = 0;
+  let requests = 0;
+  let revenue = 0;
+  let decision = 0;
+  let useOnly = 0;
+  let blockers = 0;
+  let earliest = -1;
+  for (const q of list) {
+    score += v.voice[q];
+    requests += v.requests[q];
+    revenue += v.revenue[q];
+    decision += v.decision[q];
+    useOnly += v.useOnly[q];
+    blockers += v.blocker[q];
+    const e = v.earliest[q];
+    if (e >= 0 && (earliest < 0 || e < earliest)) earliest = e;
+  }
+  score = round4(score);
+  const accounts = list.length;
+  fp.reset(0x1b873593, 0xcc9e2d51).small(q4(score)).small(requests).small(q4(cap)).small(accounts);
+  for (const q of list) fp.int(v.h1[q]).int(v.h2[q]);
+  const then = baseline ? (baseline.get(key) ?? { score: 0, accounts: 0 }) : null;
+  return {
+    group,
+    theme,
+    score,
+    accounts,
+    requests,
+    revenue: round2(revenue),
+    decision,
+    useOnly,
+    blockers,
+    earliest,
+    penetration: size > 0 ? round2(Math.min(100, (100 * accounts) / size)) : 0,
+    normalized: size > 0 ? round4((score * 100) / size) : 0,
+    scoreChange: then ? round4(score - then.score) : NaN,
+    accountChange: then ? accounts - then.accounts : NaN,
+    digest: fp.text(),
+  };
+}
+
+/**
+ * Factor sets: the factors of an account's strongest request that many accounts share
+ * (urgency, source, requester, workaround, blocker), each numbered once with its text and a
+ * fingerprint of it.
+ */
+class FactorSets {
+  readonly h1: number[] = [];
+  readonly h2: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly fp = new Fingerprint();
+
+  constructor(
+    private readonly table: RequestTable,
+    private readonly who: readonly Requester[],
+    private readonly p: Profile,
+    private readonly w: {
+      urgencyW: Float64Array;
+      sourceW: Float64Array;
+      workaroundW: Float64Array;
+    },
+  ) {}
+
+  /** The set of request i asked by requester r (-1: none). */
+  of(i: number, r: number): number {
+    const t = this.table;
+    const key = `${t.urgency[i]}:${t.source[i]}:${r}:${t.workaround[i]}:${t.dealBlocker[i]}`;
+    let n = this.numbers.get(key);
+    if (n !== undefined) return n;
+    const values = t.picklists.values;
+    const who = r >= 0 ? this.who[r] : null;
+    const p = this.p;
+    const set: FactorSet = {
+      urgency: values[t.urgency[i]],
+      urgencyWeight: this.w.urgencyW[t.urgency[i]],
+      source: values[t.source[i]],
+      sourceWeight: this.w.sourceW[t.source[i]],
+      side: who?.side ?? 'Unknown',
+      role: who?.role ?? null,
+      veto: who?.veto ?? false,
+      sideWeight: p.side[who?.side ?? 'Unknown'],
+      influence: who?.influence ?? null,
+      influenceWeight:
+        who?.influence && Object.hasOwn(p.influence, who.influence)
+          ? p.influence[who.influence as keyof Profile['influence']]
+          : p.influence.Unknown,
+      workaround: values[t.workaround[i]],
+      workaroundWeight: this.w.workaroundW[t.workaround[i]],
+      blocker: t.dealBlocker[i] ? p.dealBlockerFactor : 1,
+    };
+    const text = factorSetText(set);
+    n = this.texts.length;
+    this.numbers.set(key, n);
+    this.texts.push(text);
+    this.fp.reset(0x51ed27, 0x3c6ef3).ascii(text);
+    this.h1.push(this.fp.h1);
+    this.h2.push(this.fp.h2);
+    return n;
+  }
+
+  text(n: number): string {
+    return this.texts[n];
+  }
+}
+
+/**
+ * Breakdown entries of voices, made when a row's text is read. Rows are read theme by theme
+ * and a voice is listed in several rows of its theme, so the entries of the last theme read
+ * are kept: each is made once, and memory stays bounded by the broadest theme.
+ */
+class EntryCache {
+  private theme = -1;
+  private cache = new Map<number, BreakdownEntry>();
+
+  constructor(
+    private readonly v: Voices,
+    private readonly table: RequestTable,
+    private readonly sets: FactorSets,
+    private readonly today: number,
+  ) {}
+
+  of(q: number): BreakdownEntry {
+    const { v, table } = this;
+    if (v.theme[q] !== this.theme) {
+      this.theme = v.theme[q];
+      this.cache = new Map();
+    }
+    let e = this.cache.get(q);
+    if (e) return e;
+    const latest = v.latestAsk[q];
+    const text = entryText({
+      account: table.ids.values[v.account[q]] ?? '',
+      request: table.id[v.best[q]],
+      requests: v.requests[q],
+      askedOn: latest < 0 ? '' : dayText(latest),
+      ageDays: latest < 0 ? 0 : Math.max(0, this.today - latest),
+      decay: v.decay[q],
+      weight: v.weight[q],
+      revenue: v.revenue[q],
+      revenueFactor: v.revenueFactor[q],
+      capped: v.capped[q] === 1,
+      voice: v.voice[q],
+    });
+    e = { ...text, factorSet: this.sets.of(v.best[q], v.requester[q]), voice: v.voice[q] };
+    this.cache.set(q, e);
+    return e;
+  }
 }

@@ -1,6 +1,8 @@
 /**
- * Segment membership: every account belongs to the first active, valid segment (by
- * Priority__c, then Name) whose rule it matches. The rules come from the shared quorumRules
+ * Segment membership: segments overlap, as "Banks" and "APAC" do. An account belongs to every
+ * active, valid segment whose rule it matches, so "which other banks ask for this?" sees every
+ * bank; its primary segment, stamped on its requests, is the first of them by Priority__c, then
+ * Name, then Id. Account_Count__c counts every member. The rules come from the shared quorumRules
  * module, so the components preview exactly what the service computes.
  */
 import { compileSegment } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
@@ -19,8 +21,10 @@ export interface SegmentStatus {
 export interface SegmentAssignment {
   /** In evaluation order: Priority__c ascending (blank last), then Name, then Id. */
   segments: SegmentStatus[];
-  /** Account Id -> segment Id, or null when no active valid segment matches. */
+  /** Account Id -> its primary segment Id, or null when no active valid segment matches. */
   accountSegment: Map<string, string | null>;
+  /** Account Id -> every segment it belongs to, primary first (accounts in none are absent). */
+  memberships: Map<string, string[]>;
 }
 
 function bySegmentOrder(a: SegmentRecord, b: SegmentRecord): number {
@@ -65,16 +69,17 @@ export function assignSegments(
     if (compiled.ok && status.active) live.push({ status, matches: compiled.matches });
   }
   const accountSegment = new Map<string, string | null>();
+  const memberships = new Map<string, string[]>();
   for (const account of accounts) {
-    let found: string | null = null;
+    const found: string[] = [];
     for (const seg of live) {
       if (seg.matches(account)) {
         seg.status.accountCount += 1;
-        found = seg.status.segmentId;
-        break;
+        found.push(seg.status.segmentId);
       }
     }
-    accountSegment.set(account.Id, found);
+    accountSegment.set(account.Id, found[0] ?? null);
+    if (found.length > 0) memberships.set(account.Id, found);
   }
-  return { segments: statuses, accountSegment };
+  return { segments: statuses, accountSegment, memberships };
 }

@@ -1,31 +1,29 @@
 /**
- * One recompute, from the org's records to its written results:
- *   read → segments (status, counts, request stamps) → themes (group unthemed requests, upsert
- *   suggested themes, stamp suggestions) → scores (compute, write changed rows) → delete stale
- *   scores (only after every new row is written).
- * Every write is an upsert by External ID or an update by Id, so a run interrupted anywhere
- * converges on the next one: nothing is duplicated and stale rows are deleted then.
+ * One recompute, as plan then apply: read the org (quorumOrg) → assign segments → group
+ * unthemed requests and upsert suggested themes (their Ids are needed to stamp and score) →
+ * compute scores → plan every other write (plan.ts, pure) → apply it in order (apply.ts).
  */
 import { assignSegments } from '../domain/segments';
 import { scoreTable } from '../domain/scoring';
-import { diffScores } from '../domain/changes';
 import { groupThemes } from '../domain/themes/group';
-import { textRecords, type RequestTable } from '../domain/requestTable';
+import { textRecords } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
 import { resolveProfile } from '../domain/profile';
-import {
-  DemandTheme,
-  EscalatedRequest,
-  EXTERNAL_IDS,
-  Segment,
-  SegmentDemandScore,
-} from '../schema';
+import { baselineFrom, historyMonths } from '../domain/history';
 import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
-import { literal } from '../salesforce/soql';
-import { readSnapshot, type Snapshot } from './snapshot';
-import { deleteMany, updateMany, upsertMany } from './writer';
+import { quorumOrg, type Snapshot } from '../quorumOrg';
 import { RELEASE_MEMORY_FROM, releaseMemory } from './memory';
+import {
+  groupedThemes,
+  planHistory,
+  planScores,
+  planSegments,
+  planThemes,
+  stampRequests,
+  writeBudget,
+} from './plan';
+import { applyPlan } from './apply';
 
 export interface RecomputeOptions {
   runId: string | null;
@@ -41,7 +39,7 @@ export interface RecomputeOptions {
   releaseMemoryFrom?: number;
 }
 
-export { RELEASE_MEMORY_FROM };
+export { RELEASE_MEMORY_FROM, stampRequests };
 
 export interface RecomputeResult {
   recordsRead: number;
@@ -52,6 +50,7 @@ export interface RecomputeResult {
   scoresComputed: number;
   scoresWritten: number;
   scoresDeleted: number;
+  historyWritten: number;
   /** Bytes uploaded by Bulk ingest per kind of write (payload-aware minimum of calls). */
   ingestBytes: Record<string, number>;
   failures: RecordFailure[];
@@ -59,26 +58,12 @@ export interface RecomputeResult {
   profileErrors: string[];
 }
 
-/** Suggested themes' Match_Terms__c is Text(255). */
-const MATCH_TERMS_LENGTH = DemandTheme.fields.Match_Terms__c.length;
-const STATUS_MESSAGE_LENGTH = Segment.fields.Status_Message__c.length;
-
-export async function recompute(org: Org, opts: RecomputeOptions): Promise<RecomputeResult> {
+export async function recompute(conn: Org, opts: RecomputeOptions): Promise<RecomputeResult> {
   const now = opts.now ?? new Date();
-  // Phase timings go to the run log: where a long run spends its time.
-  let phase = { name: '', at: Date.now() };
-  const progress = (name: string, pct: number) => {
-    if (name !== phase.name) {
-      if (phase.name)
-        opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
-      phase = { name, at: Date.now() };
-    }
-    opts.onProgress?.(name, pct);
-  };
-  const checkpoint = async (phase: string) => {
-    if (opts.checkpoint) await opts.checkpoint(phase);
-  };
+  const org = quorumOrg(conn, { bulkThreshold: opts.bulkThreshold, scratch: {} });
   const log = (line: string) => opts.log?.(line);
+  const progress = phaseTimer(opts);
+  const checkpoint = async (phase: string) => opts.checkpoint?.(phase);
   // Between phases of a large run: give the pages of what was dropped back (see memory.ts).
   let large = false;
   const release = (before: string) => {
@@ -89,12 +74,13 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
         `Memory before ${before}: ${mb(r.rssBefore)} MB resident, ${mb(r.rssAfter)} MB after a memory-reducing collection (${r.ms} ms).`,
       );
   };
-  const writer = { bulkThreshold: opts.bulkThreshold, scratch: {} };
-  const failures: RecordFailure[] = [];
 
-  const snap: Snapshot = await readSnapshot(org, {
+  // ---- read
+  const months = historyMonths(now);
+  const snap: Snapshot = await org.readSnapshot({
     bulkThreshold: opts.bulkThreshold,
     bulkPageSize: opts.bulkPageSize,
+    historySince: months.baseline,
     onStep: (label, f) => progress(label, Math.round(5 + 55 * f)),
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);
@@ -105,16 +91,11 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
       .join(', ')}.`,
   );
   await checkpoint('read');
-
-  // ---- profile
-  const { profile, errors: profileErrors } = resolveProfile(
-    snap.profile as Record<string, unknown> | null,
-  );
+  const { profile, errors: profileErrors } = resolveProfile(snap.profile);
   for (const e of profileErrors) log(`Scoring profile: ${e} (default used).`);
-
   release('assigning segments');
 
-  // ---- segments
+  // ---- segments (every account in every segment it matches; the first is its primary)
   progress('Assigning segments', 62);
   const assignment = assignSegments(
     snap.accounts as never,
@@ -122,122 +103,55 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     snap.criteria as never,
     snap.accountFieldTypes,
   );
-  const segmentUpdates: Record<string, unknown>[] = [];
-  const byId = new Map(snap.segments.map((s) => [s.Id, s]));
-  const invalidSegments: RecomputeResult['invalidSegments'] = [];
-  for (const s of assignment.segments) {
-    const current = byId.get(s.segmentId);
-    const message = s.message ? s.message.slice(0, STATUS_MESSAGE_LENGTH) : null;
-    if (s.status === 'Invalid')
-      invalidSegments.push({ id: s.segmentId, name: s.name, message: s.message ?? '' });
-    if (
-      !current ||
-      current.Status__c !== s.status ||
-      (current.Status_Message__c ?? null) !== message ||
-      current.Account_Count__c !== s.accountCount
-    ) {
-      segmentUpdates.push({
-        Id: s.segmentId,
-        Status__c: s.status,
-        Status_Message__c: message,
-        Account_Count__c: s.accountCount,
-      });
-    }
-  }
-  for (const s of invalidSegments) log(`Segment '${s.name}' is Invalid: ${s.message}`);
+  const segments = planSegments(assignment, snap.segments);
+  for (const s of segments.invalid) log(`Segment '${s.name}' is Invalid: ${s.message}`);
 
   // ---- themes: group unthemed requests, upsert suggested themes, learn their Ids
   progress('Grouping themes', 66);
-  // Grouping reads the requests whose text the reader kept: the unthemed ones and the samples
-  // of each theme's profile (see domain/requestTable.ts).
+  // Grouping reads the requests whose text the reader kept (see domain/requestTable.ts).
   const grouping = groupThemes({
     requests: textRecords(snap.requestTable),
     themes: snap.themes as never,
     now,
   });
-  const themeByKey = new Map(
-    snap.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]),
-  );
-  const themeUpserts: Record<string, unknown>[] = [];
-  for (const s of grouping.suggestions) {
-    const terms = s.terms.join(', ').slice(0, MATCH_TERMS_LENGTH);
-    const existing = themeByKey.get(s.key);
-    if (!existing) {
-      themeUpserts.push({
-        Theme_Key__c: s.key,
-        Name: s.name.slice(0, DemandTheme.fields.Name.length),
-        Description__c: s.description,
-        Origin__c: 'Suggested',
-        Status__c: 'Suggested',
-        Match_Terms__c: terms,
-      });
-    } else if ((existing.Match_Terms__c ?? '') !== terms) {
-      // A theme people already curate keeps its name, status and description; only the
-      // service's explanation of the match is refreshed.
-      themeUpserts.push({ Theme_Key__c: s.key, Match_Terms__c: terms });
-    }
-  }
-  // Before the first write: if the budget (or the org's reserve) cannot cover every write this
-  // run may make, stop now, so a run never ends half-written for want of calls. Upper bounds:
-  // every request restamped, every (segment, theme) scored, every old score deleted, and finishing.
-  const estimate = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(rows / 1000), 8));
+  const themeUpserts = planThemes(grouping, snap.themes);
+  // Before the first write: a run that cannot afford every write it may make stops now, so
+  // it never ends half-written for want of calls.
   org.guard(
-    estimate(themeUpserts.length) +
-      1 +
-      estimate(segmentUpdates.length) +
-      estimate(snap.requestTable.length) +
-      estimate((snap.segments.length + 1) * (snap.themes.length + themeUpserts.length)) +
-      estimate(snap.scores.length) +
-      2,
+    writeBudget({
+      themes: themeUpserts.length,
+      segments: segments.updates.length,
+      requests: snap.requestTable.length,
+      segmentCount: snap.segments.length,
+      themeCount: snap.themes.length + themeUpserts.length,
+      storedScores: snap.scores.length,
+    }),
   );
-  const themeWrite = await upsertMany(
-    org,
-    DemandTheme.apiName,
-    EXTERNAL_IDS.Demand_Theme__c,
-    themeUpserts,
-    writer,
-  );
-  failures.push(...themeWrite.failures);
+  const themeWrite = await org.upsertThemes(themeUpserts);
   await checkpoint('themes');
-  const newThemeIds = await learnThemeIds(org, themeUpserts, themeByKey, themeWrite.ids);
-  const themes = [...snap.themes];
+  const themeIdOfKey = new Map<string, string>();
+  for (const t of snap.themes) if (t.Theme_Key__c) themeIdOfKey.set(t.Theme_Key__c, t.Id);
+  for (const [k, id] of themeWrite.ids ?? []) themeIdOfKey.set(k, id);
+  const missing = grouping.suggestions.map((s) => s.key).filter((k) => !themeIdOfKey.has(k));
+  for (const [k, id] of await org.themeIds(missing)) themeIdOfKey.set(k, id);
+  const known = new Set(snap.themes.map((t) => t.Id));
+  const themes = [...snap.themes] as { Id: string }[];
   for (const s of grouping.suggestions) {
-    if (!themeByKey.has(s.key) && newThemeIds.has(s.key)) {
-      themes.push({
-        Id: newThemeIds.get(s.key) as string,
-        Name: s.name,
-        Theme_Key__c: s.key,
-        Origin__c: 'Suggested',
-        Status__c: 'Suggested',
-        Merged_Into__c: null,
-      } as never);
-    }
+    const id = themeIdOfKey.get(s.key);
+    if (id && !known.has(id))
+      themes.push({ Id: id, Name: s.name, Theme_Key__c: s.key, Status__c: 'Suggested' } as never);
   }
-  const themeOf = new Map<string, string>();
-  for (const [requestId, themeId] of grouping.attachments) themeOf.set(requestId, themeId);
-  for (const s of grouping.suggestions) {
-    const id = themeByKey.get(s.key)?.Id ?? newThemeIds.get(s.key);
-    if (id) for (const r of s.requestIds) themeOf.set(r, id);
-  }
-
+  const themeOf = groupedThemes(grouping, themeIdOfKey);
   release('stamping requests');
 
-  // ---- requests: Segment__c and Suggested_Theme__c where they changed
+  // ---- plan: stamps, scores, history
   progress('Stamping requests', 72);
   const requestUpdates = stampRequests(snap.requestTable, assignment.accountSegment, themeOf);
-
-  // ---- scores
   progress('Computing scores', 75);
-  // Columns: only the rows the diff finds changed become objects (scoreTable.ts).
   const computed = scoreTable({
     accounts: snap.accounts as never,
-    accountSegment: assignment.accountSegment,
-    segments: assignment.segments.map((s) => ({
-      segmentId: s.segmentId,
-      accountCount: s.accountCount,
-      status: s.status,
-      active: s.active,
-    })),
+    memberships: assignment.memberships,
+    segments: assignment.segments,
     deals: snap.deals,
     requests: snap.requestTable,
     themes: themes as never,
@@ -245,14 +159,14 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     now,
     runId: opts.runId,
     themeOf,
+    baseline: baselineFrom(snap.history, now),
   });
-  const diff = diffScores(computed, snap.scores as never);
-  // This run's grouping is in the stamps and the scores now.
+  const scores = planScores(computed, snap.scores as never);
+  const history = planHistory(computed, snap.history, now, opts.runId);
   themeOf.clear();
   grouping.attachments.clear();
   await checkpoint('computed');
-
-  // What the writes need is computed: let the inputs go before the payloads are built.
+  // What the writes need is planned: let the inputs go before the payloads are built.
   snap.opportunities = [];
   snap.committeeMembers = [];
   snap.contactRoles = [];
@@ -260,46 +174,20 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   snap.deals = emptyDeals;
   release('writing segments and requests');
 
-  progress('Writing segments and requests', 80);
-  const segWrite = await updateMany(org, Segment.apiName, segmentUpdates, writer);
-  failures.push(...segWrite.failures);
-  const reqWrite = await updateMany(org, EscalatedRequest.apiName, requestUpdates, writer);
-  // Up to a million small objects on a first run: free them before the scores are written.
-  requestUpdates.length = 0;
-  failures.push(...reqWrite.failures);
-  await checkpoint('stamped');
-  release('writing scores');
-
-  progress('Writing scores', 88);
-  const scoreWrite = await upsertMany(
+  // ---- apply
+  const applied = await applyPlan(
     org,
-    SegmentDemandScore.apiName,
-    EXTERNAL_IDS.Segment_Demand_Score__c,
-    diff.upserts as never,
-    writer,
+    { segments: segments.updates, requests: requestUpdates, scores, history },
+    { checkpoint, progress, release },
   );
-  failures.push(...scoreWrite.failures);
-  await checkpoint('scores');
-
-  // Stale rows go only once every new row is in: readers never see a segment without scores.
-  let scoresDeleted = 0;
-  if (scoreWrite.failures.length === 0 && diff.deleteKeys.length > 0) {
-    progress('Deleting stale scores', 95);
-    const idByKey = new Map(snap.scores.map((s) => [s.Score_Key__c as string, s.Id]));
-    const ids = diff.deleteKeys
-      .map((k) => idByKey.get(k))
-      .filter((id): id is string => Boolean(id));
-    const del = await deleteMany(org, ids);
-    failures.push(...del.failures);
-    scoresDeleted = del.written;
-  } else if (diff.deleteKeys.length > 0) {
+  if (applied.keptStale > 0)
     log(
-      `${diff.deleteKeys.length} stale scores kept because some new scores failed to write; the next run removes them.`,
+      `${applied.keptStale} stale scores kept because some new scores failed to write; the next run removes them.`,
     );
-  }
   progress('Done', 100);
+  const failures = [...themeWrite.failures, ...applied.failures];
   log(
-    `Segments updated ${segWrite.written}, requests stamped ${reqWrite.written}, themes suggested ${themeWrite.written}, scores written ${scoreWrite.written} of ${computed.length} computed, deleted ${scoresDeleted}.`,
+    `Segments updated ${applied.segments.written}, requests stamped ${applied.requests.written}, themes suggested ${themeWrite.written}, scores written ${applied.scores.written} of ${computed.length} computed, deleted ${applied.deleted.written}, history rows ${applied.history.written}.`,
   );
   for (const f of failures.slice(0, 50)) log(`Record ${f.key}: ${f.statusCode} ${f.message}`);
   if (failures.length > 50) log(`… and ${failures.length - 50} more record errors.`);
@@ -307,74 +195,37 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   return {
     recordsRead,
     counts: snap.counts,
-    segmentsUpdated: segWrite.written,
-    requestsUpdated: reqWrite.written,
+    segmentsUpdated: applied.segments.written,
+    requestsUpdated: applied.requests.written,
     themesUpserted: themeWrite.written,
     scoresComputed: computed.length,
-    scoresWritten: scoreWrite.written,
-    scoresDeleted,
+    scoresWritten: applied.scores.written,
+    scoresDeleted: applied.deleted.written,
+    historyWritten: applied.history.written,
     ingestBytes: {
-      segments: segWrite.bytes ?? 0,
-      requests: reqWrite.bytes ?? 0,
+      segments: applied.segments.bytes ?? 0,
+      requests: applied.requests.bytes ?? 0,
       themes: themeWrite.bytes ?? 0,
-      scores: scoreWrite.bytes ?? 0,
+      scores: applied.scores.bytes ?? 0,
+      history: applied.history.bytes ?? 0,
     },
     failures,
-    invalidSegments,
+    invalidSegments: segments.invalid,
     profileErrors,
   };
 }
 
 const emptyDeals = new DealTableBuilder().build();
 
-/**
- * The updates that bring each request's Segment__c (its account's segment) and, for requests
- * without Theme__c, Suggested_Theme__c (this run's grouping) up to date; none when both are.
- * Works on the table's codes: one segment lookup per account, not per request.
- */
-export function stampRequests(
-  t: RequestTable,
-  accountSegment: ReadonlyMap<string, string | null>,
-  themeOf: ReadonlyMap<string, string>,
-): Record<string, unknown>[] {
-  const segmentOf = new Array<string | null | undefined>(t.ids.size);
-  const updates: Record<string, unknown>[] = [];
-  for (let i = 0; i < t.length; i++) {
-    const code = t.account[i];
-    let segment = segmentOf[code];
-    if (segment === undefined)
-      segment = segmentOf[code] = accountSegment.get(t.ids.values[code] ?? '') ?? null;
-    const current = t.themes.values[t.suggestedTheme[i]];
-    const suggested = t.theme[i] !== 0 ? current : (themeOf.get(t.id[i]) ?? null);
-    if (t.segments.values[t.segment[i]] !== segment || current !== suggested) {
-      updates.push({ Id: t.id[i], Segment__c: segment, Suggested_Theme__c: suggested });
+/** Progress with phase timings in the run log: where a long run spends its time. */
+function phaseTimer(opts: RecomputeOptions): (name: string, pct: number) => void {
+  let phase = { name: '', at: Date.now() };
+  return (name, pct) => {
+    if (name !== phase.name) {
+      if (phase.name)
+        opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
+      phase = { name, at: Date.now() };
     }
-  }
-  return updates;
-}
-
-/** Ids of new suggested themes: from the upsert results, else read back by key (Bulk ingest). */
-async function learnThemeIds(
-  org: Org,
-  upserts: Record<string, unknown>[],
-  known: Map<string, { Id: string }>,
-  written?: Map<string, string>,
-): Promise<Map<string, string>> {
-  const ids = new Map<string, string>(written ?? []);
-  const keys = upserts
-    .map((u) => String(u.Theme_Key__c))
-    .filter((k) => !known.has(k) && !ids.has(k));
-  for (let i = 0; i < keys.length; i += 200) {
-    const chunk = keys.slice(i, i + 200);
-    const soql = `SELECT Id, Theme_Key__c FROM ${DemandTheme.apiName} WHERE Theme_Key__c IN (${chunk.map((k) => literal(k)).join(',')})`;
-    const res = await org.call(
-      'query',
-      async () =>
-        (await org.conn.query(soql, { autoFetch: false })) as unknown as {
-          records: { Id: string; Theme_Key__c: string }[];
-        },
-    );
-    for (const r of res.records) ids.set(r.Theme_Key__c, r.Id);
-  }
-  return ids;
+    opts.onProgress?.(name, pct);
+  };
 }

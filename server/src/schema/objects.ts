@@ -166,7 +166,9 @@ export const EscalatedRequest = {
     Source__c: { type: 'Picklist', values: SOURCES },
     Status__c: { type: 'Picklist', values: REQUEST_STATUSES },
     Workaround__c: { type: 'Picklist', values: WORKAROUNDS },
+    Asked_On__c: { type: 'Date' },
     Segment__c: { type: 'Lookup', referenceTo: 'Segment__c', writtenByService: true },
+    Suggestion_Reason__c: { type: 'Text', length: 255, writtenByService: true },
   },
 } as const satisfies SObjectDef;
 
@@ -237,6 +239,13 @@ export const DemandScoringProfile = {
     Side_Influence__c: { type: 'Number' },
     Side_Use__c: { type: 'Number' },
     Side_Unknown__c: { type: 'Number' },
+    Influence_High__c: { type: 'Number' },
+    Influence_Medium__c: { type: 'Number' },
+    Influence_Low__c: { type: 'Number' },
+    Influence_Unknown__c: { type: 'Number' },
+    Workaround_None__c: { type: 'Number' },
+    Workaround_Partner__c: { type: 'Number' },
+    Workaround_Self_Serve__c: { type: 'Number' },
     Deal_Blocker_Factor__c: { type: 'Number' },
     Half_Life_Days__c: { type: 'Number' },
     Decay_Floor__c: { type: 'Number' },
@@ -260,6 +269,10 @@ export const SegmentDemandScore = {
     Theme__c: { type: 'Lookup', referenceTo: 'Demand_Theme__c', writtenByService: true },
     Score__c: { type: 'Number', writtenByService: true },
     Rank__c: { type: 'Number', writtenByService: true },
+    Theme_Status__c: { type: 'Picklist', values: THEME_STATUSES, writtenByService: true },
+    Normalized_Score__c: { type: 'Number', writtenByService: true },
+    Score_Change_90d__c: { type: 'Number', writtenByService: true },
+    Account_Change_90d__c: { type: 'Number', writtenByService: true },
     Account_Count__c: { type: 'Number', writtenByService: true },
     Segment_Account_Count__c: { type: 'Number', writtenByService: true },
     Penetration__c: { type: 'Percent', writtenByService: true },
@@ -273,6 +286,26 @@ export const SegmentDemandScore = {
     Breakdown__c: { type: 'LongTextArea', writtenByService: true },
     Breakdown_Digest__c: { type: 'Text', length: 32, writtenByService: true },
     Computed_At__c: { type: 'DateTime', writtenByService: true },
+    Last_Run__c: { type: 'Lookup', referenceTo: 'Demand_Run__c', writtenByService: true },
+  },
+} as const satisfies SObjectDef;
+
+/** One row per score key and calendar month: the trend behind "is this demand growing?". */
+export const SegmentDemandHistory = {
+  apiName: 'Segment_Demand_History__c',
+  custom: true,
+  fields: {
+    ...systemFields,
+    Name: { type: 'AutoNumber' },
+    History_Key__c: { type: 'Text', externalId: true, length: 100, writtenByService: true },
+    Score_Key__c: { type: 'Text', length: 80, writtenByService: true },
+    Segment__c: { type: 'Lookup', referenceTo: 'Segment__c', writtenByService: true },
+    Theme__c: { type: 'Lookup', referenceTo: 'Demand_Theme__c', writtenByService: true },
+    Month__c: { type: 'Date', writtenByService: true },
+    Score__c: { type: 'Number', writtenByService: true },
+    Account_Count__c: { type: 'Number', writtenByService: true },
+    Request_Count__c: { type: 'Number', writtenByService: true },
+    Revenue_At_Stake__c: { type: 'Currency', writtenByService: true },
     Last_Run__c: { type: 'Lookup', referenceTo: 'Demand_Run__c', writtenByService: true },
   },
 } as const satisfies SObjectDef;
@@ -315,6 +348,7 @@ export const SOBJECTS = {
   Segment_Criterion__c: SegmentCriterion,
   Demand_Scoring_Profile__c: DemandScoringProfile,
   Segment_Demand_Score__c: SegmentDemandScore,
+  Segment_Demand_History__c: SegmentDemandHistory,
   Demand_Run__c: DemandRun,
 } as const satisfies Record<string, SObjectDef>;
 
@@ -339,6 +373,7 @@ export const EXTERNAL_IDS = {
   Buying_Committee_Member__c: 'Member_Key__c',
   Demand_Theme__c: 'Theme_Key__c',
   Segment_Demand_Score__c: 'Score_Key__c',
+  Segment_Demand_History__c: 'History_Key__c',
   Demand_Run__c: 'Lock_Key__c',
 } as const;
 

@@ -1,8 +1,11 @@
 /**
  * Picklist values of the Quorum data model (DESIGN.md), in the order the metadata lists them.
  * Every restricted picklist in force-app has exactly these values; `npm run check:metadata`
- * cross-checks them.
+ * cross-checks them. Values that the components share (request statuses, operators) come from
+ * the shared plain-JS rule modules under lwc/.
  */
+import { REQUEST_STATUSES as PROFILE_REQUEST_STATUSES } from '../domain/profile';
+import { OPERATORS as RULE_OPERATORS } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
 
 /** Buying_Committee_Member__c.Role__c */
 export const ROLES = [
@@ -39,23 +42,9 @@ export const SOURCES = [
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
-/** Escalated_Request__c.Status__c and Demand_Scoring_Profile__c.Counted_Statuses__c */
-export const REQUEST_STATUSES = [
-  'New',
-  'Under Review',
-  'Planned',
-  'Declined',
-  'Delivered',
-] as const;
+/** Escalated_Request__c.Status__c and Demand_Scoring_Profile__c.Counted_Statuses__c (lwc/quorumProfile). */
+export const REQUEST_STATUSES = PROFILE_REQUEST_STATUSES;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-/** Statuses counted by default (all but Delivered). */
-export const DEFAULT_COUNTED_STATUSES = [
-  'New',
-  'Under Review',
-  'Planned',
-  'Declined',
-] as const satisfies readonly RequestStatus[];
 
 /** Escalated_Request__c.Workaround__c */
 export const WORKAROUNDS = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'] as const;
@@ -73,8 +62,8 @@ export type ThemeOrigin = (typeof THEME_ORIGINS)[number];
 export const SEGMENT_STATUSES = ['Valid', 'Invalid'] as const;
 export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
-/** Segment_Criterion__c.Operator__c */
-export const CRITERION_OPERATORS = [
+/** Segment_Criterion__c.Operator__c: the shared rule grammar's operators (lwc/quorumRules). */
+export const CRITERION_OPERATORS = RULE_OPERATORS as readonly [
   'equals',
   'not equal to',
   'less than',
@@ -88,9 +77,7 @@ export const CRITERION_OPERATORS = [
   'not in',
   'is blank',
   'is not blank',
-] as const;
-/** Alias of CRITERION_OPERATORS. */
-export const OPERATORS = CRITERION_OPERATORS;
+];
 export type CriterionOperator = (typeof CRITERION_OPERATORS)[number];
 
 /** Demand_Run__c.Status__c */
@@ -107,10 +94,6 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_MODES = ['Full', 'Incremental'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
 
-/** Sides of a buying decision (scoring). */
-export const SIDES = ['Decision', 'Influence', 'Use'] as const;
-export type Side = (typeof SIDES)[number];
-
 /** Standard OpportunityContactRole.Role values of a default org (orgs customise them). */
 export const CONTACT_ROLES = [
   'Business User',
@@ -125,24 +108,5 @@ export const CONTACT_ROLES = [
 ] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
-/**
- * Built-in role → side mapping (DESIGN.md): committee roles and standard contact roles.
- * Demand_Scoring_Profile__c.Role_Side_Mapping__c (JSON of the same shape) overrides entries.
- * Roles not listed (e.g. OpportunityContactRole "Other") have no known side.
- */
-export const DEFAULT_ROLE_SIDES: Readonly<Record<string, Side>> = Object.freeze({
-  // Buying_Committee_Member__c.Role__c
-  'Decision Maker': 'Decision',
-  'Economic Buyer': 'Decision',
-  'Executive Sponsor': 'Decision',
-  'Technical Evaluator': 'Influence',
-  Influencer: 'Influence',
-  Procurement: 'Influence',
-  'Legal & Security': 'Influence',
-  'End User': 'Use',
-  // OpportunityContactRole.Role (standard values)
-  'Economic Decision Maker': 'Decision',
-  Evaluator: 'Influence',
-  'Technical Buyer': 'Influence',
-  'Business User': 'Use',
-});
+/** Sides and the built-in role → side map: one definition, in lwc/quorumProfile. */
+export { SIDES, DEFAULT_ROLE_SIDES, DEFAULT_COUNTED_STATUSES, type Side } from '../domain/profile';

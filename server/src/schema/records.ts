@@ -162,6 +162,8 @@ export const EscalatedRequestRecord = z.object({
   Source__c: zPicklist(SOURCES),
   Status__c: zPicklist(REQUEST_STATUSES),
   Workaround__c: zPicklist(WORKAROUNDS),
+  Asked_On__c: zDate,
+  Suggestion_Reason__c: zText,
   Segment__c: zIdOrNull,
 });
 export type EscalatedRequestRecord = z.infer<typeof EscalatedRequestRecord>;
@@ -224,6 +226,13 @@ export const DemandScoringProfileRecord = z.object({
   Side_Influence__c: zNumber,
   Side_Use__c: zNumber,
   Side_Unknown__c: zNumber,
+  Influence_High__c: zNumber,
+  Influence_Medium__c: zNumber,
+  Influence_Low__c: zNumber,
+  Influence_Unknown__c: zNumber,
+  Workaround_None__c: zNumber,
+  Workaround_Partner__c: zNumber,
+  Workaround_Self_Serve__c: zNumber,
   Deal_Blocker_Factor__c: zNumber,
   Half_Life_Days__c: zNumber,
   Decay_Floor__c: zNumber,
@@ -244,6 +253,10 @@ export const SegmentDemandScoreRecord = z.object({
   Theme__c: zIdOrNull,
   Score__c: zNumber,
   Rank__c: zNumber,
+  Theme_Status__c: zPicklist(THEME_STATUSES),
+  Normalized_Score__c: zNumber,
+  Score_Change_90d__c: zNumber,
+  Account_Change_90d__c: zNumber,
   Account_Count__c: zNumber,
   Segment_Account_Count__c: zNumber,
   Penetration__c: zNumber,
@@ -260,6 +273,22 @@ export const SegmentDemandScoreRecord = z.object({
   Last_Run__c: zIdOrNull,
 });
 export type SegmentDemandScoreRecord = z.infer<typeof SegmentDemandScoreRecord>;
+
+export const SegmentDemandHistoryRecord = z.object({
+  ...system,
+  Name: zText,
+  History_Key__c: zText,
+  Score_Key__c: zText,
+  Segment__c: zIdOrNull,
+  Theme__c: zIdOrNull,
+  Month__c: zDate,
+  Score__c: zNumber,
+  Account_Count__c: zNumber,
+  Request_Count__c: zNumber,
+  Revenue_At_Stake__c: zNumber,
+  Last_Run__c: zIdOrNull,
+});
+export type SegmentDemandHistoryRecord = z.infer<typeof SegmentDemandHistoryRecord>;
 
 export const DemandRunRecord = z.object({
   ...system,
@@ -296,5 +325,6 @@ export const RECORD_SCHEMAS = {
   Segment_Criterion__c: SegmentCriterionRecord,
   Demand_Scoring_Profile__c: DemandScoringProfileRecord,
   Segment_Demand_Score__c: SegmentDemandScoreRecord,
+  Segment_Demand_History__c: SegmentDemandHistoryRecord,
   Demand_Run__c: DemandRunRecord,
 } as const;

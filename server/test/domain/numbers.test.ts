@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { dayNumber, parseTimestamp, roundTo } from '../../src/domain/numbers';
-import { fmt, readBreakdown } from '../../src/domain/breakdown';
+import { fmt } from '../../src/domain/breakdown';
+import { readBreakdown } from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
 import { req, score } from './world';
 
 describe('parseTimestamp', () => {

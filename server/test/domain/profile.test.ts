@@ -11,7 +11,7 @@ describe('resolveProfile', () => {
     });
     expect(errors).toEqual([]);
     expect(profile).toEqual(DEFAULT_PROFILE);
-    expect(profile.countedStatuses).toEqual(['New', 'Under Review', 'Planned', 'Declined']);
+    expect(profile.countedStatuses).toEqual(['New', 'Under Review', 'Planned']);
     expect(profile.roleSides['Economic Decision Maker']).toBe('Decision');
     expect(profile.roleSides['Business User']).toBe('Use');
     expect(profile.roleSides.Other).toBeUndefined();
@@ -39,6 +39,8 @@ describe('resolveProfile', () => {
       Reference_Revenue__c: 50000,
       Account_Voice_Cap__c: 5,
       Quorum_Size__c: 4,
+      Influence_Low__c: 0.5,
+      Workaround_Partner__c: 0.9,
       Counted_Statuses__c: 'New;Under Review',
       Role_Side_Mapping__c: '{"Procurement":"decision","Champion":"Influence"}',
     });
@@ -62,6 +64,8 @@ describe('resolveProfile', () => {
       quorumSize: 4,
       countedStatuses: ['New', 'Under Review'],
     });
+    expect(profile.influence.Low).toBe(0.5);
+    expect(profile.workaround['Partner Can Deliver']).toBe(0.9);
     expect(profile.roleSides.Procurement).toBe('Decision');
     expect(profile.roleSides.Champion).toBe('Influence');
     expect(profile.roleSides['End User']).toBe('Use');
@@ -79,14 +83,14 @@ describe('resolveProfile', () => {
       Role_Side_Mapping__c: '{"Influencer": "Boss"}',
     });
     expect(errors).toEqual([
-      "Urgency_High__c: '-1' is out of range; use a weight from 0 to 999.999 (1 = neutral)",
-      "Half_Life_Days__c: '0' is out of range; use a number of days from 1 to 36500",
+      "Urgency_High__c: '-1' is out of range; use a weight from 0 to 10 (1 = neutral)",
+      "Half_Life_Days__c: '0' is out of range; use a whole number of days from 1 to 3650",
       "Decay_Floor__c: '1.5' is out of range; use a fraction from 0 to 1 (0.25 = old requests keep a quarter of their weight)",
       "Reference_Revenue__c: '0' is out of range; use an amount greater than 0",
-      "Account_Voice_Cap__c: 'lots' is out of range; use a number greater than 0",
-      "Quorum_Size__c: '2.5' is out of range; use a whole number of accounts from 1 to 9999",
+      "Account_Voice_Cap__c: 'lots' is out of range; use a number from 1 to 999.999",
+      "Quorum_Size__c: '2.5' is out of range; use a whole number of accounts from 1 to 1000",
       "Counted_Statuses__c: 'Shipped' is not a request status; use New, Under Review, Planned, Declined",
-      "Role_Side_Mapping__c: role 'Influencer' maps to 'Boss'; use Decision, Influence, Use or Unknown",
+      "Role_Side_Mapping__c: role 'Influencer' maps to 'Boss'; use Decision, Influence, Use, Unknown",
     ]);
     expect(profile.urgency.High).toBe(1.5);
     expect(profile.decayFloor).toBe(0.25);
@@ -96,10 +100,10 @@ describe('resolveProfile', () => {
 
   it('explains malformed role mapping JSON', () => {
     expect(resolveProfile({ Role_Side_Mapping__c: '{oops' }).errors).toEqual([
-      'Role_Side_Mapping__c: not valid JSON; write e.g. {"Influencer": "Decision", "Procurement": "Use"}',
+      'Role_Side_Mapping__c: not a JSON object; write e.g. {"Influencer": "Decision", "Procurement": "Use"}',
     ]);
     expect(resolveProfile({ Role_Side_Mapping__c: '["Decision"]' }).errors).toEqual([
-      'Role_Side_Mapping__c: expected a JSON object of role to side, e.g. {"Influencer": "Decision"}',
+      'Role_Side_Mapping__c: not a JSON object; write e.g. {"Influencer": "Decision", "Procurement": "Use"}',
     ]);
   });
 });

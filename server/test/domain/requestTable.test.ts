@@ -77,7 +77,7 @@ describe('RequestTable', () => {
           expect(t.themes.values[t.suggestedTheme[i]]).toBe(r.Suggested_Theme__c);
           expect(t.picklists.values[t.urgency[i]]).toBe(r.Urgency__c);
           expect(t.picklists.values[t.status[i]]).toBe(r.Status__c);
-          expect(t.createdDay[i]).toBe(r.CreatedDate ? dayNumber(r.CreatedDate) : -1);
+          expect(t.askedDay[i]).toBe(r.CreatedDate ? dayNumber(r.CreatedDate) : -1);
           expect(t.neededDay[i]).toBe(r.Needed_By__c ? dayNumber(r.Needed_By__c) : -1);
           expect(t.revenue[i]).toBe(r.Revenue_At_Stake__c ?? NaN);
           expect(t.dealBlocker[i]).toBe(r.Deal_Blocker__c === true ? 1 : 0);
@@ -165,9 +165,9 @@ describe('scoring from tables', () => {
   const { profile } = resolveProfile(null);
   const base = {
     accounts: [{ Id: '001A' }, { Id: '001B' }],
-    accountSegment: new Map([
-      ['001A', 'S1'],
-      ['001B', 'S1'],
+    memberships: new Map([
+      ['001A', ['S1']],
+      ['001B', ['S1']],
     ]),
     segments: [{ segmentId: 'S1', accountCount: 2 }],
     themes: [
@@ -247,8 +247,10 @@ describe('scoring finds the input accounts by place', () => {
     { Opportunity__c: '006A', Contact__c: '003A', Role__c: 'Decision Maker' },
   ];
   const plain = (rows: ReturnType<typeof computeScores>) => rows.map((r) => ({ ...r }));
+  const membershipsOf = (entries: readonly (readonly [string, string | null])[]) =>
+    new Map(entries.filter(([, s]) => s).map(([a, s]) => [a, [s as string]]));
 
-  it('gives the same rows whether the accounts were coded first, in another order or not at all, and whatever order accountSegment has', () => {
+  it('gives the same rows whether the accounts were coded first, in another order or not at all, and whatever order the memberships have', () => {
     fc.assert(
       fc.property(
         fc.array(request, { maxLength: 25 }),
@@ -269,7 +271,7 @@ describe('scoring finds the input accounts by place', () => {
           const expected = plain(
             computeScores({
               ...input,
-              accountSegment: new Map(entries),
+              memberships: membershipsOf(entries),
               opportunities,
               committeeMembers,
               requests: records as RequestRecord[],
@@ -287,7 +289,12 @@ describe('scoring finds the input accounts by place', () => {
               { opportunities, committeeMembers, contactRoles: [] },
               dictionaries,
             );
-            const rows = computeScores({ ...input, accountSegment, deals, requests: table });
+            const rows = computeScores({
+              ...input,
+              memberships: membershipsOf([...accountSegment]),
+              deals,
+              requests: table,
+            });
             expect(plain(rows)).toEqual(expected);
           }
         },

@@ -116,7 +116,7 @@ describe('request weights (DESIGN.md defaults)', () => {
 
 describe('decay', () => {
   it('halves a request after one half-life', () => {
-    expect(one({ Account__c: 'A', CreatedDate: daysAgo(365) })).toBe(0.5);
+    expect(one({ Account__c: 'A', CreatedDate: daysAgo(730) })).toBe(0.5);
   });
   it('never goes below the floor', () => {
     expect(one({ Account__c: 'A', CreatedDate: daysAgo(365 * 5) })).toBe(0.25);
@@ -295,7 +295,7 @@ describe('ranks and ties', () => {
     });
     const order = rows
       .filter((r) => r.Segment__c === 'S1')
-      .sort((a, b) => a.Rank__c - b.Rank__c)
+      .sort((a, b) => a.Rank__c! - b.Rank__c!)
       .map((r) => r.Theme__c);
     expect(order).toEqual(['T4', 'T1', 'T2', 'T3']);
   });
@@ -318,8 +318,10 @@ describe('breakdown', () => {
     const b = breakdownOf(r);
     expect(b.accounts.map((a) => a.account)).toEqual(['A', 'B']);
     expect(b.accounts[1]).toMatchObject({
-      urgency: 0.5,
-      source: 1.25,
+      urgency: 'Low',
+      urgencyWeight: 0.5,
+      source: 'Support',
+      sourceWeight: 1.25,
       blocker: 1.5,
       side: 'Unknown',
       decay: 1,
@@ -328,12 +330,12 @@ describe('breakdown', () => {
     const sum = b.accounts.reduce((s, a) => s + (a.voice as number), 0);
     expect(Math.round(sum * 1e4) / 1e4).toBe(r.Score__c);
     expect(b.score).toBe(r.Score__c);
-    // Format 2: accounts as rows under columns, each distinct factor set listed once.
+    // Format 3: accounts as rows under columns, each distinct factor set listed once.
     const raw = JSON.parse(r.Breakdown__c);
-    expect(raw).toMatchObject({ format: 2, columns: expect.arrayContaining(['factorSet']) });
+    expect(raw).toMatchObject({ format: 3, columns: expect.arrayContaining(['factorSet']) });
     expect(raw.factorSets).toEqual([
-      [1.5, 1, 'Unknown', 1, 1],
-      [0.5, 1.25, 'Unknown', 1, 1.5],
+      ['High', 1.5, 'Account Team', 1, 'Unknown', null, false, 1, null, 1, null, 1, 1],
+      ['Low', 0.5, 'Support', 1.25, 'Unknown', null, false, 1, null, 1, null, 1, 1.5],
     ]);
   });
   it('lists known accounts in Id order, then accounts only requests name, also in Id order', () => {

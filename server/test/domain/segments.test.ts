@@ -9,7 +9,7 @@ const accounts = [
 ];
 
 describe('assignSegments', () => {
-  it('puts each account in the first active valid segment by priority then name; invalid ones do not stop the run', () => {
+  it('puts each account in every active valid segment it matches, the first by priority then name as its primary; invalid ones do not stop the run', () => {
     const segments = [
       { Id: 'S_ENT', Name: 'Enterprise', Priority__c: 2, Active__c: true, Filter_Logic__c: null },
       { Id: 'S_BANK', Name: 'Banks', Priority__c: 2, Active__c: true, Filter_Logic__c: '1' },
@@ -61,17 +61,16 @@ describe('assignSegments', () => {
         Value__c: 'abc',
       },
     ];
-    const { segments: statuses, accountSegment } = assignSegments(
-      accounts,
-      segments,
-      criteria,
-      TYPES,
-    );
+    const {
+      segments: statuses,
+      accountSegment,
+      memberships,
+    } = assignSegments(accounts, segments, criteria, TYPES);
     expect(statuses.map((s) => [s.segmentId, s.status, s.message, s.accountCount])).toEqual([
       ['S_OFF', 'Valid', null, 0],
       ['S_BAD', 'Invalid', "Filter logic: missing closing parenthesis after '2'", 0],
       ['S_BANK', 'Valid', null, 2],
-      ['S_ENT', 'Valid', null, 1],
+      ['S_ENT', 'Valid', null, 2],
       ['S_NUM', 'Invalid', "Criterion 1: 'abc' is not a number for NumberOfEmployees", 0],
     ]);
     expect(Object.fromEntries(accountSegment)).toEqual({
@@ -80,6 +79,9 @@ describe('assignSegments', () => {
       A3: 'S_ENT',
       A4: null,
     });
+    // Segments overlap: an account counts in every segment it matches, primary first.
+    expect([...memberships.values()].flat().filter((s) => s === 'S_ENT')).toHaveLength(2);
+    expect(memberships.has('A4')).toBe(false);
   });
 
   it('does not depend on the order segments and criteria arrive in', () => {

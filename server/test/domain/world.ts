@@ -1,15 +1,40 @@
 /** Small builders for engine tests: records shaped like the org's, with sensible defaults. */
 import {
   computeScores,
-  readBreakdown,
   resolveProfile,
-  type ReadBreakdown,
   type Profile,
   type ScoreInput,
   type RequestRecord,
   type ScoreRow,
   type ThemeRecord,
 } from '../../src/domain';
+import { readBreakdown } from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
+
+/** A breakdown read back: one object per account with every factor. */
+export interface ReadBreakdown {
+  score: number;
+  requests: number;
+  cap: number;
+  accounts: Record<string, unknown>[] &
+    {
+      account: string;
+      request: string;
+      requests: number;
+      voice: number;
+      weight: number;
+      decay: number;
+      revenue: number;
+      revenueFactor: number;
+      urgencyWeight: number;
+      sourceWeight: number;
+      sideWeight: number;
+      side: string;
+      blocker: number;
+      capped: boolean;
+      ageDays: number;
+    }[];
+  others?: { accounts: number; voice: number };
+}
 
 export const NOW = '2026-06-01T00:00:00.000Z';
 export const DEFAULTS: Profile = resolveProfile(null).profile;
@@ -40,10 +65,17 @@ export interface Scenario {
   requests: RequestRecord[];
   themes?: ThemeRecord[];
   accounts?: string[];
-  segmentOf?: Record<string, string>;
+  /** Account -> its segment, or every segment it belongs to (primary first). */
+  segmentOf?: Record<string, string | string[]>;
   profile?: Profile;
   opportunities?: { Id: string; AccountId: string; IsClosed?: boolean }[];
-  committeeMembers?: { Opportunity__c: string; Contact__c: string; Role__c: string }[];
+  committeeMembers?: {
+    Opportunity__c: string;
+    Contact__c: string;
+    Role__c: string;
+    Influence__c?: string;
+    Has_Veto__c?: boolean;
+  }[];
   contactRoles?: { OpportunityId: string; ContactId: string; Role: string }[];
   now?: string;
 }
@@ -58,10 +90,15 @@ export function scoreInput(s: Scenario): ScoreInput {
   const accountIds = s.accounts ?? [...new Set(s.requests.map((r) => r.Account__c))];
   const segmentOf = s.segmentOf ?? Object.fromEntries(accountIds.map((a) => [a, 'S1']));
   const sizes = new Map<string, number>();
-  for (const seg of Object.values(segmentOf)) sizes.set(seg, (sizes.get(seg) ?? 0) + 1);
+  const memberships = new Map<string, string[]>();
+  for (const [account, seg] of Object.entries(segmentOf)) {
+    const list = Array.isArray(seg) ? seg : [seg];
+    memberships.set(account, list);
+    for (const s1 of list) sizes.set(s1, (sizes.get(s1) ?? 0) + 1);
+  }
   return {
     accounts: accountIds.map((Id) => ({ Id })),
-    accountSegment: new Map(accountIds.map((a) => [a, segmentOf[a] ?? null])),
+    memberships,
     segments: [...sizes].map(([segmentId, accountCount]) => ({
       segmentId,
       accountCount,
@@ -88,7 +125,7 @@ export const row = (rows: ScoreRow[], key: string): ScoreRow | undefined =>
 
 /** A row's Breakdown__c with one object per account (the format lists rows under columns). */
 export function breakdownOf(r: ScoreRow): ReadBreakdown {
-  return readBreakdown(r.Breakdown__c);
+  return readBreakdown(r.Breakdown__c) as ReadBreakdown;
 }
 
 export const daysAgo = (days: number, from = NOW): string =>

@@ -155,7 +155,7 @@ describe('demo org generator', () => {
     expect(profiles[0]).toMatchObject({
       Active__c: true,
       Quorum_Size__c: 6,
-      Half_Life_Days__c: 365,
+      Half_Life_Days__c: 730,
     });
   });
 

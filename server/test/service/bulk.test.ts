@@ -13,6 +13,8 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     await h.close();
   });
 
+  // A whole run through Bulk query and Bulk ingest (themes, stamps, scores, history) against the
+  // emulator: about 5 s on a loaded 2-core machine, so it gets 30 s.
   it('reads by Bulk query (paged results) and writes by Bulk ingest with the same result', async () => {
     const expected = expectedScores(await snapshot(h));
     const statsBefore = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute;
@@ -27,7 +29,7 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     expect(compareScores(expected, await snapshot(h))).toEqual([]);
     const again = await h.service.runner.runToEnd('Full');
     expect(again.result).toMatchObject({ scoresWritten: 0, requestsUpdated: 0 });
-  });
+  }, 30_000);
 });
 
 describe('Bulk ingest split by size', () => {

@@ -7,7 +7,7 @@ import { startEmulator, type RunningEmulator } from '../../../server/emulator';
 import { computeDemand, resolveProfile, sameScore, type ScoreRow } from '../../src/domain';
 import { loadEnv } from '../../src/config/env';
 import { startService, type Service } from '../../src/jobs/service';
-import { readSnapshot, type Snapshot } from '../../src/jobs/snapshot';
+import { readSnapshot, type Snapshot } from '../../src/quorumOrg/snapshot';
 import type { RunnerSettings } from '../../src/jobs/runner';
 import { silentLogger } from '../../src/log';
 import { Org } from '../../src/salesforce/org';

@@ -1,5 +1,5 @@
 import { toRequestTable } from '../../src/domain/requestTable';
-import { stampRequests } from '../../src/jobs/recompute';
+import { stampRequests } from '../../src/jobs/plan';
 
 describe('stampRequests', () => {
   const table = toRequestTable([

@@ -33,15 +33,6 @@ export const OPERATORS = Object.freeze([
   'is not blank',
 ]);
 
-export const FIELD_KINDS = Object.freeze([
-  'text',
-  'picklist',
-  'number',
-  'date',
-  'datetime',
-  'boolean',
-]);
-
 const TYPE_MAP = {
   string: 'text',
   textarea: 'text',
@@ -329,10 +320,10 @@ export function parseCriterionValue(kind, operator, raw, fieldName) {
   if (operator === 'is blank' || operator === 'is not blank') return { ok: true, value: null };
   const text = raw === null || raw === undefined ? '' : String(raw);
   if (operator === 'in' || operator === 'not in') {
-    const parts = text
-      .split(',')
-      .map((p) => p.trim())
-      .filter((p) => p !== '');
+    const parts = splitValues(text);
+    if (parts === null) {
+      return { ok: false, message: `a double quote is not closed${forField}` };
+    }
     if (parts.length === 0) {
       return { ok: false, message: `enter one or more values separated by commas${forField}` };
     }
@@ -348,10 +339,61 @@ export function parseCriterionValue(kind, operator, raw, fieldName) {
   if (text.trim() === '') {
     return { ok: false, message: `enter a value${forField}, or use 'is blank'` };
   }
-  const parsed = parseScalar(kind, text);
+  const single = unquote(text);
+  const parsed = parseScalar(kind, single);
   if (!parsed.ok)
-    return { ok: false, message: `'${text.trim()}' is not ${KIND_NOUN[kind]}${forField}` };
+    return { ok: false, message: `'${single.trim()}' is not ${KIND_NOUN[kind]}${forField}` };
   return parsed;
+}
+
+/**
+ * Splits a value list as Salesforce list-view and report filters do: values separated by
+ * commas, a value holding a comma written in double quotes (`"Media, Entertainment & Games",
+ * Retail`), a double quote inside quotes written twice. Values are trimmed; empty ones dropped.
+ * Returns null when a quote is not closed.
+ * @param {string} text
+ * @returns {string[]|null}
+ */
+export function splitValues(text) {
+  const values = [];
+  let current = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        current += c;
+      }
+    } else if (c === '"' && current.trim() === '') {
+      quoted = true;
+      wasQuoted = true;
+      current = '';
+    } else if (c === ',') {
+      values.push(wasQuoted ? current : current.trim());
+      current = '';
+      wasQuoted = false;
+    } else if (!(wasQuoted && c.trim() === '')) {
+      current += c;
+    }
+  }
+  if (quoted) return null;
+  values.push(wasQuoted ? current : current.trim());
+  return values.filter((v) => v.trim() !== '');
+}
+
+/** A single value, without the double quotes it may be written in. */
+function unquote(text) {
+  const parts = splitValues(text);
+  const trimmed = text.trim();
+  return parts && parts.length === 1 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? parts[0]
+    : text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,52 +613,4 @@ export function compileSegment(segment, criteria, fieldTypes) {
   if (!logic.ok) messages.push(logic.message);
   if (messages.length > 0) return { ok: false, message: messages[0], messages };
   return { ok: true, matches: compileAst(logic.ast, preds) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Description in words
-// ---------------------------------------------------------------------------------------------
-
-function describeAst(ast, texts, top) {
-  if (ast.type === 'ref') return texts.get(ast.n) || String(ast.n);
-  if (ast.type === 'not') return `NOT ${describeAst(ast.expr, texts, false)}`;
-  if (ast.items.length === 0) return 'all accounts';
-  const joined = ast.items
-    .map((item) => describeAst(item, texts, false))
-    .join(ast.type === 'and' ? ' AND ' : ' OR ');
-  return top || ast.items.length === 1 ? joined : `(${joined})`;
-}
-
-/**
- * Describes a segment's rule in words, e.g. `Industry equals "Banking" AND (AnnualRevenue
- * greater than 1000000 OR NOT BillingCountry in "US", "CA")`. Invalid rules give their message.
- * @param {SegmentRecord} segment
- * @param {Criterion[]} criteria
- * @param {Record<string, string>} [fieldLabels] optional API name -> label
- * @returns {string}
- */
-export function describeSegment(segment, criteria, fieldLabels) {
-  const list = Array.isArray(criteria) ? criteria : [];
-  const texts = new Map();
-  for (const c of list) {
-    const n = criterionNumber(c && c.Number__c);
-    if (n === null) continue;
-    const field = (fieldLabels && fieldLabels[c.Field__c]) || c.Field__c || '?';
-    const op = (c.Operator__c || '').toLowerCase();
-    if (op === 'is blank' || op === 'is not blank') {
-      texts.set(n, `${field} ${op}`);
-    } else {
-      const values =
-        op === 'in' || op === 'not in'
-          ? String(c.Value__c || '')
-              .split(',')
-              .map((v) => v.trim())
-          : [String(c.Value__c ?? '').trim()];
-      texts.set(n, `${field} ${op} ${values.map((v) => `"${v}"`).join(', ')}`);
-    }
-  }
-  const numbers = [...texts.keys()];
-  const logic = parseFilterLogic(segment ? segment.Filter_Logic__c : null, numbers);
-  if (!logic.ok) return logic.message;
-  return describeAst(logic.ast, texts, true);
 }

@@ -5,7 +5,7 @@ import {
   parseFilterLogic,
   parseCriterionValue,
   compileSegment,
-  describeSegment,
+  splitValues,
 } from '../quorumRules';
 
 const ref = (n) => ({ type: 'ref', n });
@@ -404,32 +404,33 @@ describe('compileSegment', () => {
   });
 });
 
-describe('describeSegment', () => {
-  it('describes a rule in words', () => {
-    expect(
-      describeSegment(
-        { Filter_Logic__c: '1 AND (2 OR NOT 3)' },
-        [
-          { Number__c: 1, Field__c: 'Industry', Operator__c: 'equals', Value__c: 'Banking' },
-          {
-            Number__c: 2,
-            Field__c: 'NumberOfEmployees',
-            Operator__c: 'greater than',
-            Value__c: '5',
-          },
-          { Number__c: 3, Field__c: 'BillingCountry', Operator__c: 'in', Value__c: 'US, CA' },
-        ],
-        { Industry: 'Industry (label)' },
-      ),
-    ).toBe(
-      'Industry (label) equals "Banking" AND (NumberOfEmployees greater than "5" OR NOT BillingCountry in "US", "CA")',
-    );
+describe('quoted values', () => {
+  it('keeps a comma inside double quotes in in / not in lists', () => {
+    expect(splitValues('"Media, Entertainment & Games", Retail')).toEqual([
+      'Media, Entertainment & Games',
+      'Retail',
+    ]);
+    expect(splitValues('a, "say ""hi"", then", b')).toEqual(['a', 'say "hi", then', 'b']);
+    expect(splitValues(' a ,, b ')).toEqual(['a', 'b']);
+    expect(splitValues('"open, never closed')).toBeNull();
   });
-  it('gives the problem for invalid logic', () => {
-    expect(
-      describeSegment({ Filter_Logic__c: '1 OR' }, [
-        { Number__c: 1, Field__c: 'A', Operator__c: 'is blank' },
-      ]),
-    ).toBe("Filter logic: expected a criterion number after 'OR', but the logic ends there");
+
+  it('matches accounts by a quoted value in in, not in and equals', () => {
+    const types = { Industry: 'picklist' };
+    const media = { Industry: 'Media, Entertainment & Games' };
+    const retail = { Industry: 'Retail' };
+    const rule = (operator, value) =>
+      compileSegment(
+        {},
+        [{ Number__c: 1, Field__c: 'Industry', Operator__c: operator, Value__c: value }],
+        types,
+      );
+    const inList = rule('in', '"Media, Entertainment & Games", Retail');
+    expect(inList.matches(media)).toBe(true);
+    expect(inList.matches(retail)).toBe(true);
+    expect(inList.matches({ Industry: 'Media' })).toBe(false);
+    expect(rule('not in', '"Media, Entertainment & Games"').matches(media)).toBe(false);
+    expect(rule('equals', '"Media, Entertainment & Games"').matches(media)).toBe(true);
+    expect(rule('in', '"Media, Entertainment').ok).toBe(false);
   });
 });

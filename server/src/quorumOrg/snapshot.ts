@@ -29,11 +29,13 @@ import {
   SegmentCriterionRecord,
   SegmentDemandScore,
   SegmentDemandScoreRecord,
+  SegmentDemandHistory,
+  SegmentDemandHistoryRecord,
   SegmentRecord,
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { Interner } from './compact';
+import { Interner } from '../jobs/compact';
 import { newDictionaries, RequestTableBuilder, type RequestTable } from '../domain/requestTable';
 import { DealTableBuilder, type DealTable } from '../domain/dealTable';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';
@@ -56,6 +58,8 @@ export interface Snapshot {
   requests: EscalatedRequestRecord[];
   themes: DemandThemeRecord[];
   scores: SegmentDemandScoreRecord[];
+  /** Demand history since `historySince` (the 90-day baseline month and after). */
+  history: SegmentDemandHistoryRecord[];
   /** Rows read per object (for the run record and the report). */
   counts: Record<string, number>;
 }
@@ -68,6 +72,8 @@ export interface SnapshotOptions extends ReadOptions {
   compact?: boolean;
   /** Fetch first pages five at a time through composite (default true). */
   composite?: boolean;
+  /** First month ('YYYY-MM-01') of demand history to read; none read when absent. */
+  historySince?: string;
   /** Called when a step starts: 0..1 of the reading. */
   onStep?: (label: string, fraction: number) => void;
 }
@@ -77,7 +83,14 @@ const select = (apiName: string, fields: readonly string[]) =>
 
 /** Only the fields the engine needs (fields left out read as null through the schemas). */
 const OPPORTUNITY_FIELDS = ['Id', 'AccountId', 'IsClosed', 'StageName'] as const;
-const MEMBER_FIELDS = ['Id', 'Opportunity__c', 'Contact__c', 'Role__c'] as const;
+const MEMBER_FIELDS = [
+  'Id',
+  'Opportunity__c',
+  'Contact__c',
+  'Role__c',
+  'Influence__c',
+  'Has_Veto__c',
+] as const;
 const CONTACT_ROLE_FIELDS = ['Id', 'OpportunityId', 'ContactId', 'Role'] as const;
 /** Requests: everything but the modification stamps (CreatedDate drives the decay). */
 /** Scores: everything but the long Breakdown__c (compared through Breakdown_Digest__c). */
@@ -130,7 +143,7 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   };
 
   step('Reading scoring profile, segments and themes', 0);
-  const small = [
+  const small: { name: string; soql: string }[] = [
     {
       name: DemandScoringProfile.apiName,
       soql: `${select(DemandScoringProfile.apiName, fieldNames(DemandScoringProfile))} WHERE Active__c = ${literal(true)} ORDER BY LastModifiedDate DESC LIMIT 1`,
@@ -150,6 +163,8 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
       ),
     },
   ];
+  if (opts.historySince !== undefined)
+    small.push({ name: SegmentDemandHistory.apiName, soql: historySoql(opts.historySince) });
   const smallPage = await batch(small);
   const q = (name: string) => small.find((x) => x.name === name)!.soql;
   const profiles = await all(
@@ -182,6 +197,16 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     SegmentDemandScoreRecord,
     smallPage(SegmentDemandScore.apiName),
   );
+
+  const history =
+    opts.historySince === undefined
+      ? []
+      : await all(
+          SegmentDemandHistory.apiName,
+          q(SegmentDemandHistory.apiName),
+          SegmentDemandHistoryRecord,
+          smallPage(SegmentDemandHistory.apiName),
+        );
 
   step('Reading accounts', 0.1);
   const accountFieldTypes = await describeAccountFields(org);
@@ -275,8 +300,26 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
     requests,
     themes,
     scores,
+    history,
     counts,
   };
+}
+
+const HISTORY_FIELDS = [
+  'Id',
+  'Score_Key__c',
+  'Month__c',
+  'Score__c',
+  'Account_Count__c',
+  'Request_Count__c',
+  'Revenue_At_Stake__c',
+] as const;
+
+/** History rows from a month on (a date literal is unquoted in SOQL; only digits pass). */
+function historySoql(since: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since))
+    throw new Error(`historySince: '${since}' is not a YYYY-MM-DD date`);
+  return `${select(SegmentDemandHistory.apiName, HISTORY_FIELDS)} WHERE Month__c >= ${since}`;
 }
 
 interface DescribeResult {
