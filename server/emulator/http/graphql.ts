@@ -509,6 +509,105 @@ function connection(
   return out;
 }
 
+// Mutations ----------------------------------------------------------------------------------
+
+const MUTATION = /^(\w+?)(Create|Update|Delete)$/;
+
+/** Replaces `@{alias}` references (whole values) with the Id created by that operation. */
+function resolveRefs(
+  fields: Record<string, Json>,
+  created: Map<string, string>,
+): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const ref = typeof value === 'string' ? /^@\{(\w+)\}$/.exec(value) : null;
+    if (ref && !created.has(ref[1]))
+      throw new GraphQLError(
+        `Validation error: ${key} refers to @{${ref[1]}}, which no earlier operation created`,
+      );
+    out[key] = ref ? created.get(ref[1])! : value;
+  }
+  return out;
+}
+
+function recordInput(input: Json, def: ObjectDef): Record<string, Json> {
+  if (!isObject(input)) throw new GraphQLError(`Validation error: input is required`);
+  const fields = input[def.name];
+  if (fields === undefined) return {};
+  if (!isObject(fields))
+    throw new GraphQLError(`Validation error: input.${def.name} must be an object`);
+  return fields;
+}
+
+/**
+ * `mutation { uiapi(input: { allOrNone }) { a: ObjCreate(input) { Record { ... } }
+ * b: ObjUpdate(input) { success } c: ObjDelete(input) { Id } } }`, applied in order through the
+ * store's rules. With allOrNone (the default) one failure rolls every operation back and the
+ * answer holds only errors; otherwise each failed operation answers null with its error.
+ */
+function runMutation(emu: Emulator, op: OperationDefinitionNode, variables: Record<string, Json>) {
+  const [top, ...others] = fieldsOf(op.selectionSet, 'Mutation');
+  if (!top || top.name.value !== 'uiapi' || others.length > 0)
+    throw new GraphQLError('A mutation holds one uiapi field');
+  const uiInput = argsOfMutation(top, variables).input;
+  const allOrNone = !(isObject(uiInput) && uiInput.allOrNone === false);
+  const errors: unknown[] = [];
+  const created = new Map<string, string>();
+  const data = emu.store.transaction(() => {
+    const out: Record<string, unknown> = {};
+    for (const sel of fieldsOf(top.selectionSet, 'UIAPIMutations')) {
+      const m = MUTATION.exec(sel.name.value);
+      const def = m ? emu.schema.find(m[1]) : undefined;
+      if (!m || !def || def.name !== m[1]) throw undefinedField(sel.name.value, 'UIAPIMutations');
+      const input = argsOfMutation(sel, variables).input;
+      try {
+        if (m[2] === 'Create') {
+          const row = emu.store.create(def.name, resolveRefs(recordInput(input, def), created));
+          created.set(keyOf(sel), String(row.Id));
+          const record = fieldsOf(sel.selectionSet, `${def.name}CreatePayload`).find(
+            (f) => f.name.value === 'Record',
+          );
+          out[keyOf(sel)] = {
+            Record: record ? renderNode(emu, def, row, record.selectionSet, variables) : null,
+          };
+        } else {
+          const id = isObject(input) && typeof input.Id === 'string' ? input.Id : null;
+          if (!id) throw new GraphQLError(`Validation error: ${sel.name.value} needs input.Id`);
+          if (m[2] === 'Update') {
+            emu.store.update(def.name, id, resolveRefs(recordInput(input, def), created));
+            out[keyOf(sel)] = { success: true };
+          } else {
+            emu.store.delete(id, def.name);
+            out[keyOf(sel)] = { Id: id };
+          }
+        }
+      } catch (err) {
+        if (err instanceof GraphQLError) throw err;
+        const message = err instanceof Error ? err.message : String(err);
+        const code =
+          (err as { statusCode?: string; errorCode?: string }).statusCode ??
+          (err as { errorCode?: string }).errorCode;
+        errors.push({
+          message: `${keyOf(sel)}: ${message}`,
+          locations: [],
+          paths: ['uiapi', keyOf(sel)],
+          extensions: { ErrorType: 'DataFetchingException', errorCode: code },
+        });
+        out[keyOf(sel)] = null;
+        if (allOrNone) return { keep: false, value: null };
+      }
+    }
+    return { keep: true, value: { uiapi: out } };
+  });
+  return { data, errors };
+}
+
+function argsOfMutation(node: FieldNode, variables: Record<string, Json>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const arg of node.arguments ?? []) out[arg.name.value] = valueOf(arg.value, variables);
+  return out;
+}
+
 function operationOf(doc: ReturnType<typeof parse>, name: unknown): OperationDefinitionNode {
   const ops = doc.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -552,9 +651,10 @@ export function runGraphQL(
       throw new GraphQLError(`Invalid Syntax: ${(err as Error).message}`, 'InvalidSyntax');
     }
     const op = operationOf(doc, body.operationName);
-    if (op.operation !== 'query')
-      throw new GraphQLError(`The emulator answers queries only, not ${op.operation} operations`);
     const variables = variablesOf(op, body.variables);
+    if (op.operation === 'mutation') return runMutation(emu, op, variables);
+    if (op.operation !== 'query')
+      throw new GraphQLError(`The emulator answers queries and mutations, not ${op.operation}`);
     const data: Record<string, unknown> = {};
     for (const top of fieldsOf(op.selectionSet, 'Query')) {
       if (top.name.value !== 'uiapi') throw undefinedField(top.name.value, 'Query');

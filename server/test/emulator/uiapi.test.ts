@@ -180,6 +180,58 @@ describe('GraphQL: uiapi query', () => {
   });
 });
 
+describe('GraphQL: uiapi mutations', () => {
+  const mutation = `mutation clone($op0: Segment__cCreateInput!, $op1: Segment_Criterion__cCreateInput!) {
+    uiapi(input: { allOrNone: true }) {
+      op0: Segment__cCreate(input: $op0) { Record { Id Name { value } } }
+      op1: Segment_Criterion__cCreate(input: $op1) { Record { Id } }
+    }
+  }`;
+
+  it('creates, updates and deletes in one request, later operations referring to earlier ones', async () => {
+    const out = await gql(mutation, {
+      op0: { Segment__c: { Name: 'Cloned banks' } },
+      op1: {
+        Segment_Criterion__c: {
+          Segment__c: '@{op0}',
+          Number__c: 1,
+          Field__c: 'Industry',
+          Operator__c: 'equals',
+          Value__c: 'Banking',
+        },
+      },
+    });
+    expect(out.errors).toEqual([]);
+    const segmentId = out.data!.uiapi.op0.Record.Id;
+    expect(out.data!.uiapi.op0.Record.Name.value).toBe('Cloned banks');
+    const criterion = emu.store.get(out.data!.uiapi.op1.Record.Id)!;
+    expect(criterion.Segment__c).toBe(segmentId);
+
+    const change = await gql(
+      `mutation m($a: Segment__cUpdateInput!, $b: RecordDeleteInput!) { uiapi(input: { allOrNone: true }) {
+        a: Segment__cUpdate(input: $a) { success } b: Segment_Criterion__cDelete(input: $b) { Id } } }`,
+      { a: { Id: segmentId, Segment__c: { Name: 'Renamed banks' } }, b: { Id: criterion.Id } },
+    );
+    expect(change.errors).toEqual([]);
+    expect(change.data!.uiapi.a.success).toBe(true);
+    expect(emu.store.get(segmentId)!.Name).toBe('Renamed banks');
+    expect(emu.store.get(criterion.Id as string)!.IsDeleted).toBe(true);
+  });
+
+  it('writes nothing when one operation fails (allOrNone)', async () => {
+    const segments = emu.store.count('Segment__c');
+    const criteria = emu.store.count('Segment_Criterion__c');
+    const out = await gql(mutation, {
+      op0: { Segment__c: { Name: 'Half a rule' } },
+      op1: { Segment_Criterion__c: { Segment__c: '@{op0}', Operator__c: 'sounds like' } },
+    });
+    expect(out.data).toBeNull();
+    expect(out.errors[0].message).toMatch(/op1/);
+    expect(emu.store.count('Segment__c')).toBe(segments);
+    expect(emu.store.count('Segment_Criterion__c')).toBe(criteria);
+  });
+});
+
 describe('UI API records and object info', () => {
   it('creates, reads, updates and deletes a record in the record representation', async () => {
     const [opportunity] = emu.store.query('SELECT Id, AccountId FROM Opportunity LIMIT 1');

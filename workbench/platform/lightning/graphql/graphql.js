@@ -70,3 +70,19 @@ export class graphql {
 export function refreshGraphQL(result) {
   return result && typeof result.refresh === 'function' ? result.refresh() : Promise.resolve();
 }
+
+/**
+ * `executeMutation({ query, variables, operationName })`: one mutation request; resolves with
+ * `{ data, errors }` (errors undefined when there are none), as the platform's does.
+ */
+export function executeMutation(config) {
+  const query = config && config.query;
+  return call('POST', 'graphql', {
+    query,
+    variables: (config && config.variables) || {},
+    operationName: (config && config.operationName) || operationName(query),
+  }).then((body) => ({
+    data: body ? body.data : undefined,
+    errors: body && body.errors && body.errors.length > 0 ? body.errors : undefined,
+  }));
+}
