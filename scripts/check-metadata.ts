@@ -4,7 +4,8 @@
  * Checks force-app beyond what Salesforce's source converter checks: conversion with
  * source-deploy-retrieve (nothing silently dropped), field types and their required elements,
  * External IDs, and cross-references (schema module, component imports, permission sets, list
- * views, layouts, flexipages, tabs, apps, sample data). Exits 1 and names each file and problem.
+ * views, layouts, flexipages, tabs, apps, sample data, report types, reports, dashboards).
+ * Exits 1 and names each file and problem.
  */
 import path from 'node:path';
 import { formatProblem, runChecks } from './checks';

@@ -17,14 +17,18 @@ import {
   checkTabsAndApps,
 } from './crossref';
 import { checkSampleData } from './data';
+import { checkLayoutRules } from './layoutRules';
 import { loadModel, type MetadataModel } from './model';
+import { checkReporting } from './reporting';
 import { checkSemantics, REQUIRED_EXTERNAL_IDS } from './semantic';
 import type { Problem } from './types';
 
 export * from './convert';
 export * from './crossref';
 export * from './data';
+export * from './layoutRules';
 export * from './model';
+export * from './reporting';
 export * from './semantic';
 export * from './types';
 
@@ -58,6 +62,8 @@ export async function runChecks(root: string, options: CheckOptions = {}): Promi
   problems.push(...checkListViews(model));
   problems.push(...checkCompactLayouts(model));
   problems.push(...checkLayouts(model));
+  problems.push(...checkLayoutRules(model));
+  problems.push(...checkReporting(model));
   problems.push(...checkFlexipages(model));
   problems.push(...checkTabsAndApps(model));
   problems.push(...checkSampleData(model));

@@ -82,6 +82,11 @@ export const ROOT_ELEMENTS: Readonly<Record<string, string>> = {
   'translation-meta.xml': 'Translations',
   'objectTranslation-meta.xml': 'CustomObjectTranslation',
   'fieldTranslation-meta.xml': 'CustomFieldTranslation',
+  'reportType-meta.xml': 'ReportType',
+  'report-meta.xml': 'Report',
+  'reportFolder-meta.xml': 'ReportFolder',
+  'dashboard-meta.xml': 'Dashboard',
+  'dashboardFolder-meta.xml': 'DashboardFolder',
 };
 
 const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';

@@ -52,7 +52,7 @@ export const lwcMeta = (targets: string[] = ['lightning__RecordPage']) =>
     `<apiVersion>62.0</apiVersion><isExposed>true</isExposed><targets>${targets.map((t) => `<target>${t}</target>`).join('')}</targets>`,
   );
 
-/** A small valid project: Widget__c with a text field, a lookup, a picklist; a permission set; a component. */
+/** A small valid project: Widget__c with a text field, a lookup, a picklist and a layout; a permission set; a component. */
 export function baseFiles(): Record<string, string> {
   return {
     'sfdx-project.json': JSON.stringify({
@@ -78,6 +78,10 @@ export function baseFiles(): Record<string, string> {
       "import { LightningElement } from 'lwc';\nimport CODE from '@salesforce/schema/Widget__c.Code__c';\nimport ACCOUNT_NAME from '@salesforce/schema/Widget__c.Account__r.Name';\nexport default class WidgetCard extends LightningElement {\n  fields = [CODE, ACCOUNT_NAME];\n}\n",
     [`${D}/lwc/widgetCard/widgetCard.html`]: '<template><p>Widget</p></template>\n',
     [`${D}/lwc/widgetCard/widgetCard.js-meta.xml`]: lwcMeta(),
+    [`${D}/layouts/Widget__c-Widget Layout.layout-meta.xml`]: xml(
+      'Layout',
+      '<layoutSections><customLabel>false</customLabel><detailHeading>true</detailHeading><editHeading>true</editHeading><label>Information</label><layoutColumns><layoutItems><behavior>Required</behavior><field>Name</field></layoutItems><layoutItems><behavior>Edit</behavior><field>Code__c</field></layoutItems></layoutColumns><style>OneColumn</style></layoutSections>',
+    ),
   };
 }
 
