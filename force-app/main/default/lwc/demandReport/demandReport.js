@@ -16,7 +16,6 @@ import EMPTY from '@salesforce/label/c.Quorum_Demand_Empty';
 import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
 import TRUNCATED from '@salesforce/label/c.Quorum_Demand_Truncated';
-import QUORUM_REACHED from '@salesforce/label/c.Quorum_Demand_QuorumReached';
 import SELECT_HINT from '@salesforce/label/c.Quorum_Demand_SelectHint';
 import TREND_TEXT from '@salesforce/label/c.Quorum_Demand_TrendText';
 import TREND_UP from '@salesforce/label/c.Quorum_Demand_TrendUp';
@@ -29,7 +28,6 @@ const TREND_WORDS = { up: TREND_UP, down: TREND_DOWN, flat: TREND_FLAT };
 function toDisplayRow(row) {
   return {
     ...row,
-    quorumText: row.quorumReached ? QUORUM_REACHED : '',
     trendWord: row.trend ? TREND_WORDS[row.trend] : '',
     trendText: row.trend
       ? formatLabel(TREND_TEXT, formatChange(row.scoreChange), formatSigned(row.accountChange))

@@ -67,9 +67,9 @@ describe('c-demand-report', () => {
       decisionBacked: 4,
       dealBlockers: 2,
       neededBy: '2026-12-01',
-      quorumText: 'c.Quorum_Demand_QuorumReached',
+      quorumIcon: 'utility:groups',
     });
-    expect(table.data[1].quorumText).toBe('');
+    expect(table.data[1].quorumIcon).toBeNull();
     expect(table.columns.every((column) => column.sortable)).toBe(true);
     expect(table.data.map((row) => row.rank)).toEqual([1, 2, 3]);
   });
@@ -126,8 +126,15 @@ describe('c-demand-report', () => {
     const table = element.shadowRoot.querySelector('lightning-datatable.theme-table');
     const score = table.columns.find((column) => column.fieldName === 'score');
     expect(score.typeAttributes).toEqual({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    // Headers wrap instead of being cut ("Decision-backed…") at 1,280 px.
+    // Headers wrap instead of being cut ("Decision-backed…") at 1,280 px, and the columns fit
+    // the card there (1,222 px inside it, about 40 of them for the selection column).
     expect(table.wrapTableHeader).toBe('all');
+    const widths = table.columns.map((column) => column.initialWidth);
+    expect(widths.every((width) => width >= 90)).toBe(true);
+    expect(widths.reduce((sum, width) => sum + width, 0) + 40).toBeLessThanOrEqual(1222);
+    // The quorum mark sits in the accounts cell: one column less.
+    const accounts = table.columns.find((column) => column.fieldName === 'accounts');
+    expect(accounts.cellAttributes.iconName).toEqual({ fieldName: 'quorumIcon' });
   });
 
   it('offers all accounts plus the segments that are active or carry scores', async () => {
