@@ -9,7 +9,16 @@ const scope = (configs, files) => configs.map((config) => ({ ...config, files })
 
 module.exports = [
   {
-    ignores: ['node_modules/**', '.tools/**', 'coverage/**', '.sfdx/**', '.sf/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.tools/**',
+      'coverage/**',
+      '.sfdx/**',
+      '.sf/**',
+      '**/*.d.ts',
+      'workbench/dist/**',
+      'workbench/artifacts/**',
+    ],
   },
   // Lightning Web Components (plain JS, LWC recommended rules).
   ...scope(lwcConfig.configs.recommended, ['force-app/**/lwc/**/*.js']),
@@ -22,6 +31,19 @@ module.exports = [
       '@lwc/lwc/no-inner-html': 'off',
       '@lwc/lwc/no-document-query': 'off',
     },
+  },
+  // The workbench's platform stand-ins are LWC modules too; they talk to the workbench server
+  // (fetch, timers, EventSource) as the platform services they replace do.
+  ...scope(lwcConfig.configs.recommended, ['workbench/platform/**/*.js']),
+  {
+    files: ['workbench/platform/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { '@lwc/lwc/no-async-operation': 'off' },
+  },
+  {
+    // The shell is the page, not a component: it mounts components into the page's regions.
+    files: ['workbench/platform/shell/*.js'],
+    rules: { '@lwc/lwc/no-document-query': 'off' },
   },
   // The service, emulator, engine and scripts (TypeScript).
   ...scope([js.configs.recommended, ...tseslint.configs.recommended], ['**/*.ts']),
@@ -77,7 +99,7 @@ module.exports = [
     },
   },
   {
-    files: ['*.js', 'scripts/**/*.js'],
+    files: ['*.js', 'scripts/**/*.js', 'workbench/test/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     ...js.configs.recommended,
   },

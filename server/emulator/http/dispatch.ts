@@ -7,9 +7,11 @@ import { bulkRoutes } from '../bulk/routes';
 import { collectionRoutes } from './collections';
 import { compositeRoute } from './composite';
 import { describeGlobal } from './describe';
+import { graphqlRoute } from './graphql';
 import { limits } from './limits';
 import { queryMore, runQuery } from './query';
 import { sobjectRoutes } from './sobjects';
+import { uiApiRoutes } from './uiapi';
 import { json, notFound, type ApiRequest, type ApiResponse } from './types';
 
 /** A stable route name for counting (`GET sobjects/:type/:id`). */
@@ -85,6 +87,12 @@ export function dispatch(
       break;
     case 'jobs':
       res = bulkRoutes(emu, req, locked);
+      break;
+    case 'graphql':
+      res = graphqlRoute(emu, req);
+      break;
+    case 'ui-api':
+      res = uiApiRoutes(emu, req);
       break;
     case 'limits':
       if (req.method === 'GET' && s.length === 1) res = json(200, limits(emu));

@@ -1,16 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
-import {
-  getRecord,
-  getFieldValue,
-  createRecord,
-  updateRecord,
-  deleteRecord,
-} from 'lightning/uiRecordApi';
+import { graphql } from 'lightning/graphql';
+import { getRecord, getFieldValue, updateRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors, errorCodesOf, formatLabel } from 'c/ldsUtils';
+import { reduceErrors, formatLabel, picklistOptions } from 'c/ldsUtils';
+import { queryNodes } from 'c/graphqlNodes';
 import {
   groupBySide,
   coverageWarnings,
@@ -27,77 +22,12 @@ import {
 
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import MEMBER_OBJECT from '@salesforce/schema/Buying_Committee_Member__c';
-import OPPORTUNITY_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Opportunity__c';
-import CONTACT_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Contact__c';
 import ROLE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Role__c';
 import INFLUENCE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Influence__c';
 import STANCE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Stance__c';
-import VETO_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Has_Veto__c';
-import NOTES_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Notes__c';
-import MEMBER_KEY_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Member_Key__c';
-import CONTACT_NAME_FIELD from '@salesforce/schema/Contact.Name';
-import CONTACT_TITLE_FIELD from '@salesforce/schema/Contact.Title';
-import CONTACT_REPORTS_TO_FIELD from '@salesforce/schema/Contact.ReportsToId';
-import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
-import CONTACT_EMAIL_FIELD from '@salesforce/schema/Contact.Email';
 
 import LABELS from './labels';
-
-// The committee of one opportunity. User values (the opportunity id) travel as variables only.
-const COMMITTEE_QUERY = gql`
-  query committee($opportunityId: ID) {
-    uiapi {
-      query {
-        Buying_Committee_Member__c(
-          where: { Opportunity__c: { eq: $opportunityId } }
-          first: 200
-          orderBy: { CreatedDate: { order: ASC } }
-        ) {
-          edges {
-            node {
-              Id
-              Contact__c {
-                value
-              }
-              Role__c {
-                value
-                displayValue
-              }
-              Influence__c {
-                value
-                displayValue
-              }
-              Stance__c {
-                value
-                displayValue
-              }
-              Has_Veto__c {
-                value
-              }
-              Notes__c {
-                value
-              }
-              Contact__r {
-                Name {
-                  value
-                }
-                Title {
-                  value
-                }
-                ReportsToId {
-                  value
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-const SCOPE_ACCOUNT = 'account';
-const SCOPE_ALL = 'all';
+import { COMMITTEE_QUERY, toMember } from './committeeQuery';
 
 const SIDE_LABELS = {
   [SIDE_DECISION]: LABELS.sideDecision,
@@ -105,48 +35,18 @@ const SIDE_LABELS = {
   [SIDE_USE]: LABELS.sideUse,
 };
 
-const valueOf = (field) => (field ? field.value : null);
-const displayOf = (field) => (field ? field.displayValue || field.value : null);
-
 /**
- * A GraphQL committee row flattened into the member shape coverage.js works on.
- * @param {Object} node
- * @returns {Object}
+ * A reporting-line tree item. The role is part of the label, not a separate metatext: the
+ * tree item's accessible name is its label, and WCAG 2.5.3 wants the visible text inside it.
  */
-function toMember(node) {
-  const contact = node.Contact__r || {};
-  return {
-    id: node.Id,
-    contactId: valueOf(node[CONTACT_FIELD.fieldApiName]),
-    name: valueOf(contact[CONTACT_NAME_FIELD.fieldApiName]),
-    title: valueOf(contact[CONTACT_TITLE_FIELD.fieldApiName]),
-    reportsToId: valueOf(contact[CONTACT_REPORTS_TO_FIELD.fieldApiName]),
-    role: valueOf(node[ROLE_FIELD.fieldApiName]),
-    roleLabel: displayOf(node[ROLE_FIELD.fieldApiName]),
-    influence: valueOf(node[INFLUENCE_FIELD.fieldApiName]),
-    influenceLabel: displayOf(node[INFLUENCE_FIELD.fieldApiName]),
-    stance: valueOf(node[STANCE_FIELD.fieldApiName]),
-    stanceLabel: displayOf(node[STANCE_FIELD.fieldApiName]),
-    hasVeto: valueOf(node[VETO_FIELD.fieldApiName]) === true,
-    notes: valueOf(node[NOTES_FIELD.fieldApiName]),
-  };
-}
-
 function toTreeItem(node) {
+  const { name, roleLabel, id } = node.member;
   return {
-    label: node.member.name,
-    name: node.member.id,
-    metatext: node.member.roleLabel || '',
+    label: roleLabel ? formatLabel(LABELS.nameWithRole, name, roleLabel) : name,
+    name: id,
     expanded: true,
     items: node.reports.map(toTreeItem),
   };
-}
-
-function optionsOf(wired) {
-  if (!wired || !wired.data) {
-    return [];
-  }
-  return wired.data.values.map((entry) => ({ label: entry.label, value: entry.value }));
 }
 
 /**
@@ -162,12 +62,7 @@ export default class BuyingCommittee extends LightningElement {
   committeeLoaded = false;
   committeeResult;
 
-  // Add-member form
   showAddForm = false;
-  scope = SCOPE_ACCOUNT;
-  selectedContactId;
-  selectedRole;
-  addMessage;
   saving = false;
 
   // Inline edit: one member at a time
@@ -193,8 +88,7 @@ export default class BuyingCommittee extends LightningElement {
     this.committeeResult = result;
     const { data, errors } = result;
     if (data) {
-      const connection = data.uiapi.query.Buying_Committee_Member__c;
-      this.members = connection.edges.map((edge) => toMember(edge.node));
+      this.members = queryNodes(data, 'Buying_Committee_Member__c').map(toMember);
       this.committeeErrors = undefined;
       this.committeeLoaded = true;
     } else if (errors) {
@@ -241,15 +135,15 @@ export default class BuyingCommittee extends LightningElement {
   // ----- view models -----
 
   get roleOptions() {
-    return optionsOf(this.rolePicklist);
+    return picklistOptions(this.rolePicklist);
   }
 
   get influenceOptions() {
-    return optionsOf(this.influencePicklist);
+    return picklistOptions(this.influencePicklist);
   }
 
   get stanceOptions() {
-    return optionsOf(this.stancePicklist);
+    return picklistOptions(this.stancePicklist);
   }
 
   get sides() {
@@ -307,102 +201,28 @@ export default class BuyingCommittee extends LightningElement {
     return reportingTree(this.members).linkCount > 0;
   }
 
-  // ----- add a member -----
+  // ----- add a member (the form is c-committee-add-member) -----
 
-  get scopeOptions() {
-    return [
-      { label: LABELS.scopeAccount, value: SCOPE_ACCOUNT },
-      { label: LABELS.scopeAll, value: SCOPE_ALL },
-    ];
+  get memberContactIds() {
+    return this.members.map((member) => member.contactId);
   }
 
-  get canScopeToAccount() {
-    return Boolean(this.accountId);
+  /** One "Add member" button at a time: the header's hides while the form is open. */
+  get showAddButton() {
+    return !this.showAddForm;
   }
 
-  /** Contacts of the opportunity's account first; "All contacts" lifts the filter. */
-  get contactFilter() {
-    if (this.scope === SCOPE_ACCOUNT && this.accountId) {
-      return {
-        criteria: [
-          { fieldPath: CONTACT_ACCOUNT_FIELD.fieldApiName, operator: 'eq', value: this.accountId },
-        ],
-      };
-    }
-    return undefined;
+  handleOpenAdd() {
+    this.showAddForm = true;
   }
 
-  get contactDisplayInfo() {
-    return {
-      primaryField: CONTACT_NAME_FIELD.fieldApiName,
-      additionalFields: [CONTACT_TITLE_FIELD.fieldApiName],
-    };
+  handleCloseAdd() {
+    this.showAddForm = false;
   }
 
-  get contactMatchingInfo() {
-    return {
-      primaryField: { fieldPath: CONTACT_NAME_FIELD.fieldApiName },
-      additionalFields: [{ fieldPath: CONTACT_EMAIL_FIELD.fieldApiName }],
-    };
-  }
-
-  get addDisabled() {
-    return this.saving || !this.selectedContactId;
-  }
-
-  handleToggleAdd() {
-    this.showAddForm = !this.showAddForm;
-    this.addMessage = undefined;
-  }
-
-  handleScopeChange(event) {
-    this.scope = event.detail.value;
-  }
-
-  handleContactChange(event) {
-    this.selectedContactId = event.detail.recordId || undefined;
-    this.addMessage = undefined;
-  }
-
-  handleRoleChange(event) {
-    this.selectedRole = event.detail.value || undefined;
-  }
-
-  async handleAddMember() {
-    const contactId = this.selectedContactId;
-    if (!contactId) {
-      return;
-    }
-    // Checked here for a quick answer; the unique Member_Key__c guards the race on the server.
-    if (this.members.some((member) => member.contactId === contactId)) {
-      this.addMessage = LABELS.alreadyMember;
-      return;
-    }
-    const fields = {
-      [OPPORTUNITY_FIELD.fieldApiName]: this.recordId,
-      [CONTACT_FIELD.fieldApiName]: contactId,
-      [MEMBER_KEY_FIELD.fieldApiName]: `${this.recordId}:${contactId}`,
-    };
-    if (this.selectedRole) {
-      fields[ROLE_FIELD.fieldApiName] = this.selectedRole;
-    }
-    this.saving = true;
-    try {
-      await createRecord({ apiName: MEMBER_OBJECT.objectApiName, fields });
-      this.showAddForm = false;
-      this.selectedContactId = undefined;
-      this.selectedRole = undefined;
-      this.toast(LABELS.saved, LABELS.memberAdded, 'success');
-      await this.refreshCommittee();
-    } catch (error) {
-      if (errorCodesOf(error).includes('DUPLICATE_VALUE')) {
-        this.addMessage = LABELS.alreadyMember;
-      } else {
-        this.toast(LABELS.saveFailed, reduceErrors(error).join(' '), 'error');
-      }
-    } finally {
-      this.saving = false;
-    }
+  async handleMemberAdded() {
+    this.showAddForm = false;
+    await this.refreshCommittee();
   }
 
   // ----- edit and remove -----

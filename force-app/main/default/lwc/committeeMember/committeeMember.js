@@ -14,10 +14,11 @@ import COL_INFLUENCE from '@salesforce/label/c.Quorum_Committee_ColInfluence';
 import COL_STANCE from '@salesforce/label/c.Quorum_Committee_ColStance';
 import COL_VETO from '@salesforce/label/c.Quorum_Committee_ColVeto';
 import COL_NOTES from '@salesforce/label/c.Quorum_Committee_ColNotes';
-import NOT_SET from '@salesforce/label/c.Quorum_Committee_NotSet';
-import NO_NOTE from '@salesforce/label/c.Quorum_Committee_NoNote';
+import NOT_SET from '@salesforce/label/c.Quorum_Common_NotSet';
 import REMOVE from '@salesforce/label/c.Quorum_Committee_Remove';
 import VETO_BADGE from '@salesforce/label/c.Quorum_Committee_VetoBadge';
+import EDIT_MEMBER from '@salesforce/label/c.Quorum_Committee_EditMember';
+import REMOVE_MEMBER from '@salesforce/label/c.Quorum_Committee_RemoveMember';
 import MEMBER_ACTIONS from '@salesforce/label/c.Quorum_Committee_MemberActions';
 
 /**
@@ -62,20 +63,16 @@ export default class CommitteeMember extends LightningElement {
     return this.member.stanceLabel || NOT_SET;
   }
 
-  get noteText() {
-    return this.member.notes || NO_NOTE;
-  }
-
   get actionsLabel() {
     return formatLabel(MEMBER_ACTIONS, this.member.name);
   }
 
   get editAlternativeText() {
-    return `${EDIT}: ${this.member.name}`;
+    return formatLabel(EDIT_MEMBER, this.member.name);
   }
 
   get removeAlternativeText() {
-    return `${REMOVE}: ${this.member.name}`;
+    return formatLabel(REMOVE_MEMBER, this.member.name);
   }
 
   handleEdit() {

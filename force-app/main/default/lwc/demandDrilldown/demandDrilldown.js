@@ -1,20 +1,23 @@
 import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
-import { drilldownRows, drilldownWhere, nodesOf } from 'c/demandModel';
-import TITLE from '@salesforce/label/c.Demand_Drill_Title';
-import SUMMARY from '@salesforce/label/c.Demand_Drill_Summary';
-import EMPTY from '@salesforce/label/c.Demand_Drill_Empty';
-import LOADING from '@salesforce/label/c.Demand_Loading';
-import LOAD_ERROR from '@salesforce/label/c.Demand_Load_Error';
-import COL_ACCOUNT from '@salesforce/label/c.Demand_Col_Account';
-import COL_REQUEST from '@salesforce/label/c.Demand_Col_Request';
-import COL_URGENCY from '@salesforce/label/c.Demand_Col_Urgency';
-import COL_STATUS from '@salesforce/label/c.Demand_Col_Status';
-import COL_NEEDED_BY from '@salesforce/label/c.Demand_Col_Needed_By';
-import COL_REVENUE from '@salesforce/label/c.Demand_Col_Revenue';
-import COL_BLOCKER from '@salesforce/label/c.Demand_Col_Deal_Blocker';
-import COL_REASON from '@salesforce/label/c.Demand_Col_Reason';
+import { countedAccountIds, drilldownRows, drilldownWhere } from 'c/demandModel';
+import { nodesOf, queryNodes, valueOf } from 'c/graphqlNodes';
+import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
+import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
+import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
+import EMPTY from '@salesforce/label/c.Quorum_Demand_DrillEmpty';
+import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
+import COL_ACCOUNT from '@salesforce/label/c.Quorum_Demand_ColAccount';
+import COL_REQUEST from '@salesforce/label/c.Quorum_Demand_ColRequest';
+import COL_URGENCY from '@salesforce/label/c.Quorum_Demand_ColUrgency';
+import COL_STATUS from '@salesforce/label/c.Quorum_Demand_ColStatus';
+import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Demand_ColNeededBy';
+import COL_REVENUE from '@salesforce/label/c.Quorum_Demand_ColRevenue';
+import COL_BLOCKER from '@salesforce/label/c.Quorum_Demand_ColDealBlocker';
+import COL_REASON from '@salesforce/label/c.Quorum_Demand_ColSuggestionReason';
 
 const COLUMNS = [
   { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
@@ -35,8 +38,7 @@ const COLUMNS = [
     typeAttributes: { maximumFractionDigits: 0 },
   },
   { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' },
-  // Why Quorum put an unthemed request here (Suggestion_Reason__c, written by the service).
-  { label: COL_REASON, fieldName: 'reason', wrapText: true },
+  { label: COL_REASON, fieldName: 'suggestionReason', wrapText: true },
 ];
 
 /**
@@ -44,9 +46,11 @@ const COLUMNS = [
  * viewing user's sharing, so a product manager sees what they may see (which can be fewer
  * accounts than the service counted: the score is computed over all accounts).
  */
-export default class DemandDrilldown extends LightningElement {
+export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   @api themeId;
   @api themeName;
+  /** The Segment_Demand_Score__c shown: its breakdown says which accounts the segment counted. */
+  @api scoreId;
   /** Segment__c Id, or null for all accounts. */
   @api segmentId;
 
@@ -56,11 +60,59 @@ export default class DemandDrilldown extends LightningElement {
   accountCount = 0;
   errors;
   loaded = false;
+  readCount = 0;
+
+  /** undefined until read; null when the breakdown can't be read (fallback: the stamp). */
+  accountIds;
+  accountsRead = false;
+
+  get breakdownVariables() {
+    return this.segmentId && this.scoreId ? { scoreId: this.scoreId } : undefined;
+  }
+
+  @wire(graphql, {
+    query: gql`
+      query demandDrilldownAccounts($scoreId: ID) {
+        uiapi {
+          query {
+            Segment_Demand_Score__c(where: { Id: { eq: $scoreId } }, first: 1) {
+              edges {
+                node {
+                  Id
+                  Breakdown__c {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$breakdownVariables',
+  })
+  wiredAccounts({ data, errors }) {
+    if (data) {
+      const [node] = queryNodes(data, 'Segment_Demand_Score__c');
+      this.accountIds = countedAccountIds(node ? valueOf(node.Breakdown__c) : null);
+      this.accountsRead = true;
+    } else if (errors) {
+      this.accountIds = null;
+      this.accountsRead = true;
+    }
+  }
 
   get variables() {
-    return this.themeId
-      ? { where: drilldownWhere(this.themeId, this.segmentId || null) }
-      : undefined;
+    if (!this.themeId) {
+      return undefined;
+    }
+    if (!this.segmentId) {
+      return { where: drilldownWhere(this.themeId, null) };
+    }
+    if (this.scoreId && !this.accountsRead) {
+      return undefined; // the segment's accounts come first
+    }
+    return { where: drilldownWhere(this.themeId, this.segmentId, this.accountIds) };
   }
 
   @wire(graphql, {
@@ -104,9 +156,6 @@ export default class DemandDrilldown extends LightningElement {
                   Deal_Blocker__c {
                     value
                   }
-                  Theme__c {
-                    value
-                  }
                   Suggestion_Reason__c {
                     value
                   }
@@ -129,11 +178,33 @@ export default class DemandDrilldown extends LightningElement {
       this.rows = rows;
       this.accountCount = accountCount;
       this.loaded = true;
+      this.readCount += 1;
+      this.addRecordUrls(rows, this.readCount);
+    }
+  }
+
+  /** Each request's link, from NavigationMixin (the platform's URL, never one built by hand). */
+  async addRecordUrls(rows, readCount) {
+    const urls = await Promise.all(
+      rows.map((row) =>
+        this[NavigationMixin.GenerateUrl]({
+          type: 'standard__recordPage',
+          attributes: {
+            recordId: row.id,
+            objectApiName: 'Escalated_Request__c',
+            actionName: 'view',
+          },
+        }),
+      ),
+    );
+    // A newer read may have replaced the rows meanwhile: only fill in the rows asked about.
+    if (this.readCount === readCount) {
+      this.rows = rows.map((row, index) => ({ ...row, url: urls[index] }));
     }
   }
 
   get heading() {
-    return this.themeName ? `${TITLE}: ${this.themeName}` : TITLE;
+    return this.themeName ? formatLabel(TITLE_THEME, this.themeName) : TITLE;
   }
 
   get isLoading() {

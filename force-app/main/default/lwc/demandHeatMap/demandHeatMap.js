@@ -1,16 +1,24 @@
 import { LightningElement, api } from 'lwc';
 import { buildHeatMap } from 'c/demandModel';
-import CAPTION from '@salesforce/label/c.Demand_Heat_Caption';
-import LEGEND from '@salesforce/label/c.Demand_Heat_Legend';
-import THEME_HEADER from '@salesforce/label/c.Demand_Col_Theme';
-import ALL_ACCOUNTS from '@salesforce/label/c.Demand_All_Accounts';
-import NO_DEMAND from '@salesforce/label/c.Demand_Heat_No_Demand';
-import EMPTY from '@salesforce/label/c.Demand_Heat_Empty';
+import { formatLabel } from 'c/ldsUtils';
+import { formatScore } from 'c/quorumFormat';
+import CAPTION from '@salesforce/label/c.Quorum_Demand_HeatCaption';
+import LEGEND from '@salesforce/label/c.Quorum_Demand_HeatLegend';
+import LEGEND_NORMALIZED from '@salesforce/label/c.Quorum_Demand_HeatLegendNormalized';
+import LEGEND_SCORE from '@salesforce/label/c.Quorum_Demand_HeatLegendScore';
+import LEGEND_SCALE from '@salesforce/label/c.Quorum_Demand_HeatLegendScale';
+import LEGEND_STEP from '@salesforce/label/c.Quorum_Demand_HeatLegendStep';
+import THEME_HEADER from '@salesforce/label/c.Quorum_Demand_ColTheme';
+import ALL_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_AllAccounts';
+import CELL_NAME from '@salesforce/label/c.Quorum_Demand_HeatCellName';
+import NO_DEMAND from '@salesforce/label/c.Quorum_Demand_HeatNoDemand';
+import EMPTY from '@salesforce/label/c.Quorum_Demand_HeatEmpty';
 
 /**
  * Themes × segments heat map: a real table (caption, column and row headers) whose cells show
- * each score as text; shading only repeats the number for sighted users. Clicking a score
- * (a button, so it is keyboard reachable) asks the report to show that theme in that segment.
+ * each score as text, shaded by the segment-normalised score so segments of different sizes
+ * compare; a legend says what each shade stands for. Each scored cell is one button (keyboard
+ * reachable, the whole cell clickable) that asks the report to show that theme in that segment.
  */
 export default class DemandHeatMap extends LightningElement {
   /** Segment_Demand_Score__c GraphQL nodes. */
@@ -18,14 +26,26 @@ export default class DemandHeatMap extends LightningElement {
   /** Segment columns in priority order: [{ id, name }]. */
   @api segments = [];
 
-  labels = { CAPTION, LEGEND, THEME_HEADER, NO_DEMAND, EMPTY };
+  labels = { CAPTION, LEGEND, LEGEND_SCALE, THEME_HEADER, NO_DEMAND, EMPTY };
 
   get heatMap() {
-    return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS);
+    return buildHeatMap(this.scoreNodes || [], this.segments || [], ALL_ACCOUNTS, CELL_NAME);
   }
 
   get hasRows() {
     return this.heatMap.rows.length > 0;
+  }
+
+  /** What the shades measure: the normalised score, or the score on rows from before it. */
+  get legendTitle() {
+    return this.heatMap.normalized ? LEGEND_NORMALIZED : LEGEND_SCORE;
+  }
+
+  get legend() {
+    return this.heatMap.legend.map((step) => ({
+      ...step,
+      text: formatLabel(LEGEND_STEP, formatScore(step.from), formatScore(step.to)),
+    }));
   }
 
   handleCellClick(event) {

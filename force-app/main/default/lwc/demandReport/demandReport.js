@@ -1,61 +1,46 @@
 import { LightningElement, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
-import { reduceErrors } from 'c/ldsUtils';
-import { ALL_SEGMENTS, nodesOf, sortRows, themeRowsFor, val } from 'c/demandModel';
-import TITLE from '@salesforce/label/c.Demand_Title';
-import SEGMENT_LABEL from '@salesforce/label/c.Demand_Segment';
-import ALL_ACCOUNTS from '@salesforce/label/c.Demand_All_Accounts';
-import RANKED_THEMES from '@salesforce/label/c.Demand_Ranked_Themes';
-import EMPTY from '@salesforce/label/c.Demand_Empty';
-import LOAD_ERROR from '@salesforce/label/c.Demand_Load_Error';
-import LOADING from '@salesforce/label/c.Demand_Loading';
-import TRUNCATED from '@salesforce/label/c.Demand_Truncated';
-import COL_THEME from '@salesforce/label/c.Demand_Col_Theme';
-import COL_SCORE from '@salesforce/label/c.Demand_Col_Score';
-import COL_ACCOUNTS from '@salesforce/label/c.Demand_Col_Accounts';
-import COL_PENETRATION from '@salesforce/label/c.Demand_Col_Penetration';
-import COL_REVENUE from '@salesforce/label/c.Demand_Col_Revenue';
-import COL_DECISION from '@salesforce/label/c.Demand_Col_Decision_Backed';
-import COL_BLOCKERS from '@salesforce/label/c.Demand_Col_Deal_Blockers';
-import COL_NEEDED_BY from '@salesforce/label/c.Demand_Col_Needed_By';
-import COL_QUORUM from '@salesforce/label/c.Demand_Col_Quorum';
-import QUORUM_REACHED from '@salesforce/label/c.Demand_Quorum_Reached';
-import SELECT_HINT from '@salesforce/label/c.Demand_Select_Hint';
+import { graphql } from 'lightning/graphql';
+import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { formatChange, formatCount } from 'c/quorumFormat';
+import { ALL_SEGMENTS, sortRows, splitByThemeStatus, themeRowsFor } from 'c/demandModel';
+import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { REPORT_QUERY } from './reportQuery';
+import { CLOSED_COLUMNS, OPEN_COLUMNS, SORT_KEYS } from './columns';
+import TITLE from '@salesforce/label/c.Quorum_Demand_Title';
+import SEGMENT_LABEL from '@salesforce/label/c.Quorum_Demand_Segment';
+import ALL_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_AllAccounts';
+import RANKED_THEMES from '@salesforce/label/c.Quorum_Demand_RankedThemes';
+import CLOSED_THEMES from '@salesforce/label/c.Quorum_Demand_ClosedThemes';
+import CLOSED_HINT from '@salesforce/label/c.Quorum_Demand_ClosedHint';
+import EMPTY from '@salesforce/label/c.Quorum_Demand_Empty';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
+import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
+import TRUNCATED from '@salesforce/label/c.Quorum_Demand_Truncated';
+import SELECT_HINT from '@salesforce/label/c.Quorum_Demand_SelectHint';
+import TREND_TEXT from '@salesforce/label/c.Quorum_Demand_TrendText';
+import TREND_UP from '@salesforce/label/c.Quorum_Demand_TrendUp';
+import TREND_DOWN from '@salesforce/label/c.Quorum_Demand_TrendDown';
+import TREND_FLAT from '@salesforce/label/c.Quorum_Demand_TrendFlat';
 
-const COLUMNS = [
-  { label: COL_THEME, fieldName: 'themeName', sortable: true, wrapText: true },
-  {
-    label: COL_SCORE,
-    fieldName: 'score',
-    type: 'number',
-    sortable: true,
-    typeAttributes: { maximumFractionDigits: 2 },
-  },
-  { label: COL_ACCOUNTS, fieldName: 'accounts', type: 'number', sortable: true },
-  {
-    label: COL_PENETRATION,
-    fieldName: 'penetration',
-    type: 'percent',
-    sortable: true,
-    typeAttributes: { maximumFractionDigits: 1 },
-  },
-  {
-    label: COL_REVENUE,
-    fieldName: 'revenue',
-    type: 'currency',
-    sortable: true,
-    typeAttributes: { maximumFractionDigits: 0 },
-  },
-  { label: COL_DECISION, fieldName: 'decisionBacked', type: 'number', sortable: true },
-  { label: COL_BLOCKERS, fieldName: 'dealBlockers', type: 'number', sortable: true },
-  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local', sortable: true },
-  {
-    label: COL_QUORUM,
-    fieldName: 'quorumText',
-    sortable: true,
-    cellAttributes: { iconName: { fieldName: 'quorumIcon' }, iconAlternativeText: QUORUM_REACHED },
-  },
-];
+const TREND_WORDS = { up: TREND_UP, down: TREND_DOWN, flat: TREND_FLAT };
+
+/** A datatable row with the texts the columns show. */
+function toDisplayRow(row) {
+  return {
+    ...row,
+    trendWord: row.trend ? TREND_WORDS[row.trend] : '',
+    trendText: row.trend
+      ? formatLabel(TREND_TEXT, formatChange(row.scoreChange), formatSigned(row.accountChange))
+      : '',
+  };
+}
+
+function formatSigned(count) {
+  if (typeof count !== 'number') {
+    return '';
+  }
+  return count > 0 ? `+${formatCount(count)}` : formatCount(count);
+}
 
 /**
  * The product manager's demand report: ranked themes of one segment (or all accounts), a
@@ -65,6 +50,8 @@ const COLUMNS = [
 export default class DemandReport extends LightningElement {
   labels = {
     TITLE,
+    CLOSED_THEMES,
+    CLOSED_HINT,
     SEGMENT_LABEL,
     RANKED_THEMES,
     EMPTY,
@@ -74,7 +61,8 @@ export default class DemandReport extends LightningElement {
     SELECT_HINT,
     ALL_ACCOUNTS,
   };
-  columns = COLUMNS;
+  columns = OPEN_COLUMNS;
+  closedColumns = CLOSED_COLUMNS;
 
   selectedSegment = ALL_SEGMENTS;
   selectedRowId;
@@ -88,88 +76,7 @@ export default class DemandReport extends LightningElement {
   loaded = false;
   refreshReport;
 
-  // One query for the picker's segments and every score: the heat map needs them all, and
-  // the ranked table is a filter of the same rows (at most 2,000 theme × segment scores).
-  @wire(graphql, {
-    query: gql`
-      query demandReport {
-        uiapi {
-          query {
-            Segment__c(first: 200, orderBy: { Priority__c: { order: ASC }, Name: { order: ASC } }) {
-              edges {
-                node {
-                  Id
-                  Name {
-                    value
-                  }
-                  Active__c {
-                    value
-                  }
-                }
-              }
-            }
-            Segment_Demand_Score__c(first: 2000, orderBy: { Score__c: { order: DESC } }) {
-              edges {
-                node {
-                  Id
-                  Score_Key__c {
-                    value
-                  }
-                  Segment__c {
-                    value
-                  }
-                  Theme__c {
-                    value
-                  }
-                  Theme__r {
-                    Name {
-                      value
-                    }
-                  }
-                  Score__c {
-                    value
-                  }
-                  Rank__c {
-                    value
-                  }
-                  Account_Count__c {
-                    value
-                  }
-                  Segment_Account_Count__c {
-                    value
-                  }
-                  Penetration__c {
-                    value
-                  }
-                  Request_Count__c {
-                    value
-                  }
-                  Revenue_At_Stake__c {
-                    value
-                  }
-                  Decision_Backed_Count__c {
-                    value
-                  }
-                  Deal_Blocker_Count__c {
-                    value
-                  }
-                  Earliest_Needed_By__c {
-                    value
-                  }
-                  Quorum_Reached__c {
-                    value
-                  }
-                }
-              }
-              pageInfo {
-                hasNextPage
-              }
-            }
-          }
-        }
-      }
-    `,
-  })
+  @wire(graphql, { query: REPORT_QUERY })
   wiredReport({ data, errors, refresh }) {
     this.refreshReport = refresh;
     if (errors) {
@@ -208,16 +115,31 @@ export default class DemandReport extends LightningElement {
     ];
   }
 
+  /** The selected segment's rows: open demand ranked, closed themes apart. */
+  get segmentRows() {
+    return splitByThemeStatus(
+      themeRowsFor(this.scoreNodes, this.selectedSegment).map(toDisplayRow),
+    );
+  }
+
   get themeRows() {
-    const rows = themeRowsFor(this.scoreNodes, this.selectedSegment).map((row) => ({
-      ...row,
-      quorumText: row.quorumReached ? QUORUM_REACHED : '',
-    }));
-    return this.sortedBy ? sortRows(rows, this.sortedBy, this.sortDirection) : rows;
+    const rows = this.segmentRows.open;
+    if (!this.sortedBy) {
+      return rows;
+    }
+    return sortRows(rows, SORT_KEYS[this.sortedBy] || this.sortedBy, this.sortDirection);
+  }
+
+  get closedRows() {
+    return this.segmentRows.closed;
   }
 
   get hasThemes() {
     return this.themeRows.length > 0;
+  }
+
+  get hasClosedThemes() {
+    return this.closedRows.length > 0;
   }
 
   get selectedRows() {
@@ -225,7 +147,7 @@ export default class DemandReport extends LightningElement {
   }
 
   get selectedTheme() {
-    return this.themeRows.find((row) => row.id === this.selectedRowId);
+    return [...this.themeRows, ...this.closedRows].find((row) => row.id === this.selectedRowId);
   }
 
   /** The drill-down's segment: null means all accounts. */
@@ -250,7 +172,8 @@ export default class DemandReport extends LightningElement {
 
   handleHeatCellSelect(event) {
     this.selectedSegment = event.detail.segmentKey;
-    const row = this.themeRows.find((r) => r.themeId === event.detail.themeId);
+    const rows = [...this.themeRows, ...this.closedRows];
+    const row = rows.find((r) => r.themeId === event.detail.themeId);
     this.selectedRowId = row ? row.id : undefined;
   }
 

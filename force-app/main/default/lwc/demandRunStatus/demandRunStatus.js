@@ -1,24 +1,26 @@
 import { LightningElement, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
-import { nodesOf, val } from 'c/demandModel';
+import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { formatCount } from 'c/quorumFormat';
 import DEMAND_RUN_OBJECT from '@salesforce/schema/Demand_Run__c';
 import STATUS_FIELD from '@salesforce/schema/Demand_Run__c.Status__c';
 import MODE_FIELD from '@salesforce/schema/Demand_Run__c.Mode__c';
-import RECOMPUTE from '@salesforce/label/c.Demand_Recompute';
-import RECOMPUTE_REQUESTED from '@salesforce/label/c.Demand_Recompute_Requested';
-import RECOMPUTE_FAILED from '@salesforce/label/c.Demand_Recompute_Failed';
-import LAST_RUN from '@salesforce/label/c.Demand_Last_Run';
-import NO_RUN from '@salesforce/label/c.Demand_No_Run';
-import PROGRESS from '@salesforce/label/c.Demand_Run_Progress';
-import LIVE_UPDATES_OFF from '@salesforce/label/c.Demand_Run_Live_Updates_Off';
-import REFRESH from '@salesforce/label/c.Demand_Refresh';
-import RUN_ERROR from '@salesforce/label/c.Demand_Run_Error';
-import RUN_COUNTS from '@salesforce/label/c.Demand_Run_Counts';
-import RUN_ERRORS from '@salesforce/label/c.Demand_Run_Errors';
+import RECOMPUTE from '@salesforce/label/c.Quorum_Demand_Recompute';
+import RECOMPUTE_REQUESTED from '@salesforce/label/c.Quorum_Demand_RecomputeRequested';
+import RECOMPUTE_FAILED from '@salesforce/label/c.Quorum_Demand_RecomputeFailed';
+import LAST_RUN from '@salesforce/label/c.Quorum_Demand_LastRun';
+import NO_RUN from '@salesforce/label/c.Quorum_Demand_NoRun';
+import PROGRESS_PERCENT from '@salesforce/label/c.Quorum_Demand_RunProgressPercent';
+import LIVE_UPDATES_OFF from '@salesforce/label/c.Quorum_Demand_RunLiveUpdatesOff';
+import REFRESH from '@salesforce/label/c.Quorum_Demand_Refresh';
+import RUN_ERROR from '@salesforce/label/c.Quorum_Demand_RunError';
+import RUN_COUNTS from '@salesforce/label/c.Quorum_Demand_RunCounts';
+import RUN_ERRORS from '@salesforce/label/c.Quorum_Demand_RunErrors';
 
 /** Statuses during which the service has not finished the run yet. */
 const IN_PROGRESS = ['Requested', 'Running'];
@@ -39,9 +41,11 @@ const sameId = (a, b) =>
  * tells the report (runfinished) when it ends, so the report reads the new scores. Without the
  * streaming API (not enabled, or an error) it says so and offers a manual refresh: no timers.
  */
-export default class DemandRunStatus extends LightningElement {
-  labels = { RECOMPUTE, LAST_RUN, NO_RUN, PROGRESS, LIVE_UPDATES_OFF, REFRESH, RUN_ERROR };
+export default class DemandRunStatus extends NavigationMixin(LightningElement) {
+  labels = { RECOMPUTE, LAST_RUN, NO_RUN, LIVE_UPDATES_OFF, REFRESH, RUN_ERROR };
   run;
+  /** The run record's URL, from NavigationMixin (never built by hand). */
+  runUrl;
   errors;
   loaded = false;
   creating = false;
@@ -124,6 +128,7 @@ export default class DemandRunStatus extends LightningElement {
     const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
     this.run = node ? this.toRun(node) : undefined;
     this.loaded = true;
+    this.generateRunUrl();
     this.syncLiveUpdates();
     if (wasInProgress && !this.inProgress) {
       this.dispatchEvent(
@@ -146,10 +151,10 @@ export default class DemandRunStatus extends LightningElement {
       createdAt: val(node.CreatedDate),
       counts: formatLabel(
         RUN_COUNTS,
-        val(node.Records_Read__c) ?? 0,
-        val(node.Scores_Written__c) ?? 0,
-        val(node.Scores_Deleted__c) ?? 0,
-        val(node.Api_Calls__c) ?? 0,
+        formatCount(val(node.Records_Read__c) ?? 0),
+        formatCount(val(node.Scores_Written__c) ?? 0),
+        formatCount(val(node.Scores_Deleted__c) ?? 0),
+        formatCount(val(node.Api_Calls__c) ?? 0),
       ),
       errorCount: val(node.Error_Count__c) || 0,
     };
@@ -183,7 +188,12 @@ export default class DemandRunStatus extends LightningElement {
 
   /** The progress as text too, so it is read out and not only drawn. */
   get progressText() {
-    return this.run ? `${PROGRESS}: ${Math.round(this.run.progress)}%` : '';
+    return this.run ? formatLabel(PROGRESS_PERCENT, Math.round(this.run.progress)) : '';
+  }
+
+  /** "No run yet" only once the read has answered that there is none. */
+  get showNoRun() {
+    return this.loaded && !this.run;
   }
 
   get hasRunErrors() {
@@ -192,11 +202,35 @@ export default class DemandRunStatus extends LightningElement {
 
   /** "3 errors: see the run's log" linking to the run record, where Log__c holds the details. */
   get runErrorsText() {
-    return this.hasRunErrors ? formatLabel(RUN_ERRORS, this.run.errorCount) : '';
+    return this.hasRunErrors ? formatLabel(RUN_ERRORS, formatCount(this.run.errorCount)) : '';
   }
 
-  get runUrl() {
-    return this.run ? `/lightning/r/Demand_Run__c/${this.run.id}/view` : undefined;
+  get runPageReference() {
+    return this.run
+      ? {
+          type: 'standard__recordPage',
+          attributes: { recordId: this.run.id, actionName: 'view' },
+        }
+      : undefined;
+  }
+
+  generateRunUrl() {
+    const pageReference = this.runPageReference;
+    if (!pageReference || !this.hasRunErrors) {
+      this.runUrl = undefined;
+      return;
+    }
+    Promise.resolve(this[NavigationMixin.GenerateUrl](pageReference))
+      .then((url) => {
+        this.runUrl = url;
+      })
+      .catch(() => undefined);
+  }
+
+  /** Opens the run record (its Log__c holds the details) the platform's way. */
+  handleOpenRun(event) {
+    event.preventDefault();
+    this[NavigationMixin.Navigate](this.runPageReference);
   }
 
   /** A run is in progress but nothing will tell us when it changes: offer a manual refresh. */

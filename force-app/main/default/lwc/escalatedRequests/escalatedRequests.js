@@ -1,10 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import LOCALE from '@salesforce/i18n/locale';
 import RequestEditor from 'c/requestEditor';
 import { formatLabel } from 'c/ldsUtils';
+import { queryNodes } from 'c/graphqlNodes';
+import { formatCount, formatScore } from 'c/quorumFormat';
 import {
   splitByOpportunity,
   scoreForRequest,
@@ -12,279 +13,29 @@ import {
   KIND_PATTERN,
   KIND_EMERGING,
 } from './signals';
+import { COMMITTEE_QUERY, REQUESTS_QUERY, SIGNALS_QUERY, committeeWhere } from './queries';
+import { requesterOptions, toCommitteeMember, toRequest, toScore } from './requestMapping';
 
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import OPPORTUNITY_AMOUNT_FIELD from '@salesforce/schema/Opportunity.Amount';
-import NAME_FIELD from '@salesforce/schema/Escalated_Request__c.Name';
-import DESCRIPTION_FIELD from '@salesforce/schema/Escalated_Request__c.Description__c';
-import OPPORTUNITY_FIELD from '@salesforce/schema/Escalated_Request__c.Opportunity__c';
-import STATUS_FIELD from '@salesforce/schema/Escalated_Request__c.Status__c';
-import URGENCY_FIELD from '@salesforce/schema/Escalated_Request__c.Urgency__c';
-import NEEDED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Needed_By__c';
-import THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Theme__c';
-import SUGGESTED_THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Suggested_Theme__c';
-import SUGGESTION_REASON_FIELD from '@salesforce/schema/Escalated_Request__c.Suggestion_Reason__c';
-import SEGMENT_FIELD from '@salesforce/schema/Escalated_Request__c.Segment__c';
-import REQUESTED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Requested_By__c';
-import REVENUE_FIELD from '@salesforce/schema/Escalated_Request__c.Revenue_At_Stake__c';
-import DEAL_BLOCKER_FIELD from '@salesforce/schema/Escalated_Request__c.Deal_Blocker__c';
-import SOURCE_FIELD from '@salesforce/schema/Escalated_Request__c.Source__c';
-import WORKAROUND_FIELD from '@salesforce/schema/Escalated_Request__c.Workaround__c';
-import SCORE_THEME_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Theme__c';
-import SCORE_SEGMENT_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Segment__c';
-import SCORE_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Score__c';
-import RANK_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Rank__c';
-import ACCOUNT_COUNT_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Account_Count__c';
-import QUORUM_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Quorum_Reached__c';
-import MEMBER_CONTACT_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Contact__c';
-import MEMBER_ROLE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Role__c';
 
 import LABELS from './labels';
 
-// All user-dependent values (record ids) travel as variables; the query texts are constants.
-const REQUESTS_QUERY = gql`
-  query accountRequests($accountId: ID) {
-    uiapi {
-      query {
-        Escalated_Request__c(
-          where: { Account__c: { eq: $accountId } }
-          first: 200
-          orderBy: { CreatedDate: { order: DESC } }
-        ) {
-          edges {
-            node {
-              Id
-              Name {
-                value
-              }
-              Description__c {
-                value
-              }
-              Opportunity__c {
-                value
-              }
-              Status__c {
-                value
-                displayValue
-              }
-              Urgency__c {
-                value
-                displayValue
-              }
-              Needed_By__c {
-                value
-              }
-              Theme__c {
-                value
-              }
-              Theme__r {
-                Name {
-                  value
-                }
-              }
-              Suggested_Theme__c {
-                value
-              }
-              Suggested_Theme__r {
-                Name {
-                  value
-                }
-              }
-              Suggestion_Reason__c {
-                value
-              }
-              Segment__c {
-                value
-              }
-              Requested_By__c {
-                value
-              }
-              Revenue_At_Stake__c {
-                value
-              }
-              Deal_Blocker__c {
-                value
-              }
-              Source__c {
-                value
-              }
-              Workaround__c {
-                value
-              }
-            }
-          }
-        }
-      }
-    }
+const BADGES = { [KIND_PATTERN]: LABELS.pattern, [KIND_EMERGING]: LABELS.emerging };
+
+/** The signal sentence: ranked or not (Delivered/Declined themes have no rank), one or more accounts. */
+function signalLabel(score) {
+  const one = score.accounts === 1;
+  if (score.rank === null || score.rank === undefined) {
+    return one ? LABELS.signalUnrankedOne : LABELS.signalUnranked;
   }
-`;
-
-// The service writes one score per (segment, theme) and one per theme over all accounts.
-const SIGNALS_QUERY = gql`
-  query themeSignals($themeIds: [ID], $segmentIds: [ID]) {
-    uiapi {
-      query {
-        Segment_Demand_Score__c(
-          where: {
-            and: [
-              { Theme__c: { in: $themeIds } }
-              { or: [{ Segment__c: { in: $segmentIds } }, { Segment__c: { eq: null } }] }
-            ]
-          }
-          first: 2000
-        ) {
-          edges {
-            node {
-              Id
-              Theme__c {
-                value
-              }
-              Segment__c {
-                value
-              }
-              Segment__r {
-                Name {
-                  value
-                }
-              }
-              Score__c {
-                value
-              }
-              Rank__c {
-                value
-              }
-              Account_Count__c {
-                value
-              }
-              Quorum_Reached__c {
-                value
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-// Who can be "requested by": the committee of this opportunity...
-const OPPORTUNITY_COMMITTEE_QUERY = gql`
-  query opportunityCommittee($opportunityId: ID) {
-    uiapi {
-      query {
-        Buying_Committee_Member__c(where: { Opportunity__c: { eq: $opportunityId } }, first: 200) {
-          edges {
-            node {
-              Id
-              Contact__c {
-                value
-              }
-              Contact__r {
-                Name {
-                  value
-                }
-              }
-              Role__c {
-                value
-                displayValue
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-// ...or, on an account page, the committees of the account's opportunities.
-const ACCOUNT_COMMITTEE_QUERY = gql`
-  query accountCommittee($accountId: ID) {
-    uiapi {
-      query {
-        Buying_Committee_Member__c(
-          where: { Opportunity__r: { AccountId: { eq: $accountId } } }
-          first: 200
-        ) {
-          edges {
-            node {
-              Id
-              Contact__c {
-                value
-              }
-              Contact__r {
-                Name {
-                  value
-                }
-              }
-              Role__c {
-                value
-                displayValue
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-const valueOf = (field) => (field ? field.value : null);
-const displayOf = (field) => (field ? field.displayValue || field.value : null);
-const nameOf = (parent) => (parent && parent.Name ? parent.Name.value : null);
-
-/** A GraphQL request row flattened; `fields` keeps the raw values the editor starts from. */
-function toRequest(node) {
-  const value = (field) => valueOf(node[field.fieldApiName]);
-  return {
-    id: node.Id,
-    name: value(NAME_FIELD),
-    opportunityId: value(OPPORTUNITY_FIELD),
-    status: displayOf(node[STATUS_FIELD.fieldApiName]),
-    urgency: value(URGENCY_FIELD),
-    urgencyLabel: displayOf(node[URGENCY_FIELD.fieldApiName]),
-    neededBy: value(NEEDED_BY_FIELD),
-    themeId: value(THEME_FIELD),
-    themeName: nameOf(node.Theme__r),
-    suggestedThemeName: value(SUGGESTED_THEME_FIELD) ? nameOf(node.Suggested_Theme__r) : null,
-    // Why Quorum suggested the theme (written by the service with the suggestion).
-    suggestionReason: value(SUGGESTED_THEME_FIELD) ? value(SUGGESTION_REASON_FIELD) : null,
-    segmentId: value(SEGMENT_FIELD),
-    dealBlocker: value(DEAL_BLOCKER_FIELD) === true,
-    fields: {
-      [NAME_FIELD.fieldApiName]: value(NAME_FIELD),
-      [DESCRIPTION_FIELD.fieldApiName]: value(DESCRIPTION_FIELD),
-      [STATUS_FIELD.fieldApiName]: value(STATUS_FIELD),
-      [URGENCY_FIELD.fieldApiName]: value(URGENCY_FIELD),
-      [NEEDED_BY_FIELD.fieldApiName]: value(NEEDED_BY_FIELD),
-      [THEME_FIELD.fieldApiName]: value(THEME_FIELD),
-      [REQUESTED_BY_FIELD.fieldApiName]: value(REQUESTED_BY_FIELD),
-      [REVENUE_FIELD.fieldApiName]: value(REVENUE_FIELD),
-      [DEAL_BLOCKER_FIELD.fieldApiName]: value(DEAL_BLOCKER_FIELD) === true,
-      [SOURCE_FIELD.fieldApiName]: value(SOURCE_FIELD),
-      [WORKAROUND_FIELD.fieldApiName]: value(WORKAROUND_FIELD),
-    },
-  };
+  return one ? LABELS.signalOne : LABELS.signal;
 }
-
-function toScore(node) {
-  const value = (field) => valueOf(node[field.fieldApiName]);
-  return {
-    themeId: value(SCORE_THEME_FIELD),
-    segmentId: value(SCORE_SEGMENT_FIELD),
-    segmentName: value(SCORE_SEGMENT_FIELD) ? nameOf(node.Segment__r) : null,
-    score: value(SCORE_FIELD),
-    rank: value(RANK_FIELD),
-    accounts: value(ACCOUNT_COUNT_FIELD),
-    quorum: value(QUORUM_FIELD) === true,
-  };
-}
-
-const edgesOf = (data, objectName) => data.uiapi.query[objectName].edges.map((edge) => edge.node);
-const scoreFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 
 /**
  * An account's escalated requests (on an opportunity: the opportunity's first), each with the
  * cross-account signal that tells a pattern from a one-off, and the modal to log or edit one.
+ * Queries and the mapping of their rows live beside it (queries.js, requestMapping.js).
  */
 export default class EscalatedRequests extends LightningElement {
   @api recordId;
@@ -309,7 +60,7 @@ export default class EscalatedRequests extends LightningElement {
     this.requestsResult = result;
     const { data, errors } = result;
     if (data) {
-      this.requests = edgesOf(data, 'Escalated_Request__c').map(toRequest);
+      this.requests = queryNodes(data, 'Escalated_Request__c').map(toRequest);
       this.requestErrors = undefined;
       this.requestsLoaded = true;
     } else if (errors) {
@@ -322,17 +73,13 @@ export default class EscalatedRequests extends LightningElement {
   @wire(graphql, { query: '$signalsQuery', variables: '$signalVariables' })
   wiredSignals({ data }) {
     // Signals are a bonus: without them the list still works, so errors are not shown.
-    this.scores = data ? edgesOf(data, 'Segment_Demand_Score__c').map(toScore) : [];
+    this.scores = data ? queryNodes(data, 'Segment_Demand_Score__c').map(toScore) : [];
   }
 
   @wire(graphql, { query: '$committeeQuery', variables: '$committeeVariables' })
   wiredCommittee({ data }) {
     if (data) {
-      this.committee = edgesOf(data, 'Buying_Committee_Member__c').map((node) => ({
-        contactId: valueOf(node[MEMBER_CONTACT_FIELD.fieldApiName]),
-        name: nameOf(node.Contact__r),
-        role: displayOf(node[MEMBER_ROLE_FIELD.fieldApiName]),
-      }));
+      this.committee = queryNodes(data, 'Buying_Committee_Member__c').map(toCommitteeMember);
     }
   }
 
@@ -350,18 +97,26 @@ export default class EscalatedRequests extends LightningElement {
     return this.opportunityRecordId;
   }
 
+  get opportunityData() {
+    return this.opportunity && this.opportunity.data;
+  }
+
+  get opportunityError() {
+    return this.isOpportunityPage && this.opportunity ? this.opportunity.error : undefined;
+  }
+
   get accountId() {
     if (!this.isOpportunityPage) {
       return this.recordId;
     }
-    return this.opportunity && this.opportunity.data
-      ? getFieldValue(this.opportunity.data, OPPORTUNITY_ACCOUNT_FIELD)
+    return this.opportunityData
+      ? getFieldValue(this.opportunityData, OPPORTUNITY_ACCOUNT_FIELD) || undefined
       : undefined;
   }
 
   get opportunityAmount() {
-    return this.opportunity && this.opportunity.data
-      ? getFieldValue(this.opportunity.data, OPPORTUNITY_AMOUNT_FIELD)
+    return this.opportunityData
+      ? getFieldValue(this.opportunityData, OPPORTUNITY_AMOUNT_FIELD)
       : null;
   }
 
@@ -390,33 +145,48 @@ export default class EscalatedRequests extends LightningElement {
     return { themeIds: this.themeIds, segmentIds };
   }
 
+  get committeeFilter() {
+    return this.isOpportunityPage
+      ? committeeWhere({ opportunityId: this.recordId })
+      : committeeWhere({ accountId: this.recordId });
+  }
+
   get committeeQuery() {
-    if (this.isOpportunityPage) {
-      return this.recordId ? OPPORTUNITY_COMMITTEE_QUERY : undefined;
-    }
-    return this.recordId ? ACCOUNT_COMMITTEE_QUERY : undefined;
+    return this.committeeFilter ? COMMITTEE_QUERY : undefined;
   }
 
   get committeeVariables() {
-    return this.isOpportunityPage ? { opportunityId: this.recordId } : { accountId: this.recordId };
+    return { where: this.committeeFilter };
   }
 
   // ----- states -----
 
+  /** The opportunity was read and has no account: there is nothing to list or log against. */
+  get hasNoAccount() {
+    return this.isOpportunityPage && Boolean(this.opportunityData) && !this.accountId;
+  }
+
   get isLoading() {
+    if (this.opportunityError || this.hasNoAccount) {
+      return false;
+    }
     return !this.requestsLoaded;
   }
 
+  get loadErrors() {
+    return this.opportunityError || this.requestErrors;
+  }
+
   get hasError() {
-    return Boolean(this.requestErrors);
+    return Boolean(this.loadErrors);
   }
 
   get isEmpty() {
-    return this.requestsLoaded && !this.requestErrors && this.requests.length === 0;
+    return this.requestsLoaded && !this.hasError && this.requests.length === 0;
   }
 
   get hasRequests() {
-    return this.requestsLoaded && !this.requestErrors && this.requests.length > 0;
+    return this.requestsLoaded && !this.hasError && this.requests.length > 0;
   }
 
   // ----- view models -----
@@ -424,24 +194,24 @@ export default class EscalatedRequests extends LightningElement {
   get groups() {
     const withSignals = this.requests.map((request) => ({ ...request, ...this.signalOf(request) }));
     const { current, others } = splitByOpportunity(withSignals, this.opportunityId);
-    const groups = [];
-    if (this.isOpportunityPage) {
-      groups.push({
+    if (!this.isOpportunityPage) {
+      return [{ key: 'all', heading: null, requests: others, isEmpty: false }];
+    }
+    const groups = [
+      {
         key: 'current',
         heading: LABELS.thisOpportunity,
         requests: current,
         isEmpty: !current.length,
+      },
+    ];
+    if (others.length) {
+      groups.push({
+        key: 'others',
+        heading: LABELS.otherRequests,
+        requests: others,
+        isEmpty: false,
       });
-      if (others.length) {
-        groups.push({
-          key: 'others',
-          heading: LABELS.otherRequests,
-          requests: others,
-          isEmpty: false,
-        });
-      }
-    } else {
-      groups.push({ key: 'all', heading: null, requests: others, isEmpty: false });
     }
     return groups;
   }
@@ -455,42 +225,32 @@ export default class EscalatedRequests extends LightningElement {
       return { signalText: LABELS.noSignal, signalBadge: null, signalKind: null };
     }
     const kind = signalKind(score);
-    const badges = { [KIND_PATTERN]: LABELS.pattern, [KIND_EMERGING]: LABELS.emerging };
     return {
       signalText: formatLabel(
-        LABELS.signal,
-        score.accounts,
+        signalLabel(score),
+        formatCount(score.accounts),
         score.segmentName || LABELS.allAccounts,
-        score.rank,
-        scoreFormat.format(score.score || 0),
+        formatCount(score.rank),
+        formatScore(score.score || 0),
       ),
-      signalBadge: badges[kind] || LABELS.oneOff,
+      signalBadge: BADGES[kind] || LABELS.oneOff,
       signalKind: kind,
     };
   }
 
   get requesterOptions() {
-    // One option per person, even when they sit on several of the account's committees.
-    const byContact = new Map();
-    this.committee.forEach((member) => {
-      if (member.contactId && !byContact.has(member.contactId)) {
-        byContact.set(member.contactId, {
-          label: member.role ? `${member.name} (${member.role})` : member.name,
-          value: member.contactId,
-        });
-      }
-    });
-    return [...byContact.values()];
+    const labelOf = (member) => {
+      return member.role
+        ? formatLabel(LABELS.requesterWithRole, member.name, member.role)
+        : member.name;
+    };
+    return requesterOptions(this.committee, labelOf);
   }
 
   // ----- log and edit -----
 
-  get canLog() {
-    return Boolean(this.accountId);
-  }
-
   get cannotLog() {
-    return !this.canLog;
+    return !this.accountId;
   }
 
   handleNew() {

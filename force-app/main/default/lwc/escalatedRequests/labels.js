@@ -9,11 +9,16 @@ import empty from '@salesforce/label/c.Quorum_Requests_Empty';
 import loadError from '@salesforce/label/c.Quorum_Requests_LoadError';
 import newRequest from '@salesforce/label/c.Quorum_Requests_New';
 import newTitle from '@salesforce/label/c.Quorum_Requests_NewTitle';
+import noAccount from '@salesforce/label/c.Quorum_Requests_NoAccount';
 import noSignal from '@salesforce/label/c.Quorum_Requests_NoSignal';
 import oneOff from '@salesforce/label/c.Quorum_Requests_OneOff';
 import otherRequests from '@salesforce/label/c.Quorum_Requests_OtherRequests';
 import pattern from '@salesforce/label/c.Quorum_Requests_Pattern';
+import requesterWithRole from '@salesforce/label/c.Quorum_Requests_RequesterWithRole';
 import signal from '@salesforce/label/c.Quorum_Requests_Signal';
+import signalOne from '@salesforce/label/c.Quorum_Requests_SignalOne';
+import signalUnranked from '@salesforce/label/c.Quorum_Requests_SignalUnranked';
+import signalUnrankedOne from '@salesforce/label/c.Quorum_Requests_SignalUnrankedOne';
 import thisOpportunity from '@salesforce/label/c.Quorum_Requests_ThisOpportunity';
 import title from '@salesforce/label/c.Quorum_Requests_Title';
 import updated from '@salesforce/label/c.Quorum_Requests_Updated';
@@ -29,11 +34,16 @@ export default {
   loadError,
   newRequest,
   newTitle,
+  noAccount,
   noSignal,
   oneOff,
   otherRequests,
   pattern,
+  requesterWithRole,
   signal,
+  signalOne,
+  signalUnranked,
+  signalUnrankedOne,
   thisOpportunity,
   title,
   updated,

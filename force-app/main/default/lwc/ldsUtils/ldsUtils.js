@@ -167,3 +167,15 @@ export function formatLabel(label, ...args) {
     return value === undefined || value === null ? '' : String(value);
   });
 }
+
+/**
+ * Combobox options of a wired getPicklistValues result; [] until it has data.
+ * @param {{data?: {values: Array<{label: string, value: string}>}}} wired
+ * @returns {Array<{label: string, value: string}>}
+ */
+export function picklistOptions(wired) {
+  if (!wired || !wired.data) {
+    return [];
+  }
+  return wired.data.values.map((entry) => ({ label: entry.label, value: entry.value }));
+}

@@ -23,6 +23,8 @@ import themeSearchPlaceholder from '@salesforce/label/c.Quorum_Requests_ThemeSea
 import title from '@salesforce/label/c.Quorum_Requests_TitleField';
 import urgency from '@salesforce/label/c.Quorum_Requests_Urgency';
 import neededBy from '@salesforce/label/c.Quorum_Requests_ColNeededBy';
+import askedOn from '@salesforce/label/c.Quorum_Requests_ColAskedOn';
+import askedOnHelp from '@salesforce/label/c.Quorum_Requests_AskedOnHelp';
 import workaround from '@salesforce/label/c.Quorum_Requests_Workaround';
 
 export default {
@@ -50,5 +52,7 @@ export default {
   title,
   urgency,
   neededBy,
+  askedOn,
+  askedOnHelp,
   workaround,
 };

@@ -3,8 +3,9 @@ import LightningModal from 'lightning/modal';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
-import { containsPattern, isSearchable } from './themeSearch';
+import { fieldErrorsOf, picklistOptions, reduceErrors } from 'c/ldsUtils';
+import { queryNodes, valueOf } from 'c/graphqlNodes';
+import { containsPattern, isSearchable, SEARCH_DELAY_MS, todayIso } from './themeSearch';
 
 import REQUEST_OBJECT from '@salesforce/schema/Escalated_Request__c';
 import NAME_FIELD from '@salesforce/schema/Escalated_Request__c.Name';
@@ -14,6 +15,7 @@ import OPPORTUNITY_FIELD from '@salesforce/schema/Escalated_Request__c.Opportuni
 import THEME_FIELD from '@salesforce/schema/Escalated_Request__c.Theme__c';
 import URGENCY_FIELD from '@salesforce/schema/Escalated_Request__c.Urgency__c';
 import NEEDED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Needed_By__c';
+import ASKED_ON_FIELD from '@salesforce/schema/Escalated_Request__c.Asked_On__c';
 import REVENUE_FIELD from '@salesforce/schema/Escalated_Request__c.Revenue_At_Stake__c';
 import DEAL_BLOCKER_FIELD from '@salesforce/schema/Escalated_Request__c.Deal_Blocker__c';
 import REQUESTED_BY_FIELD from '@salesforce/schema/Escalated_Request__c.Requested_By__c';
@@ -62,6 +64,7 @@ const F = {
   theme: THEME_FIELD.fieldApiName,
   urgency: URGENCY_FIELD.fieldApiName,
   neededBy: NEEDED_BY_FIELD.fieldApiName,
+  askedOn: ASKED_ON_FIELD.fieldApiName,
   revenue: REVENUE_FIELD.fieldApiName,
   dealBlocker: DEAL_BLOCKER_FIELD.fieldApiName,
   requestedBy: REQUESTED_BY_FIELD.fieldApiName,
@@ -69,13 +72,6 @@ const F = {
   workaround: WORKAROUND_FIELD.fieldApiName,
   status: STATUS_FIELD.fieldApiName,
 };
-
-function optionsOf(wired) {
-  if (!wired || !wired.data) {
-    return [];
-  }
-  return wired.data.values.map((entry) => ({ label: entry.label, value: entry.value }));
-}
 
 const blankToNull = (value) => (value === undefined || value === '' ? null : value);
 
@@ -103,7 +99,10 @@ export default class RequestEditor extends LightningModal {
   labels = LABELS;
   draft = {};
   selectedTheme = null;
+  /** What the user typed, and the text last searched for (SEARCH_DELAY_MS after typing). */
   searchText = '';
+  searchTerm = '';
+  searchTimer;
   themeResults = [];
   themeSearched = false;
   saving = false;
@@ -119,11 +118,17 @@ export default class RequestEditor extends LightningModal {
       }
     } else {
       this.draft = {
+        // When the customer asked: today unless the team logs an older ask.
+        [F.askedOn]: todayIso(),
         [F.source]: DEFAULT_SOURCE,
         [F.revenue]: this.defaultAmount === undefined ? null : this.defaultAmount,
         [F.dealBlocker]: false,
       };
     }
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.searchTimer);
   }
 
   @wire(getObjectInfo, { objectApiName: REQUEST_OBJECT })
@@ -144,12 +149,10 @@ export default class RequestEditor extends LightningModal {
   @wire(graphql, { query: '$themeQuery', variables: '$themeVariables' })
   wiredThemes({ data, errors }) {
     if (data) {
-      this.themeResults = data.uiapi.query.Demand_Theme__c.edges.map(({ node }) => ({
+      this.themeResults = queryNodes(data, 'Demand_Theme__c').map((node) => ({
         id: node.Id,
-        name: node[THEME_NAME_FIELD.fieldApiName].value,
-        area: node[THEME_AREA_FIELD.fieldApiName]
-          ? node[THEME_AREA_FIELD.fieldApiName].value
-          : null,
+        name: valueOf(node[THEME_NAME_FIELD.fieldApiName]),
+        area: valueOf(node[THEME_AREA_FIELD.fieldApiName]),
       }));
       this.themeSearched = true;
     } else if (errors) {
@@ -175,19 +178,19 @@ export default class RequestEditor extends LightningModal {
   // ----- options -----
 
   get urgencyOptions() {
-    return optionsOf(this.urgencyPicklist);
+    return picklistOptions(this.urgencyPicklist);
   }
 
   get sourceOptions() {
-    return optionsOf(this.sourcePicklist);
+    return picklistOptions(this.sourcePicklist);
   }
 
   get workaroundOptions() {
-    return optionsOf(this.workaroundPicklist);
+    return picklistOptions(this.workaroundPicklist);
   }
 
   get statusOptions() {
-    return optionsOf(this.statusPicklist);
+    return picklistOptions(this.statusPicklist);
   }
 
   get requestedByOptions() {
@@ -202,11 +205,11 @@ export default class RequestEditor extends LightningModal {
 
   /** Only search while the user is choosing a theme and has typed enough. */
   get themeQuery() {
-    return !this.selectedTheme && isSearchable(this.searchText) ? THEME_SEARCH_QUERY : undefined;
+    return !this.selectedTheme && isSearchable(this.searchTerm) ? THEME_SEARCH_QUERY : undefined;
   }
 
   get themeVariables() {
-    return { pattern: containsPattern(this.searchText) };
+    return { pattern: containsPattern(this.searchTerm) };
   }
 
   get hasThemeResults() {
@@ -217,17 +220,28 @@ export default class RequestEditor extends LightningModal {
     return Boolean(this.themeQuery) && this.themeSearched && this.themeResults.length === 0;
   }
 
+  /** Searches once the user pauses typing, not on every keystroke. */
   handleThemeSearch(event) {
     this.searchText = event.detail.value || '';
-    this.themeSearched = false;
-    this.themeResults = [];
     event.target.setCustomValidity('');
+    clearTimeout(this.searchTimer);
+    // A timer is the debounce itself: the query runs SEARCH_DELAY_MS after the last keystroke.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.searchTimer = setTimeout(() => {
+      if (this.searchTerm !== this.searchText) {
+        this.searchTerm = this.searchText;
+        this.themeSearched = false;
+        this.themeResults = [];
+      }
+    }, SEARCH_DELAY_MS);
   }
 
   handleSelectTheme(event) {
     const { id, name } = event.currentTarget.dataset;
     this.selectedTheme = { id, name };
+    clearTimeout(this.searchTimer);
     this.searchText = '';
+    this.searchTerm = '';
     this.themeResults = [];
   }
 
@@ -255,6 +269,7 @@ export default class RequestEditor extends LightningModal {
       [F.theme]: this.selectedTheme ? this.selectedTheme.id : null,
       [F.urgency]: blankToNull(draft[F.urgency]),
       [F.neededBy]: blankToNull(draft[F.neededBy]),
+      [F.askedOn]: blankToNull(draft[F.askedOn]),
       [F.revenue]: revenue === null ? null : Number(revenue),
       [F.dealBlocker]: draft[F.dealBlocker] === true,
       [F.requestedBy]: blankToNull(draft[F.requestedBy]),

@@ -2,6 +2,9 @@
  * Theme search helpers of the request editor (no LWC imports: unit-tested directly).
  */
 
+/** Milliseconds after the last keystroke before the theme search runs. */
+export const SEARCH_DELAY_MS = 300;
+
 /** Fewer characters than this match too much to be useful. */
 export const MIN_SEARCH_LENGTH = 2;
 
@@ -25,4 +28,15 @@ export function containsPattern(text) {
  */
 export function isSearchable(text) {
   return String(text || '').trim().length >= MIN_SEARCH_LENGTH;
+}
+
+/**
+ * Today as a date field value (YYYY-MM-DD) in the user's own calendar: the default of
+ * Asked_On__c for a request logged now.
+ * @param {Date} [now]
+ * @returns {string}
+ */
+export function todayIso(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,15 +1,21 @@
 import { LightningElement, api } from 'lwc';
 import { formatLabel } from 'c/ldsUtils';
+import { formatCurrency } from 'c/quorumFormat';
 import COL_STATUS from '@salesforce/label/c.Quorum_Requests_ColStatus';
 import COL_URGENCY from '@salesforce/label/c.Quorum_Requests_ColUrgency';
 import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Requests_ColNeededBy';
+import COL_ASKED_ON from '@salesforce/label/c.Quorum_Requests_ColAskedOn';
 import COL_THEME from '@salesforce/label/c.Quorum_Requests_ColTheme';
+import COL_REQUESTER from '@salesforce/label/c.Quorum_Requests_ColRequester';
+import COL_REVENUE from '@salesforce/label/c.Quorum_Requests_ColRevenue';
+import ALREADY_DELIVERED from '@salesforce/label/c.Quorum_Requests_AlreadyDelivered';
 import DEAL_BLOCKER from '@salesforce/label/c.Quorum_Requests_DealBlocker';
 import EDIT_ARIA from '@salesforce/label/c.Quorum_Requests_EditAria';
 import EDIT from '@salesforce/label/c.Quorum_Common_Edit';
 import NO_THEME from '@salesforce/label/c.Quorum_Requests_NoTheme';
 import SUGGESTED_THEME from '@salesforce/label/c.Quorum_Requests_SuggestedTheme';
-import NOT_SET from '@salesforce/label/c.Quorum_Committee_NotSet';
+import SUGGESTION_REASON from '@salesforce/label/c.Quorum_Requests_SuggestionReason';
+import NOT_SET from '@salesforce/label/c.Quorum_Common_NotSet';
 
 // Badge colours by signal: a pattern stands out, a one-off stays quiet.
 const SIGNAL_CLASSES = {
@@ -19,8 +25,9 @@ const SIGNAL_CLASSES = {
 };
 
 /**
- * One escalated request in the list: its status, urgency, needed-by and theme, and the
- * cross-account signal prepared by c/escalatedRequests.
+ * One escalated request in the list: its status, urgency, dates, theme, requester and revenue,
+ * the cross-account signal prepared by c/escalatedRequests, and a flag when the theme it asks
+ * for has been delivered (the account team should tell the customer).
  */
 export default class RequestItem extends LightningElement {
   /** The request view model of c/escalatedRequests (with signalText/signalBadge/signalKind). */
@@ -30,7 +37,11 @@ export default class RequestItem extends LightningElement {
     status: COL_STATUS,
     urgency: COL_URGENCY,
     neededBy: COL_NEEDED_BY,
+    askedOn: COL_ASKED_ON,
     theme: COL_THEME,
+    requester: COL_REQUESTER,
+    revenue: COL_REVENUE,
+    alreadyDelivered: ALREADY_DELIVERED,
     dealBlocker: DEAL_BLOCKER,
     edit: EDIT,
     notSet: NOT_SET,
@@ -45,9 +56,12 @@ export default class RequestItem extends LightningElement {
       : NO_THEME;
   }
 
-  /** Why Quorum suggested the theme, only while the theme is a suggestion. */
-  get reasonText() {
-    return this.request.themeName ? null : this.request.suggestionReason || null;
+  /** Why the service suggested the theme; only while the suggestion stands (no theme set). */
+  get suggestionReasonText() {
+    const { themeName, suggestedThemeName, suggestionReason } = this.request;
+    return !themeName && suggestedThemeName && suggestionReason
+      ? formatLabel(SUGGESTION_REASON, suggestionReason)
+      : null;
   }
 
   get statusText() {
@@ -61,6 +75,10 @@ export default class RequestItem extends LightningElement {
   get urgencyClass() {
     const urgent = this.request.urgency === 'Critical' || this.request.urgency === 'High';
     return urgent ? 'urgency slds-text-color_error' : 'urgency';
+  }
+
+  get revenueText() {
+    return formatCurrency(this.request.revenue);
   }
 
   get signalClass() {

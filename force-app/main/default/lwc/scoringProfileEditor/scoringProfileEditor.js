@@ -1,18 +1,24 @@
 import { LightningElement, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import {
+  checkCountedStatuses,
   checkField,
   checkRoleMapping,
   DEFAULT_COUNTED_STATUSES,
   DEFAULTS,
+  NEVER_COUNTED_STATUS,
   RANGES,
   REQUEST_STATUSES,
   summaryNumbers,
 } from 'c/quorumProfile';
+import { valueOf as v } from 'c/graphqlNodes';
+import { formatCurrency } from 'c/quorumFormat';
+import { GROUPS, PROFILE_NUMBER_FIELDS as NUMBER_FIELDS } from './profileGroups';
+import { PROFILE_QUERY } from './profileQuery';
 import PROFILE_OBJECT from '@salesforce/schema/Demand_Scoring_Profile__c';
 import ID_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Id';
 import NAME_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Name';
@@ -20,69 +26,46 @@ import DESCRIPTION_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Desc
 import ACTIVE_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Active__c';
 import COUNTED_STATUSES_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Counted_Statuses__c';
 import ROLE_SIDE_MAPPING_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Role_Side_Mapping__c';
-import URGENCY_CRITICAL_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Urgency_Critical__c';
-import URGENCY_HIGH_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Urgency_High__c';
-import URGENCY_MEDIUM_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Urgency_Medium__c';
-import URGENCY_LOW_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Urgency_Low__c';
-import SOURCE_ACCOUNT_TEAM_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Source_Account_Team__c';
-import SOURCE_INSIDE_SALES_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Source_Inside_Sales__c';
-import SOURCE_CUSTOMER_SUCCESS_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Source_Customer_Success__c';
-import SOURCE_SUPPORT_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Source_Support__c';
-import SOURCE_PARTNER_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Source_Partner__c';
-import SIDE_DECISION_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Side_Decision__c';
-import SIDE_INFLUENCE_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Side_Influence__c';
-import SIDE_USE_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Side_Use__c';
-import SIDE_UNKNOWN_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Side_Unknown__c';
-import DEAL_BLOCKER_FACTOR_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Deal_Blocker_Factor__c';
-import HALF_LIFE_DAYS_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Half_Life_Days__c';
-import DECAY_FLOOR_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Decay_Floor__c';
-import REVENUE_WEIGHT_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Revenue_Weight__c';
-import REFERENCE_REVENUE_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Reference_Revenue__c';
-import ACCOUNT_VOICE_CAP_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Account_Voice_Cap__c';
-import QUORUM_SIZE_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Quorum_Size__c';
-import PROFILE_GROUP_URGENCY from '@salesforce/label/c.Profile_Group_Urgency';
-import PROFILE_GROUP_SOURCE from '@salesforce/label/c.Profile_Group_Source';
-import PROFILE_GROUP_SIDE from '@salesforce/label/c.Profile_Group_Side';
-import PROFILE_GROUP_REQUEST from '@salesforce/label/c.Profile_Group_Request';
-import PROFILE_GROUP_VOICE from '@salesforce/label/c.Profile_Group_Voice';
-import TITLE from '@salesforce/label/c.Profile_Title';
-import INTRO_EXISTING from '@salesforce/label/c.Profile_Intro_Existing';
-import INTRO_NEW from '@salesforce/label/c.Profile_Intro_New';
-import LOADING from '@salesforce/label/c.Profile_Loading';
-import LOAD_ERROR from '@salesforce/label/c.Profile_Load_Error';
-import GROUP_GENERAL from '@salesforce/label/c.Profile_Group_General';
-import COUNTED_STATUSES from '@salesforce/label/c.Profile_Counted_Statuses';
-import SAVE from '@salesforce/label/c.Profile_Save';
-import SAVED from '@salesforce/label/c.Profile_Saved';
-import SAVE_FAILED from '@salesforce/label/c.Profile_Save_Failed';
-import FIX_FIRST from '@salesforce/label/c.Profile_Fix_First';
-import DEFAULT_NAME from '@salesforce/label/c.Profile_Default_Name';
-import SUMMARY_TITLE from '@salesforce/label/c.Profile_Summary_Title';
-import SUMMARY_URGENCY from '@salesforce/label/c.Profile_Summary_Urgency';
-import SUMMARY_SIDE from '@salesforce/label/c.Profile_Summary_Side';
-import SUMMARY_DECAY from '@salesforce/label/c.Profile_Summary_Decay';
-import SUMMARY_BLOCKER from '@salesforce/label/c.Profile_Summary_Blocker';
-import SUMMARY_REVENUE from '@salesforce/label/c.Profile_Summary_Revenue';
-import SUMMARY_VOICE from '@salesforce/label/c.Profile_Summary_Voice';
-import SUMMARY_QUORUM from '@salesforce/label/c.Profile_Summary_Quorum';
-import SUMMARY_BLOCKED from '@salesforce/label/c.Profile_Summary_Blocked';
-import ERR_REQUIRED from '@salesforce/label/c.Profile_Error_Required';
-import ERR_INTEGER from '@salesforce/label/c.Profile_Error_Integer';
-import ERR_WEIGHT from '@salesforce/label/c.Profile_Error_Weight';
-import ERR_HALF_LIFE from '@salesforce/label/c.Profile_Error_Half_Life';
-import ERR_FLOOR from '@salesforce/label/c.Profile_Error_Floor';
-import ERR_CAP from '@salesforce/label/c.Profile_Error_Cap';
-import ERR_QUORUM from '@salesforce/label/c.Profile_Error_Quorum';
-import ERR_REVENUE from '@salesforce/label/c.Profile_Error_Revenue';
-import ERR_JSON from '@salesforce/label/c.Profile_Error_Json';
-import ERR_SIDE from '@salesforce/label/c.Profile_Error_Side';
-import ERR_STATUSES from '@salesforce/label/c.Profile_Error_Statuses';
-import ERR_NAME from '@salesforce/label/c.Profile_Error_Name';
+import TITLE from '@salesforce/label/c.Quorum_Profile_Title';
+import INTRO_EXISTING from '@salesforce/label/c.Quorum_Profile_IntroExisting';
+import INTRO_NEW from '@salesforce/label/c.Quorum_Profile_IntroNew';
+import LOADING from '@salesforce/label/c.Quorum_Profile_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Profile_LoadError';
+import GROUP_GENERAL from '@salesforce/label/c.Quorum_Profile_GroupGeneral';
+import COUNTED_STATUSES from '@salesforce/label/c.Quorum_Profile_CountedStatuses';
+import SAVE from '@salesforce/label/c.Quorum_Profile_Save';
+import SAVED from '@salesforce/label/c.Quorum_Profile_Saved';
+import SAVE_FAILED from '@salesforce/label/c.Quorum_Profile_SaveFailed';
+import FIX_FIRST from '@salesforce/label/c.Quorum_Profile_FixFirst';
+import DEFAULT_NAME from '@salesforce/label/c.Quorum_Profile_DefaultName';
+import SUMMARY_TITLE from '@salesforce/label/c.Quorum_Profile_SummaryTitle';
+import SUMMARY_URGENCY from '@salesforce/label/c.Quorum_Profile_SummaryUrgency';
+import SUMMARY_SIDE from '@salesforce/label/c.Quorum_Profile_SummarySide';
+import SUMMARY_DECAY from '@salesforce/label/c.Quorum_Profile_SummaryDecay';
+import SUMMARY_BLOCKER from '@salesforce/label/c.Quorum_Profile_SummaryBlocker';
+import SUMMARY_REVENUE from '@salesforce/label/c.Quorum_Profile_SummaryRevenue';
+import SUMMARY_VOICE from '@salesforce/label/c.Quorum_Profile_SummaryVoice';
+import SUMMARY_QUORUM from '@salesforce/label/c.Quorum_Profile_SummaryQuorum';
+import SUMMARY_BLOCKED from '@salesforce/label/c.Quorum_Profile_SummaryBlocked';
+import ERR_REQUIRED from '@salesforce/label/c.Quorum_Profile_ErrorRequired';
+import ERR_INTEGER from '@salesforce/label/c.Quorum_Profile_ErrorInteger';
+import ERR_WEIGHT from '@salesforce/label/c.Quorum_Profile_ErrorWeight';
+import ERR_WORKAROUND from '@salesforce/label/c.Quorum_Profile_ErrorWorkaround';
+import ERR_HALF_LIFE from '@salesforce/label/c.Quorum_Profile_ErrorHalfLife';
+import ERR_FLOOR from '@salesforce/label/c.Quorum_Profile_ErrorFloor';
+import ERR_CAP from '@salesforce/label/c.Quorum_Profile_ErrorCap';
+import ERR_QUORUM from '@salesforce/label/c.Quorum_Profile_ErrorQuorum';
+import ERR_REVENUE from '@salesforce/label/c.Quorum_Profile_ErrorRevenue';
+import ERR_JSON from '@salesforce/label/c.Quorum_Profile_ErrorJson';
+import ERR_SIDE from '@salesforce/label/c.Quorum_Profile_ErrorSide';
+import ERR_STATUSES from '@salesforce/label/c.Quorum_Profile_ErrorStatuses';
+import ERR_NAME from '@salesforce/label/c.Quorum_Profile_ErrorName';
 
 const ERRORS = {
   required: ERR_REQUIRED,
   integer: ERR_INTEGER,
   weight: ERR_WEIGHT,
+  workaround: ERR_WORKAROUND,
   halfLife: ERR_HALF_LIFE,
   floor: ERR_FLOOR,
   cap: ERR_CAP,
@@ -92,48 +75,13 @@ const ERRORS = {
   side: ERR_SIDE,
 };
 
-/** The weights, grouped as DESIGN.md explains them. */
-const GROUPS = [
-  {
-    key: 'urgency',
-    legend: PROFILE_GROUP_URGENCY,
-    fields: [URGENCY_CRITICAL_FIELD, URGENCY_HIGH_FIELD, URGENCY_MEDIUM_FIELD, URGENCY_LOW_FIELD],
-  },
-  {
-    key: 'source',
-    legend: PROFILE_GROUP_SOURCE,
-    fields: [
-      SOURCE_ACCOUNT_TEAM_FIELD,
-      SOURCE_INSIDE_SALES_FIELD,
-      SOURCE_CUSTOMER_SUCCESS_FIELD,
-      SOURCE_SUPPORT_FIELD,
-      SOURCE_PARTNER_FIELD,
-    ],
-  },
-  {
-    key: 'side',
-    legend: PROFILE_GROUP_SIDE,
-    fields: [SIDE_DECISION_FIELD, SIDE_INFLUENCE_FIELD, SIDE_USE_FIELD, SIDE_UNKNOWN_FIELD],
-  },
-  {
-    key: 'request',
-    legend: PROFILE_GROUP_REQUEST,
-    fields: [DEAL_BLOCKER_FACTOR_FIELD, HALF_LIFE_DAYS_FIELD, DECAY_FLOOR_FIELD],
-  },
-  {
-    key: 'voice',
-    legend: PROFILE_GROUP_VOICE,
-    fields: [
-      REVENUE_WEIGHT_FIELD,
-      REFERENCE_REVENUE_FIELD,
-      ACCOUNT_VOICE_CAP_FIELD,
-      QUORUM_SIZE_FIELD,
-    ],
-  },
-];
-
-const NUMBER_FIELDS = GROUPS.flatMap((g) => g.fields.map((f) => f.fieldApiName));
-const v = (field) => (field ? field.value : null);
+/** Parses Role_Side_Mapping__c: role → side overrides; {} for blank or unreadable text. */
+function overridesOf(text) {
+  if (!text || checkRoleMapping(text)) {
+    return {};
+  }
+  return JSON.parse(text);
+}
 
 /**
  * Sales ops' editor of the scoring profile: every weight with its help text and allowed range,
@@ -157,7 +105,9 @@ export default class ScoringProfileEditor extends LightningElement {
   active = true;
   values = { ...DEFAULTS };
   countedStatuses = [...DEFAULT_COUNTED_STATUSES];
-  roleMapping = '';
+  /** role → side overrides of the built-in map (what Role_Side_Mapping__c stores). */
+  roleOverrides = {};
+  storedMappingError = null;
   objectInfo;
   errors;
   loaded = false;
@@ -173,102 +123,7 @@ export default class ScoringProfileEditor extends LightningElement {
     }
   }
 
-  @wire(graphql, {
-    query: gql`
-      query activeScoringProfile {
-        uiapi {
-          query {
-            Demand_Scoring_Profile__c(
-              where: { Active__c: { eq: true } }
-              orderBy: { LastModifiedDate: { order: DESC } }
-              first: 1
-            ) {
-              edges {
-                node {
-                  Id
-                  Name {
-                    value
-                  }
-                  Description__c {
-                    value
-                  }
-                  Active__c {
-                    value
-                  }
-                  Counted_Statuses__c {
-                    value
-                  }
-                  Role_Side_Mapping__c {
-                    value
-                  }
-                  Urgency_Critical__c {
-                    value
-                  }
-                  Urgency_High__c {
-                    value
-                  }
-                  Urgency_Medium__c {
-                    value
-                  }
-                  Urgency_Low__c {
-                    value
-                  }
-                  Source_Account_Team__c {
-                    value
-                  }
-                  Source_Inside_Sales__c {
-                    value
-                  }
-                  Source_Customer_Success__c {
-                    value
-                  }
-                  Source_Support__c {
-                    value
-                  }
-                  Source_Partner__c {
-                    value
-                  }
-                  Side_Decision__c {
-                    value
-                  }
-                  Side_Influence__c {
-                    value
-                  }
-                  Side_Use__c {
-                    value
-                  }
-                  Side_Unknown__c {
-                    value
-                  }
-                  Deal_Blocker_Factor__c {
-                    value
-                  }
-                  Half_Life_Days__c {
-                    value
-                  }
-                  Decay_Floor__c {
-                    value
-                  }
-                  Revenue_Weight__c {
-                    value
-                  }
-                  Reference_Revenue__c {
-                    value
-                  }
-                  Account_Voice_Cap__c {
-                    value
-                  }
-                  Quorum_Size__c {
-                    value
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
-  })
+  @wire(graphql, { query: PROFILE_QUERY })
   wiredProfile({ data, errors, refresh }) {
     this.refreshProfile = refresh;
     if (errors) {
@@ -298,7 +153,11 @@ export default class ScoringProfileEditor extends LightningElement {
     this.values = values;
     const statuses = v(node.Counted_Statuses__c);
     this.countedStatuses = statuses ? statuses.split(';') : [...DEFAULT_COUNTED_STATUSES];
-    this.roleMapping = v(node.Role_Side_Mapping__c) || '';
+    const mapping = v(node.Role_Side_Mapping__c) || '';
+    // A stored mapping the editor cannot read is reported, and replaced on the next save.
+    this.storedMappingError =
+      mapping && checkRoleMapping(mapping) ? ERRORS[checkRoleMapping(mapping)] : null;
+    this.roleOverrides = overridesOf(mapping);
     this.saveAttempted = false;
   }
 
@@ -327,8 +186,7 @@ export default class ScoringProfileEditor extends LightningElement {
     return GROUPS.map((group) => ({
       key: group.key,
       legend: group.legend,
-      fields: group.fields.map((field) => {
-        const apiName = field.fieldApiName;
+      fields: group.fields.map((apiName) => {
         const info = this.fieldInfo(apiName);
         const range = RANGES[apiName];
         const error = this.fieldError(apiName);
@@ -342,13 +200,18 @@ export default class ScoringProfileEditor extends LightningElement {
           step: range.integer ? '1' : 'any',
           error,
           inputClass: error ? 'weight slds-has-error' : 'weight',
+          formatter: apiName === 'Reference_Revenue__c' ? 'currency' : undefined,
         };
       }),
     }));
   }
 
+  /** Delivered never counts (a delivered need is not open demand), so it is not offered. */
   get statusOptions() {
-    return REQUEST_STATUSES.map((status) => ({ label: status, value: status }));
+    return REQUEST_STATUSES.filter((status) => status !== NEVER_COUNTED_STATUS).map((status) => ({
+      label: status,
+      value: status,
+    }));
   }
 
   get nameLabel() {
@@ -367,24 +230,8 @@ export default class ScoringProfileEditor extends LightningElement {
     return this.fieldInfo(ACTIVE_FIELD.fieldApiName).inlineHelpText || undefined;
   }
 
-  get roleMappingLabel() {
-    return (
-      this.fieldInfo(ROLE_SIDE_MAPPING_FIELD.fieldApiName).label ||
-      ROLE_SIDE_MAPPING_FIELD.fieldApiName
-    );
-  }
-
-  get roleMappingHelp() {
-    return this.fieldInfo(ROLE_SIDE_MAPPING_FIELD.fieldApiName).inlineHelpText || undefined;
-  }
-
-  get roleMappingError() {
-    const rule = checkRoleMapping(this.roleMapping);
-    return rule ? ERRORS[rule] : null;
-  }
-
   get statusesError() {
-    return this.countedStatuses.length === 0 ? ERR_STATUSES : null;
+    return checkCountedStatuses(this.countedStatuses) ? ERR_STATUSES : null;
   }
 
   get nameError() {
@@ -396,12 +243,7 @@ export default class ScoringProfileEditor extends LightningElement {
   }
 
   get isValid() {
-    return (
-      !this.hasNumberErrors &&
-      !this.roleMappingError &&
-      !this.statusesError &&
-      Boolean(this.name.trim())
-    );
+    return !this.hasNumberErrors && !this.statusesError && Boolean(this.name.trim());
   }
 
   get saveError() {
@@ -424,7 +266,7 @@ export default class ScoringProfileEditor extends LightningElement {
     lines.push(formatLabel(SUMMARY_DECAY, n.halfLife, n.floorPercent));
     lines.push(formatLabel(SUMMARY_BLOCKER, n.blocker));
     lines.push(
-      formatLabel(SUMMARY_REVENUE, n.revenueBoostPercent, n.referenceRevenue.toLocaleString()),
+      formatLabel(SUMMARY_REVENUE, n.revenueBoostPercent, formatCurrency(n.referenceRevenue)),
     );
     if (n.ordinaryAccountsToOutrank !== null) {
       lines.push(formatLabel(SUMMARY_VOICE, n.cap, n.ordinaryAccountsToOutrank));
@@ -458,8 +300,15 @@ export default class ScoringProfileEditor extends LightningElement {
     this.countedStatuses = [...event.detail.value];
   }
 
-  handleRoleMappingChange(event) {
-    this.roleMapping = event.detail.value || '';
+  handleRoleSidesChange(event) {
+    this.roleOverrides = event.detail.overrides;
+    this.storedMappingError = null;
+  }
+
+  /** Role_Side_Mapping__c: the overrides as JSON, blank when the built-in map holds. */
+  get roleMappingText() {
+    const overrides = this.roleOverrides || {};
+    return Object.keys(overrides).length ? JSON.stringify(overrides) : '';
   }
 
   /** Every field of the form, numbers as numbers, statuses as a multi-select picklist value. */
@@ -471,7 +320,7 @@ export default class ScoringProfileEditor extends LightningElement {
       [COUNTED_STATUSES_FIELD.fieldApiName]: REQUEST_STATUSES.filter((s) =>
         this.countedStatuses.includes(s),
       ).join(';'),
-      [ROLE_SIDE_MAPPING_FIELD.fieldApiName]: this.roleMapping.trim(),
+      [ROLE_SIDE_MAPPING_FIELD.fieldApiName]: this.roleMappingText,
     };
     NUMBER_FIELDS.forEach((field) => {
       fields[field] = Number(this.values[field]);

@@ -1,14 +1,16 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { normalizeFieldType, operatorsForType } from 'c/quorumRules';
-import FIELD from '@salesforce/label/c.Segment_Field';
-import OPERATOR from '@salesforce/label/c.Segment_Operator';
-import VALUE from '@salesforce/label/c.Segment_Value';
-import VALUES_HINT from '@salesforce/label/c.Segment_Values_Hint';
-import REMOVE from '@salesforce/label/c.Segment_Remove_Criterion';
-import TRUE_LABEL from '@salesforce/label/c.Segment_True';
-import FALSE_LABEL from '@salesforce/label/c.Segment_False';
-import CRITERION from '@salesforce/label/c.Segment_Criterion';
+import { normalizeFieldType, operatorsForType, splitValues } from 'c/quorumRules';
+import { joinValues } from './valueList';
+import { formatLabel } from 'c/ldsUtils';
+import FIELD from '@salesforce/label/c.Quorum_Segment_Field';
+import OPERATOR from '@salesforce/label/c.Quorum_Segment_Operator';
+import VALUE from '@salesforce/label/c.Quorum_Segment_Value';
+import VALUES_HINT from '@salesforce/label/c.Quorum_Segment_ValuesHint';
+import REMOVE from '@salesforce/label/c.Quorum_Segment_RemoveCriterion';
+import TRUE_LABEL from '@salesforce/label/c.Quorum_Segment_True';
+import FALSE_LABEL from '@salesforce/label/c.Quorum_Segment_False';
+import CRITERION from '@salesforce/label/c.Quorum_Segment_Criterion';
 
 const BLANK_OPERATORS = ['is blank', 'is not blank'];
 const LIST_OPERATORS = ['in', 'not in'];
@@ -29,7 +31,7 @@ export default class SegmentCriterionRow extends LightningElement {
   /** The shared grammar's message for this criterion, if any. */
   @api error;
 
-  labels = { FIELD, OPERATOR, VALUE, VALUES_HINT, REMOVE };
+  labels = { FIELD, OPERATOR, VALUE, VALUES_HINT };
   picklistOptions = [];
 
   get kind() {
@@ -48,11 +50,11 @@ export default class SegmentCriterionRow extends LightningElement {
   }
 
   get legend() {
-    return `${CRITERION} ${this.criterion.number}`;
+    return formatLabel(CRITERION, this.criterion.number);
   }
 
   get removeLabel() {
-    return `${REMOVE} ${this.criterion.number}`;
+    return formatLabel(REMOVE, this.criterion.number);
   }
 
   get operatorOptions() {
@@ -127,12 +129,9 @@ export default class SegmentCriterionRow extends LightningElement {
     ];
   }
 
+  /** The chosen values, read with the shared grammar (a quoted value may hold a comma). */
   get listValue() {
-    const raw = this.criterion.value || '';
-    return raw
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => v !== '');
+    return splitValues(this.criterion.value || '') || [];
   }
 
   notify(patch) {
@@ -160,7 +159,7 @@ export default class SegmentCriterionRow extends LightningElement {
   }
 
   handleListChange(event) {
-    this.notify({ value: event.detail.value.join(',') });
+    this.notify({ value: joinValues(event.detail.value) });
   }
 
   handleRemove() {

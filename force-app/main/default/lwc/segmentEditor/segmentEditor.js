@@ -1,40 +1,40 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { applyAll, createOp, deleteOp, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { reduceErrors, formatLabel } from 'c/ldsUtils';
 import { compileCriterion, normalizeFieldType, parseFilterLogic } from 'c/quorumRules';
 import { buildWhere } from './segmentWhere';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
-import SEGMENT_ID_FIELD from '@salesforce/schema/Segment__c.Id';
+import SEGMENT_OBJECT from '@salesforce/schema/Segment__c';
 import SEGMENT_NAME_FIELD from '@salesforce/schema/Segment__c.Name';
 import SEGMENT_DESCRIPTION_FIELD from '@salesforce/schema/Segment__c.Description__c';
 import SEGMENT_LOGIC_FIELD from '@salesforce/schema/Segment__c.Filter_Logic__c';
-import CRITERION_ID_FIELD from '@salesforce/schema/Segment_Criterion__c.Id';
 import CRITERION_SEGMENT_FIELD from '@salesforce/schema/Segment_Criterion__c.Segment__c';
 import CRITERION_NUMBER_FIELD from '@salesforce/schema/Segment_Criterion__c.Number__c';
 import CRITERION_FIELD_FIELD from '@salesforce/schema/Segment_Criterion__c.Field__c';
 import CRITERION_OPERATOR_FIELD from '@salesforce/schema/Segment_Criterion__c.Operator__c';
 import CRITERION_VALUE_FIELD from '@salesforce/schema/Segment_Criterion__c.Value__c';
-import NAME from '@salesforce/label/c.Segment_Name';
-import DESCRIPTION from '@salesforce/label/c.Segment_Description';
-import LOGIC from '@salesforce/label/c.Segment_Logic';
-import LOGIC_HELP from '@salesforce/label/c.Segment_Logic_Help';
-import CRITERIA from '@salesforce/label/c.Segment_Criteria';
-import NO_CRITERIA from '@salesforce/label/c.Segment_No_Criteria';
-import ADD_CRITERION from '@salesforce/label/c.Segment_Add_Criterion';
-import SAVE from '@salesforce/label/c.Segment_Save';
-import SAVED from '@salesforce/label/c.Segment_Saved';
-import SAVE_FAILED from '@salesforce/label/c.Segment_Save_Failed';
-import FIX_FIRST from '@salesforce/label/c.Segment_Fix_First';
-import NAME_REQUIRED from '@salesforce/label/c.Segment_Name_Required';
-import SERVICE_STATUS from '@salesforce/label/c.Segment_Service_Status';
-import SERVICE_COUNT from '@salesforce/label/c.Segment_Service_Count';
-import NOT_EVALUATED from '@salesforce/label/c.Segment_Not_Evaluated';
-import PREVIEW from '@salesforce/label/c.Segment_Preview';
-import LOADING from '@salesforce/label/c.Segment_Loading';
-import FIELDS_ERROR from '@salesforce/label/c.Segment_Fields_Error';
+import NAME from '@salesforce/label/c.Quorum_Segment_Name';
+import FIELD_OPTION from '@salesforce/label/c.Quorum_Segment_FieldOption';
+import DESCRIPTION from '@salesforce/label/c.Quorum_Segment_Description';
+import LOGIC from '@salesforce/label/c.Quorum_Segment_Logic';
+import LOGIC_HELP from '@salesforce/label/c.Quorum_Segment_LogicHelp';
+import CRITERIA from '@salesforce/label/c.Quorum_Segment_Criteria';
+import NO_CRITERIA from '@salesforce/label/c.Quorum_Segment_NoCriteria';
+import ADD_CRITERION from '@salesforce/label/c.Quorum_Segment_AddCriterion';
+import SAVE from '@salesforce/label/c.Quorum_Segment_Save';
+import SAVED from '@salesforce/label/c.Quorum_Segment_Saved';
+import SAVE_FAILED from '@salesforce/label/c.Quorum_Segment_SaveFailed';
+import FIX_FIRST from '@salesforce/label/c.Quorum_Segment_FixFirst';
+import NAME_REQUIRED from '@salesforce/label/c.Quorum_Segment_NameRequired';
+import SERVICE_STATUS from '@salesforce/label/c.Quorum_Segment_ServiceStatus';
+import SERVICE_COUNT from '@salesforce/label/c.Quorum_Segment_ServiceCount';
+import NOT_EVALUATED from '@salesforce/label/c.Quorum_Segment_NotEvaluated';
+import PREVIEW from '@salesforce/label/c.Quorum_Segment_Preview';
+import LOADING from '@salesforce/label/c.Quorum_Segment_Loading';
+import FIELDS_ERROR from '@salesforce/label/c.Quorum_Segment_FieldsError';
 
 let newKeys = 0;
 
@@ -137,8 +137,8 @@ export default class SegmentEditor extends LightningElement {
     const types = this.fieldTypes;
     return Object.values(this.objectInfo.fields)
       .filter((f) => types[f.apiName])
-      .map((f) => ({ label: `${f.label} (${f.apiName})`, value: f.apiName }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => a.label.localeCompare(b.label) || a.apiName.localeCompare(b.apiName))
+      .map((f) => ({ label: formatLabel(FIELD_OPTION, f.label, f.apiName), value: f.apiName }));
   }
 
   get recordTypeId() {
@@ -292,20 +292,26 @@ export default class SegmentEditor extends LightningElement {
     }
   }
 
-  /** Segment first, then criteria: new rows created, changed rows updated, removed rows deleted. */
-  async writeAll() {
+  /**
+   * The whole rule as one write: the segment, then its new, changed and removed criteria, in one
+   * all-or-none mutation, so the service never reads half a rule.
+   */
+  writeAll() {
+    return applyAll('segmentSave', this.plannedWrites());
+  }
+
+  /** The operations that make the stored rule equal the form: only rows that changed. */
+  plannedWrites() {
     const segmentId = this._segment.id;
-    await updateRecord({
-      fields: {
-        [SEGMENT_ID_FIELD.fieldApiName]: segmentId,
+    const operations = [
+      updateOp(SEGMENT_OBJECT.objectApiName, segmentId, {
         [SEGMENT_NAME_FIELD.fieldApiName]: this.name.trim(),
         [SEGMENT_DESCRIPTION_FIELD.fieldApiName]: this.description,
         [SEGMENT_LOGIC_FIELD.fieldApiName]: this.logic.trim(),
-      },
-    });
+      }),
+    ];
     const original = new Map((this._segment.criteria || []).map((c) => [c.id, c]));
     const kept = new Set();
-    const writes = [];
     for (const row of this.rows) {
       const fields = {
         [CRITERION_NUMBER_FIELD.fieldApiName]: Number(row.number),
@@ -315,7 +321,7 @@ export default class SegmentEditor extends LightningElement {
       };
       if (!row.id) {
         fields[CRITERION_SEGMENT_FIELD.fieldApiName] = segmentId;
-        writes.push(createRecord({ apiName: CRITERION_OBJECT.objectApiName, fields }));
+        operations.push(createOp(CRITERION_OBJECT.objectApiName, fields));
       } else {
         kept.add(row.id);
         const before = original.get(row.id);
@@ -326,17 +332,15 @@ export default class SegmentEditor extends LightningElement {
           (before.operator || '') === row.operator &&
           (before.value || '') === row.value;
         if (!unchanged) {
-          writes.push(
-            updateRecord({ fields: { [CRITERION_ID_FIELD.fieldApiName]: row.id, ...fields } }),
-          );
+          operations.push(updateOp(CRITERION_OBJECT.objectApiName, row.id, fields));
         }
       }
     }
     for (const id of original.keys()) {
       if (!kept.has(id)) {
-        writes.push(deleteRecord(id));
+        operations.push(deleteOp(CRITERION_OBJECT.objectApiName, id));
       }
     }
-    await Promise.all(writes);
+    return operations;
   }
 }

@@ -6,7 +6,7 @@
  * Validation and value typing come from the shared rule module (c/quorumRules), so the preview
  * accepts exactly what the service's evaluator accepts.
  */
-import { compileCriterion, compileSegment, parseFilterLogic } from 'c/quorumRules';
+import { compileCriterion, compileSegment, parseFilterLogic, splitValues } from 'c/quorumRules';
 
 const COMPARISON = {
   equals: 'eq',
@@ -25,16 +25,19 @@ export function escapeLike(text) {
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const isoInstant = (ms) => new Date(ms).toISOString();
 
-/** Raw text values (case kept: SOQL text comparisons are case-insensitive anyway). */
+/**
+ * Raw text values (case kept: SOQL text comparisons are case-insensitive anyway), split and
+ * unquoted by the shared grammar: `"Media, Entertainment & Games", Retail` is two values.
+ */
 function rawText(operator, raw) {
   const text = raw === null || raw === undefined ? '' : String(raw);
+  const parts = splitValues(text) || [];
   if (operator === 'in' || operator === 'not in') {
-    return text
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== '');
+    return parts;
   }
-  return text.trim();
+  const trimmed = text.trim();
+  const quoted = parts.length === 1 && trimmed.startsWith('"') && trimmed.endsWith('"');
+  return quoted ? parts[0] : trimmed;
 }
 
 function textLeaf(field, operator, value) {

@@ -1,11 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
-import MATCHES from '@salesforce/label/c.Segment_Preview_Matches';
-import COUNTING from '@salesforce/label/c.Segment_Preview_Counting';
-import INVALID from '@salesforce/label/c.Segment_Preview_Invalid';
-import PREVIEW_ERROR from '@salesforce/label/c.Segment_Preview_Error';
-import VISIBLE_NOTE from '@salesforce/label/c.Segment_Preview_Visible_Note';
+import MATCHES from '@salesforce/label/c.Quorum_Segment_PreviewMatches';
+import COUNTING from '@salesforce/label/c.Quorum_Segment_PreviewCounting';
+import INVALID from '@salesforce/label/c.Quorum_Segment_PreviewInvalid';
+import PREVIEW_ERROR from '@salesforce/label/c.Quorum_Segment_PreviewError';
+import VISIBLE_NOTE from '@salesforce/label/c.Quorum_Segment_PreviewVisibleNote';
 
 /**
  * Live count of the accounts a rule matches. The `where` object built from the criteria is the

@@ -1,9 +1,11 @@
 import { LightningElement, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { applyAll, createOp, refTo, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { displayOf, nodesOf, queryNodes, valueOf as v } from 'c/graphqlNodes';
 import { nextPriority, reorderUpdates } from './segmentOrder';
 import SEGMENT_OBJECT from '@salesforce/schema/Segment__c';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
@@ -18,34 +20,33 @@ import CRITERION_NUMBER_FIELD from '@salesforce/schema/Segment_Criterion__c.Numb
 import CRITERION_FIELD_FIELD from '@salesforce/schema/Segment_Criterion__c.Field__c';
 import CRITERION_OPERATOR_FIELD from '@salesforce/schema/Segment_Criterion__c.Operator__c';
 import CRITERION_VALUE_FIELD from '@salesforce/schema/Segment_Criterion__c.Value__c';
-import TITLE from '@salesforce/label/c.Segment_Title';
-import INTRO from '@salesforce/label/c.Segment_Intro';
-import LOADING from '@salesforce/label/c.Segment_Loading';
-import LOAD_ERROR from '@salesforce/label/c.Segment_Load_Error';
-import EMPTY from '@salesforce/label/c.Segment_Empty';
-import NEW_NAME from '@salesforce/label/c.Segment_New_Name';
-import CREATE from '@salesforce/label/c.Segment_Create';
-import CREATED from '@salesforce/label/c.Segment_Created';
-import ACTIVE from '@salesforce/label/c.Segment_Active';
-import MOVE_UP from '@salesforce/label/c.Segment_Move_Up';
-import MOVE_DOWN from '@salesforce/label/c.Segment_Move_Down';
-import EDIT from '@salesforce/label/c.Segment_Edit';
-import CLONE from '@salesforce/label/c.Segment_Clone';
-import CLONED from '@salesforce/label/c.Segment_Cloned';
-import COPY_NAME from '@salesforce/label/c.Segment_Copy_Name';
-import DELETE from '@salesforce/label/c.Segment_Delete';
-import DELETE_CONFIRM from '@salesforce/label/c.Segment_Delete_Confirm';
-import DELETED from '@salesforce/label/c.Segment_Deleted';
-import SAVED from '@salesforce/label/c.Segment_Order_Saved';
-import ACTION_FAILED from '@salesforce/label/c.Segment_Action_Failed';
-import EDITING from '@salesforce/label/c.Segment_Editing';
-import SELECT_HINT from '@salesforce/label/c.Segment_Select_Hint';
-
-const v = (field) => (field ? field.value : null);
+import TITLE from '@salesforce/label/c.Quorum_Segment_Title';
+import INTRO from '@salesforce/label/c.Quorum_Segment_Intro';
+import LOADING from '@salesforce/label/c.Quorum_Segment_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Quorum_Segment_LoadError';
+import EMPTY from '@salesforce/label/c.Quorum_Segment_Empty';
+import NEW_NAME from '@salesforce/label/c.Quorum_Segment_NewName';
+import CREATE from '@salesforce/label/c.Quorum_Segment_Create';
+import CREATED from '@salesforce/label/c.Quorum_Segment_Created';
+import ACTIVE from '@salesforce/label/c.Quorum_Segment_Active';
+import MOVE_UP from '@salesforce/label/c.Quorum_Segment_MoveUp';
+import MOVE_DOWN from '@salesforce/label/c.Quorum_Segment_MoveDown';
+import EDIT from '@salesforce/label/c.Quorum_Segment_Edit';
+import CLONE from '@salesforce/label/c.Quorum_Segment_Clone';
+import CLONED from '@salesforce/label/c.Quorum_Segment_Cloned';
+import COPY_NAME from '@salesforce/label/c.Quorum_Segment_CopyName';
+import DELETE from '@salesforce/label/c.Quorum_Segment_Delete';
+import DELETE_CONFIRM from '@salesforce/label/c.Quorum_Segment_DeleteConfirm';
+import DELETED from '@salesforce/label/c.Quorum_Segment_Deleted';
+import SAVED from '@salesforce/label/c.Quorum_Segment_OrderSaved';
+import ACTION_FAILED from '@salesforce/label/c.Quorum_Segment_ActionFailed';
+import EDITING from '@salesforce/label/c.Quorum_Segment_Editing';
+import SELECT_HINT from '@salesforce/label/c.Quorum_Segment_SelectHint';
 
 /**
- * Sales ops' segment list: segments in priority order (an account joins the first active, valid
- * segment it matches), reordered with up/down buttons, switched on and off, created, cloned with
+ * Sales ops' segment list: segments in priority order (an account counts in every active, valid
+ * segment it matches; the first of them is its primary segment, stamped on its requests),
+ * reordered with up/down buttons, switched on and off, created, cloned with
  * their criteria and deleted after confirmation. The selected segment opens in c-segment-editor.
  */
 export default class SegmentRules extends LightningElement {
@@ -126,7 +127,7 @@ export default class SegmentRules extends LightningElement {
       this.loaded = true;
     } else if (data) {
       this.errors = undefined;
-      this.segments = data.uiapi.query.Segment__c.edges.map(({ node }) => ({
+      this.segments = queryNodes(data, 'Segment__c').map((node) => ({
         id: node.Id,
         name: v(node.Name),
         description: v(node.Description__c),
@@ -134,10 +135,10 @@ export default class SegmentRules extends LightningElement {
         active: v(node.Active__c) === true,
         logic: v(node.Filter_Logic__c),
         status: v(node.Status__c),
-        statusLabel: node.Status__c ? node.Status__c.displayValue || node.Status__c.value : null,
+        statusLabel: displayOf(node.Status__c),
         statusMessage: v(node.Status_Message__c),
         accountCount: v(node.Account_Count__c),
-        criteria: ((node.Criteria__r && node.Criteria__r.edges) || []).map(({ node: c }) => ({
+        criteria: nodesOf(node.Criteria__r).map((c) => ({
           id: c.Id,
           number: v(c.Number__c),
           field: v(c.Field__c),
@@ -245,12 +246,15 @@ export default class SegmentRules extends LightningElement {
   move(event, delta) {
     const index = this.segments.findIndex((s) => s.id === event.currentTarget.dataset.id);
     const updates = reorderUpdates(this.segments, index, delta);
+    // The new order is one write: every changed priority in one all-or-none mutation, so a
+    // failure never leaves two segments with the same priority.
     return this.act(
       () =>
-        Promise.all(
+        applyAll(
+          'segmentReorder',
           updates.map((u) =>
-            updateRecord({
-              fields: { [ID_FIELD.fieldApiName]: u.id, [PRIORITY_FIELD.fieldApiName]: u.priority },
+            updateOp(SEGMENT_OBJECT.objectApiName, u.id, {
+              [PRIORITY_FIELD.fieldApiName]: u.priority,
             }),
           ),
         ),
@@ -296,36 +300,31 @@ export default class SegmentRules extends LightningElement {
 
   async handleClone(event) {
     const source = this.segmentAt(event);
-    const record = await this.act(
-      async () => {
-        const copy = await createRecord({
-          apiName: SEGMENT_OBJECT.objectApiName,
-          fields: {
+    // The copy and its criteria are one write: the criteria point at the new segment through
+    // the mutation's reference to its create, and nothing is kept if any part fails.
+    const ids = await this.act(
+      () =>
+        applyAll('segmentClone', [
+          createOp(SEGMENT_OBJECT.objectApiName, {
             [NAME_FIELD.fieldApiName]: formatLabel(COPY_NAME, source.name),
             [DESCRIPTION_FIELD.fieldApiName]: source.description,
             [LOGIC_FIELD.fieldApiName]: source.logic,
             [PRIORITY_FIELD.fieldApiName]: nextPriority(this.segments),
             [ACTIVE_FIELD.fieldApiName]: false,
-          },
-        });
-        await Promise.all(
-          source.criteria.map((c) =>
-            createRecord({
-              apiName: CRITERION_OBJECT.objectApiName,
-              fields: {
-                [CRITERION_SEGMENT_FIELD.fieldApiName]: copy.id,
-                [CRITERION_NUMBER_FIELD.fieldApiName]: c.number,
-                [CRITERION_FIELD_FIELD.fieldApiName]: c.field,
-                [CRITERION_OPERATOR_FIELD.fieldApiName]: c.operator,
-                [CRITERION_VALUE_FIELD.fieldApiName]: c.value,
-              },
+          }),
+          ...source.criteria.map((c) =>
+            createOp(CRITERION_OBJECT.objectApiName, {
+              [CRITERION_SEGMENT_FIELD.fieldApiName]: refTo(0),
+              [CRITERION_NUMBER_FIELD.fieldApiName]: c.number,
+              [CRITERION_FIELD_FIELD.fieldApiName]: c.field,
+              [CRITERION_OPERATOR_FIELD.fieldApiName]: c.operator,
+              [CRITERION_VALUE_FIELD.fieldApiName]: c.value,
             }),
           ),
-        );
-        return copy;
-      },
+        ]),
       formatLabel(CLONED, source.name),
     );
+    const record = ids && ids[0] ? { id: ids[0] } : undefined;
     if (record) {
       this.selectedId = record.id;
     }

@@ -56,8 +56,9 @@ describe('c-committee-member', () => {
       member: { ...MEMBER, roleLabel: null, stanceLabel: null, hasVeto: false, notes: null },
     });
     expect($(element, '.veto-badge')).toBeNull();
-    expect($(element, '.role').textContent).toBe('c.Quorum_Committee_NotSet');
-    expect($(element, '.note').textContent).toBe('c.Quorum_Committee_NoNote');
+    expect($(element, '.role').textContent).toBe('c.Quorum_Common_NotSet');
+    // No note: no row at all, rather than a "No note" that reads like a note.
+    expect($(element, '.note')).toBeNull();
   });
 
   it('asks the parent to edit, then reports every edited field on save', async () => {

@@ -3,12 +3,33 @@ import DemandDrilldown from 'c/demandDrilldown';
 import { graphql } from 'lightning/graphql';
 
 jest.mock(
-  '@salesforce/label/c.Demand_Drill_Summary',
+  '@salesforce/label/c.Quorum_Demand_DrillSummary',
   () => ({ default: '{0} accounts, {1} requests you can see' }),
   { virtual: true },
 );
 
+// gql keeps the query text so an emit can target one of the two queries.
+jest.mock('lightning/graphql', () => {
+  const actual = jest.requireActual('lightning/graphql');
+  return { ...actual, gql: (strings) => strings.join('') };
+});
+
 const mockRequests = require('./data/requests.json');
+const mockBreakdown = require('../../demandExplanation/__tests__/data/breakdown.json');
+const isRequestQuery = (config) => String(config.query).includes('query demandDrilldown(');
+const isAccountsQuery = (config) => String(config.query).includes('query demandDrilldownAccounts');
+
+/** The variables of the live request query (an emit that reaches no wire). */
+function requestVariables() {
+  let variables;
+  graphql.emit(undefined, (config) => {
+    if (isRequestQuery(config)) {
+      variables = config.variables;
+    }
+    return false;
+  });
+  return variables;
+}
 const mockErrors = require('../../demandReport/__tests__/data/graphqlErrors.json');
 const THEME = 'a0T000000000001AAA';
 const SEGMENT = 'a0B000000000001AAA';
@@ -34,7 +55,7 @@ describe('c-demand-drilldown', () => {
   it('filters by theme and segment through the where variable', async () => {
     createDrilldown(SEGMENT);
     await flush();
-    expect(graphql.getLastConfig().variables.where).toEqual({
+    expect(requestVariables().where).toEqual({
       and: [
         {
           or: [
@@ -58,10 +79,41 @@ describe('c-demand-drilldown', () => {
     });
   });
 
+  it("lists the requests of every account the segment's score counted, not only the stamped ones", async () => {
+    const element = createElement('c-demand-drilldown', { is: DemandDrilldown });
+    element.themeId = THEME;
+    element.segmentId = SEGMENT;
+    element.scoreId = 'a0D01';
+    document.body.appendChild(element);
+    await flush();
+    // The accounts come first: no request query until the breakdown has been read.
+    expect(requestVariables()).toBeUndefined();
+    graphql.emit(mockBreakdown, isAccountsQuery);
+    await flush();
+    const where = requestVariables().where;
+    // An account counts in every segment it matches, but its requests carry only its primary
+    // segment: filter on the counted accounts instead of the stamp.
+    expect(where.and[1]).toEqual({
+      Account__c: { in: ['001000000000001AAA', '001000000000002AAA', '001000000000003AAA'] },
+    });
+  });
+
+  it('falls back to the segment stamp when the breakdown cannot be read', async () => {
+    const element = createElement('c-demand-drilldown', { is: DemandDrilldown });
+    element.themeId = THEME;
+    element.segmentId = SEGMENT;
+    element.scoreId = 'a0D01';
+    document.body.appendChild(element);
+    await flush();
+    graphql.emitErrors([{ message: 'No access to Breakdown__c' }], isAccountsQuery);
+    await flush();
+    expect(requestVariables().where.and[1]).toEqual({ Segment__c: { eq: SEGMENT } });
+  });
+
   it('does not filter by segment for all accounts', async () => {
     createDrilldown(null);
     await flush();
-    expect(graphql.getLastConfig().variables.where).toEqual({
+    expect(requestVariables().where).toEqual({
       or: [
         { Theme__c: { eq: THEME } },
         { Theme__r: { Merged_Into__c: { eq: THEME } } },
@@ -82,7 +134,8 @@ describe('c-demand-drilldown', () => {
 
   it('lists the requests grouped by account with a summary', async () => {
     const element = createDrilldown(SEGMENT);
-    graphql.emit(mockRequests);
+    await flush();
+    graphql.emit(mockRequests, isRequestQuery);
     await flush();
     expect(element.shadowRoot.querySelector('p.summary').textContent).toBe(
       '2 accounts, 3 requests you can see',
@@ -95,9 +148,31 @@ describe('c-demand-drilldown', () => {
     ]);
   });
 
+  it('links each request through NavigationMixin and says why a theme was suggested', async () => {
+    const element = createDrilldown(SEGMENT);
+    await flush();
+    graphql.emit(mockRequests, isRequestQuery);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const table = element.shadowRoot.querySelector('lightning-datatable');
+    // The jest NavigationMixin stub answers every GenerateUrl with example.com: no row carries
+    // a hand-built /lightning/r/ path.
+    expect(table.data.map((row) => row.url)).toEqual([
+      'https://www.example.com',
+      'https://www.example.com',
+      'https://www.example.com',
+    ]);
+    expect(table.data.map((row) => row.suggestionReason)).toEqual([
+      'shares: SAML, single sign-on with 5 requests',
+      null,
+      null,
+    ]);
+    expect(table.columns.map((column) => column.fieldName)).toContain('suggestionReason');
+  });
+
   it('shows the empty state', async () => {
     const element = createDrilldown(SEGMENT);
-    graphql.emit({ uiapi: { query: { Escalated_Request__c: { edges: [] } } } });
+    await flush();
+    graphql.emit({ uiapi: { query: { Escalated_Request__c: { edges: [] } } } }, isRequestQuery);
     await flush();
     expect(element.shadowRoot.querySelector('p.empty')).not.toBeNull();
     expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
@@ -105,14 +180,16 @@ describe('c-demand-drilldown', () => {
 
   it('shows the error panel', async () => {
     const element = createDrilldown(SEGMENT);
-    graphql.emitErrors(mockErrors);
+    await flush();
+    graphql.emitErrors(mockErrors, isRequestQuery);
     await flush();
     expect(element.shadowRoot.querySelector('c-error-panel').errors).toEqual(mockErrors);
   });
 
   it('is accessible', async () => {
     const element = createDrilldown(SEGMENT);
-    graphql.emit(mockRequests);
+    await flush();
+    graphql.emit(mockRequests, isRequestQuery);
     await flush();
     await expect(element).toBeAccessible();
   });

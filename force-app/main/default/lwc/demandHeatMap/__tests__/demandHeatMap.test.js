@@ -1,6 +1,13 @@
 import { createElement } from 'lwc';
 import DemandHeatMap from 'c/demandHeatMap';
 
+jest.mock('@salesforce/label/c.Quorum_Demand_HeatCellName', () => ({ default: '{0} in {1}' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.Quorum_Demand_HeatLegendStep', () => ({ default: '{0} – {1}' }), {
+  virtual: true,
+});
+
 const mockReport = require('../../demandReport/__tests__/data/demandReport.json');
 
 const scoreNodes = mockReport.uiapi.query.Segment_Demand_Score__c.edges.map((edge) => edge.node);
@@ -26,12 +33,12 @@ describe('c-demand-heat-map', () => {
   it('renders a captioned table with column and row headers', () => {
     const element = createHeatMap({ scoreNodes, segments });
     const table = element.shadowRoot.querySelector('table');
-    expect(table.querySelector('caption').textContent).toBe('c.Demand_Heat_Caption');
+    expect(table.querySelector('caption').textContent).toBe('c.Quorum_Demand_HeatCaption');
     const columnHeaders = [...table.querySelectorAll('thead th')];
     expect(columnHeaders.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     expect(columnHeaders.map((th) => th.textContent.trim())).toEqual([
-      'c.Demand_Col_Theme',
-      'c.Demand_All_Accounts',
+      'c.Quorum_Demand_ColTheme',
+      'c.Quorum_Demand_AllAccounts',
       'EU Banks',
       'Retail',
     ]);
@@ -40,11 +47,14 @@ describe('c-demand-heat-map', () => {
     expect(rowHeaders.map((th) => th.textContent)).toEqual([
       'SSO with SAML',
       'Audit log export',
+      'CSV exportDelivered',
       'Offline mode',
     ]);
+    // A closed theme says so beside its name.
+    expect(rowHeaders[2].querySelector('.theme-status').textContent).toBe('Delivered');
   });
 
-  it('shows each value as text with a shading computed from the data', () => {
+  it('shows each value as text, shaded by the segment-normalised score', () => {
     const element = createHeatMap({ scoreNodes, segments });
     const rows = [...element.shadowRoot.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => {
@@ -55,13 +65,16 @@ describe('c-demand-heat-map', () => {
         return `${text}|${td.className.match(/heat-(\d)/)[1]}`;
       }),
     );
+    const none = 'c.Quorum_Demand_HeatNoDemand|0';
+    // Two decimals, as in the ranked table: the same score never reads 4.25 here and 4.3 there.
     expect(rows).toEqual([
-      ['7.5|4', '5|3', '2.5|2'],
-      ['4.3|3', '2|2', '2.3|2'],
-      ['1|1', 'c.Demand_Heat_No_Demand|0', 'c.Demand_Heat_No_Demand|0'],
+      ['7.50|2', '5.00|4', '2.50|1'],
+      ['4.25|1', '2.00|2', '2.25|1'],
+      ['3.50|1', '2.00|2', none],
+      ['1.00|1', none, none],
     ]);
     const first = element.shadowRoot.querySelector('button.heat-value .slds-assistive-text');
-    expect(first.textContent).toBe('(SSO with SAML, c.Demand_All_Accounts)');
+    expect(first.textContent).toBe('(SSO with SAML in c.Quorum_Demand_AllAccounts)');
   });
 
   it('asks for a theme in a segment when a value is clicked', () => {
@@ -78,10 +91,46 @@ describe('c-demand-heat-map', () => {
     });
   });
 
+  it('makes the whole cell the button, not only its number', () => {
+    const element = createHeatMap({ scoreNodes, segments });
+    const cells = [...element.shadowRoot.querySelectorAll('tbody td')].filter(
+      (td) => !td.querySelector('.heat-blank'),
+    );
+    // Every scored cell holds exactly one element: its button, with the number inside.
+    cells.forEach((td) => {
+      expect(td.children).toHaveLength(1);
+      expect(td.children[0].tagName).toBe('BUTTON');
+      expect(td.children[0].querySelector('.heat-text')).not.toBeNull();
+    });
+    expect(cells).toHaveLength(9);
+  });
+
+  it('has a colour legend: what the shades measure and each shade with its range', () => {
+    const element = createHeatMap({ scoreNodes, segments });
+    expect(element.shadowRoot.querySelector('.legend-title').textContent).toBe(
+      'c.Quorum_Demand_HeatLegendNormalized',
+    );
+    const steps = [...element.shadowRoot.querySelectorAll('.legend-step')];
+    expect(steps.map((li) => li.querySelector('.legend-swatch').className)).toEqual([
+      'legend-swatch heat-1',
+      'legend-swatch heat-2',
+      'legend-swatch heat-3',
+      'legend-swatch heat-4',
+    ]);
+    expect(steps.map((li) => li.querySelector('.legend-range').textContent)).toEqual([
+      '0.00 – 0.63',
+      '0.63 – 1.25',
+      '1.25 – 1.88',
+      '1.88 – 2.50',
+    ]);
+  });
+
   it('says so when there is nothing to map', () => {
     const element = createHeatMap({ scoreNodes: [], segments });
     expect(element.shadowRoot.querySelector('table')).toBeNull();
-    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Demand_Heat_Empty');
+    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe(
+      'c.Quorum_Demand_HeatEmpty',
+    );
   });
 
   it('is accessible', async () => {

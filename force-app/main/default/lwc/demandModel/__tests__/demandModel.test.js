@@ -3,16 +3,16 @@ import {
   buildHeatMap,
   drilldownRows,
   drilldownWhere,
-  explainBreakdown,
-  formatScore,
-  nodesOf,
-  parseBreakdown,
-  describeFactors,
+  explainScore,
+  heatLevel,
   sortRows,
+  splitByThemeStatus,
+  trendOf,
   strongestRequestIds,
   themeRowsFor,
-  withRequestDetails,
+  withAccountNames,
 } from 'c/demandModel';
+import { nodesOf } from 'c/graphqlNodes';
 
 const report = require('../../demandReport/__tests__/data/demandReport.json');
 const requests = require('../../demandDrilldown/__tests__/data/requests.json');
@@ -20,13 +20,6 @@ const requests = require('../../demandDrilldown/__tests__/data/requests.json');
 const scores = nodesOf(report.uiapi.query.Segment_Demand_Score__c);
 const S1 = 'a0B000000000001AAA';
 const S2 = 'a0B000000000002AAA';
-const WORDS = {
-  accounts: 'accounts',
-  strongest: 'strongest',
-  side: 'side',
-  dealBlocker: 'deal blocker',
-};
-
 describe('themeRowsFor', () => {
   it('keeps the all-accounts rows (blank segment) in rank order with percent as a fraction', () => {
     const rows = themeRowsFor(scores, ALL_SEGMENTS);
@@ -34,6 +27,7 @@ describe('themeRowsFor', () => {
       'SSO with SAML',
       'Audit log export',
       'Offline mode',
+      'CSV export',
     ]);
     expect(rows[0]).toMatchObject({
       score: 7.5,
@@ -47,6 +41,41 @@ describe('themeRowsFor', () => {
       quorumIcon: 'utility:groups',
     });
     expect(rows[2].quorumIcon).toBeNull();
+  });
+
+  it('reads the normalised score, the theme status and the 90-day changes', () => {
+    const [sso, audit, offline, csv] = themeRowsFor(scores, ALL_SEGMENTS);
+    expect(sso).toMatchObject({
+      normalized: 0.75,
+      themeStatus: 'Open',
+      isClosed: false,
+      scoreChange: 1.5,
+      accountChange: 2,
+      trend: 'up',
+      trendIcon: 'utility:arrowup',
+    });
+    expect(audit).toMatchObject({ trend: 'down', trendIcon: 'utility:arrowdown' });
+    expect(offline).toMatchObject({ trend: null, trendIcon: null });
+    expect(csv).toMatchObject({ themeStatus: 'Delivered', isClosed: true, rank: null });
+  });
+
+  it('sets Delivered and Declined themes apart from the ranked open demand', () => {
+    const { open, closed } = splitByThemeStatus(themeRowsFor(scores, ALL_SEGMENTS));
+    expect(open.map((r) => r.themeName)).toEqual([
+      'SSO with SAML',
+      'Audit log export',
+      'Offline mode',
+    ]);
+    expect(closed.map((r) => [r.themeName, r.rank])).toEqual([['CSV export', null]]);
+    const declined = { ...closed[0], id: 'x', themeName: 'Blockchain', isClosed: true, score: 9 };
+    expect(splitByThemeStatus([...closed, declined]).closed.map((r) => r.themeName)).toEqual([
+      'Blockchain',
+      'CSV export',
+    ]);
+  });
+
+  it('says a flat change is flat', () => {
+    expect(trendOf(0)).toEqual({ trend: 'flat', trendIcon: 'utility:dash' });
   });
 
   it('treats an ALL: key as all accounts even when a segment id is present', () => {
@@ -68,13 +97,14 @@ describe('themeRowsFor', () => {
     expect(themeRowsFor(scores, S1).map((r) => [r.themeName, r.score, r.penetration])).toEqual([
       ['SSO with SAML', 5, 0.1],
       ['Audit log export', 2, 0.025],
+      ['CSV export', 2, 0.05],
     ]);
   });
 });
 
 describe('sortRows', () => {
   it('sorts numbers both ways with blanks last', () => {
-    const rows = themeRowsFor(scores, ALL_SEGMENTS);
+    const rows = splitByThemeStatus(themeRowsFor(scores, ALL_SEGMENTS)).open;
     expect(sortRows(rows, 'revenue', 'asc').map((r) => r.revenue)).toEqual([250000, 1200000, null]);
     expect(sortRows(rows, 'revenue', 'desc').map((r) => r.revenue)).toEqual([
       1200000,
@@ -103,18 +133,51 @@ describe('buildHeatMap', () => {
     expect(map.columns.map((c) => c.name)).toEqual(['All accounts', 'EU Banks', 'Retail']);
   });
 
-  it('computes every cell value and its shading level from the data', () => {
-    expect(map.max).toBe(7.5);
+  it('shows every score as text and shades it by the segment-normalised score', () => {
+    expect(map.normalized).toBe(true);
+    expect(map.max).toBe(2.5);
     const table = map.rows.map((row) => [
       row.themeName,
       ...row.cells.map((c) => `${c.text}|${c.className.match(/heat-(\d)/)[1]}`),
     ]);
+    // EU Banks (40 accounts) asking for SSO is the darkest cell, darker than all accounts' 7.50.
     expect(table).toEqual([
-      ['SSO with SAML', '7.5|4', '5|3', '2.5|2'],
-      ['Audit log export', '4.3|3', '2|2', '2.3|2'],
-      ['Offline mode', '1|1', '|0', '|0'],
+      ['SSO with SAML', '7.50|2', '5.00|4', '2.50|1'],
+      ['Audit log export', '4.25|1', '2.00|2', '2.25|1'],
+      ['CSV export', '3.50|1', '2.00|2', '|0'],
+      ['Offline mode', '1.00|1', '|0', '|0'],
     ]);
-    expect(map.rows[2].cells[1].isBlank).toBe(true);
+    expect(map.rows[3].cells[1].isBlank).toBe(true);
+  });
+
+  it('marks closed themes with their status', () => {
+    const csv = map.rows.find((row) => row.themeName === 'CSV export');
+    expect(csv).toMatchObject({ isClosed: true, statusLabel: 'Delivered' });
+    expect(map.rows[0]).toMatchObject({ isClosed: false, statusLabel: null });
+  });
+
+  it('falls back to the score on rows written before the normalised score', () => {
+    const old = scores.map((node) => ({ ...node, Normalized_Score__c: { value: null } }));
+    const fallback = buildHeatMap(old, [{ id: S1, name: 'EU Banks' }], 'All');
+    expect(fallback.normalized).toBe(false);
+    expect(fallback.max).toBe(7.5);
+    expect(fallback.rows[0].cells.map((c) => c.className)).toEqual([
+      'heat-cell heat-4',
+      'heat-cell heat-3',
+    ]);
+  });
+
+  it('gives a legend step per shade, covering 0 to the strongest value', () => {
+    expect(map.legend.map((step) => [step.level, step.from, step.to])).toEqual([
+      [1, 0, 0.625],
+      [2, 0.625, 1.25],
+      [3, 1.25, 1.875],
+      [4, 1.875, 2.5],
+    ]);
+    expect(heatLevel(0, 2.5)).toBe(0);
+    expect(heatLevel(0.01, 2.5)).toBe(1);
+    expect(heatLevel(null, 2.5)).toBe(0);
+    expect(heatLevel(3, 0)).toBe(0);
   });
 
   it('ignores scores of segments that are not columns', () => {
@@ -123,165 +186,43 @@ describe('buildHeatMap', () => {
   });
 });
 
-describe('formatScore', () => {
-  it('rounds to one decimal', () => {
-    expect(formatScore(4.25)).toBe('4.3');
-    expect(formatScore(3)).toBe('3');
-    expect(formatScore(null)).toBe('');
-  });
-});
+describe('explainScore', () => {
+  const explanation = require('../../demandExplanation/__tests__/data/breakdown.json');
+  const names = require('../../demandExplanation/__tests__/data/strongestRequests.json');
+  const text = explanation.uiapi.query.Segment_Demand_Score__c.edges[0].node.Breakdown__c.value;
 
-describe('parseBreakdown and explainBreakdown', () => {
-  const WORDS_ALL = { ...WORDS, urgency: 'urgency', hiddenAccount: 'an account you cannot see' };
-  const engine = JSON.stringify({
-    score: 4.2,
-    requests: 3,
-    accounts: [
-      {
-        account: '001B',
-        request: 'a0RB',
-        requests: 1,
-        urgency: 1,
-        source: 1,
-        side: 'Influence',
-        sideWeight: 1.2,
-        decay: 1,
-        blocker: 1,
-        weight: 1.2,
-        revenue: 0,
-        revenueFactor: 1,
-        voice: 1.2,
-      },
-      {
-        account: '001A',
-        request: 'a0RA',
-        requests: 2,
-        urgency: 2,
-        source: 1.25,
-        side: 'Decision',
-        sideWeight: 1.5,
-        decay: 0.9,
-        blocker: 1.5,
-        weight: 5.06,
-        revenue: 9e5,
-        revenueFactor: 1.5,
-        voice: 3,
-      },
-    ],
-    others: { accounts: 7, voice: 4.5 },
-  });
-
-  it('reads the engine format: strongest first, the summed others counted', () => {
-    const parsed = parseBreakdown(engine);
-    expect(parsed.ok).toBe(true);
-    expect(parsed.accountCount).toBe(9);
-    expect(parsed.others).toEqual({ accounts: 7, voice: 4.5 });
-    expect(
-      parsed.accounts.map((a) => [
-        a.accountId,
-        a.requestId,
-        a.voice,
-        a.urgencyWeight,
-        a.side,
-        a.dealBlocker,
-      ]),
-    ).toEqual([
-      ['001A', 'a0RA', 3, 2, 'Decision', true],
-      ['001B', 'a0RB', 1.2, 1, 'Influence', false],
+  it('reads a format-3 breakdown with the shared reader, strongest voice first', () => {
+    const explained = explainScore(text);
+    expect(explained.ok).toBe(true);
+    expect(explained.accounts.map((a) => [a.account, a.voice])).toEqual([
+      ['001000000000001AAA', 3],
+      ['001000000000002AAA', 0.6718],
+      ['001000000000003AAA', 0.3536],
     ]);
-    expect(strongestRequestIds(parsed, 1)).toEqual(['a0RA']);
+    expect(explained).toMatchObject({ cap: 3, accountCount: 3, score: 4.0254 });
+    expect(explained.total).toBeCloseTo(explained.score, 9);
   });
 
-  // What the service writes (format 2): rows under columns, shared factor sets listed once.
-  const rows = JSON.stringify({
-    format: 2,
-    score: 4.2,
-    requests: 3,
-    factorColumns: ['urgency', 'source', 'side', 'sideWeight', 'blocker'],
-    factorSets: [
-      [1, 1, 'Influence', 1.2, 1],
-      [2, 1.25, 'Decision', 1.5, 1.5],
-    ],
-    columns: [
-      'account',
-      'request',
-      'requests',
-      'factorSet',
-      'decay',
-      'weight',
-      'revenue',
-      'revenueFactor',
-      'voice',
-    ],
-    accounts: [
-      ['001A', 'a0RA', 2, 1, 0.9, 5.06, 9e5, 1.5, 3],
-      ['001B', 'a0RB', 1, 0, 1, 1.2, 0, 1, 1.2],
-    ],
-    others: { accounts: 7, voice: 4.5 },
-  });
-
-  it('reads format 2 exactly as the same breakdown listed as objects', () => {
-    const parsed = parseBreakdown(rows);
-    expect(parsed).toEqual(parseBreakdown(engine));
-    expect(parsed.accounts[0]).toMatchObject({
-      accountId: '001A',
-      requestId: 'a0RA',
-      voice: 3,
-      weight: 5.06,
-      urgencyWeight: 2,
-      side: 'Decision',
-      dealBlocker: true,
-      requests: 2,
-    });
-  });
-
-  it('reports format 2 with a row that is not a list as unreadable', () => {
-    const broken = JSON.parse(rows);
-    broken.accounts.push({ account: '001C' });
-    broken.accounts.push(7);
-    expect(parseBreakdown(JSON.stringify(broken)).ok).toBe(false);
-  });
-
-  it('explains in plain words with names and urgency from the strongest requests', () => {
-    const nodes = [
-      {
-        Id: 'a0RA',
-        Urgency__c: { value: 'Critical', displayValue: 'Critical' },
-        Account__r: { Name: { value: 'Acme' } },
-      },
-    ];
-    const explained = withRequestDetails(parseBreakdown(engine), nodes);
-    expect(explainBreakdown(explained, WORDS_ALL)).toBe(
-      '9 accounts; strongest: Acme — Critical × Decision side × deal blocker',
-    );
-    expect(describeFactors(explained.accounts[1], WORDS_ALL)).toBe('urgency ×1 × Influence side');
-  });
-
-  it('names an account the viewer cannot see neutrally', () => {
-    expect(explainBreakdown(parseBreakdown(engine), WORDS_ALL)).toBe(
-      '9 accounts; strongest: an account you cannot see — urgency ×2 × Decision side × deal blocker',
+  it('orders by voice whatever the order of the text', () => {
+    const parsed = JSON.parse(text);
+    parsed.accounts.reverse();
+    expect(explainScore(JSON.stringify(parsed)).accounts.map((a) => a.account)).toEqual(
+      explainScore(text).accounts.map((a) => a.account),
     );
   });
 
-  it('accepts a bare list with names and words inline', () => {
-    const json = JSON.stringify([
-      {
-        account: { Name: 'Acme' },
-        score: 2,
-        strongestRequest: { Urgency__c: 'High', side: 'Use', Deal_Blocker__c: false },
-      },
-    ]);
-    expect(explainBreakdown(parseBreakdown(json), WORDS_ALL)).toBe(
-      '1 accounts; strongest: Acme — High × Use side',
-    );
+  it('lists the strongest requests and adds the names the viewer can see', () => {
+    const explained = explainScore(text);
+    expect(strongestRequestIds(explained, 2)).toEqual(['a0R000000000002AAA', 'a0R000000000001AAA']);
+    const named = withAccountNames(explained, nodesOf(names.uiapi.query.Escalated_Request__c));
+    expect(named.accounts.map((a) => a.name)).toEqual(['Acme', 'Globex', undefined]);
   });
 
-  it('reports malformed or unexpected JSON as unreadable', () => {
-    expect(parseBreakdown('{"accounts": [').ok).toBe(false);
-    expect(parseBreakdown('{"total": 3}').ok).toBe(false);
-    expect(parseBreakdown('').ok).toBe(false);
-    expect(parseBreakdown(null).ok).toBe(false);
-    expect(parseBreakdown('[1, 2]').ok).toBe(false);
+  it('reports blank, malformed and older breakdowns as unreadable', () => {
+    expect(explainScore('')).toEqual({ ok: false });
+    expect(explainScore(null)).toEqual({ ok: false });
+    expect(explainScore('{"accounts": [')).toEqual({ ok: false });
+    expect(explainScore('{"format":2,"accounts":[]}')).toEqual({ ok: false });
     expect(strongestRequestIds({ ok: false }, 5)).toEqual([]);
   });
 });
@@ -343,8 +284,9 @@ describe('drill-down', () => {
       urgency: 'Critical',
       dealBlocker: true,
       revenue: 900000,
-      url: '/lightning/r/Escalated_Request__c/a0R02/view',
     });
+    // No hand-built record URL: the drill-down asks NavigationMixin for it.
+    expect(rows[1].url).toBeUndefined();
   });
 
   it('shows why a request was suggested, only while people have not themed it', () => {

@@ -10,6 +10,11 @@ const S1 = 'a0B000000000001AAA';
 
 // gql returns the query text so each emit can target one query: the report and its children
 // (run status, explanation, drill-down) all use the same graphql adapter.
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_TrendText',
+  () => ({ default: 'Score {0}, accounts {1}' }),
+  { virtual: true },
+);
 jest.mock('lightning/graphql', () => {
   const actual = jest.requireActual('lightning/graphql');
   return { ...actual, gql: (strings) => strings.join('') };
@@ -34,9 +39,14 @@ describe('c-demand-report', () => {
     jest.clearAllMocks();
   });
 
-  it('shows a spinner until the scores arrive', () => {
+  it('shows a spinner in a box of its own until the scores arrive', () => {
     const element = createReport();
-    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    const spinner = element.shadowRoot.querySelector('lightning-spinner');
+    expect(spinner).not.toBeNull();
+    // The spinner's overlay fills its nearest positioned ancestor: that must be the small
+    // loading box, not the card (the run status in the header stays usable).
+    expect(spinner.parentElement.classList).toContain('loading');
+    expect(spinner.parentElement.classList).toContain('slds-is-relative');
   });
 
   it('ranks the all-accounts themes by default', async () => {
@@ -57,10 +67,74 @@ describe('c-demand-report', () => {
       decisionBacked: 4,
       dealBlockers: 2,
       neededBy: '2026-12-01',
-      quorumText: 'c.Demand_Quorum_Reached',
+      quorumIcon: 'utility:groups',
     });
-    expect(table.data[1].quorumText).toBe('');
+    expect(table.data[1].quorumIcon).toBeNull();
     expect(table.columns.every((column) => column.sortable)).toBe(true);
+    expect(table.data.map((row) => row.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('shows the 90-day trend of each theme with an arrow', async () => {
+    const element = createReport();
+    graphql.emit(mockReport, isReportQuery);
+    await flush();
+    const table = element.shadowRoot.querySelector('lightning-datatable.theme-table');
+    expect(
+      table.data.map((row) => [row.themeName, row.trendIcon, row.trendWord, row.trendText]),
+    ).toEqual([
+      ['SSO with SAML', 'utility:arrowup', 'c.Quorum_Demand_TrendUp', 'Score +1.50, accounts +2'],
+      [
+        'Audit log export',
+        'utility:arrowdown',
+        'c.Quorum_Demand_TrendDown',
+        'Score -0.50, accounts -1',
+      ],
+      ['Offline mode', null, '', ''],
+    ]);
+    table.dispatchEvent(
+      new CustomEvent('sort', { detail: { fieldName: 'trendText', sortDirection: 'desc' } }),
+    );
+    await flush();
+    expect(table.data.map((row) => row.scoreChange)).toEqual([1.5, -0.5, null]);
+  });
+
+  it('lists Delivered and Declined themes apart, without a rank, and opens them too', async () => {
+    const element = createReport();
+    graphql.emit(mockReport, isReportQuery);
+    await flush();
+    const ranked = element.shadowRoot.querySelector('lightning-datatable.theme-table');
+    expect(ranked.data.map((row) => row.themeName)).not.toContain('CSV export');
+    const closed = element.shadowRoot.querySelector('lightning-datatable.closed-table');
+    expect(closed.data.map((row) => [row.themeName, row.themeStatusLabel, row.rank])).toEqual([
+      ['CSV export', 'Delivered', null],
+    ]);
+    expect(closed.columns.map((column) => column.fieldName)).not.toContain('rank');
+    expect(element.shadowRoot.querySelector('.closed-themes h2').textContent).toBe(
+      'c.Quorum_Demand_ClosedThemes',
+    );
+    closed.dispatchEvent(
+      new CustomEvent('rowselection', { detail: { selectedRows: [closed.data[0]] } }),
+    );
+    await flush();
+    expect(element.shadowRoot.querySelector('c-demand-explanation').scoreId).toBe('a0D08');
+  });
+
+  it('shows every score with the same two decimals and wraps long column headers', async () => {
+    const element = createReport();
+    graphql.emit(mockReport, isReportQuery);
+    await flush();
+    const table = element.shadowRoot.querySelector('lightning-datatable.theme-table');
+    const score = table.columns.find((column) => column.fieldName === 'score');
+    expect(score.typeAttributes).toEqual({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    // Headers wrap instead of being cut ("Decision-backed…") at 1,280 px, and the columns fit
+    // the card there (1,222 px inside it, about 40 of them for the selection column).
+    expect(table.wrapTableHeader).toBe('all');
+    const widths = table.columns.map((column) => column.initialWidth);
+    expect(widths.every((width) => width >= 90)).toBe(true);
+    expect(widths.reduce((sum, width) => sum + width, 0) + 40).toBeLessThanOrEqual(1222);
+    // The quorum mark sits in the accounts cell: one column less.
+    const accounts = table.columns.find((column) => column.fieldName === 'accounts');
+    expect(accounts.cellAttributes.iconName).toEqual({ fieldName: 'quorumIcon' });
   });
 
   it('offers all accounts plus the segments that are active or carry scores', async () => {
@@ -69,7 +143,7 @@ describe('c-demand-report', () => {
     await flush();
     const picker = element.shadowRoot.querySelector('lightning-combobox.segment-picker');
     expect(picker.options.map((o) => o.label)).toEqual([
-      'c.Demand_All_Accounts',
+      'c.Quorum_Demand_AllAccounts',
       'EU Banks',
       'Retail',
     ]);
@@ -88,6 +162,8 @@ describe('c-demand-report', () => {
       ['SSO with SAML', 5, 0.1],
       ['Audit log export', 2, 0.025],
     ]);
+    const closed = element.shadowRoot.querySelector('lightning-datatable.closed-table');
+    expect(closed.data.map((row) => [row.themeName, row.score])).toEqual([['CSV export', 2]]);
   });
 
   it('sorts when a column header is sorted', async () => {
@@ -157,7 +233,7 @@ describe('c-demand-report', () => {
     graphql.emit(mockEmpty, isReportQuery);
     await flush();
     expect(element.shadowRoot.querySelector('lightning-datatable.theme-table')).toBeNull();
-    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Demand_Empty');
+    expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Quorum_Demand_Empty');
   });
 
   it('notes when there are more scores than one page', async () => {
@@ -176,14 +252,16 @@ describe('c-demand-report', () => {
     const panel = element.shadowRoot.querySelector('c-error-panel');
     expect(panel).not.toBeNull();
     expect(panel.errors).toEqual(mockErrors);
-    expect(panel.friendlyMessage).toBe('c.Demand_Load_Error');
+    expect(panel.friendlyMessage).toBe('c.Quorum_Demand_LoadError');
     expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
   });
 
+  // axe checks the whole report (two datatables, the heat map with its legend, the run status):
+  // about 4 s on an idle machine, so it gets its own timeout with room for a loaded one.
   it('is accessible', async () => {
     const element = createReport();
     graphql.emit(mockReport, isReportQuery);
     await flush();
     await expect(element).toBeAccessible();
-  });
+  }, 20000);
 });

@@ -4,6 +4,16 @@ import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_RunCounts',
+  () => ({ default: '{0} records read, {1} scores written, {2} deleted, {3} API calls' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_RunProgressPercent',
+  () => ({ default: 'Run progress: {0}%' }),
+  { virtual: true },
+);
 jest.mock('lightning/empApi', () => ({
   subscribe: jest.fn(),
   unsubscribe: jest.fn(),
@@ -80,6 +90,22 @@ describe('c-demand-run-status', () => {
     jest.clearAllMocks();
   });
 
+  it('says nothing about runs while the run is still being read', () => {
+    const element = createStatus();
+    expect(element.shadowRoot.querySelector('.no-run')).toBeNull();
+    expect(element.shadowRoot.querySelector('.status')).toBeNull();
+    expect(recomputeButton(element).disabled).toBe(true);
+  });
+
+  it('writes run counts with thousands separators', async () => {
+    const element = createStatus();
+    const big = JSON.parse(JSON.stringify(mockSucceeded));
+    big.uiapi.query.Demand_Run__c.edges[0].node.Records_Read__c = { value: 1000000 };
+    graphql.emit(big);
+    await flush();
+    expect(element.shadowRoot.querySelector('.counts').textContent).toContain('1,000,000');
+  });
+
   it('says when no run exists yet and allows a recompute', async () => {
     const element = createStatus();
     graphql.emit(mockNoRun);
@@ -107,8 +133,15 @@ describe('c-demand-run-status', () => {
     node.Error_Count__c = { value: 3 };
     graphql.emit(partial);
     await flush();
+    await flush();
     const link = element.shadowRoot.querySelector('a.run-errors');
-    expect(link.getAttribute('href')).toBe('/lightning/r/Demand_Run__c/a0X000000000001AAA/view');
+    // The URL comes from NavigationMixin.GenerateUrl (the jest stub answers example.com), and a
+    // click navigates to the run's record page, never to a hand-built /lightning/r/ path.
+    expect(link.getAttribute('href')).toBe('https://www.example.com');
+    const navigate = jest.fn();
+    link.addEventListener('click', navigate);
+    link.click();
+    expect(navigate.mock.calls[0][0].defaultPrevented).toBe(true);
     expect(element.shadowRoot.querySelector('.status').textContent).toBe('Partially Succeeded');
   });
 
@@ -158,7 +191,7 @@ describe('c-demand-run-status', () => {
     expect(recomputeButton(element).disabled).toBe(true);
     expect(element.shadowRoot.querySelector('lightning-progress-bar').value).toBe(40);
     expect(element.shadowRoot.querySelector('.progress-text').textContent).toBe(
-      'c.Demand_Run_Progress: 40%',
+      'Run progress: 40%',
     );
     expect(element.shadowRoot.querySelector('.phase').textContent).toBe('(Scoring)');
     expect(subscribe).toHaveBeenCalledTimes(1);
@@ -312,7 +345,7 @@ describe('c-demand-run-status', () => {
     await flush();
     expect(subscribe).not.toHaveBeenCalled();
     expect(element.shadowRoot.querySelector('.live-off').textContent).toBe(
-      'c.Demand_Run_Live_Updates_Off',
+      'c.Quorum_Demand_RunLiveUpdatesOff',
     );
     const manual = element.shadowRoot.querySelector('lightning-button.refresh');
     expect(manual).not.toBeNull();

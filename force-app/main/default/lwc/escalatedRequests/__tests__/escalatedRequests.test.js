@@ -19,6 +19,23 @@ jest.mock(
   },
 );
 jest.mock(
+  '@salesforce/label/c.Quorum_Requests_SignalOne',
+  () => ({ default: 'Asked by 1 account in {1}, rank {2}, score {3}' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_SignalUnranked',
+  () => ({ default: 'Asked again by {0} accounts in {1} (not ranked), score {3}' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_RequesterWithRole',
+  () => ({ default: '{0} ({1})' }),
+  {
+    virtual: true,
+  },
+);
+jest.mock(
   '@salesforce/label/c.Quorum_Requests_Created',
   () => ({ default: 'Request "{0}" logged.' }),
   { virtual: true },
@@ -131,12 +148,12 @@ describe('c-escalated-requests', () => {
       $$(element, 'c-request-item').map((item) => [item.request.name, item.request]),
     );
     expect(byName['SSO with Okta for 4,000 agents']).toMatchObject({
-      signalText: 'Asked by 7 accounts in EMEA Banks, rank 1, score 12.3',
+      signalText: 'Asked by 7 accounts in EMEA Banks, rank 1, score 12.35',
       signalBadge: 'c.Quorum_Requests_Pattern',
       signalKind: 'pattern',
     });
     expect(byName['Export audit logs to Splunk']).toMatchObject({
-      signalText: 'Asked by 1 accounts in c.Quorum_Requests_AllAccounts, rank 14, score 1.8',
+      signalText: 'Asked by 1 account in c.Quorum_Requests_AllAccounts, rank 14, score 1.80',
       signalBadge: 'c.Quorum_Requests_OneOff',
     });
     // Themed but not scored yet
@@ -197,7 +214,7 @@ describe('c-escalated-requests', () => {
     const element = await mountOnOpportunity();
     const refresh = jest.fn().mockResolvedValue();
     await emitAll(refresh);
-    graphql.emit(mockCommittee, queryNamed('opportunityCommittee'));
+    graphql.emit(mockCommittee, queryNamed('committeeMembers'));
     await flushPromises();
     const toasts = jest.fn();
     element.addEventListener('lightning__showtoast', toasts);
@@ -249,6 +266,7 @@ describe('c-escalated-requests', () => {
         Status__c: 'New',
         Urgency__c: 'High',
         Needed_By__c: null,
+        Asked_On__c: '2026-10-02',
         Theme__c: 'a035g00000Thm02AAA',
         Requested_By__c: null,
         Revenue_At_Stake__c: 40000,
@@ -268,11 +286,11 @@ describe('c-escalated-requests', () => {
     const configs = [];
     graphql.emit(mockCommittee, (config) => {
       configs.push(config);
-      return queryNamed('accountCommittee')(config);
+      return queryNamed('committeeMembers')(config);
     });
     await flushPromises();
-    expect(configs.find(queryNamed('accountCommittee')).variables).toEqual({
-      accountId: ACCOUNT_ID,
+    expect(configs.find(queryNamed('committeeMembers')).variables).toEqual({
+      where: { Opportunity__r: { AccountId: { eq: ACCOUNT_ID } } },
     });
     $(element, 'lightning-button.new-request').click();
     await flushPromises();
@@ -284,6 +302,91 @@ describe('c-escalated-requests', () => {
       '0035g00000Ben02AAA',
       '0035g00000Gus08AAA',
     ]);
+  });
+
+  it("reads the opportunity's committee with a filter passed as a variable", async () => {
+    await mountOnOpportunity();
+    const configs = [];
+    graphql.emit(mockCommittee, (config) => {
+      configs.push(config);
+      return false;
+    });
+    const committee = configs.find(queryNamed('committeeMembers'));
+    expect(committee.variables).toEqual({
+      where: { Opportunity__c: { eq: OPPORTUNITY_ID } },
+    });
+    expect(committee.query).not.toContain(OPPORTUNITY_ID);
+  });
+
+  it('stops loading and shows the error when the opportunity cannot be read', async () => {
+    const element = createElement('c-escalated-requests', { is: EscalatedRequests });
+    element.recordId = OPPORTUNITY_ID;
+    element.objectApiName = 'Opportunity';
+    document.body.appendChild(element);
+    await flushPromises();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    getRecord.error({ message: 'Insufficient access' });
+    await flushPromises();
+    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($(element, 'c-error-panel').friendlyMessage).toBe('c.Quorum_Requests_LoadError');
+    expect($(element, 'lightning-button.new-request').disabled).toBe(true);
+  });
+
+  it('stops loading and says so when the opportunity has no account', async () => {
+    const element = createElement('c-escalated-requests', { is: EscalatedRequests });
+    element.recordId = OPPORTUNITY_ID;
+    element.objectApiName = 'Opportunity';
+    document.body.appendChild(element);
+    await flushPromises();
+    getRecord.emit({
+      ...mockOpportunity,
+      fields: { ...mockOpportunity.fields, AccountId: { value: null, displayValue: null } },
+    });
+    await flushPromises();
+    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($(element, '.no-account').textContent).toBe('c.Quorum_Requests_NoAccount');
+    expect($(element, 'lightning-button.new-request').disabled).toBe(true);
+    await expect(element).toBeAccessible();
+  });
+
+  it('gives the tile the requester, revenue, asked-on date, reason and a delivered theme', async () => {
+    const element = await mountOnOpportunity();
+    await emitAll();
+    const byName = Object.fromEntries(
+      $$(element, 'c-request-item').map((item) => [item.request.name, item.request]),
+    );
+    expect(byName['SSO with Okta for 4,000 agents']).toMatchObject({
+      requesterName: 'Ben Okafor',
+      revenue: 250000,
+      askedOn: '2026-11-18',
+      alreadyDelivered: false,
+    });
+    expect(byName['Export audit logs to Splunk']).toMatchObject({
+      themeStatus: 'Delivered',
+      alreadyDelivered: true,
+    });
+    expect(byName['数据必须存放在欧盟境内'].suggestionReason).toBe(
+      'shares: EU, 数据 with 3 requests',
+    );
+  });
+
+  it('gives a closed theme no rank in its signal', async () => {
+    const element = await mountOnOpportunity();
+    graphql.emit(mockRequests, queryNamed('accountRequests'));
+    await flushPromises();
+    const scores = JSON.parse(JSON.stringify(mockScores));
+    scores.uiapi.query.Segment_Demand_Score__c.edges.forEach(({ node }) => {
+      node.Rank__c = { value: null };
+      node.Account_Count__c = { value: 1200 };
+    });
+    graphql.emit(scores, queryNamed('themeSignals'));
+    await flushPromises();
+    const sso = $$(element, 'c-request-item').find(
+      (item) => item.request.name === 'SSO with Okta for 4,000 agents',
+    );
+    expect(sso.request.signalText).toBe(
+      'Asked again by 1,200 accounts in EMEA Banks (not ranked), score 12.35',
+    );
   });
 
   it('is accessible with data', async () => {

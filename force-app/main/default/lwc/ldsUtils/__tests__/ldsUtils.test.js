@@ -131,3 +131,16 @@ describe('c/ldsUtils formatLabel', () => {
     expect(formatLabel('{1} then {0} and {2}', 'a', 'b')).toBe('b then a and ');
   });
 });
+
+describe('picklistOptions', () => {
+  it('turns a wired getPicklistValues result into combobox options, [] before data', () => {
+    const { picklistOptions } = require('c/ldsUtils');
+    expect(picklistOptions(undefined)).toEqual([]);
+    expect(picklistOptions({ data: undefined, error: { status: 500 } })).toEqual([]);
+    expect(
+      picklistOptions({
+        data: { values: [{ label: '高', value: 'High', validFor: [], attributes: null }] },
+      }),
+    ).toEqual([{ label: '高', value: 'High' }]);
+  });
+});

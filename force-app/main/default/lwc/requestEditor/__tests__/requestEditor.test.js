@@ -5,6 +5,7 @@ import RequestEditor from 'c/requestEditor';
 import { graphql, gql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
+import { SEARCH_DELAY_MS, todayIso } from '../themeSearch';
 
 // gql records every query text and every interpolated value it is given, and returns the
 // text, so the tests can prove the user's search text never reaches a query string.
@@ -83,9 +84,12 @@ function check(element, apiName, checked) {
   input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
 }
 
+const searchPause = () => new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS + 20));
+
+/** Types into the theme search and pauses, so the debounced search runs. */
 async function typeThemeSearch(element, text) {
   $(element, '.theme-search').dispatchEvent(new CustomEvent('change', { detail: { value: text } }));
-  await flushPromises();
+  await searchPause();
 }
 
 async function save(element) {
@@ -143,6 +147,45 @@ describe('c-request-editor', () => {
     expect(queryTexts.length).toBeGreaterThan(0);
     queryTexts.forEach(({ values }) => expect(values).toEqual([]));
     expect(gql.mock.calls.every(([strings]) => !strings.join('').includes('SSO'))).toBe(true);
+  });
+
+  it('searches once the user pauses typing, not on every keystroke', async () => {
+    const { element } = await mountNew();
+    const searched = () => {
+      const patterns = [];
+      graphql.emit(mockThemesEmpty, (config) => {
+        if (themeSearch(config)) {
+          patterns.push(config.variables.pattern);
+        }
+        return false;
+      });
+      return patterns;
+    };
+    ['S', 'SS', 'SSO', 'SSO ', 'SSO s'].forEach((text) =>
+      $(element, '.theme-search').dispatchEvent(
+        new CustomEvent('change', { detail: { value: text } }),
+      ),
+    );
+    await flushPromises();
+    // Typed, but not yet paused: no query at all, and the box shows what was typed.
+    expect(searched()).toEqual([]);
+    expect($(element, '.theme-search').value).toBe('SSO s');
+    await searchPause();
+    // One query, for the last text only.
+    expect(searched()).toEqual(['%SSO s%']);
+  });
+
+  it('defaults "asked on" to today for a new request and keeps an edited date', async () => {
+    const { element } = await mountNew();
+    expect(field(element, 'Asked_On__c').value).toBe(todayIso());
+    expect(todayIso(new Date(2026, 0, 5))).toBe('2026-01-05');
+    createRecord.mockResolvedValue({ id: 'a025g00000Req11AAA' });
+    change(element, 'Name', 'Old ask, logged late');
+    change(element, 'Urgency__c', 'Low');
+    change(element, 'Asked_On__c', '2026-03-02');
+    await flushPromises();
+    await save(element);
+    expect(createRecord.mock.calls[0][0].fields.Asked_On__c).toBe('2026-03-02');
   });
 
   it('does not search for fewer than two characters', async () => {
@@ -204,6 +247,7 @@ describe('c-request-editor', () => {
         Theme__c: 'a035g00000Thm01AAA',
         Urgency__c: 'High',
         Needed_By__c: '2027-01-31',
+        Asked_On__c: todayIso(),
         Revenue_At_Stake__c: 180000,
         Deal_Blocker__c: true,
         Requested_By__c: '0035g00000Ben02AAA',
@@ -235,6 +279,7 @@ describe('c-request-editor', () => {
         Theme__c: null,
         Urgency__c: 'Low',
         Needed_By__c: null,
+        Asked_On__c: todayIso(),
         Revenue_At_Stake__c: null,
         Deal_Blocker__c: false,
         Requested_By__c: null,
@@ -258,6 +303,7 @@ describe('c-request-editor', () => {
         Status__c: 'New',
         Urgency__c: 'High',
         Needed_By__c: null,
+        Asked_On__c: '2026-10-02',
         Theme__c: 'a035g00000Thm02AAA',
         Requested_By__c: null,
         Revenue_At_Stake__c: 40000,
@@ -283,6 +329,7 @@ describe('c-request-editor', () => {
         Theme__c: null,
         Urgency__c: 'High',
         Needed_By__c: null,
+        Asked_On__c: '2026-10-02',
         Revenue_At_Stake__c: 40000,
         Deal_Blocker__c: false,
         Requested_By__c: null,

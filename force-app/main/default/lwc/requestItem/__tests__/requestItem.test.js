@@ -6,6 +6,11 @@ jest.mock(
   () => ({ default: 'Suggested: {0}' }),
   { virtual: true },
 );
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_SuggestionReason',
+  () => ({ default: 'Why suggested: {0}' }),
+  { virtual: true },
+);
 jest.mock('@salesforce/label/c.Quorum_Requests_EditAria', () => ({ default: 'Edit request {0}' }), {
   virtual: true,
 });
@@ -75,26 +80,60 @@ describe('c-request-item', () => {
       signalKind: null,
     });
     expect($(element, '.theme').textContent).toBe('Suggested: EU data residency');
-    expect($(element, '.needed-by').textContent).toBe('c.Quorum_Committee_NotSet');
+    expect($(element, '.needed-by').textContent).toBe('c.Quorum_Common_NotSet');
     expect($(element, '.deal-blocker')).toBeNull();
     expect($(element, '.signal')).toBeNull();
     expect($(element, '.urgency').classList).not.toContain('slds-text-color_error');
   });
 
-  it('says why Quorum suggested the theme', () => {
-    const reason = 'shares: data residency, EU, 欧盟 with 4 requests';
-    const element = mount({
+  it('says why the service suggested the theme, only while the suggestion stands', () => {
+    const suggested = {
       ...REQUEST,
-      themeId: null,
       themeName: null,
       suggestedThemeName: 'EU data residency',
-      suggestionReason: reason,
+      suggestionReason: 'shares: EU, 数据 with 3 requests',
+    };
+    expect($(mount(suggested), '.suggestion-reason').textContent).toBe(
+      'Why suggested: shares: EU, 数据 with 3 requests',
+    );
+    expect(
+      $(mount({ ...suggested, themeName: 'Data residency' }), '.suggestion-reason'),
+    ).toBeNull();
+  });
+
+  it('flags a request on a delivered theme to its account team', () => {
+    const element = mount({ ...REQUEST, alreadyDelivered: true });
+    expect($(element, '.already-delivered').textContent).toContain(
+      'c.Quorum_Requests_AlreadyDelivered',
+    );
+    expect($(mount(REQUEST), '.already-delivered')).toBeNull();
+  });
+
+  it('shows who asked, when, and the revenue at stake with thousands separators', () => {
+    const element = mount({
+      ...REQUEST,
+      requesterName: 'Ben Okafor',
+      revenue: 1250000,
+      askedOn: '2026-11-18',
     });
-    expect($(element, '.reason').textContent).toContain(reason);
-    expect($(element, '.theme').title).toBe(reason);
-    // A themed request shows no suggestion reason.
-    const themed = mount({ ...REQUEST, suggestionReason: reason });
-    expect($(themed, '.reason')).toBeNull();
+    expect($(element, '.requester').textContent).toBe('Ben Okafor');
+    expect($(element, '.revenue').textContent).toBe('$1,250,000');
+    expect($(element, '.asked-on lightning-formatted-date-time').value).toBe('2026-11-18');
+    // Without them the rows are left out rather than shown blank.
+    const bare = mount(REQUEST);
+    expect($(bare, '.requester')).toBeNull();
+    expect($(bare, '.revenue')).toBeNull();
+  });
+
+  it('lays facts out as label/value pairs, one per row (no inline run-on in a 414 px sidebar)', () => {
+    const element = mount(REQUEST);
+    const facts = $(element, 'dl.facts');
+    expect(facts.classList).not.toContain('slds-list_inline');
+    const terms = [...facts.children].map((child) => child.tagName);
+    // dt, dd alternate: every value sits in the grid's value column next to its own label.
+    terms.forEach((tag, index) => expect(tag).toBe(index % 2 === 0 ? 'DT' : 'DD'));
+    // Labels are not followed by a colon typed into the template.
+    expect(facts.querySelector('dt').textContent).toBe('c.Quorum_Requests_ColStatus');
   });
 
   it('shows "no theme yet" without theme or suggestion', () => {

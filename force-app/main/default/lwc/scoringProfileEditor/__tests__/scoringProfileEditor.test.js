@@ -5,51 +5,53 @@ import ScoringProfileEditor from 'c/scoringProfileEditor';
 import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { NUMBER_FIELDS, WEIGHT_FIELDS } from 'c/quorumProfile';
+import { PROFILE_NUMBER_FIELDS } from '../profileGroups';
 
 // The English wording of the labels the summary and messages are built from.
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Urgency',
+  '@salesforce/label/c.Quorum_Profile_SummaryUrgency',
   () => ({ default: 'A Critical request counts {0}× a Low one.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Side',
+  '@salesforce/label/c.Quorum_Profile_SummarySide',
   () => ({ default: 'A decision maker’s request counts {0}× a user’s.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Decay',
+  '@salesforce/label/c.Quorum_Profile_SummaryDecay',
   () => ({ default: 'A request loses half its weight every {0} days but never below {1}%.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Blocker',
+  '@salesforce/label/c.Quorum_Profile_SummaryBlocker',
   () => ({ default: 'A deal blocker multiplies a request by {0}.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Revenue',
+  '@salesforce/label/c.Quorum_Profile_SummaryRevenue',
   () => ({ default: 'Revenue at stake of {1} raises a voice by {0}%.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Voice',
+  '@salesforce/label/c.Quorum_Profile_SummaryVoice',
   () => ({
     default: 'No account counts more than {0}; {1} ordinary accounts outrank any single account.',
   }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Summary_Quorum',
+  '@salesforce/label/c.Quorum_Profile_SummaryQuorum',
   () => ({ default: 'Quorum at {0} accounts.' }),
   { virtual: true },
 );
 jest.mock(
-  '@salesforce/label/c.Profile_Error_Half_Life',
+  '@salesforce/label/c.Quorum_Profile_ErrorHalfLife',
   () => ({ default: 'Between {0} and {1} days.' }),
   { virtual: true },
 );
-jest.mock('@salesforce/label/c.Profile_Default_Name', () => ({ default: 'Default' }), {
+jest.mock('@salesforce/label/c.Quorum_Profile_DefaultName', () => ({ default: 'Default' }), {
   virtual: true,
 });
 
@@ -97,6 +99,13 @@ const DEFAULT_FIELDS = {
   Side_Influence__c: 1.2,
   Side_Use__c: 1,
   Side_Unknown__c: 1,
+  Influence_High__c: 1.2,
+  Influence_Medium__c: 1,
+  Influence_Low__c: 0.8,
+  Influence_Unknown__c: 1,
+  Workaround_None__c: 1,
+  Workaround_Partner__c: 0.75,
+  Workaround_Self_Serve__c: 0.5,
   Deal_Blocker_Factor__c: 1.5,
   Half_Life_Days__c: 730,
   Decay_Floor__c: 0.25,
@@ -142,7 +151,7 @@ describe('c-scoring-profile-editor', () => {
       'A decision maker’s request counts 1.5× a user’s.',
       'A request loses half its weight every 730 days but never below 25%.',
       'A deal blocker multiplies a request by 1.5.',
-      `Revenue at stake of ${(100000).toLocaleString()} raises a voice by 15.1%.`,
+      'Revenue at stake of $100,000 raises a voice by 15.1%.',
       'No account counts more than 3; 6 ordinary accounts outrank any single account.',
       'Quorum at 6 accounts.',
     ]);
@@ -172,7 +181,7 @@ describe('c-scoring-profile-editor', () => {
         Description__c: 'Critical counts more this year',
         Active__c: true,
         Counted_Statuses__c: 'New;Planned',
-        Role_Side_Mapping__c: '{"Influencer": "Decision"}',
+        Role_Side_Mapping__c: '{"Influencer":"Decision"}',
         ...DEFAULT_FIELDS,
         Urgency_Critical__c: 3,
         Urgency_Low__c: 0.25,
@@ -205,6 +214,84 @@ describe('c-scoring-profile-editor', () => {
     });
   });
 
+  it('edits the influence and workaround weights, within the shared ranges', async () => {
+    const element = await createEditor();
+    expect(input(element, 'Influence_High__c').value).toBe(1.2);
+    expect(input(element, 'Workaround_Self_Serve__c').value).toBe(0.5);
+    // A workaround may lower a weight, never raise it (the shared module's range is 0–1).
+    await type(input(element, 'Workaround_Partner__c'), '1.2');
+    const errors = [...element.shadowRoot.querySelectorAll('.field-error')];
+    expect(errors.map((e) => e.dataset.field)).toEqual(['Workaround_Partner__c']);
+    expect(errors[0].textContent.trim()).toBe('c.Quorum_Profile_ErrorWorkaround');
+    await type(input(element, 'Workaround_Partner__c'), '0.6');
+    await type(input(element, 'Influence_Low__c'), '0.7');
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(updateRecord.mock.calls[0][0].fields).toMatchObject({
+      Workaround_Partner__c: 0.6,
+      Influence_Low__c: 0.7,
+    });
+  });
+
+  it('edits every field of the shared profile module, grouped under legends above them', async () => {
+    const element = await createEditor();
+    const shared = [
+      ...Object.values(WEIGHT_FIELDS).flatMap((byValue) => Object.values(byValue)),
+      ...Object.values(NUMBER_FIELDS),
+    ].sort();
+    expect(PROFILE_NUMBER_FIELDS.slice().sort()).toEqual(shared);
+    const legends = [...element.shadowRoot.querySelectorAll('fieldset.weight-group > legend')];
+    expect(legends.map((legend) => legend.textContent)).toEqual([
+      'c.Quorum_Profile_GroupUrgency',
+      'c.Quorum_Profile_GroupSource',
+      'c.Quorum_Profile_GroupSide',
+      'c.Quorum_Profile_GroupInfluence',
+      'c.Quorum_Profile_GroupWorkaround',
+      'c.Quorum_Profile_GroupRequest',
+      'c.Quorum_Profile_GroupVoice',
+    ]);
+    // SLDS's slds-form-element__legend floats the legend beside the fields: not used.
+    const allLegends = [...element.shadowRoot.querySelectorAll('legend')];
+    allLegends.forEach((legend) => {
+      expect(legend.classList).not.toContain('slds-form-element__legend');
+      expect(legend.classList).toContain('group-legend');
+    });
+  });
+
+  it('edits the role → side map as a table of roles, not JSON', async () => {
+    const element = await createEditor();
+    expect(element.shadowRoot.querySelector('lightning-textarea.role-mapping')).toBeNull();
+    const roleSides = $(element, 'c-profile-role-sides');
+    expect(roleSides.overrides).toEqual({ Influencer: 'Decision' });
+    roleSides.dispatchEvent(
+      new CustomEvent('change', {
+        detail: { overrides: { Influencer: 'Decision', 'End User': 'Influence' } },
+      }),
+    );
+    await flush();
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(JSON.parse(updateRecord.mock.calls[0][0].fields.Role_Side_Mapping__c)).toEqual({
+      Influencer: 'Decision',
+      'End User': 'Influence',
+    });
+    roleSides.dispatchEvent(new CustomEvent('change', { detail: { overrides: {} } }));
+    await flush();
+    $(element, 'lightning-button.save').click();
+    await flush();
+    expect(updateRecord.mock.calls[1][0].fields.Role_Side_Mapping__c).toBe('');
+  });
+
+  it('says when the stored role map cannot be read, and starts from the built-in sides', async () => {
+    const broken = JSON.parse(JSON.stringify(mockProfile));
+    broken.uiapi.query.Demand_Scoring_Profile__c.edges[0].node.Role_Side_Mapping__c = {
+      value: '{"Influencer":',
+    };
+    const element = await createEditor(broken);
+    expect($(element, '.role-mapping-error').textContent.trim()).toBe('c.Quorum_Profile_ErrorJson');
+    expect($(element, 'c-profile-role-sides').overrides).toEqual({});
+  });
+
   it.each([
     ['Urgency_High__c', '11'],
     ['Source_Partner__c', '-1'],
@@ -234,15 +321,16 @@ describe('c-scoring-profile-editor', () => {
     expect($(element, '.field-error').textContent.trim()).toBe('Between 1 and 3650 days.');
   });
 
-  it('checks the role mapping JSON and the counted statuses', async () => {
+  it('checks the counted statuses and never offers Delivered', async () => {
     const element = await createEditor();
-    await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer": "Boss"}');
-    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Side');
-    await type($(element, 'lightning-textarea.role-mapping'), '{"Influencer":');
-    expect($(element, '.role-mapping-error').textContent).toBe('c.Profile_Error_Json');
-    $(element, 'lightning-checkbox-group.statuses').dispatchEvent(
-      new CustomEvent('change', { detail: { value: [] } }),
-    );
+    const statuses = $(element, 'lightning-checkbox-group.statuses');
+    expect(statuses.options.map((o) => o.value)).toEqual([
+      'New',
+      'Under Review',
+      'Planned',
+      'Declined',
+    ]);
+    statuses.dispatchEvent(new CustomEvent('change', { detail: { value: [] } }));
     await flush();
     expect($(element, '.statuses-error')).not.toBeNull();
     $(element, 'lightning-button.save').click();

@@ -3,7 +3,7 @@
 import { createElement } from 'lwc';
 import SegmentCriterionRow from 'c/segmentCriterionRow';
 import { getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { operatorsForType } from 'c/quorumRules';
+import { operatorsForType, splitValues } from 'c/quorumRules';
 
 const mockPicklist = require('./data/industryPicklist.json');
 const mockAccountInfo = require('../../segmentEditor/__tests__/data/accountObjectInfo.json');
@@ -76,7 +76,9 @@ describe('c-segment-criterion-row', () => {
 
   it('explains comma-separated lists', () => {
     const element = createRow({ field: 'NumberOfEmployees', operator: 'in' });
-    expect($(element, 'lightning-input.value-input').fieldLevelHelp).toBe('c.Segment_Values_Hint');
+    expect($(element, 'lightning-input.value-input').fieldLevelHelp).toBe(
+      'c.Quorum_Segment_ValuesHint',
+    );
   });
 
   it('asks for no value for is blank', () => {
@@ -108,7 +110,38 @@ describe('c-segment-criterion-row', () => {
     const handler = jest.fn();
     element.addEventListener('change', handler);
     group.dispatchEvent(new CustomEvent('change', { detail: { value: ['Banking', 'Insurance'] } }));
-    expect(handler.mock.calls[0][0].detail).toEqual({ key: 'k1', value: 'Banking,Insurance' });
+    expect(handler.mock.calls[0][0].detail).toEqual({ key: 'k1', value: 'Banking, Insurance' });
+  });
+
+  it('reads and writes picklist values holding a comma in double quotes', async () => {
+    const element = createRow({
+      field: 'Industry',
+      operator: 'in',
+      value: '"Media, Entertainment & Games", Retail',
+    });
+    await flush();
+    const withComma = JSON.parse(JSON.stringify(mockPicklist));
+    withComma.values.push({
+      attributes: null,
+      label: 'Media, Entertainment & Games',
+      validFor: [],
+      value: 'Media, Entertainment & Games',
+    });
+    getPicklistValues.emit(withComma);
+    await flush();
+    const group = $(element, 'lightning-checkbox-group.value-picklist-list');
+    expect(group.value).toEqual(['Media, Entertainment & Games', 'Retail']);
+    const handler = jest.fn();
+    element.addEventListener('change', handler);
+    group.dispatchEvent(
+      new CustomEvent('change', {
+        detail: { value: ['Media, Entertainment & Games', 'Banking', 'Say "hi"'] },
+      }),
+    );
+    const written = handler.mock.calls[0][0].detail.value;
+    expect(written).toBe('"Media, Entertainment & Games", Banking, "Say ""hi"""');
+    // What is written reads back as the same values with the shared grammar.
+    expect(splitValues(written)).toEqual(['Media, Entertainment & Games', 'Banking', 'Say "hi"']);
   });
 
   it('keeps a fitting operator and clears the value when the field changes', () => {

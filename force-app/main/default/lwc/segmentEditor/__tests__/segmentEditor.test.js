@@ -3,8 +3,7 @@
 import { createElement } from 'lwc';
 import SegmentEditor from 'c/segmentEditor';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { graphql } from 'lightning/graphql';
-import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { executeMutation, graphql } from 'lightning/graphql';
 import { parseFilterLogic } from 'c/quorumRules';
 
 // gql keeps the query text, and refuses interpolations: a query must be a constant.
@@ -18,10 +17,11 @@ jest.mock('lightning/graphql', () => {
       }
       return strings.join('');
     },
+    executeMutation: jest.fn(),
   };
 });
 jest.mock(
-  '@salesforce/label/c.Segment_Service_Status',
+  '@salesforce/label/c.Quorum_Segment_ServiceStatus',
   () => ({ default: 'Service says: {0}. {1}' }),
   { virtual: true },
 );
@@ -206,37 +206,44 @@ describe('c-segment-editor', () => {
     $(element, 'lightning-button.save').click();
     await flush();
 
-    expect(updateRecord).toHaveBeenCalledTimes(2);
-    expect(updateRecord).toHaveBeenNthCalledWith(1, {
-      fields: {
+    // ONE all-or-none write: the segment, then exactly the changed, new and removed criteria.
+    expect(executeMutation).toHaveBeenCalledTimes(1);
+    const { query, variables } = executeMutation.mock.calls[0][0];
+    expect(query).toContain('uiapi(input: { allOrNone: true })');
+    expect(query).toContain('op0: Segment__cUpdate(input: $op0)');
+    expect(query).toContain('op1: Segment_Criterion__cUpdate(input: $op1)');
+    expect(query).toContain('op2: Segment_Criterion__cCreate(input: $op2)');
+    expect(query).toContain('op3: Segment_Criterion__cDelete(input: $op3)');
+    expect(query).not.toContain('Insurers');
+    expect(variables).toEqual({
+      op0: {
         Id: S1,
-        Name: 'EU Banks & Insurers',
-        Description__c: 'Banks headquartered in the EU',
-        Filter_Logic__c: '1 AND (2 OR 3)',
+        Segment__c: {
+          Name: 'EU Banks & Insurers',
+          Description__c: 'Banks headquartered in the EU',
+          Filter_Logic__c: '1 AND (2 OR 3)',
+        },
       },
-    });
-    expect(updateRecord).toHaveBeenNthCalledWith(2, {
-      fields: {
+      op1: {
         Id: 'a0C000000000002AAA',
-        Number__c: 2,
-        Field__c: 'BillingCountry',
-        Operator__c: 'in',
-        Value__c: 'Germany,France,Italy',
+        Segment_Criterion__c: {
+          Number__c: 2,
+          Field__c: 'BillingCountry',
+          Operator__c: 'in',
+          Value__c: 'Germany,France,Italy',
+        },
       },
-    });
-    expect(createRecord).toHaveBeenCalledTimes(1);
-    expect(createRecord).toHaveBeenCalledWith({
-      apiName: 'Segment_Criterion__c',
-      fields: {
-        Number__c: 3,
-        Field__c: 'NumberOfEmployees',
-        Operator__c: 'greater than',
-        Value__c: '500',
-        Segment__c: S1,
+      op2: {
+        Segment_Criterion__c: {
+          Number__c: 3,
+          Field__c: 'NumberOfEmployees',
+          Operator__c: 'greater than',
+          Value__c: '500',
+          Segment__c: S1,
+        },
       },
+      op3: { Id: 'a0C000000000003AAA' },
     });
-    expect(deleteRecord).toHaveBeenCalledTimes(1);
-    expect(deleteRecord).toHaveBeenCalledWith('a0C000000000003AAA');
     expect(saved).toHaveBeenCalledTimes(1);
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
   });
@@ -247,7 +254,7 @@ describe('c-segment-editor', () => {
     await flush();
     $(element, 'lightning-button.save').click();
     await flush();
-    expect(updateRecord).not.toHaveBeenCalled();
+    expect(executeMutation).not.toHaveBeenCalled();
     expect($(element, '.save-error')).not.toBeNull();
   });
 
@@ -257,7 +264,7 @@ describe('c-segment-editor', () => {
     await flush();
     $(element, 'lightning-button.save').click();
     await flush();
-    expect(updateRecord).not.toHaveBeenCalled();
+    expect(executeMutation).not.toHaveBeenCalled();
     expect($(element, '.name-error')).not.toBeNull();
   });
 
@@ -272,9 +279,9 @@ describe('c-segment-editor', () => {
   });
 
   it('toasts the reason when saving fails', async () => {
-    updateRecord.mockRejectedValueOnce({
-      body: { message: 'Filter Logic: data value too large' },
-      status: 400,
+    executeMutation.mockResolvedValueOnce({
+      data: undefined,
+      errors: [{ message: 'Filter Logic: data value too large' }],
     });
     const element = await createEditor();
     const toast = jest.fn();

@@ -27,6 +27,16 @@ describe('buildWhere: operators', () => {
     ['starts with', 'Ban', { Industry: { like: 'Ban%' } }],
     ['in', 'Banking, Insurance', { Industry: { in: ['Banking', 'Insurance'] } }],
     ['not in', 'Banking,Insurance', { Industry: { nin: ['Banking', 'Insurance'] } }],
+    [
+      'in',
+      '"Media, Entertainment & Games", Retail',
+      { Industry: { in: ['Media, Entertainment & Games', 'Retail'] } },
+    ],
+    [
+      'equals',
+      '"Media, Entertainment & Games"',
+      { Industry: { eq: 'Media, Entertainment & Games' } },
+    ],
     ['is blank', '', { Industry: { eq: null } }],
     ['is not blank', null, { Industry: { ne: null } }],
   ])('picklist %s', (operator, value, where) => {

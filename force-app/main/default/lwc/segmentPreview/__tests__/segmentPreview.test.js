@@ -15,7 +15,7 @@ jest.mock('lightning/graphql', () => {
   };
 });
 jest.mock(
-  '@salesforce/label/c.Segment_Preview_Matches',
+  '@salesforce/label/c.Quorum_Segment_PreviewMatches',
   () => ({ default: '{0} accounts match' }),
   { virtual: true },
 );

@@ -1,15 +1,15 @@
 import { createElement } from 'lwc';
 import SegmentRules from 'c/segmentRules';
-import { graphql } from 'lightning/graphql';
+import { executeMutation, graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
 import LightningConfirm from 'lightning/confirm';
 
 // gql returns its text so emits can target this component's query (the editor has others).
 jest.mock('lightning/graphql', () => {
   const actual = jest.requireActual('lightning/graphql');
-  return { ...actual, gql: (strings) => strings.join('') };
+  return { ...actual, gql: (strings) => strings.join(''), executeMutation: jest.fn() };
 });
-jest.mock('@salesforce/label/c.Segment_Copy_Name', () => ({ default: '{0} (copy)' }), {
+jest.mock('@salesforce/label/c.Quorum_Segment_CopyName', () => ({ default: '{0} (copy)' }), {
   virtual: true,
 });
 
@@ -81,27 +81,36 @@ describe('c-segment-rules', () => {
     ]);
   });
 
-  it('moves a segment up by rewriting Priority__c', async () => {
+  it('moves a segment up by rewriting Priority__c in ONE write', async () => {
+    executeMutation.mockResolvedValue({ data: { uiapi: {} } });
     const { element, refresh } = await createRules();
     const toast = jest.fn();
     element.addEventListener('lightning__showtoast', toast);
     $$(element, 'lightning-button-icon.move-up')[2].click();
     await flush();
-    expect(updateRecord).toHaveBeenCalledTimes(2);
-    expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S3, Priority__c: 20 } });
-    expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: S2, Priority__c: 30 } });
+    // One request for the whole new order (all-or-none), not one updateRecord per segment.
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(executeMutation).toHaveBeenCalledTimes(1);
+    const { query, variables } = executeMutation.mock.calls[0][0];
+    expect(query).toContain('uiapi(input: { allOrNone: true })');
+    expect(variables).toEqual({
+      op0: { Id: S3, Segment__c: { Priority__c: 20 } },
+      op1: { Id: S2, Segment__c: { Priority__c: 30 } },
+    });
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
     expect(refresh).toHaveBeenCalled();
   });
 
   it('moves a segment down', async () => {
+    executeMutation.mockResolvedValue({ data: { uiapi: {} } });
     const { element } = await createRules();
     $$(element, 'lightning-button-icon.move-down')[0].click();
     await flush();
-    expect(updateRecord.mock.calls.map((call) => call[0])).toEqual([
-      { fields: { Id: S2, Priority__c: 10 } },
-      { fields: { Id: S1, Priority__c: 20 } },
-    ]);
+    expect(executeMutation).toHaveBeenCalledTimes(1);
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({
+      op0: { Id: S2, Segment__c: { Priority__c: 10 } },
+      op1: { Id: S1, Segment__c: { Priority__c: 20 } },
+    });
   });
 
   it('deactivates a segment', async () => {
@@ -132,15 +141,32 @@ describe('c-segment-rules', () => {
     expect($(element, 'lightning-input.new-name').value).toBe('');
   });
 
-  it('clones a segment with its criteria', async () => {
-    createRecord.mockResolvedValueOnce({ id: 'a0B00000000000CAAA' });
+  it('clones a segment with its criteria in ONE write that links them to the copy', async () => {
+    executeMutation.mockResolvedValue({
+      data: { uiapi: { op0: { Record: { Id: 'a0B00000000000CAAA' } } } },
+    });
     const { element } = await createRules();
     $$(element, 'lightning-button-icon.clone')[0].click();
     await flush();
-    expect(createRecord.mock.calls.map((call) => call[0])).toEqual([
-      {
-        apiName: 'Segment__c',
-        fields: {
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(executeMutation).toHaveBeenCalledTimes(1);
+    const { query, variables } = executeMutation.mock.calls[0][0];
+    expect(query).toContain('op0: Segment__cCreate(input: $op0)');
+    expect(query).toContain('op3: Segment_Criterion__cCreate(input: $op3)');
+    expect(query).not.toContain('EU Banks');
+    const criterion = (number, field, operator, value) => ({
+      Segment_Criterion__c: {
+        // The criteria point at the segment created by op0 of the same request.
+        Segment__c: '@{op0}',
+        Number__c: number,
+        Field__c: field,
+        Operator__c: operator,
+        Value__c: value,
+      },
+    });
+    expect(variables).toEqual({
+      op0: {
+        Segment__c: {
           Name: 'EU Banks (copy)',
           Description__c: 'Banks headquartered in the EU',
           Filter_Logic__c: '1 AND (2 OR 3)',
@@ -148,37 +174,27 @@ describe('c-segment-rules', () => {
           Active__c: false,
         },
       },
-      {
-        apiName: 'Segment_Criterion__c',
-        fields: {
-          Segment__c: 'a0B00000000000CAAA',
-          Number__c: 1,
-          Field__c: 'Industry',
-          Operator__c: 'equals',
-          Value__c: 'Banking',
-        },
-      },
-      {
-        apiName: 'Segment_Criterion__c',
-        fields: {
-          Segment__c: 'a0B00000000000CAAA',
-          Number__c: 2,
-          Field__c: 'BillingCountry',
-          Operator__c: 'in',
-          Value__c: 'Germany, France',
-        },
-      },
-      {
-        apiName: 'Segment_Criterion__c',
-        fields: {
-          Segment__c: 'a0B00000000000CAAA',
-          Number__c: 3,
-          Field__c: 'AnnualRevenue',
-          Operator__c: 'greater than',
-          Value__c: '1000000',
-        },
-      },
-    ]);
+      op1: criterion(1, 'Industry', 'equals', 'Banking'),
+      op2: criterion(2, 'BillingCountry', 'in', 'Germany, France'),
+      op3: criterion(3, 'AnnualRevenue', 'greater than', '1000000'),
+    });
+  });
+
+  it('keeps nothing and says why when the clone is refused', async () => {
+    executeMutation.mockResolvedValue({
+      data: undefined,
+      errors: [{ message: 'Value__c: data value too large' }],
+    });
+    const { element, refresh } = await createRules();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    $$(element, 'lightning-button-icon.clone')[0].click();
+    await flush();
+    expect(toast.mock.calls[0][0].detail).toMatchObject({
+      variant: 'error',
+      message: 'Value__c: data value too large',
+    });
+    expect(refresh).not.toHaveBeenCalled();
   });
 
   it('deletes a segment only after confirmation', async () => {

@@ -1,0 +1,142 @@
+/**
+ * Browser-test harness: Chromium through playwright-core with a fresh profile, and the checks
+ * every workbench page must pass (no horizontal scroll, no element outside its card, no WCAG
+ * 2.1 A/AA violation from axe), with a screenshot kept in workbench/artifacts/ (gitignored).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findChromium, HOW_TO } = require('./browser.js') as {
+  findChromium: () => string | null;
+  HOW_TO: string;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dom = require('./dom.js') as { outsideCards: () => Overflow[] };
+
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+
+/** Launch flags that work in containers and offline machines. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  // Never a silent skip: without a browser the suite fails, saying how to get one.
+  if (!executablePath) throw new Error(HOW_TO);
+  const profile = mkdtempSync(path.join(tmpdir(), 'quorum-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a workbench page and waits until its components have mounted and settled. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-workbench-mounted="true"]');
+  await settle(page);
+}
+
+/** Waits until no request is in flight and no spinner shows (bounded, never fails by itself). */
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
+  const until = Date.now() + timeout;
+  while (Date.now() < until && (await page.locator('lightning-spinner').count()) > 0) {
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
+}
+
+export interface Overflow {
+  component: string;
+  element: string;
+  overBy: number;
+}
+
+/**
+ * Elements drawn outside their component's card: every element's visible box (after clipping by
+ * ancestors that hide or scroll their overflow) must lie within the card (1 px tolerance).
+ * Dropdowns, popovers, modals and toasts float above the page by design and are left out.
+ */
+export async function outsideCards(page: Page): Promise<Overflow[]> {
+  return page.evaluate(dom.outsideCards);
+}
+
+export interface PageReport {
+  horizontalScroll: { scrollWidth: number; clientWidth: number } | null;
+  outside: Overflow[];
+  axe: Array<{ id: string; impact: string | null | undefined; nodes: string[] }>;
+}
+
+/** The three per-page checks and a screenshot (`<name>.png`). */
+export async function checkPage(page: Page, name: string): Promise<PageReport> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const size = await page.evaluate<{ scrollWidth: number; clientWidth: number }>(
+    '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
+  );
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return {
+    horizontalScroll: size.scrollWidth > size.clientWidth ? size : null,
+    outside: await outsideCards(page),
+    axe: axe.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.slice(0, 300)),
+    })),
+  };
+}
+
+/** Polls `read` until `accept` holds (bounded); returns the last value read. */
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  timeout = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
