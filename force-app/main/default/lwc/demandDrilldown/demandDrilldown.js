@@ -156,6 +156,9 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
                   Deal_Blocker__c {
                     value
                   }
+                  Theme__c {
+                    value
+                  }
                   Suggestion_Reason__c {
                     value
                   }

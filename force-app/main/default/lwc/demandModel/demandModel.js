@@ -377,7 +377,9 @@ export function drilldownRows(requestNodes) {
     neededBy: val(node.Needed_By__c),
     revenue: val(node.Revenue_At_Stake__c),
     dealBlocker: val(node.Deal_Blocker__c) === true,
-    suggestionReason: val(node.Suggestion_Reason__c),
+    // Why Quorum suggested the theme: only while people have not themed the request (a themed
+    // request keeps its old reason as the record of the person's move, not as a reason).
+    suggestionReason: val(node.Theme__c) ? null : (val(node.Suggestion_Reason__c) ?? null),
   }));
   rows.sort(
     (a, b) =>

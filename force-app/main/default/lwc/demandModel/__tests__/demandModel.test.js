@@ -298,6 +298,9 @@ describe('drill-down', () => {
       Suggestion_Reason__c: { value: 'shares: SAML, 单点登录 with 3 requests' },
     });
     const { rows } = drilldownRows([node('r1', null), node('r2', 'a0T1')]);
-    expect(rows.map((r) => r.reason)).toEqual(['shares: SAML, 单点登录 with 3 requests', null]);
+    expect(rows.map((r) => r.suggestionReason)).toEqual([
+      'shares: SAML, 单点登录 with 3 requests',
+      null,
+    ]);
   });
 });
