@@ -117,7 +117,34 @@ describe('stampRequests', () => {
       ]),
       new Map([['r2', 'T9']]),
     );
-    expect(updates).toEqual([{ Id: 'r2', Segment__c: 'S2', Suggested_Theme__c: 'T9' }]);
+    // An unthemed request's reason is written with its suggestion (none known here: blank).
+    expect(updates).toEqual([
+      { Id: 'r2', Segment__c: 'S2', Suggested_Theme__c: 'T9', Suggestion_Reason__c: null },
+    ]);
+  });
+
+  it('writes the reason with the suggestion, and leaves a themed request’s reason alone', () => {
+    const t = toRequestTable([
+      req({ Id: 'r1', Account__c: 'A1', Segment__c: 'S1', Theme__c: 'T1' } as never),
+      req({ Id: 'r2', Account__c: 'A1', Segment__c: 'S1', Theme__c: null } as never),
+    ]);
+    const updates = stampRequests(
+      t,
+      new Map([['A1', 'S1']]),
+      new Map([['r2', 'T9']]),
+      new Map([
+        ['r1', 'shares: sso'],
+        ['r2', 'shares: SAML, 单点登录 with 3 requests'],
+      ]),
+    );
+    expect(updates).toEqual([
+      {
+        Id: 'r2',
+        Segment__c: 'S1',
+        Suggested_Theme__c: 'T9',
+        Suggestion_Reason__c: 'shares: SAML, 单点登录 with 3 requests',
+      },
+    ]);
   });
 });
 
