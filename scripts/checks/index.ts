@@ -19,6 +19,7 @@ import {
 import { checkSampleData } from './data';
 import { loadModel, type MetadataModel } from './model';
 import { checkSemantics, REQUIRED_EXTERNAL_IDS } from './semantic';
+import { checkTranslations } from './translations';
 import type { Problem } from './types';
 
 export * from './convert';
@@ -26,6 +27,7 @@ export * from './crossref';
 export * from './data';
 export * from './model';
 export * from './semantic';
+export * from './translations';
 export * from './types';
 
 export interface CheckOptions {
@@ -61,6 +63,7 @@ export async function runChecks(root: string, options: CheckOptions = {}): Promi
   problems.push(...checkFlexipages(model));
   problems.push(...checkTabsAndApps(model));
   problems.push(...checkSampleData(model));
+  problems.push(...checkTranslations(model));
   const fields = [...model.objects.values()].reduce((n, o) => n + o.fields.size, 0);
   return {
     problems,
