@@ -32,8 +32,8 @@ export interface RecomputeOptions {
   bulkThreshold: number;
   bulkPageSize?: number;
   now?: Date;
-  /** Progress: phase name and 0..100. */
-  onProgress?: (phase: string, percent: number) => void;
+  /** Progress: phase name and 0..100; inside a long read, also the rows read so far. */
+  onProgress?: (phase: string, percent: number, rows?: RowProgress) => void;
   /** Test hook: called between phases; throwing simulates a crash at that point. */
   checkpoint?: (phase: string) => void | Promise<void>;
   log?: (line: string) => void;
@@ -42,6 +42,13 @@ export interface RecomputeOptions {
 }
 
 export { RELEASE_MEMORY_FROM };
+
+/** Rows read so far of one object, and the total the org announced for it. */
+export interface RowProgress {
+  object: string;
+  done: number;
+  total: number;
+}
 
 export interface RecomputeResult {
   recordsRead: number;
@@ -67,7 +74,9 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
   const now = opts.now ?? new Date();
   // Phase timings go to the run log: where a long run spends its time.
   let phase = { name: '', at: Date.now() };
+  let lastPct = 0;
   const progress = (name: string, pct: number) => {
+    lastPct = pct;
     if (name !== phase.name) {
       if (phase.name)
         opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
@@ -96,6 +105,8 @@ export async function recompute(org: Org, opts: RecomputeOptions): Promise<Recom
     bulkThreshold: opts.bulkThreshold,
     bulkPageSize: opts.bulkPageSize,
     onStep: (label, f) => progress(label, Math.round(5 + 55 * f)),
+    onRows: (object, done, total) =>
+      opts.onProgress?.(phase.name, lastPct, { object, done, total }),
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);
   large = recordsRead >= (opts.releaseMemoryFrom ?? RELEASE_MEMORY_FROM);

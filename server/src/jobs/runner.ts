@@ -12,7 +12,7 @@ import { Org } from '../salesforce/org';
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
-import { recompute, type RecomputeResult } from './recompute';
+import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import {
   claimRun,
   createRun,
@@ -43,7 +43,7 @@ export interface RunnerSettings {
 }
 
 export interface RunHooks {
-  onProgress?: (runId: string, phase: string, percent: number) => void;
+  onProgress?: (runId: string, phase: string, percent: number, rows?: RowProgress) => void;
   /** Test hook between recompute phases (throw to simulate a crash). */
   checkpoint?: (phase: string) => void | Promise<void>;
 }
@@ -202,8 +202,8 @@ export class Runner {
     let lastBeat = Date.now();
     const heartbeatMs = this.settings.heartbeatMs ?? 10_000;
     let beating: Promise<void> = Promise.resolve();
-    const onProgress = (phase: string, percent: number) => {
-      this.hooks.onProgress?.(id, phase, percent);
+    const onProgress = (phase: string, percent: number, rows?: RowProgress) => {
+      this.hooks.onProgress?.(id, phase, percent, rows);
       if (Date.now() - lastBeat < heartbeatMs) return;
       lastBeat = Date.now();
       // Progress must never fail the run: a failed heartbeat is logged and the run goes on.
