@@ -8,7 +8,15 @@ const scope = (configs, files) => configs.map((config) => ({ ...config, files })
 
 module.exports = [
   {
-    ignores: ['node_modules/**', '.tools/**', 'coverage/**', 'dist/**', '.sfdx/**', '.sf/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.tools/**',
+      'coverage/**',
+      'dist/**',
+      '.sfdx/**',
+      '.sf/**',
+      '**/*.d.ts',
+    ],
   },
   // Lightning Web Components (plain JS, LWC recommended rules).
   ...scope(lwcConfig.configs.recommended, ['force-app/**/lwc/**/*.js']),
