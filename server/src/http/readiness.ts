@@ -23,7 +23,7 @@ export interface ReadinessOptions {
   timeoutMs?: number;
   /** A probe finding an older state starts a new check in the background (default 15 s). */
   staleAfterMs?: number;
-  /** How long a probe may wait for the very first check (default 800 ms, under a second). */
+  /** How long a probe may wait for the very first check (default 500 ms, well under a second). */
   firstWaitMs?: number;
   logger?: Logger;
 }
@@ -43,7 +43,7 @@ export class Readiness {
   constructor(private readonly opts: ReadinessOptions) {
     this.timeoutMs = opts.timeoutMs ?? 5_000;
     this.staleAfterMs = opts.staleAfterMs ?? 15_000;
-    this.firstWaitMs = opts.firstWaitMs ?? 800;
+    this.firstWaitMs = opts.firstWaitMs ?? 500;
   }
 
   /** The cached state, as it is now. */
