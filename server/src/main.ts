@@ -34,7 +34,19 @@ async function main(): Promise<void> {
   });
   const logger = createLogger(env.LOG_LEVEL, undefined, format);
   if (dotEnv) logger.info({ file: dotEnv }, 'read settings from .env (the environment wins)');
-  let service;
+  // Signal handlers before anything announces the service: a SIGTERM that arrives right after
+  // "listening" (or during start-up) must stop it cleanly, not kill it with the default action.
+  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await service?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     service = await startService({ env, logger });
   } catch (err) {
@@ -48,16 +60,6 @@ async function main(): Promise<void> {
     { url: service.url, replica: service.runner.replicaId, schedule: env.QUORUM_SCHEDULE ?? null },
     'Quorum service listening',
   );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await service.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: Error) => {
