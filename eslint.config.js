@@ -18,6 +18,7 @@ module.exports = [
       '**/*.d.ts',
       'workbench/dist/**',
       'workbench/artifacts/**',
+      'dist/**',
     ],
   },
   // Lightning Web Components (plain JS, LWC recommended rules).

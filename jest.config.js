@@ -16,6 +16,7 @@ module.exports = {
       setupFilesAfterEnv: [
         ...(lwcJestConfig.setupFilesAfterEnv || []),
         '<rootDir>/jest.sa11y-setup.js',
+        '<rootDir>/jest.timeouts.js',
       ],
       // Platform modules sfdx-lwc-jest does not stub.
       moduleNameMapper: {
@@ -30,6 +31,8 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       // jsforce's HTTP client needs Symbol.dispose, which jest's sandbox lacks.
       setupFiles: ['<rootDir>/server/test/setup/jest-realm.ts'],
+      // Timeouts by kind of test, from measurements on a loaded machine (see the file).
+      setupFilesAfterEnv: ['<rootDir>/jest.timeouts.js'],
       transform: {
         '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
       },

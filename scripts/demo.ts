@@ -5,6 +5,7 @@
  * wrote, then keeps serving (service and emulator URLs printed) until Ctrl-C. `--once` exits
  * after the report.
  */
+import '../server/src/preflight';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { buildReport, formatReport } from '../server/src/jobs/report';
 import { minimumCalls } from '../server/src/jobs/minimum';
 import { progressBar } from '../server/src/jobs/progressBar';
 import { startService } from '../server/src/jobs/service';
-import { createLogger } from '../server/src/log';
+import { chooseLogFormat, createLogger } from '../server/src/log';
 
 const CLIENT_ID = 'quorum-demo-connected-app';
 
@@ -46,11 +47,14 @@ async function main(): Promise<void> {
     PORT: '0',
     QUORUM_POLL_INTERVAL_MS: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_FORMAT: process.env.LOG_FORMAT,
   });
-  const logger = createLogger(env.LOG_LEVEL, process.stderr as never);
+  // A command for people: readable log lines unless LOG_FORMAT=json asks for pino's JSON.
+  const format = chooseLogFormat({ configured: env.LOG_FORMAT, command: true, isTTY: false });
+  const logger = createLogger(env.LOG_LEVEL, process.stderr as never, format);
   const service = await startService({ env, logger, timers: false });
   const bar = progressBar();
-  service.runner.hooks.onProgress = (_id, phase, pct) => bar.update(phase, pct);
+  service.runner.hooks.onProgress = (_id, phase, pct, rows) => bar.update(phase, pct, rows);
 
   console.log(
     `Service on ${service.url} (JWT bearer flow as ${DEMO_USERS.integration.Username}); running a full recompute…`,

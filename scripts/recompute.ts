@@ -1,14 +1,27 @@
 /**
  * `npm run recompute -- --full | --incremental`: one run against the configured org (see
- * server/src/config/README.md for the environment). Exit 0 when the run Succeeded; 3 when Partially
- * Succeeded (some records failed; the log says which); 1 when it Failed; 2 on bad usage or
- * configuration. A progress bar shows on a terminal.
+ * server/src/config/README.md for the environment; `.env` in the working directory is read when
+ * present, variables already set win). Before the run, one call checks that the org accepts the
+ * settings, so a wrong token or URL is named as such.
+ *
+ * Exit codes: 0 Succeeded; 3 Partially Succeeded (some records failed; the log says which);
+ * 1 Failed, or the org could not be reached; 2 bad usage or a setting to fix (a bad variable, an
+ * unreadable SF_PRIVATE_KEY_FILE, a token or login the org rejects).
+ * Progress shows with counts and rates; log lines are readable text unless LOG_FORMAT=json.
  */
-import { ConfigError, loadEnv } from '../server/src/config/env';
+import '../server/src/preflight';
+import {
+  authConfig,
+  checkEnvFiles,
+  ConfigError,
+  loadDotEnv,
+  loadEnv,
+} from '../server/src/config/env';
 import { describeError } from '../server/src/salesforce/errors';
+import { explainOrgError, isSettingProblem } from '../server/src/salesforce/explain';
 import { progressBar } from '../server/src/jobs/progressBar';
 import { startService } from '../server/src/jobs/service';
-import { createLogger } from '../server/src/log';
+import { chooseLogFormat, createLogger } from '../server/src/log';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run recompute -- --full | --incremental`);
@@ -25,8 +38,10 @@ async function main(): Promise<void> {
 
   let env;
   try {
+    loadDotEnv();
     // The command does not serve HTTP; a placeholder token is fine when none is configured.
     env = loadEnv({ QUORUM_API_TOKEN: 'recompute-command-no-http', ...process.env, PORT: '0' });
+    checkEnvFiles(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -34,13 +49,24 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const format = chooseLogFormat({ configured: env.LOG_FORMAT, command: true, isTTY: false });
   const logger = createLogger(
     env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
     process.stderr as never,
+    format,
   );
   const service = await startService({ env, logger, timers: false, listen: false });
+  try {
+    // One call, no retries: does the org accept these settings?
+    const org = await service.org();
+    await org.conn.request({ method: 'GET', url: `${org.base}/limits` });
+  } catch (err) {
+    await service.close();
+    console.error(`recompute: ${explainOrgError(err, authConfig(env))}`);
+    process.exit(isSettingProblem(err) ? 2 : 1);
+  }
   const bar = progressBar();
-  service.runner.hooks.onProgress = (_id, phase, pct) => bar.update(phase, pct);
+  service.runner.hooks.onProgress = (_id, phase, pct, rows) => bar.update(phase, pct, rows);
   const { id, outcome } = await service.runner.runToEnd(full ? 'Full' : 'Incremental');
   bar.done();
   await service.close();

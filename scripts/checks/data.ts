@@ -1,7 +1,9 @@
 /**
  * Sample data in `sf data import tree` plan format: every plan entry's files exist, every record
  * names fields that exist and are writable, picklist values are valid and every `@ref` points to
- * a record an earlier plan entry saved.
+ * a record loaded earlier. The current `sf` CLI resolves an `@ref` against every record an earlier
+ * request created, and within one file only `@<Object>Ref<n>` names (it splits the file); it
+ * ignores `saveRefs`/`resolveRefs` and warns about them, so the plan must not carry them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +13,8 @@ import type { Problem } from './types';
 
 interface PlanEntry {
   sobject?: string;
-  saveRefs?: boolean;
-  resolveRefs?: boolean;
   files?: string[];
+  [legacy: string]: unknown;
 }
 
 const READ_ONLY_TYPES = new Set(['Id', 'AutoNumber', 'Summary']);
@@ -38,12 +39,18 @@ export function checkSampleData(
       continue;
     }
     if (!Array.isArray(plan)) {
-      p(planFile, 'must be a JSON array of { sobject, saveRefs, resolveRefs, files }');
+      p(planFile, 'must be a JSON array of { sobject, files }');
       continue;
     }
     const saved = new Set<string>();
     for (const entry of plan) {
       const sobject = entry.sobject ?? '';
+      for (const legacy of ['saveRefs', 'resolveRefs'])
+        if (legacy in entry)
+          p(
+            planFile,
+            `${sobject}: "${legacy}" is ignored by sf data import tree (it resolves references itself) and makes it warn; remove it`,
+          );
       if (!objectExists(model, sobject)) p(planFile, `sobject ${sobject} does not exist`);
       for (const name of entry.files ?? []) {
         const file = path.join(dataDir, name);
@@ -85,13 +92,15 @@ export function checkSampleData(
             if (typeof value === 'string' && value.startsWith('@')) {
               if (!field.referenceTo)
                 p(file, `${where}: ${key} is not a lookup but has the reference ${value}`);
-              else if (!entry.resolveRefs)
-                p(
-                  file,
-                  `${where}: ${key} uses ${value} but the plan entry lacks "resolveRefs": true`,
-                );
-              else if (!saved.has(value.slice(1)))
-                p(file, `${where}: ${key} refers to ${value}, which no earlier plan entry saves`);
+              else if (refsHere.includes(value.slice(1))) {
+                // The same file: sf splits it and resolves only @<Object>Ref<n> names there.
+                if (!new RegExp(`^@${sobject}Ref\\d+$`).test(value))
+                  p(
+                    file,
+                    `${where}: ${key} refers to ${value} in the same file; sf resolves that only for names like @${sobject}Ref1 (or move the record to an earlier file)`,
+                  );
+              } else if (!saved.has(value.slice(1)))
+                p(file, `${where}: ${key} refers to ${value}, which no earlier record defines`);
             }
             const meta = model.objects.get(sobject)?.fields.get(key);
             if (meta && typeof value === 'string' && meta.values.length > 0) {
@@ -107,7 +116,7 @@ export function checkSampleData(
           for (const f of required)
             if (!(f.name in record)) p(file, `${where}: required field ${f.name} is missing`);
         });
-        if (entry.saveRefs) for (const r of refsHere) saved.add(r);
+        for (const r of refsHere) saved.add(r);
       }
     }
   }

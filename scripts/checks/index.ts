@@ -21,6 +21,7 @@ import { checkLayoutRules } from './layoutRules';
 import { loadModel, type MetadataModel } from './model';
 import { checkReporting } from './reporting';
 import { checkSemantics, REQUIRED_EXTERNAL_IDS } from './semantic';
+import { checkTranslations } from './translations';
 import type { Problem } from './types';
 
 export * from './convert';
@@ -30,6 +31,7 @@ export * from './layoutRules';
 export * from './model';
 export * from './reporting';
 export * from './semantic';
+export * from './translations';
 export * from './types';
 
 export interface CheckOptions {
@@ -67,6 +69,7 @@ export async function runChecks(root: string, options: CheckOptions = {}): Promi
   problems.push(...checkFlexipages(model));
   problems.push(...checkTabsAndApps(model));
   problems.push(...checkSampleData(model));
+  problems.push(...checkTranslations(model));
   const fields = [...model.objects.values()].reduce((n, o) => n + o.fields.size, 0);
   return {
     problems,

@@ -344,9 +344,7 @@ describe('(c) cross-references', () => {
   it('reports sample data naming a missing field or an unsaved reference', async () => {
     fixture.write(
       'data/sample-plan.json',
-      JSON.stringify([
-        { sobject: 'Widget__c', saveRefs: true, resolveRefs: true, files: ['widgets.json'] },
-      ]),
+      JSON.stringify([{ sobject: 'Widget__c', files: ['widgets.json'] }]),
     );
     fixture.write(
       'data/widgets.json',
@@ -366,8 +364,46 @@ describe('(c) cross-references', () => {
     expectProblem(
       problems,
       'data/widgets.json',
-      /refers to @AcmeRef, which no earlier plan entry saves/,
+      /refers to @AcmeRef, which no earlier record defines/,
     );
+  });
+
+  it('reports saveRefs/resolveRefs (sf ignores them and warns) and same-file references sf cannot resolve', async () => {
+    fixture.write(
+      'data/sample-plan.json',
+      JSON.stringify([
+        { sobject: 'Widget__c', saveRefs: true, resolveRefs: true, files: ['widgets.json'] },
+      ]),
+    );
+    const widget = (ref: string, extra: Record<string, unknown> = {}) => ({
+      attributes: { type: 'Widget__c', referenceId: ref },
+      Name: ref,
+      ...extra,
+    });
+    fixture.write(
+      'data/widgets.json',
+      JSON.stringify({
+        records: [
+          widget('Widget__cRef1'),
+          widget('W2', { Account__c: '@Widget__cRef1' }),
+          widget('W3'),
+          widget('W4', { Account__c: '@W3' }),
+        ],
+      }),
+    );
+    const problems = (await problemsOf()).filter((p) => p.check === 'data');
+    expectProblem(
+      problems,
+      'data/sample-plan.json',
+      /"saveRefs" is ignored by sf data import tree/,
+    );
+    expectProblem(problems, 'data/sample-plan.json', /"resolveRefs" is ignored/);
+    expectProblem(
+      problems,
+      'data/widgets.json',
+      /Account__c refers to @W3 in the same file; sf resolves that only for names like @Widget__cRef1/,
+    );
+    expect(problems.some((p) => /@Widget__cRef1 in the same file/.test(p.message))).toBe(false);
   });
 });
 

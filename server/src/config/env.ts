@@ -3,8 +3,13 @@
  * server/src/config/README.md; a bad or missing value fails with a message naming the variable and what is
  * expected, so an operator can fix it without reading code.
  */
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { LOG_FORMATS } from '../log';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -127,6 +132,11 @@ export const envSchema = z
       blankToUndefined,
       z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
+    /** Log format: json (one object a line) or text (readable lines); unset: see chooseLogFormat. */
+    LOG_FORMAT: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+      z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     for (const key of missingConnectionVariables((k) => env[k] !== undefined)) {
@@ -221,4 +231,59 @@ export function authConfig(env: Env): SalesforceAuthConfig {
     privateKeyFile: env.SF_PRIVATE_KEY_FILE as string,
     apiVersion: env.SF_API_VERSION,
   };
+}
+
+/**
+ * Checks what the environment points at on disk, before anything connects: the JWT private key
+ * must be a readable PEM private key. Throws ConfigError naming SF_PRIVATE_KEY_FILE (the
+ * commands exit 2 on it, as for any other bad setting).
+ */
+export function checkEnvFiles(env: Env): void {
+  const auth = authConfig(env);
+  if (auth.kind !== 'jwt') return;
+  let pem: string;
+  try {
+    pem = readFileSync(auth.privateKeyFile, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied for this user'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (code ?? 'unreadable');
+    throw new ConfigError([
+      `SF_PRIVATE_KEY_FILE cannot read '${auth.privateKeyFile}' (${why}): point it at the PEM private key of the connected app's certificate`,
+    ]);
+  }
+  try {
+    createPrivateKey(pem);
+  } catch {
+    throw new ConfigError([
+      `SF_PRIVATE_KEY_FILE '${auth.privateKeyFile}' is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----")`,
+    ]);
+  }
+}
+
+/**
+ * Reads `.env` from `dir` into `target` when the file exists; variables already set in `target`
+ * win (as with `node --env-file`). Returns the file read, or null when there is none.
+ */
+export function loadDotEnv(
+  dir: string = process.cwd(),
+  target: NodeJS.ProcessEnv = process.env,
+): string | null {
+  const file = path.join(dir, '.env');
+  if (!existsSync(file)) return null;
+  let parsed: Record<string, string>;
+  try {
+    parsed = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch (err) {
+    throw new ConfigError([`${file} cannot be read: ${(err as Error).message}`]);
+  }
+  for (const [key, value] of Object.entries(parsed))
+    if (target[key] === undefined) target[key] = value;
+  return file;
 }

@@ -13,12 +13,12 @@ import type { Logger } from '../log';
 import type { Metrics } from '../jobs/metrics';
 import type { Runner } from '../jobs/runner';
 import type { Run } from '../jobs/runs';
-import { describeError } from '../salesforce/errors';
 import type { Org } from '../salesforce/org';
 import { requireBearer } from './auth';
 import { RunCache } from './runCache';
 import { errorHandler, HttpError, sendError } from './errors';
 import { openapi } from './openapi';
+import type { Readiness } from './readiness';
 
 export interface AppDeps {
   runner: Runner;
@@ -35,6 +35,8 @@ export interface AppDeps {
   trustProxy?: false | number | string[];
   /** How long run state read from the org is served before it is read again (ms). */
   runCacheMs?: number;
+  /** The org check's cached state, for GET /readyz (see readiness.ts). */
+  readiness: Readiness;
 }
 
 const RunBody = z
@@ -117,16 +119,12 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', activeRun: deps.runner.activeRunId });
   });
 
+  // Readiness answers from the cached state of the last org check: never waits on the org.
   app.get('/readyz', async (_req, res) => {
-    try {
-      const org = await deps.org();
-      await org.call('limits', () =>
-        org.conn.request({ method: 'GET', url: `${org.base}/limits` }),
-      );
-      res.json({ status: 'ready' });
-    } catch (err) {
-      sendError(res, 503, 'org_unreachable', `The org did not answer: ${describeError(err)}`);
-    }
+    const state = await deps.readiness.probe();
+    const checkedAt = state.checkedAt?.toISOString() ?? null;
+    if (state.ready) res.json({ status: 'ready', checkedAt });
+    else sendError(res, 503, 'not_ready', state.problem ?? 'not ready', { checkedAt });
   });
 
   app.post('/runs', bearer, async (req: Request, res: Response) => {

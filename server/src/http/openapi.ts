@@ -56,10 +56,14 @@ export const openapi = {
     },
     '/readyz': {
       get: {
-        summary: 'Readiness: the org answers',
+        summary:
+          'Readiness: the last check of the org (one API call, at start, every 30 s and when a probe finds it older than 15 s) succeeded. Answers from that cached state, within a second.',
         responses: {
-          '200': { description: 'Ready' },
-          '503': { description: 'The org is not reachable' },
+          '200': { description: 'Ready: `{ status: "ready", checkedAt }`' },
+          '503': {
+            description:
+              'Not ready: `error.message` says what happened and which setting to fix (starting, unreachable, token rejected, ...)',
+          },
         },
       },
     },

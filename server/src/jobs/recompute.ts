@@ -30,8 +30,8 @@ export interface RecomputeOptions {
   bulkThreshold: number;
   bulkPageSize?: number;
   now?: Date;
-  /** Progress: phase name and 0..100. */
-  onProgress?: (phase: string, percent: number) => void;
+  /** Progress: phase name and 0..100; inside a long read, also the rows read so far. */
+  onProgress?: (phase: string, percent: number, rows?: RowProgress) => void;
   /** Test hook: called between phases; throwing simulates a crash at that point. */
   checkpoint?: (phase: string) => void | Promise<void>;
   log?: (line: string) => void;
@@ -40,6 +40,13 @@ export interface RecomputeOptions {
 }
 
 export { RELEASE_MEMORY_FROM, stampRequests };
+
+/** Rows read so far of one object, and the total the org announced for it. */
+export interface RowProgress {
+  object: string;
+  done: number;
+  total: number;
+}
 
 export interface RecomputeResult {
   recordsRead: number;
@@ -82,6 +89,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     bulkPageSize: opts.bulkPageSize,
     historyMonths: [months.baseline, months.current],
     onStep: (label, f) => progress(label, Math.round(5 + 55 * f)),
+    onRows: (object, done, total) => progress.rows({ object, done, total }),
   });
   const recordsRead = Object.values(snap.counts).reduce((a, b) => a + b, 0);
   large = recordsRead >= (opts.releaseMemoryFrom ?? RELEASE_MEMORY_FROM);
@@ -223,9 +231,15 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
 const emptyDeals = new DealTableBuilder().build();
 
 /** Progress with phase timings in the run log: where a long run spends its time. */
-function phaseTimer(opts: RecomputeOptions): (name: string, pct: number) => void {
+function phaseTimer(opts: RecomputeOptions): {
+  (name: string, pct: number): void;
+  /** Rows read so far inside the current phase: the same phase and percent, with counts. */
+  rows(rows: RowProgress): void;
+} {
   let phase = { name: '', at: Date.now() };
-  return (name, pct) => {
+  let lastPct = 0;
+  const progress = (name: string, pct: number) => {
+    lastPct = pct;
     if (name !== phase.name) {
       if (phase.name)
         opts.log?.(`${phase.name} took ${((Date.now() - phase.at) / 1000).toFixed(1)} s`);
@@ -233,4 +247,6 @@ function phaseTimer(opts: RecomputeOptions): (name: string, pct: number) => void
     }
     opts.onProgress?.(name, pct);
   };
+  progress.rows = (rows: RowProgress) => opts.onProgress?.(phase.name, lastPct, rows);
+  return progress;
 }

@@ -14,7 +14,7 @@ import { Org } from '../salesforce/org';
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
 import { changedSince } from './changes';
 import type { Metrics } from './metrics';
-import { recompute, type RecomputeResult } from './recompute';
+import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
 import {
   closeUnstarted,
@@ -46,7 +46,7 @@ export interface RunnerSettings {
 }
 
 export interface RunHooks {
-  onProgress?: (runId: string, phase: string, percent: number) => void;
+  onProgress?: (runId: string, phase: string, percent: number, rows?: RowProgress) => void;
   /** Test hook between recompute phases (throw to simulate a crash). */
   checkpoint?: (phase: string) => void | Promise<void>;
 }
@@ -231,8 +231,8 @@ export class Runner {
     };
     log(`${mode} run claimed by ${this.replicaId}.`);
     let latest = { phase: 'Starting', percent: 0 };
-    const onProgress = (phase: string, percent: number) => {
-      this.hooks.onProgress?.(id, phase, percent);
+    const onProgress = (phase: string, percent: number, rows?: RowProgress) => {
+      this.hooks.onProgress?.(id, phase, percent, rows);
       latest = { phase, percent };
     };
     const beats = this.startHeartbeat(id, lease, () => latest, controller);

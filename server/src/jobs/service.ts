@@ -3,12 +3,14 @@
  * `npm start`, the recompute command, the demo and the tests.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Connection } from 'jsforce';
 import { authConfig, type Env } from '../config/env';
 import { createApp } from '../http/app';
+import { listen } from '../http/listen';
+import { Readiness } from '../http/readiness';
 import type { Logger } from '../log';
 import { connect } from '../salesforce/auth';
+import { explainOrgError } from '../salesforce/explain';
 import { Org } from '../salesforce/org';
 import { DEFAULT_RETRY, type RetryPolicy } from '../salesforce/retry';
 import { createMetrics, type Metrics } from './metrics';
@@ -56,6 +58,8 @@ export interface Service {
   url?: string;
   /** An org client for ad-hoc reads (reports, tests). */
   org(): Promise<Org>;
+  /** The org check behind GET /readyz. */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -93,6 +97,16 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       });
     return shared;
   };
+  const auth = authConfig(env as Env);
+  // Readiness: one API call, no retries (a probe must not wait out a backoff); see readiness.ts.
+  const readiness = new Readiness({
+    check: async () => {
+      const o = await org();
+      await o.conn.request({ method: 'GET', url: `${o.base}/limits` });
+    },
+    explain: (err) => explainOrgError(err, auth),
+    logger,
+  });
   const app = createApp({
     runner,
     org,
@@ -102,6 +116,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     metrics,
     logger,
     rateLimitPerMinute: opts.rateLimitPerMinute,
+    readiness,
   });
   let timers: Timers | null = null;
   if (opts.timers !== false)
@@ -113,11 +128,14 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   let server: Server | undefined;
   let url: string | undefined;
   if (opts.listen !== false) {
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(env.PORT, () => resolve(s));
-      s.once('error', reject);
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      ({ server, url } = await listen(app, env.PORT));
+    } catch (err) {
+      timers?.stop();
+      throw err;
+    }
+    // A serving service checks the org now and every 30 s (the log says when that changes).
+    if (opts.timers !== false) readiness.start(30_000);
   }
   return {
     runner,
@@ -126,8 +144,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     server,
     url,
     org,
+    readiness,
     async close() {
       timers?.stop();
+      readiness.stop();
       runner.abort();
       await runner.idle();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));

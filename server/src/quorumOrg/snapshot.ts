@@ -78,6 +78,8 @@ export interface SnapshotOptions extends ReadOptions {
   historyMonths?: readonly string[];
   /** Called when a step starts: 0..1 of the reading. */
   onStep?: (label: string, fraction: number) => void;
+  /** Called after each page: the object, its rows read so far and the total the org announced. */
+  onRows?: (object: string, rowsSoFar: number, total: number) => void;
 }
 
 const select = (apiName: string, fields: readonly string[]) =>
@@ -128,7 +130,11 @@ export async function readSnapshot(org: Org, opts: SnapshotOptions): Promise<Sna
   ): Promise<z.infer<S>[]> => {
     const rows: z.infer<S>[] = [];
     let read = 0;
-    for await (const page of readRecords(org, soql, schema, { ...opts, firstPage })) {
+    const onPage = (n: number, total: number) => {
+      opts.onPage?.(n, total);
+      opts.onRows?.(name, n, total);
+    };
+    for await (const page of readRecords(org, soql, schema, { ...opts, firstPage, onPage })) {
       for (const r of page) {
         each?.(r);
         if (keep) rows.push(r);

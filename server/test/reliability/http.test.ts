@@ -28,6 +28,7 @@ describe('reliability: the HTTP surface', () => {
       metrics: h.service.metrics,
       logger: silentLogger,
       rateLimitPerMinute: 10_000,
+      readiness: h.service.readiness,
       ...opts,
     });
   const auth = { authorization: `Bearer ${API_TOKEN}` };

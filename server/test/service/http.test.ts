@@ -15,6 +15,7 @@ describe('HTTP API', () => {
   it('answers health, readiness, OpenAPI and metrics', async () => {
     const app = h.service.app;
     await request(app).get('/healthz').expect(200, { status: 'ok', activeRun: null });
+    await h.service.readiness.refresh(); // /readyz answers from the last check's state
     await request(app).get('/readyz').expect(200);
     const doc = await request(app).get('/openapi.json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(
@@ -130,8 +131,9 @@ describe('HTTP API when the org is unreachable', () => {
     const h = await startHarness({ seed: 'empty' });
     await h.emulator.close();
     try {
+      await h.service.readiness.refresh(); // /readyz answers from the last check's state
       const ready = await request(h.service.app).get('/readyz').expect(503);
-      expect(ready.body.error.message).toMatch(/cannot reach the org/);
+      expect(ready.body.error.message).toMatch(/^Cannot reach the org at .* check SF_INSTANCE_URL/);
       const run = await request(h.service.app)
         .post('/runs')
         .set({ authorization: `Bearer ${API_TOKEN}` })
