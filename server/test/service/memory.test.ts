@@ -71,5 +71,7 @@ describe('a run that releases memory between phases', () => {
       'writing segments and requests',
       'writing scores',
     ]);
-  });
+    // A full run plus four full garbage collections (one per phase): about 5 s on a loaded 2-core
+    // machine, so it gets an explicit limit instead of the default 5 s.
+  }, 30_000);
 });
