@@ -63,7 +63,7 @@ describe('fixture pages (the jest payloads)', () => {
       await checkPage(page, 'fixture-demand-loading');
       const card = await page.locator('[data-component="demandReport"]').boundingBox();
       const spinner = await page
-        .locator('lightning-spinner .slds-spinner_container')
+        .locator('[data-component="demandReport"] lightning-spinner')
         .first()
         .boundingBox();
       expect(card && spinner).toBeTruthy();
@@ -125,6 +125,7 @@ describe('live pages: the defects of issue 21', () => {
       await openPage(page, `${live.url}/demand`);
       const text = await page
         .locator('[data-component="demandReport"] lightning-datatable')
+        .first()
         .innerText();
       expect(text).toMatch(/\d,\d{3}/);
       expect(text.match(/(?<![\d.,:/-])\d{4,}(?![\d.,:/-])/g) ?? []).toEqual([]);
