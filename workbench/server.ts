@@ -346,6 +346,10 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--build-only')) {
+    await ensureBuilt(process.argv.includes('--rebuild'));
+    return;
+  }
   const mode = process.argv.includes('--fixture') ? 'fixture' : 'live';
   const port = Number(argValue('--port') ?? 4173);
   const scale = argValue('--scale') ? Number(argValue('--scale')) : undefined;

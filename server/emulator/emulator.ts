@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Faults } from './faults/faults';
 import type { Schema } from './schema/schema';
+import { emptyCursors, emptyJobs, type Cursors, type Jobs } from './state';
 import { Store } from './store/store';
 
 export const EmulatorOptionsSchema = z
@@ -38,6 +39,10 @@ export class Emulator {
   byRoute: Record<string, number> = {};
   /** Access tokens issued by the token endpoint (revoked on invalidSession faults). */
   readonly tokens = new Set<string>();
+  /** REST query cursors (nextRecordsUrl) of this emulator. */
+  cursors: Cursors = emptyCursors();
+  /** Bulk API 2.0 jobs of this emulator. */
+  jobs: Jobs = emptyJobs();
 
   constructor(
     readonly schema: Schema,

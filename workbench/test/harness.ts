@@ -67,19 +67,44 @@ export async function openBrowser(): Promise<Browser> {
 
 /** Opens a workbench page and waits until its components have mounted and settled. */
 export async function openPage(page: Page, url: string): Promise<void> {
+  trackRequests(page);
   await page.goto(url);
   await page.waitForSelector('html[data-workbench-mounted="true"]');
   await settle(page);
 }
 
-/** Waits until no request is in flight and no spinner shows (bounded, never fails by itself). */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/** Counts the page's requests in flight, leaving out the long-lived change-event stream. */
+function trackRequests(page: Page): Set<unknown> {
+  let set = inFlight.get(page);
+  if (set) return set;
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  const streaming = (url: string) => url.includes('/__workbench/events');
+  page.on('request', (r) => {
+    if (!streaming(r.url())) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  set = pending;
+  return set;
+}
+
+/**
+ * Waits until no request has been in flight and no spinner has shown for 300 ms (bounded, never
+ * fails by itself: the assertions that follow say what is wrong).
+ */
 export async function settle(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
+  const pending = trackRequests(page);
   const until = Date.now() + timeout;
-  while (Date.now() < until && (await page.locator('lightning-spinner').count()) > 0) {
-    await page.waitForTimeout(100);
+  let quietSince = Date.now();
+  while (Date.now() < until) {
+    const busy = pending.size > 0 || (await page.locator('lightning-spinner').count()) > 0;
+    if (busy) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    await page.waitForTimeout(50);
   }
-  await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
 }
 
 export interface Overflow {

@@ -12,5 +12,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   maxWorkers: 1,
+  verbose: true,
   testTimeout: 300_000,
 };

@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import type { Emulator } from '../emulator';
 import type { ApiRequest } from '../http/types';
-import type { Plan } from '../soql/query';
 import { RequestError } from '../store/errors';
 import { makeId } from '../store/ids';
-import type { Row } from '../store/table';
 import { formatDateTime } from '../store/values';
+import { emptyJobs, type JobBase, type Jobs } from '../state';
 
 export const Options = {
   contentType: z.literal('CSV').optional(),
@@ -15,53 +14,12 @@ export const Options = {
     .default('COMMA'),
   lineEnding: z.enum(['LF', 'CRLF']).default('LF'),
 };
-export interface JobBase {
-  id: string;
-  operation: string;
-  object: string;
-  createdById: string;
-  createdDate: string;
-  systemModstamp: string;
-  state: string;
-  concurrencyMode: 'Parallel';
-  contentType: 'CSV';
-  apiVersion: number;
-  lineEnding: 'LF' | 'CRLF';
-  columnDelimiter: string;
-}
+export type { IngestJob, JobBase, Jobs, QueryJob } from '../state';
 
-export interface QueryJob extends JobBase {
-  plan: Plan;
-  rows: Row[];
-}
-
-export interface IngestJob extends JobBase {
-  externalIdFieldName?: string;
-  uploads: string[];
-  processed: number;
-  failed: number;
-  errorMessage?: string;
-  header: string[];
-  successful: string[];
-  failures: string[];
-  unprocessed: string[][];
-}
-
-export interface Jobs {
-  query: Map<string, QueryJob>;
-  ingest: Map<string, IngestJob>;
-  seq: number;
-}
-
-const registry = new WeakMap<Emulator, Jobs>();
-/** The jobs of one emulator; `fresh` drops them all (reset). */
+/** The jobs of one emulator (held on the instance); `fresh` drops them all (reset). */
 export function jobsOf(emu: Emulator, fresh = false): Jobs {
-  let jobs = fresh ? undefined : registry.get(emu);
-  if (!jobs) {
-    jobs = { query: new Map(), ingest: new Map(), seq: 0 };
-    registry.set(emu, jobs);
-  }
-  return jobs;
+  if (fresh) emu.jobs = emptyJobs();
+  return emu.jobs;
 }
 
 export function invalid(err: z.ZodError): RequestError {

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import type { Emulator } from '../emulator';
 import { RequestError } from '../store/errors';
-import { dispatch } from './dispatch';
-import { jsonObject, type ApiRequest } from './types';
+import { jsonObject, type ApiRequest, type Dispatch } from './types';
 
 const SubrequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
@@ -68,7 +67,7 @@ function substitute(value: unknown, results: Map<string, unknown>): unknown {
   return value;
 }
 
-export function compositeRoute(emu: Emulator, req: ApiRequest) {
+export function compositeRoute(emu: Emulator, req: ApiRequest, dispatch: Dispatch) {
   const parsed = CompositeSchema.safeParse(jsonObject(req));
   if (!parsed.success) {
     throw new RequestError(

@@ -83,7 +83,7 @@ export function dispatch(
       break;
     case 'composite':
       if (s[1] === 'sobjects') res = collectionRoutes(emu, req, locked);
-      else if (s.length === 1 && req.method === 'POST') res = compositeRoute(emu, req);
+      else if (s.length === 1 && req.method === 'POST') res = compositeRoute(emu, req, dispatch);
       break;
     case 'jobs':
       res = bulkRoutes(emu, req, locked);

@@ -4,29 +4,16 @@
  * one JSON document.
  */
 import type { Emulator } from '../emulator';
-import { compileQuery, renderRecord, runPlan, type Plan } from '../soql/query';
+import { compileQuery, renderRecord, runPlan } from '../soql/query';
 import { RequestError } from '../store/errors';
-import type { Row } from '../store/table';
+import type { Cursor } from '../state';
 import { json, type ApiRequest, type ApiResponse } from './types';
 
-interface Cursor {
-  plan: Plan;
-  rows: Row[];
-  pageSize: number;
-  lastUsed: number;
-}
-
 const MAX_CURSORS = 100;
-const cursors = new WeakMap<Emulator, Map<string, Cursor>>();
-let cursorSeq = 0;
 
+/** The emulator's open cursors (held on the instance). */
 function cursorsOf(emu: Emulator): Map<string, Cursor> {
-  let map = cursors.get(emu);
-  if (!map) {
-    map = new Map();
-    cursors.set(emu, map);
-  }
-  return map;
+  return emu.cursors.byId;
 }
 
 export function clearCursors(emu: Emulator): void {
@@ -79,8 +66,8 @@ export function runQuery(emu: Emulator, req: ApiRequest, all: boolean): ApiRespo
     for (const [id, c] of map) if (c.lastUsed < oldestAt) [oldest, oldestAt] = [id, c.lastUsed];
     if (oldest) map.delete(oldest);
   }
-  cursorSeq += 1;
-  const id = `01g8d0000${cursorSeq.toString(36).padStart(6, '0')}QAA`.slice(0, 18);
+  emu.cursors.seq += 1;
+  const id = `01g8d0000${emu.cursors.seq.toString(36).padStart(6, '0')}QAA`.slice(0, 18);
   const cursor: Cursor = { plan, rows, pageSize: pageSizeOf(emu, req), lastUsed: Date.now() };
   // An org pages at most 200 rows when two or more long text fields are selected.
   const longText = plan.columns.filter(

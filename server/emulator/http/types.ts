@@ -1,5 +1,6 @@
 /** The emulator's internal request/response model, shared by HTTP and composite subrequests. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Emulator } from '../emulator';
 import { RequestError } from '../store/errors';
 
 export interface ApiRequest {
@@ -23,6 +24,13 @@ export interface ApiResponse {
   contentType?: string;
   headers?: Record<string, string>;
 }
+
+/** Runs one request through the routes (http/dispatch.ts); passed to composite, never imported. */
+export type Dispatch = (
+  emu: Emulator,
+  req: ApiRequest,
+  locked: (() => boolean) | null,
+) => ApiResponse;
 
 export const json = (
   status: number,

@@ -4,7 +4,7 @@
  */
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { RequestError } from '../store/errors';
-import type { Store } from '../store/store';
+import type { QuerySource } from './source';
 import type { Row } from '../store/table';
 import type { Value } from '../store/values';
 
@@ -32,7 +32,7 @@ export function invalidField(name: string, def: ObjectDef): RequestError {
   );
 }
 
-export function resolvePath(store: Store, root: ObjectDef, dotted: string): FieldPath {
+export function resolvePath(store: QuerySource, root: ObjectDef, dotted: string): FieldPath {
   const parts = dotted.split('.');
   const hops: Hop[] = [];
   let def = root;

@@ -5,7 +5,7 @@
 import { parseQuery, type Query } from 'soql-parser-js';
 import type { ObjectDef } from '../schema/types';
 import { RequestError } from '../store/errors';
-import type { Store } from '../store/store';
+import type { QuerySource } from './source';
 import type { Row } from '../store/table';
 import { toApi, formatDateTime, type Value } from '../store/values';
 import { resolvePath, type FieldPath } from './fields';
@@ -46,7 +46,7 @@ export function parseSoql(soql: string): Query {
   }
 }
 
-export function compileQuery(store: Store, soql: string): Plan {
+export function compileQuery(store: QuerySource, soql: string): Plan {
   if (typeof soql !== 'string' || soql.trim() === '')
     throw malformed('A query string is required (q=SELECT ... FROM ...)');
   const q = parseSoql(soql) as Query & Record<string, unknown>;
@@ -169,7 +169,7 @@ function sortRows(rows: Row[], order: OrderItem[]): Row[] {
 }
 
 /** Rows matching a plan, in result order (deleted rows only with `all`). */
-export function runPlan(store: Store, plan: Plan, all: boolean): Row[] {
+export function runPlan(store: QuerySource, plan: Plan, all: boolean): Row[] {
   const rows = store.tables.get(plan.def.name)!.rows;
   const where = plan.where;
   let out: Row[] = [];

@@ -7,7 +7,7 @@ import type { Condition, WhereClause } from 'soql-parser-js';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { RequestError } from '../store/errors';
 import { normalizeId } from '../store/ids';
-import type { Store } from '../store/store';
+import type { QuerySource } from './source';
 import type { Row } from '../store/table';
 import { parseDate, parseDateTime, type Value } from '../store/values';
 import { dateLiteralRange, dateToMs } from './dates';
@@ -72,7 +72,7 @@ function unquote(raw: string, keepLike = false): string {
 /** One literal, typed for the field; a bound is a number (ms) or a date range. */
 type Lit = { value: Value } | { range: [number, number] };
 
-function literal(store: Store, f: FieldDef, raw: string, type: string): Lit {
+function literal(store: QuerySource, f: FieldDef, raw: string, type: string): Lit {
   const kind = kindOf(f);
   const wrongType = () =>
     new RequestError(
@@ -130,7 +130,7 @@ function likeRegex(pattern: string): RegExp {
   return new RegExp(`^${re}$`, 'i');
 }
 
-function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate {
+function compileCondition(store: QuerySource, def: ObjectDef, c: Condition): Predicate {
   const cond = c as unknown as {
     field?: string;
     fn?: unknown;
@@ -266,7 +266,7 @@ function compileCondition(store: Store, def: ObjectDef, c: Condition): Predicate
 }
 
 export function compileWhere(
-  store: Store,
+  store: QuerySource,
   def: ObjectDef,
   where: WhereClause | undefined,
 ): Predicate | null {

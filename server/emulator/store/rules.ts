@@ -6,7 +6,12 @@ import type { FieldDef, ObjectDef } from '../schema/types';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { DmlError } from './errors';
 import { normalizeId } from './ids';
-import type { Store } from './store';
+
+/** What the rules read of the store: the schema by key prefix and each object's Id index. */
+export interface RuleSource {
+  readonly schema: { byKeyPrefix(id: string): ObjectDef | undefined };
+  readonly tables: ReadonlyMap<string, { readonly byId: Map<string, Row> }>;
+}
 import type { Row, Table } from './table';
 
 const STAGES = new Map(OPPORTUNITY_STAGES.map((s) => [s.name, s]));
@@ -23,7 +28,7 @@ export function deriveFields(def: ObjectDef, row: Row): void {
   }
 }
 
-export function validateRow(store: Store, table: Table, row: Row, previous: Row | null): void {
+export function validateRow(store: RuleSource, table: Table, row: Row, previous: Row | null): void {
   const def = table.def;
   const missing: string[] = [];
   for (const f of def.fields) {
@@ -78,7 +83,7 @@ export function validateRow(store: Store, table: Table, row: Row, previous: Row 
   }
 }
 
-function checkReference(store: Store, f: FieldDef, value: string): void {
+function checkReference(store: RuleSource, f: FieldDef, value: string): void {
   const norm = normalizeId(value);
   const target = norm ? store.schema.byKeyPrefix(norm) : undefined;
   if (!norm || !target || !f.referenceTo.includes(target.name)) {
