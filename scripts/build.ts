@@ -4,6 +4,7 @@
  * production runs `node dist/main.js` with no TypeScript at runtime. Type-checking is `npm run
  * typecheck` (tsc), part of `npm test`.
  */
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -27,6 +28,12 @@ export async function buildService(outdir = path.join(ROOT, 'dist')): Promise<st
     sourcemap: true,
     logLevel: 'warning',
   });
+  // Data files the bundle reads beside itself (__dirname is dist/ once bundled): the grouping's
+  // dictionary configuration (server/src/language/lexicon.ts).
+  copyFileSync(
+    path.join(ROOT, 'server/src/language/lexicons.json'),
+    path.join(outdir, 'lexicons.json'),
+  );
   return outdir;
 }
 
