@@ -39,7 +39,7 @@ export interface CheckOptions {
   readonly skipConversion?: boolean;
   /** Objects of the schema module to cross-check; defaults to the real schema module. */
   readonly sobjects?: Readonly<Record<string, SObjectDef>>;
-  /** External IDs that must exist; defaults to DESIGN.md's. */
+  /** External IDs that must exist; defaults to those of docs/DATA_MODEL.md. */
   readonly requiredExternalIds?: readonly string[];
 }
 

@@ -1,13 +1,13 @@
 /**
  * Check (b): semantic rules the source converter does not know. Field types and the elements
- * each type needs, object settings, and the External IDs DESIGN.md asks for.
+ * each type needs, object settings, and the External IDs the data model (docs/DATA_MODEL.md) asks for.
  */
 import type { FieldMeta, MetadataModel, ObjectMeta } from './model';
 import { FIELD_TYPES } from './standard';
 import type { Problem } from './types';
 import { children, text, texts } from './xml';
 
-/** External IDs DESIGN.md requires (object.field); each must be a unique, case-insensitive Text External ID. */
+/** External IDs the data model (docs/DATA_MODEL.md) requires (object.field); each must be a unique, case-insensitive Text External ID. */
 export const REQUIRED_EXTERNAL_IDS: readonly string[] = [
   'Buying_Committee_Member__c.Member_Key__c',
   'Demand_Theme__c.Theme_Key__c',
@@ -237,7 +237,7 @@ export function checkSemantics(
     const file = field?.file ?? object?.doc?.file ?? `force-app/main/default/objects/${objectName}`;
     const p = (message: string) => problems.push({ check: 'external-ids', file, message });
     if (!field) {
-      p(`${key} is missing; DESIGN.md requires it as a unique External ID`);
+      p(`${key} is missing; the data model requires it as a unique External ID`);
       continue;
     }
     if (field.type !== 'Text') p(`${key} must be a Text field (is ${field.type})`);

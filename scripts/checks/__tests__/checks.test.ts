@@ -160,7 +160,7 @@ describe('(b) semantic field checks', () => {
     );
   });
 
-  it('requires the External IDs DESIGN.md names to be unique', async () => {
+  it('requires the External IDs the data model names to be unique', async () => {
     fixture.write(
       `${FIELD}/Code__c.field-meta.xml`,
       textField('Code__c', '<externalId>true</externalId>'),
@@ -419,7 +419,7 @@ describe('the real data model', () => {
     expect(checkIntegrationAccess(model, SOBJECTS)).toEqual([]);
   });
 
-  it('passes the semantic checks with DESIGN.md External IDs', () => {
+  it('passes the semantic checks with the data model External IDs', () => {
     expect(checkSemantics(model)).toEqual([]);
   });
 

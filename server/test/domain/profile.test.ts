@@ -1,7 +1,7 @@
 import { DEFAULT_PROFILE, resolveProfile } from '../../src/domain';
 
 describe('resolveProfile', () => {
-  it('gives DESIGN.md defaults for no record and for blank fields', () => {
+  it('gives the documented defaults (docs/SCORING.md) for no record and for blank fields', () => {
     expect(resolveProfile(null)).toEqual({ profile: DEFAULT_PROFILE, errors: [] });
     const { profile, errors } = resolveProfile({
       Urgency_Critical__c: null,

@@ -4,7 +4,7 @@ import { resolveProfile } from '../../src/domain';
 const one = (fields: Parameters<typeof req>[0]) =>
   row(score({ requests: [req(fields)] }), 'S1:T1')?.Score__c;
 
-describe('request weights (DESIGN.md defaults)', () => {
+describe('request weights (the defaults of docs/SCORING.md)', () => {
   it.each([
     ['Critical', 2],
     ['High', 1.5],

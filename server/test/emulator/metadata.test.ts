@@ -184,7 +184,7 @@ describe('metadata loader', () => {
     }
   });
 
-  it('loads the real force-app tree with the objects and fields DESIGN.md names', () => {
+  it('loads the real force-app tree with the objects and fields of docs/DATA_MODEL.md', () => {
     const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
     const has = (obj: string, fields: string[]) => {
       const def = schema.find(obj);

@@ -1,7 +1,7 @@
 import { minimumCalls, readCalls, writeCalls } from '../../src/jobs/minimum';
 
 describe('theoretical minimum of API calls', () => {
-  it('follows REFERENCE.md: REST pages, Bulk jobs, collections through composite', () => {
+  it('follows docs/PLATFORM.md: REST pages, Bulk jobs, collections through composite', () => {
     expect(readCalls(1)).toBe(1);
     expect(readCalls(4001)).toBe(3);
     expect(readCalls(1_000_000, 50_000)).toBe(22);

@@ -12,7 +12,7 @@ export const SIDE_USE = 'Use';
 /** Members whose role is not set yet. */
 export const SIDE_NONE = 'None';
 
-// Side of each Role__c value (DESIGN.md). The scoring profile may remap roles for scoring;
+// Side of each Role__c value (docs/DATA_MODEL.md). The scoring profile may remap roles for scoring;
 // coverage guidance follows the default mapping an AE is taught.
 const ROLE_SIDES = {
   'Decision Maker': SIDE_DECISION,

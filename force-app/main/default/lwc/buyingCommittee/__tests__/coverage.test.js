@@ -12,7 +12,7 @@ import {
 const member = (id, fields) => ({ id, contactId: `c-${id}`, name: id, ...fields });
 
 describe('buyingCommittee coverage: sides', () => {
-  it('maps every role of DESIGN.md to its side', () => {
+  it('maps every committee role to its side', () => {
     expect(['Decision Maker', 'Economic Buyer', 'Executive Sponsor'].map(sideOfRole)).toEqual([
       SIDE_DECISION,
       SIDE_DECISION,
