@@ -6,6 +6,7 @@
  */
 import { ALL_SEGMENTS_KEY, type SegmentDemandScoreRecord } from '../schema';
 import type { Org } from '../salesforce/org';
+import type { FactorSet } from '../domain/breakdown';
 import { accountNames, readReportData, suggestionExamples } from '../quorumOrg/report';
 import { readBreakdown } from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
 
@@ -25,22 +26,9 @@ export interface ReportTheme {
 }
 
 /** One account's voice, every factor as Breakdown__c lists it, with the account's name. */
-export interface ExplainedVoice {
+export interface ExplainedVoice extends FactorSet {
   name: string;
   voice: number;
-  urgency: string | null;
-  urgencyWeight: number;
-  source: string | null;
-  sourceWeight: number;
-  side: string;
-  role: string | null;
-  veto: boolean;
-  sideWeight: number;
-  influence: string | null;
-  influenceWeight: number;
-  workaround: string | null;
-  workaroundWeight: number;
-  blocker: number;
   ageDays: number;
   decay: number;
   weight: number;
