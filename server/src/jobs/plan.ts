@@ -14,6 +14,8 @@ import {
   historyRowOf,
   monthOf,
   sameHistory,
+  zeroHistoryRow,
+  type GoneScore,
   type HistoryRow,
   type StoredHistory,
 } from '../domain/history';
@@ -144,12 +146,18 @@ export function stampRequests(
   return updates;
 }
 
-/** This month's history rows that are new or changed. */
+/**
+ * This month's history rows that are new or changed: one per computed score, and a zero row
+ * for each score this run deletes (`gone`: no counted demand there any more), so the trend
+ * shows demand falling to zero instead of freezing at its last figure. A zero row already
+ * stored this month is not written again.
+ */
 export function planHistory(
   scores: ScoreTable,
   stored: readonly StoredHistory[],
   now: Date,
   runId: string | null,
+  gone: readonly GoneScore[] = [],
 ): HistoryRow[] {
   const month = monthOf(now.getTime());
   const current = new Map(
@@ -163,6 +171,10 @@ export function planHistory(
     const row = historyRowOf(scores.values(i, scratch), month, runId);
     if (!sameHistory(row, current.get(row.Score_Key__c))) out.push(row);
   }
+  for (const g of gone) {
+    const row = zeroHistoryRow(g, month, runId);
+    if (row && !sameHistory(row, current.get(row.Score_Key__c))) out.push(row);
+  }
   return out;
 }
 
@@ -170,6 +182,8 @@ export interface ScorePlan {
   upserts: ScoreRow[];
   /** Ids of stored scores no longer computed (deleted only after every upsert succeeded). */
   deleteIds: string[];
+  /** Those stored scores' keys and lookups: their history gets a zero row (planHistory). */
+  gone?: GoneScore[];
 }
 
 export function planScores(
@@ -178,11 +192,20 @@ export function planScores(
 ): ScorePlan {
   const diff = diffScores(scores, stored);
   const idByKey = new Map(stored.map((s) => [s.Score_Key__c, s.Id]));
+  const byKey = new Map(stored.map((s) => [s.Score_Key__c, s]));
   return {
     upserts: diff.upserts,
     deleteIds: diff.deleteKeys
       .map((k) => idByKey.get(k))
       .filter((id): id is string => typeof id === 'string'),
+    gone: diff.deleteKeys.map((k) => {
+      const s = byKey.get(k);
+      return {
+        Score_Key__c: k,
+        Segment__c: (s?.Segment__c as string | null | undefined) ?? null,
+        Theme__c: (s?.Theme__c as string | null | undefined) ?? null,
+      };
+    }),
   };
 }
 
@@ -192,7 +215,7 @@ export const callsFor = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(r
 /**
  * The most calls a run's writes can cost before anything is written: every theme suggested,
  * every request restamped, every (segment, theme) scored and its history row, every old score
- * deleted, and finishing. A run that cannot afford them stops before its first write.
+ * deleted with its zero history row, and finishing. A run that cannot afford them stops before its first write.
  */
 export function writeBudget(input: {
   themes: number;
@@ -209,7 +232,7 @@ export function writeBudget(input: {
     callsFor(input.segments) +
     callsFor(input.requests) +
     2 * callsFor(scores) +
-    callsFor(input.storedScores) +
+    2 * callsFor(input.storedScores) +
     2
   );
 }

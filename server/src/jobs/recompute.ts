@@ -175,7 +175,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     baseline: baselineFrom(snap.history, now),
   });
   const scores = planScores(computed, snap.scores as never);
-  const history = planHistory(computed, snap.history, now, opts.runId);
+  const history = planHistory(computed, snap.history, now, opts.runId, scores.gone);
   themeOf.clear();
   grouping.attachments.clear();
   await checkpoint('computed');

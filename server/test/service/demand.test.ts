@@ -213,4 +213,41 @@ describe('open, overlapping, fully weighted demand', () => {
       .sort();
     expect(ranks).toEqual([1, 2]);
   });
+
+  it('records a score that lost all its demand as a zero history row, once', async () => {
+    const auditKeys = [key(null, 'Audit'), key('Consumer', 'Audit'), key('APAC', 'Audit')];
+    for (const r of ['r4', 'r5'])
+      await h.conn
+        .sobject('Escalated_Request__c')
+        .update({ Id: id[r], Status__c: 'Declined' } as never);
+    const run = await h.service.runner.runToEnd('Incremental');
+    expect(run.outcome.status).toBe('Succeeded');
+    expect(run.result?.scoresDeleted).toBe(3);
+    const s = await scores();
+    for (const k of auditKeys) expect(s.has(k)).toBe(false);
+    const month = new Date().toISOString().slice(0, 7);
+    const history = new Map(
+      (
+        await query(
+          'SELECT History_Key__c, Segment__c, Theme__c, Score__c, Account_Count__c, Request_Count__c, Revenue_At_Stake__c FROM Segment_Demand_History__c',
+        )
+      ).map((r) => [r.History_Key__c as string, r]),
+    );
+    // This month's row held the figures of the first run; it now records the drop.
+    for (const k of auditKeys)
+      expect(history.get(`${k}:${month}`)).toMatchObject({
+        Theme__c: id.Audit,
+        Score__c: 0,
+        Account_Count__c: 0,
+        Request_Count__c: 0,
+        Revenue_At_Stake__c: 0,
+      });
+    expect(history.get(`${key(null, 'Audit')}:${month}`)!.Segment__c).toBeNull();
+    expect(run.result?.historyWritten).toBe(3);
+    // Written once: a later run with the same demand writes no history.
+    await h.conn.sobject('Account').update({ Id: id.M1, Description: 'again' } as never);
+    const again = await h.service.runner.runToEnd('Incremental');
+    expect(again.outcome.status).toBe('Succeeded');
+    expect(again.result?.historyWritten ?? 0).toBe(0);
+  });
 });
