@@ -8,6 +8,8 @@
 import type { SegmentAssignment } from '../domain/segments';
 import type { GroupingResult } from '../domain/themes/group';
 import type { RequestTable } from '../domain/requestTable';
+import type { DealTable } from '../domain/dealTable';
+import type { RequesterIndex } from '../domain/sides';
 import type { ScoreTable } from '../domain/scoreTable';
 import { diffScores, type ExistingScoreRow } from '../domain/changes';
 import {
@@ -111,16 +113,27 @@ export function groupedThemes(
 }
 
 /**
- * The request updates that bring each request's Segment__c (its account's primary segment)
- * and, for requests without Theme__c, Suggested_Theme__c (this run's grouping) up to date.
- * This is where suggestion stamps are built. Works on the table's codes: one segment lookup
- * per account, not per request.
+ * Who asked, as the scoring judges them (domain/sides.ts): the requester index built from the
+ * run's deal table, whose dictionaries the request table shares.
+ */
+export interface RequesterStamps {
+  index: RequesterIndex;
+  deals: DealTable;
+}
+
+/**
+ * The request updates that bring each request's Segment__c (its account's primary segment),
+ * for requests without Theme__c, Suggested_Theme__c (this run's grouping), and, given `who`,
+ * Requester_Member__c and Requester_Side__c (the committee row and side the scoring judged
+ * the requester by; blank when unknown) up to date. This is where suggestion stamps are built.
+ * Works on the table's codes: one segment lookup per account, not per request.
  */
 export function stampRequests(
   t: RequestTable,
   primarySegment: ReadonlyMap<string, string | null>,
   themeOf: ReadonlyMap<string, string>,
   reasons: ReadonlyMap<string, string> = new Map(),
+  who?: RequesterStamps,
 ): Row[] {
   const segmentOf = new Array<string | null | undefined>(t.ids.size);
   const updates: Row[] = [];
@@ -137,9 +150,32 @@ export function stampRequests(
     const reasonNow = t.reason[i] ?? null;
     const reason = unthemed && suggested ? (reasons.get(t.id[i]) ?? null) : null;
     const reasonChanged = unthemed && reasonNow !== reason;
-    if (t.segments.values[t.segment[i]] !== segment || current !== suggested || reasonChanged) {
+    // Codes: the member row's Id in the shared ids dictionary, the side in picklists.
+    let member = t.requesterMember[i];
+    let side = t.requesterSide[i];
+    if (who) {
+      const c = t.requestedBy[i];
+      const a = t.account[i];
+      const o = t.opportunity[i];
+      const r = who.index.requesterOf(c, a, o);
+      const known = r >= 0 ? who.index.requesters[r].side : 'Unknown';
+      side = known === 'Unknown' ? 0 : t.picklists.code(known);
+      const k = who.index.memberOf(c, a, o);
+      member = k < 0 ? 0 : who.deals.members.id[k];
+    }
+    const whoChanged = member !== t.requesterMember[i] || side !== t.requesterSide[i];
+    if (
+      t.segments.values[t.segment[i]] !== segment ||
+      current !== suggested ||
+      reasonChanged ||
+      whoChanged
+    ) {
       const update: Row = { Id: t.id[i], Segment__c: segment, Suggested_Theme__c: suggested };
       if (unthemed) update.Suggestion_Reason__c = reason;
+      if (who) {
+        update.Requester_Member__c = t.ids.values[member];
+        update.Requester_Side__c = t.picklists.values[side];
+      }
       updates.push(update);
     }
   }
