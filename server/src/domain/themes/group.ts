@@ -39,13 +39,19 @@ export { stableHash } from './keys';
 
 export const GROUPING = {
   /** Minimum score (mean of the best three cosines to a theme's examples) to attach. */
-  attach: 0.25,
+  attach: 0.18,
   /** Minimum cosine for two requests to be candidates of a merge. */
   link: 0.2,
   /** Minimum mean pairwise cosine of a merged group (average linkage): the operating point. */
-  merge: 0.2,
-  /** Each document's private dimension (Vocabulary.privateWeight): damps vague short texts. */
-  privateWeight: 2,
+  merge: 0.15,
+  /**
+   * Each document's private dimension (Vocabulary.privateWeight): damps vague short texts, so
+   * one-sentence requests need more shared words than a titled, described one to merge. The
+   * length-aware part of the operating point (chosen on the tuning splits, see the fixtures'
+   * README): 3 rather than 2 raised Banking77 precision from 0.47 to 0.76 on its tuning sample
+   * while the lower merge threshold kept the multilingual recall.
+   */
+  privateWeight: 3,
   /** Labelled requests read per theme as its examples. */
   themeSample: 10,
   /** Examples of a theme averaged for its score (its best ones). */
