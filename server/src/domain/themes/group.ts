@@ -64,6 +64,9 @@ export const GROUPING = {
   window: 64,
 };
 
+/** Texts a run needs before document frequency can tell template wording (see `template`). */
+const TEMPLATE_MIN_DOCS = 50;
+
 /** Statuses of themes people curate that can still take demand (see step 3 above). */
 const OPEN_STATUSES = new Set(['Open', 'Planned', '']);
 
@@ -208,6 +211,12 @@ export function groupThemes(input: GroupInput): GroupingResult {
     return id === undefined ? 0 : vocab.idf(id);
   };
   const main = mainLanguage(tokens.map((t) => t.language));
+  // Template wording: a term in more than a fifth of a sizeable run's texts says how requests
+  // are logged, not what they ask for (names and reasons skip it; vectors keep it, at its idf).
+  const template = (term: string) => {
+    const id = vocab.ids.get(term);
+    return id !== undefined && vocab.docs >= TEMPLATE_MIN_DOCS && vocab.df[id] * 5 > vocab.docs;
+  };
 
   // ---- attach (step 3)
   const profileDocs: { theme: number; doc: Doc; id: string | null }[] = [];
@@ -247,7 +256,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
       { id: r.Id, tokens: freeDocs[i].tokens },
       ...best.docs.map((d) => ({ id: d.id ?? theme.Id, tokens: d.doc.tokens })),
     ];
-    const { shared } = sharedTerms(group, idf, main);
+    const { shared } = sharedTerms(group, idf, main, 6, template);
     const mine = memberTerms(group[0], shared);
     const examplesShown = best.docs.filter((d) => d.id !== null).length;
     reasons.set(
@@ -281,7 +290,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     const accounts = new Set(reqs.map((r) => r.Account__c)).size;
     if (accounts < 2) continue;
     const members = g.map((m, k) => ({ id: reqs[k].Id, tokens: freeDocs[rest[m]].tokens }));
-    const { shared, labels } = sharedTerms(members, idf, main);
+    const { shared, labels } = sharedTerms(members, idf, main, 6, template);
     found.push({
       requestIds: reqs.map((r) => r.Id),
       members,
