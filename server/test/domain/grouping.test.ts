@@ -236,6 +236,31 @@ describe('grouping behaviour', () => {
     expect(next.attachments.size).toBe(0);
   });
 
+  it('keeps the capital of a name that starts a sentence when the run writes it capitalised elsewhere', () => {
+    const quotes = [
+      r('Q1', 'A1', 'Salesforce quote sync for renewals'),
+      r('Q2', 'A2', 'Sync renewal quotes from Salesforce'),
+      r('Q3', 'A3', 'Renewal quotes should sync with Salesforce'),
+    ];
+    const { suggestions, reasons } = groupThemes({ requests: quotes, themes: [] });
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0].terms).toContain('Salesforce');
+    expect(suggestions[0].terms).not.toContain('salesforce');
+    expect(reasons.get('Q1')).toContain('Salesforce');
+    // "Renewal" is capitalised only where a sentence starts: an ordinary word.
+    expect(suggestions[0].terms).toContain('renewal');
+    expect(reasons.get('Q3')).not.toContain('Renewal');
+    // Alone, a sentence-initial capital says nothing: lower case.
+    const alone = groupThemes({
+      requests: [
+        r('Q1', 'A1', 'Salesforce quote sync for renewals'),
+        r('Q2', 'A2', 'Salesforce quote sync for renewal deals'),
+      ],
+      themes: [],
+    });
+    expect(alone.suggestions[0].terms).toContain('salesforce');
+  });
+
   it('needs two accounts for a suggestion', () => {
     expect(
       groupThemes({ requests: excel.map((x) => ({ ...x, Account__c: 'A1' })), themes: [] })
@@ -290,6 +315,18 @@ describe('tokenize', () => {
   });
   it('keeps the domain-synonym table as a layer beside the words', () => {
     expect(tokenize('single sign-on please').tokens).toEqual(['#sso', 'singl', 'sign']);
+  });
+  it('lower-cases a capital that starts a sentence, except in names the synonym table knows', () => {
+    expect(tokenize('Enforce MFA. Salesforce sync too').surface.get('enforc')).toBe('enforce');
+    expect(tokenize('Enforce MFA. Salesforce sync too').surface.get('salesforc')).toBe(
+      'salesforce',
+    );
+    expect(tokenize('Excel export of the pipeline').surface.get('excel')).toBe('Excel');
+    expect(tokenize('SAML login. Sync with Salesforce').surface.get('saml')).toBe('SAML');
+    // Written both ways in one text: a name.
+    expect(tokenize('Salesforce sync. Quotes from Salesforce').surface.get('salesforc')).toBe(
+      'Salesforce',
+    );
   });
   it('drops stop words', () => {
     expect(tokenize('We need the mappings for our customers').tokens).toEqual(['map']);

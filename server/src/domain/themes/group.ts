@@ -32,7 +32,7 @@ import { averageLinkage, type Edge } from './cluster';
 import { fitReason, mainLanguage, memberTerms, nameOf, sharedTerms, type Member } from './describe';
 import { assignKeys } from './keys';
 import { buildMergeResolver } from './resolve';
-import { keepPivots, tokenize, type Tokens } from './tokenize';
+import { keepPivots, restoreCase, tokenize, type Tokens } from './tokenize';
 import { InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export { stableHash } from './keys';
@@ -197,6 +197,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     ...pinned.map(requestText),
   ];
   const tokens = pivotsInUse(texts.map(tokenize));
+  restoreCase(tokens);
   const ids = tokens.map((t) => vocab.termsOf(t.tokens));
   vocab.countDocuments(ids);
   const used = free.length + candidates.length + sampled.length;
