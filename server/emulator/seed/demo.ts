@@ -1,7 +1,8 @@
 /**
  * The deterministic demo org: accounts across industries, sizes and countries; contacts with
  * titles and reporting lines; opportunities; buying committees and contact roles; themes;
- * requests phrased differently per account (English and Chinese, ~25% unthemed); segments with
+ * requests phrased differently per account (English and Chinese, ~25% unthemed), and at demo
+ * sizes six unthemed requests of a need no theme covers yet (needs.ts EMERGING); segments with
  * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
 import { seedHistory } from './history';
