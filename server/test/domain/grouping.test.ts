@@ -261,6 +261,25 @@ describe('grouping behaviour', () => {
     expect(alone.suggestions[0].terms).toContain('salesforce');
   });
 
+  it('names a group from what it asks for, not from the wording most requests are logged with', () => {
+    const logged = 'Heard in a quarterly business review; see the call notes.';
+    const filler = Array.from({ length: 60 }, (_x, i) =>
+      r(`F${String(i).padStart(2, '0')}`, `FA${i}`, `zq${i}x`, { Description__c: logged }),
+    );
+    const maps = [
+      r('M1', 'A1', 'Map view of customer locations', { Description__c: logged }),
+      r('M2', 'A2', 'Show customer locations on a map', { Description__c: logged }),
+    ];
+    const { suggestions, reasons } = groupThemes({ requests: [...filler, ...maps], themes: [] });
+    const s = suggestions.find((x) => x.requestIds.includes('M1'))!;
+    expect(s.requestIds).toEqual(['M1', 'M2']);
+    expect(s.terms).toEqual(expect.arrayContaining(['map', 'locations']));
+    for (const word of ['heard', 'quarterly', 'review', 'notes']) {
+      expect(s.terms).not.toContain(word);
+      expect(reasons.get('M1')).not.toContain(word);
+    }
+  });
+
   it('needs two accounts for a suggestion', () => {
     expect(
       groupThemes({ requests: excel.map((x) => ({ ...x, Account__c: 'A1' })), themes: [] })

@@ -212,11 +212,11 @@ export function groupThemes(input: GroupInput): GroupingResult {
     return id === undefined ? 0 : vocab.idf(id);
   };
   const main = mainLanguage(tokens.map((t) => t.language));
-  // Template wording: a term in more than a fifth of a sizeable run's texts says how requests
+  // Template wording: a term in more than a third of a sizeable run's texts says how requests
   // are logged, not what they ask for (names and reasons skip it; vectors keep it, at its idf).
   const template = (term: string) => {
     const id = vocab.ids.get(term);
-    return id !== undefined && vocab.docs >= TEMPLATE_MIN_DOCS && vocab.df[id] * 5 > vocab.docs;
+    return id !== undefined && vocab.docs >= TEMPLATE_MIN_DOCS && vocab.df[id] * 3 > vocab.docs;
   };
 
   // ---- attach (step 3)
