@@ -60,9 +60,19 @@ export const factOverlaps = (dl: Locator): Promise<Array<[string, string]>> =>
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const AXE_EXTRA_RULES = ['label-content-name-mismatch'];
 
+/**
+ * Run in the page itself (legacy mode: one `axe.run`, no partial results gathered and finished in
+ * a second page; the workbench has no iframes), keeping node details for violations only. On the
+ * Demand page (4,000 elements behind synthetic shadow) that takes 7 s instead of 34 s, which is
+ * most of what a journey's page check costs.
+ */
 export function axeFor(page: Page): AxeBuilder {
   return new AxeBuilder({ page })
-    .options({ rules: Object.fromEntries(AXE_EXTRA_RULES.map((id) => [id, { enabled: true }])) })
+    .setLegacyMode(true)
+    .options({
+      resultTypes: ['violations'],
+      rules: Object.fromEntries(AXE_EXTRA_RULES.map((id) => [id, { enabled: true }])),
+    })
     .withTags(AXE_TAGS);
 }
 
