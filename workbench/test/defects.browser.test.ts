@@ -7,7 +7,6 @@ import type { Locator, Page } from 'playwright-core';
 import { loadLabels } from '../build';
 import { startWorkbench, type Workbench } from '../server';
 import {
-  ARTIFACTS,
   axeFor,
   checkPage,
   dom,
@@ -15,6 +14,7 @@ import {
   factOverlaps,
   openBrowser,
   openPage,
+  screenshot,
   settle,
   textFit,
   type Browser,
@@ -475,7 +475,7 @@ describe('demand report at 1,280 px (live)', () => {
         hasText: L.Quorum_Demand_ColSuggestionReason,
       });
       expect((await textFit(reason)).clipped).toEqual([]);
-      await page.screenshot({ path: `${ARTIFACTS}/live-demand-drilldown.png`, fullPage: true });
+      await screenshot(page, 'live-demand-drilldown');
     },
   );
 
@@ -635,7 +635,10 @@ describe('Chinese text (live)', () => {
       expect(font.likeMissing).toBe(0);
       expect(font.distinct).toBe(font.characters);
       expect(font.notoAvailable).toBe(true);
-      await checkPage(page, 'live-opportunity-chinese');
+      const report = await checkPage(page, 'live-opportunity-chinese');
+      expect(report.horizontalScroll).toBeNull();
+      expect(report.outside).toEqual([]);
+      expect(report.axe).toEqual([]);
     },
     120_000,
   );

@@ -186,10 +186,15 @@ export interface PageReport {
   axe: Array<{ id: string; impact: string | null | undefined; nodes: string[] }>;
 }
 
-/** The three per-page checks (axe: see axeFor) and a screenshot (`<name>.png`). */
-export async function checkPage(page: Page, name: string): Promise<PageReport> {
+/** A full-page screenshot kept as `<name>.png` in the artefacts folder. */
+export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The three per-page checks (axe: see axeFor) and a screenshot (`<name>.png`). */
+export async function checkPage(page: Page, name: string): Promise<PageReport> {
+  await screenshot(page, name);
   const size = await page.evaluate<{ scrollWidth: number; clientWidth: number }>(
     '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
   );
