@@ -445,7 +445,7 @@ describe('demand report at 1,280 px (live)', () => {
     sized.sort((a, b) => b.box.height - a.box.height);
     expect(sized[0].box.height).toBeGreaterThan(35);
     const corners = [
-      (b: { width: number; height: number }) => ({ x: 3, y: 3 }),
+      () => ({ x: 3, y: 3 }),
       (b: { width: number; height: number }) => ({ x: b.width - 3, y: b.height - 3 }),
     ];
     for (const [i, corner] of corners.entries()) {

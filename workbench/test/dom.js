@@ -1,5 +1,5 @@
 // Checks that run inside the page (plain browser JavaScript, passed to page.evaluate).
-/* global document, getComputedStyle, Node, NodeFilter, globalThis */
+/* global document, getComputedStyle, Node, NodeFilter */
 'use strict';
 
 /**
