@@ -272,6 +272,25 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     if (page.objectApiName) app.get(`/${page.slug}/:id`, pageRoute(page));
   }
 
+  // Lightning's record URLs (what the navigation stand-in generates): Opportunity and Account
+  // records open the workbench's record pages; other records have no workbench page, so a plain
+  // placeholder names the record (the link worked, there is just nothing to show).
+  app.get('/lightning/r/:object/:id/:action', (req, res) => {
+    const object = String(req.params.object).toLowerCase();
+    const id = String(req.params.id).replace(/[^A-Za-z0-9]/g, '');
+    const query = new URL(req.originalUrl, 'http://workbench').search;
+    if (object === 'opportunity' || object === 'account') {
+      res.redirect(`/${object}/${id}${query}`);
+      return;
+    }
+    const name = String(req.params.object).replace(/[^A-Za-z0-9_]/g, '');
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name} ${id}</title></head><body><h1>${name} ${id}</h1><p>The workbench has no page for this record; in Lightning it opens the record page.</p><p><a href="/">Workbench pages</a></p></body></html>`,
+      );
+  });
+
   app.get('/__workbench/events', (req, res) => {
     if (!emulator) res.status(404).json({ error: 'Change events exist in live mode only' });
     else changeEvents(emulator, req, res);

@@ -1,5 +1,5 @@
 // Checks that run inside the page (plain browser JavaScript, passed to page.evaluate).
-/* global document, getComputedStyle, Node */
+/* global document, getComputedStyle, Node, NodeFilter */
 'use strict';
 
 /**
@@ -83,4 +83,178 @@ function outsideCards() {
   return out;
 }
 
-module.exports = { outsideCards };
+/**
+ * How text sits inside one element (passed to `locator.evaluate`): the number of lines its
+ * visible text is drawn on, the words broken across two lines (hyphenated or split), and the
+ * boxes inside it whose content is clipped (ellipsis, line clamp or overflow hidden cutting text
+ * off). Assistive text (visually hidden on purpose) is left out.
+ */
+function textFit(root) {
+  // A text node's element (synthetic shadow answers null for text at a shadow root's top).
+  const parentOf = (node) =>
+    node.parentElement || (node.parentNode && node.parentNode.host) || null;
+  // The real tree, child components' shadow content included (synthetic shadow hides it from
+  // querySelectorAll and textContent; a TreeWalker sees it).
+  const elementsIn = (el) => {
+    const out = [el];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node);
+    return out;
+  };
+  const textOf = (el) => {
+    const parts = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent);
+    return parts.join(' ').trim().replace(/\s+/g, ' ');
+  };
+  const visibleText = (node) => {
+    const parent = parentOf(node);
+    if (!parent || node.textContent.trim() === '') return false;
+    if (parent.closest('.slds-assistive-text')) return false;
+    const style = getComputedStyle(parent);
+    return style.display !== 'none' && style.visibility !== 'hidden';
+  };
+  const tops = [];
+  const broken = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!visibleText(node)) continue;
+    const text = node.textContent;
+    const range = document.createRange();
+    // Words as a reader sees them: a line may break after a hyphen, never inside a word.
+    for (const match of text.matchAll(/[^\s\u2010-]+/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+      const lineTops = [];
+      for (const r of rects) {
+        if (!lineTops.some((t) => Math.abs(t - r.top) < r.height / 2)) lineTops.push(r.top);
+        if (!tops.some((t) => Math.abs(t.top - r.top) < t.height / 2))
+          tops.push({ top: r.top, height: r.height });
+      }
+      if (lineTops.length > 1) broken.push(match[0]);
+    }
+  }
+  const clipped = [];
+  for (const el of elementsIn(root)) {
+    if (el.closest('.slds-assistive-text') || textOf(el) === '') continue;
+    const style = getComputedStyle(el);
+    const hides = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    if (!hides || style.display === 'none') continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      clipped.push(textOf(el).slice(0, 60));
+  }
+  return { lines: tops.length, broken, clipped, text: textOf(root) };
+}
+
+/**
+ * Label/value pairs (the `dt`/`dd` children of a `dl`) drawn over each other: each child's own
+ * box, its descendants' boxes and its text lines, compared with every other child's.
+ */
+function factOverlaps(dl) {
+  // A text node's element (synthetic shadow answers null for text at a shadow root's top).
+  const parentOf = (node) =>
+    node.parentElement || (node.parentNode && node.parentNode.host) || null;
+  // The real tree, child components' shadow content included (synthetic shadow hides it from
+  // querySelectorAll and textContent; a TreeWalker sees it).
+  const elementsIn = (el) => {
+    const out = [el];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node);
+    return out;
+  };
+  const textOf = (el) => {
+    const parts = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent);
+    return parts.join(' ').trim().replace(/\s+/g, ' ');
+  };
+  const boxesOf = (el) => {
+    const out = [el.getBoundingClientRect()];
+    for (const inner of elementsIn(el)) {
+      if (inner.closest('.slds-assistive-text')) continue;
+      const r = inner.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) out.push(r);
+    }
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = parentOf(node);
+      if (node.textContent.trim() === '' || !parent || parent.closest('.slds-assistive-text'))
+        continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      out.push(...Array.from(range.getClientRects()));
+    }
+    return out.filter((r) => r.width > 0 && r.height > 0);
+  };
+  const items = Array.from(dl.children).map((el) => ({
+    text: textOf(el).slice(0, 40),
+    boxes: boxesOf(el),
+  }));
+  const overlap = (a, b) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const out = [];
+  items.forEach((a, i) => {
+    items.slice(i + 1).forEach((b) => {
+      if (a.boxes.some((x) => b.boxes.some((y) => overlap(x, y)))) out.push([a.text, b.text]);
+    });
+  });
+  return out;
+}
+
+/**
+ * Whether an element's CJK characters are drawn with a real font (passed to `locator.evaluate`):
+ * each of up to four distinct characters is drawn alone on a canvas in the element's own font. A
+ * missing glyph draws the same box ("tofu") for every character, the same box as a code point no
+ * font has (U+10FFFD), so real glyphs are all distinct and none looks like the missing one.
+ */
+function cjkGlyphs(el) {
+  const style = getComputedStyle(el);
+  const chars = Array.from(new Set(el.textContent.match(/[\u4e00-\u9fff]/g) || [])).slice(0, 4);
+  const draw = (ch) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 48;
+    canvas.height = 48;
+    const ctx = canvas.getContext('2d');
+    ctx.font = `${style.fontWeight} 32px ${style.fontFamily}`;
+    ctx.textBaseline = 'top';
+    ctx.fillText(ch, 4, 4);
+    return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+  };
+  const missing = draw('\u{10FFFD}');
+  const glyphs = chars.map(draw);
+  return {
+    family: style.fontFamily,
+    notoAvailable: document.fonts.check('16px "Noto Sans CJK SC"', chars.join('')),
+    characters: chars.length,
+    distinct: new Set(glyphs).size,
+    likeMissing: glyphs.filter((g) => g === missing).length,
+  };
+}
+
+/** A form control's shown value and whether its box cuts it off. */
+function shownValue(el) {
+  const text = typeof el.value === 'string' && el.value ? el.value : el.textContent || '';
+  return { text: text.trim(), cut: el.scrollWidth > el.clientWidth + 1 };
+}
+
+/** The values of text areas that hold JSON (an object or a list) instead of a form. */
+function jsonValues(areas) {
+  return areas.map((a) => a.value).filter((v) => /^\s*[[{]/.test(v));
+}
+
+/** What the navigation stand-in generated: `{ url, pageRef }` per URL. */
+function generatedUrls() {
+  return globalThis.__QUORUM_GENERATED_URLS__ || [];
+}
+
+module.exports = {
+  outsideCards,
+  textFit,
+  factOverlaps,
+  cjkGlyphs,
+  shownValue,
+  jsonValues,
+  generatedUrls,
+};

@@ -42,10 +42,25 @@ export function routeName(req: ApiRequest): string {
     case 'jobs':
       name = [`jobs/${s[1] ?? ''}`, s[2] && ':id', s[3]].filter(Boolean).join('/');
       break;
+    case 'graphql':
+      // Reads and writes share the endpoint: a mutation is counted apart, so a caller can tell
+      // how many writes one action made.
+      name = isMutation(req.body) ? 'graphql mutation' : 'graphql';
+      break;
     default:
       name = s.join('/') || '(root)';
   }
   return `${req.method} ${name}`;
+}
+
+/** Whether a GraphQL request body holds a mutation (its document starts with `mutation`). */
+function isMutation(body: Buffer): boolean {
+  try {
+    const { query } = JSON.parse(body.toString('utf8')) as { query?: unknown };
+    return typeof query === 'string' && /^\s*mutation\b/.test(query.replace(/^\s*#.*$/gm, ''));
+  } catch {
+    return false; // the route itself answers a malformed body
+  }
 }
 
 export function dispatch(

@@ -180,6 +180,25 @@ describe('GraphQL: uiapi query', () => {
   });
 });
 
+describe('GraphQL: API call counting', () => {
+  it('counts a mutation apart from reads, so a caller can tell how many writes an action made', async () => {
+    const routes = () => (emu.stats() as { byRoute: Record<string, number> }).byRoute;
+    const before = { ...routes() };
+    const used = (route: string) => (routes()[route] ?? 0) - (before[route] ?? 0);
+    await gql('query q { uiapi { query { Segment__c(first: 1) { edges { node { Id } } } } } }');
+    await gql(
+      '  # a comment first\n  mutation m($a: Segment__cCreateInput!) { uiapi { a: Segment__cCreate(input: $a) { Record { Id } } } }',
+      {
+        a: { Segment__c: { Name: 'Counted' } },
+      },
+    );
+    expect({ reads: used('POST graphql'), writes: used('POST graphql mutation') }).toEqual({
+      reads: 1,
+      writes: 1,
+    });
+  });
+});
+
 describe('GraphQL: uiapi mutations', () => {
   const mutation = `mutation clone($op0: Segment__cCreateInput!, $op1: Segment_Criterion__cCreateInput!) {
     uiapi(input: { allOrNone: true }) {

@@ -36,17 +36,23 @@ const SIDE_LABELS = {
 };
 
 /**
- * A reporting-line tree item. The role is part of the label, not a separate metatext: the
- * tree item's accessible name is its label, and WCAG 2.5.3 wants the visible text inside it.
+ * The reporting lines as an indented list, one row per member below their manager. Not a
+ * lightning-tree: an expanded tree item holds its reports, so its visible text is more than its
+ * accessible name (WCAG 2.5.3, axe label-content-name-mismatch); and the lines are there to be
+ * read, not navigated. Screen readers hear "reports to …" where sighted users see the indent.
  */
-function toTreeItem(node) {
-  const { name, roleLabel, id } = node.member;
-  return {
-    label: roleLabel ? formatLabel(LABELS.nameWithRole, name, roleLabel) : name,
-    name: id,
-    expanded: true,
-    items: node.reports.map(toTreeItem),
-  };
+function reportingRows(nodes, level = 0, managerName = null, rows = []) {
+  nodes.forEach((node) => {
+    const { name, roleLabel, id } = node.member;
+    rows.push({
+      key: id,
+      text: roleLabel ? formatLabel(LABELS.nameWithRole, name, roleLabel) : name,
+      reportsTo: managerName ? formatLabel(LABELS.reportsTo, managerName) : '',
+      className: `reporting-line reporting-level-${Math.min(level, 4)}`,
+    });
+    reportingRows(node.reports, level + 1, name, rows);
+  });
+  return rows;
 }
 
 /**
@@ -193,8 +199,8 @@ export default class BuyingCommittee extends LightningElement {
     }
   }
 
-  get treeItems() {
-    return reportingTree(this.members).roots.map(toTreeItem);
+  get reportingLines() {
+    return reportingRows(reportingTree(this.members).roots);
   }
 
   get hasReportingLines() {

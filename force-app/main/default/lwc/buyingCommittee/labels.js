@@ -12,6 +12,7 @@ import removeTitle from '@salesforce/label/c.Quorum_Committee_RemoveTitle';
 import memberRemoved from '@salesforce/label/c.Quorum_Committee_Removed';
 import reportingEmpty from '@salesforce/label/c.Quorum_Committee_ReportingEmpty';
 import reportingHeading from '@salesforce/label/c.Quorum_Committee_ReportingHeading';
+import reportsTo from '@salesforce/label/c.Quorum_Committee_ReportsTo';
 import sideDecision from '@salesforce/label/c.Quorum_Committee_SideDecision';
 import sideInfluence from '@salesforce/label/c.Quorum_Committee_SideInfluence';
 import sideNone from '@salesforce/label/c.Quorum_Committee_SideNone';
@@ -41,6 +42,7 @@ export default {
   memberRemoved,
   reportingEmpty,
   reportingHeading,
+  reportsTo,
   sideDecision,
   sideInfluence,
   sideNone,

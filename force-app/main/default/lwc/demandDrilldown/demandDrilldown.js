@@ -19,25 +19,29 @@ import COL_REVENUE from '@salesforce/label/c.Quorum_Demand_ColRevenue';
 import COL_BLOCKER from '@salesforce/label/c.Quorum_Demand_ColDealBlocker';
 import COL_REASON from '@salesforce/label/c.Quorum_Demand_ColSuggestionReason';
 
+// Widths for the card's full width at 1,280 px (about 1,200 px): a request name fits on one or
+// two lines, every header stays whole (wrapped between words), and "Why suggested" takes the rest.
 const COLUMNS = [
-  { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true },
+  { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true, initialWidth: 170 },
   {
     label: COL_REQUEST,
     fieldName: 'url',
     type: 'url',
     wrapText: true,
+    initialWidth: 250,
     typeAttributes: { label: { fieldName: 'title' } },
   },
-  { label: COL_URGENCY, fieldName: 'urgency' },
-  { label: COL_STATUS, fieldName: 'status' },
-  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local' },
+  { label: COL_URGENCY, fieldName: 'urgency', initialWidth: 105 },
+  { label: COL_STATUS, fieldName: 'status', wrapText: true, initialWidth: 130 },
+  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local', initialWidth: 125 },
   {
     label: COL_REVENUE,
     fieldName: 'revenue',
     type: 'currency',
+    initialWidth: 125,
     typeAttributes: { maximumFractionDigits: 0 },
   },
-  { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean' },
+  { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean', initialWidth: 100 },
   { label: COL_REASON, fieldName: 'suggestionReason', wrapText: true },
 ];
 

@@ -32,6 +32,9 @@ jest.mock(
 jest.mock('@salesforce/label/c.Quorum_Committee_NameWithRole', () => ({ default: '{0} · {1}' }), {
   virtual: true,
 });
+jest.mock('@salesforce/label/c.Quorum_Committee_ReportsTo', () => ({ default: 'reports to {0}' }), {
+  virtual: true,
+});
 jest.mock(
   '@salesforce/label/c.Quorum_Committee_RemoveConfirm',
   () => ({ default: 'Remove {0}?' }),
@@ -168,31 +171,27 @@ describe('c-buying-committee', () => {
     expect($(element, 'ul.warnings').getAttribute('aria-label')).toBe('5 coverage warnings');
   });
 
-  it('shows reporting lines among committee members as a tree', async () => {
+  it('shows reporting lines among committee members as an indented list', async () => {
     const element = mount();
     graphql.emit(mockCommittee);
     await flushPromises();
-    const tree = $(element, 'lightning-tree.reporting-tree');
-    const shape = (items) => items.map((item) => [item.label, shape(item.items)]);
-    // The role is inside the label (the accessible name), not a separate metatext: the visible
-    // text must be part of the name (WCAG 2.5.3, axe label-content-name-mismatch).
-    expect(shape(tree.items)).toEqual([
-      [
-        'Ana Ruiz · Decision Maker',
-        [
-          ['Ben Okafor · Technical Evaluator', [['Dara Kim · End User', []]]],
-          ['Chen Li · Procurement', []],
-        ],
-      ],
+    const list = $(element, 'ul.reporting-lines');
+    expect(list.getAttribute('aria-label')).toBe('c.Quorum_Committee_ReportingHeading');
+    const lines = [...list.querySelectorAll('li')].map((li) => [
+      li.className.match(/reporting-level-(\d)/)[1],
+      li.firstChild.textContent.trim(),
+      li.querySelector('.slds-assistive-text')?.textContent ?? '',
     ]);
-    const metatexts = [];
-    const walk = (items) =>
-      items.forEach((item) => {
-        metatexts.push(item.metatext);
-        walk(item.items);
-      });
-    walk(tree.items);
-    expect(metatexts.every((text) => !text)).toBe(true);
+    // Each member under their manager, one level deeper; the role is in the visible text, and
+    // screen readers hear who each one reports to. No lightning-tree: an expanded tree item's
+    // visible text includes its reports, more than its name (WCAG 2.5.3).
+    expect(lines).toEqual([
+      ['0', 'Ana Ruiz · Decision Maker', ''],
+      ['1', 'Ben Okafor · Technical Evaluator', ', reports to Ana Ruiz'],
+      ['2', 'Dara Kim · End User', ', reports to Ben Okafor'],
+      ['1', 'Chen Li · Procurement', ', reports to Ana Ruiz'],
+    ]);
+    expect($(element, 'lightning-tree')).toBeNull();
     expect($(element, '.reporting-empty')).toBeNull();
   });
 
@@ -200,7 +199,7 @@ describe('c-buying-committee', () => {
     const element = mount();
     graphql.emit(mockCommitteeGaps);
     await flushPromises();
-    expect($(element, 'lightning-tree')).toBeNull();
+    expect($(element, 'ul.reporting-lines')).toBeNull();
     expect($(element, '.reporting-empty').textContent).toBe('c.Quorum_Committee_ReportingEmpty');
   });
 

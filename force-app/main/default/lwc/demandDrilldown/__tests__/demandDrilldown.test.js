@@ -167,6 +167,15 @@ describe('c-demand-drilldown', () => {
       null,
     ]);
     expect(table.columns.map((column) => column.fieldName)).toContain('suggestionReason');
+    // Laid out for the card's full width at 1,280 px: headers wrap between words instead of
+    // being cut, every column but "Why suggested" has a width, and long texts wrap.
+    expect(table.wrapTableHeader).toBe('all');
+    const widths = table.columns.map((column) => column.initialWidth);
+    expect(widths.slice(0, -1).every((width) => width >= 100)).toBe(true);
+    expect(widths.slice(0, -1).reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(1050);
+    expect(table.columns.at(-1).fieldName).toBe('suggestionReason');
+    const wrapped = table.columns.filter((column) => column.wrapText).map((c) => c.fieldName);
+    expect(wrapped).toEqual(['accountName', 'url', 'status', 'suggestionReason']);
   });
 
   it('shows the empty state', async () => {
