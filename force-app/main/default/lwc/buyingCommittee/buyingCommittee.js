@@ -6,6 +6,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
 import { reduceErrors, formatLabel, picklistOptions } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import {
   groupBySide,
   coverageWarnings,
@@ -86,15 +87,16 @@ export default class BuyingCommittee extends LightningElement {
   @wire(graphql, { query: COMMITTEE_QUERY, variables: '$committeeVariables' })
   wiredCommittee(result) {
     this.committeeResult = result;
-    const { data, errors } = result;
-    if (data) {
-      this.members = queryNodes(data, 'Buying_Committee_Member__c').map(toMember);
-      this.committeeErrors = undefined;
-      this.committeeLoaded = true;
-    } else if (errors) {
-      this.committeeErrors = errors;
+    const answer = takeAnswer(
+      this,
+      result,
+      (data) => {
+        this.members = queryNodes(data, 'Buying_Committee_Member__c').map(toMember);
+      },
+      { errors: 'committeeErrors', loaded: 'committeeLoaded' },
+    );
+    if (answer === 'errors') {
       this.members = [];
-      this.committeeLoaded = true;
     }
   }
 

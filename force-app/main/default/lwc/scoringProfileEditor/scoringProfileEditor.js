@@ -15,6 +15,7 @@ import {
 } from 'c/quorumProfile';
 import { valueOf as v } from 'c/graphqlNodes';
 import { PROFILE_NUMBER_FIELDS as NUMBER_FIELDS } from 'c/profileWeights';
+import { takeAnswer } from 'c/wireAnswer';
 import { PROFILE_QUERY } from './profileQuery';
 import PROFILE_OBJECT from '@salesforce/schema/Demand_Scoring_Profile__c';
 import ID_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Id';
@@ -99,19 +100,14 @@ export default class ScoringProfileEditor extends LightningElement {
   }
 
   @wire(graphql, { query: PROFILE_QUERY })
-  wiredProfile({ data, errors, refresh }) {
-    this.refreshProfile = refresh;
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredProfile(result) {
+    this.refreshProfile = result.refresh;
+    takeAnswer(this, result, (data) => {
       const edge = data.uiapi.query.Demand_Scoring_Profile__c.edges[0];
       if (edge) {
         this.load(edge.node);
       }
-      this.loaded = true;
-    }
+    });
   }
 
   load(node) {
