@@ -4,7 +4,7 @@ import { getRecord, getFieldValue, updateRecord, deleteRecord } from 'lightning/
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors, formatLabel, picklistOptions } from 'c/ldsUtils';
+import { errorMessage, formatLabel, picklistOptions } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
 import {
@@ -246,7 +246,7 @@ export default class BuyingCommittee extends LightningElement {
       this.toast(LABELS.saved, formatLabel(LABELS.memberUpdated, name), 'success');
       await this.refreshCommittee();
     } catch (error) {
-      this.toast(LABELS.saveFailed, reduceErrors(error).join(' '), 'error');
+      this.toast(LABELS.saveFailed, errorMessage(error), 'error');
     } finally {
       this.saving = false;
     }
@@ -267,7 +267,7 @@ export default class BuyingCommittee extends LightningElement {
       this.toast(LABELS.saved, formatLabel(LABELS.memberRemoved, name), 'success');
       await this.refreshCommittee();
     } catch (error) {
-      this.toast(LABELS.saveFailed, reduceErrors(error).join(' '), 'error');
+      this.toast(LABELS.saveFailed, errorMessage(error), 'error');
     }
   }
 

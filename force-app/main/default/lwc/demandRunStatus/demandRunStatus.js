@@ -4,7 +4,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { failureToast, formatLabel } from 'c/ldsUtils';
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
 import { formatCount } from 'c/quorumFormat';
 import { takeAnswer } from 'c/wireAnswer';
@@ -245,13 +245,7 @@ export default class DemandRunStatus extends NavigationMixin(LightningElement) {
       this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_REQUESTED, variant: 'success' }));
       await this.refresh();
     } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: RECOMPUTE_FAILED,
-          message: reduceErrors(error).join(', '),
-          variant: 'error',
-        }),
-      );
+      this.dispatchEvent(failureToast(RECOMPUTE_FAILED, error));
     } finally {
       this.creating = false;
     }

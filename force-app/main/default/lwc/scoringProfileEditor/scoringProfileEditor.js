@@ -3,7 +3,7 @@ import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { failureToast, formatLabel } from 'c/ldsUtils';
 import {
   checkCountedStatuses,
   checkField,
@@ -258,13 +258,7 @@ export default class ScoringProfileEditor extends LightningElement {
         await this.refreshProfile();
       }
     } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: SAVE_FAILED,
-          message: reduceErrors(error).join(', '),
-          variant: 'error',
-        }),
-      );
+      this.dispatchEvent(failureToast(SAVE_FAILED, error));
     } finally {
       this.saving = false;
     }

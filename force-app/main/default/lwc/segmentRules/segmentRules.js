@@ -4,7 +4,7 @@ import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi'
 import { applyAll, createOp, refTo, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { errorMessage, formatLabel } from 'c/ldsUtils';
 import { displayOf, nodesOf, queryNodes, valueOf as v } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
 import { nextPriority, reorderUpdates } from './segmentOrder';
@@ -212,7 +212,7 @@ export default class SegmentRules extends LightningElement {
       }
       return result;
     } catch (error) {
-      this.toast(ACTION_FAILED, 'error', reduceErrors(error).join(', '));
+      this.toast(ACTION_FAILED, 'error', errorMessage(error));
       return undefined;
     } finally {
       this.busy = false;
