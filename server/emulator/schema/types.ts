@@ -154,7 +154,7 @@ export function makeField(spec: FieldSpec): FieldDef {
   };
 }
 
-export function picklist(values: string[], defaultValue?: string): PicklistValue[] {
+export function picklist(values: readonly string[], defaultValue?: string): PicklistValue[] {
   return values.map((value) => ({ value, label: value, defaultValue: value === defaultValue }));
 }
 

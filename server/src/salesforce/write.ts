@@ -72,20 +72,8 @@ export function upsertByExternalId(
   records: Record<string, unknown>[],
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
-  return runCollections(
-    org,
-    {
-      tally: type,
-      items: records,
-      keyOf: (r) => String(r[extField]),
-      toChunk: (items) => ({
-        method: 'PATCH',
-        url: `${org.base}/composite/sobjects/${type}/${extField}`,
-        body: { allOrNone: false, records: items.map((r) => ({ attributes: { type }, ...r })) },
-      }),
-    },
-    opts,
-  );
+  const url = `${org.base}/composite/sobjects/${type}/${extField}`;
+  return patchRecords(org, type, url, records, (r) => String(r[extField]), opts);
 }
 
 /** Updates records by Id (each record has Id plus the fields to set). */
@@ -95,15 +83,28 @@ export function updateById(
   records: Record<string, unknown>[],
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
+  const url = `${org.base}/composite/sobjects`;
+  return patchRecords(org, type, url, records, (r) => String(r.Id), opts);
+}
+
+/** PATCHes records of `type` through sObject Collections at `url` (upsert or update). */
+function patchRecords(
+  org: Org,
+  type: string,
+  url: string,
+  records: Record<string, unknown>[],
+  keyOf: (r: Record<string, unknown>) => string,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   return runCollections(
     org,
     {
       tally: type,
       items: records,
-      keyOf: (r) => String(r.Id),
+      keyOf,
       toChunk: (items) => ({
         method: 'PATCH',
-        url: `${org.base}/composite/sobjects`,
+        url,
         body: { allOrNone: false, records: items.map((r) => ({ attributes: { type }, ...r })) },
       }),
     },
