@@ -4,7 +4,10 @@
  * cross-checks them. Values that the components share (request statuses, operators) come from
  * the shared plain-JS rule modules under lwc/.
  */
-import { REQUEST_STATUSES as PROFILE_REQUEST_STATUSES } from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
+import {
+  REQUEST_STATUSES as PROFILE_REQUEST_STATUSES,
+  SIDES as PROFILE_SIDES,
+} from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
 import { OPERATORS as RULE_OPERATORS } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
 
 /** Buying_Committee_Member__c.Role__c */
@@ -49,6 +52,13 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Escalated_Request__c.Workaround__c */
 export const WORKAROUNDS = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'] as const;
 export type Workaround = (typeof WORKAROUNDS)[number];
+
+/** Escalated_Request__c.Requester_Side__c: the known sides (lwc/quorumProfile SIDES without
+ * Unknown, which is a blank field). */
+export type RequesterSide = Exclude<(typeof PROFILE_SIDES)[number], 'Unknown'>;
+export const REQUESTER_SIDES = PROFILE_SIDES.filter(
+  (side): side is RequesterSide => side !== 'Unknown',
+) as [RequesterSide, ...RequesterSide[]];
 
 /** Demand_Theme__c.Status__c */
 export const THEME_STATUSES = ['Suggested', 'Open', 'Planned', 'Delivered', 'Declined'] as const;
