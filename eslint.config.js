@@ -97,6 +97,20 @@ module.exports = [
           ],
         },
       ],
+      // The record types come from the zod schemas (schema/inputs.ts); the domain takes the
+      // types only and validates nothing itself (the service's reader has).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/schema', '**/schema/*'],
+              allowTypeImports: true,
+              message: 'The domain imports the record schemas as types only (import type).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

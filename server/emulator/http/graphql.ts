@@ -20,7 +20,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Emulator } from '../emulator';
-import type { FieldDef, ObjectDef } from '../schema/types';
+import { isNumeric, isTextual, type FieldDef, type ObjectDef } from '../schema/types';
 import { compileQuery, runPlan } from '../soql/query';
 import { RequestError } from '../store/errors';
 import type { Row } from '../store/table';
@@ -79,19 +79,6 @@ function isObject(v: Json | undefined): v is { [key: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const TEXT_TYPES = new Set([
-  'id',
-  'reference',
-  'string',
-  'textarea',
-  'picklist',
-  'multipicklist',
-  'email',
-  'phone',
-  'url',
-]);
-const NUMBER_TYPES = new Set(['int', 'double', 'currency', 'percent']);
-
 /** One value as a SOQL literal for `field`; anything of the wrong type is an error, never text. */
 function literal(field: FieldDef, raw: Json, like = false): string {
   const wrong = () =>
@@ -99,11 +86,11 @@ function literal(field: FieldDef, raw: Json, like = false): string {
       `Validation error: the value ${JSON.stringify(raw)} does not fit field ${field.name} (${field.type})`,
     );
   if (raw === null) return 'null';
-  if (TEXT_TYPES.has(field.type)) {
+  if (isTextual(field.type)) {
     if (typeof raw !== 'string') throw wrong();
     return like ? likeString(raw) : soqlString(raw);
   }
-  if (NUMBER_TYPES.has(field.type)) {
+  if (isNumeric(field.type)) {
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
     if (!Number.isFinite(n)) throw wrong();
     return String(n);

@@ -15,65 +15,59 @@ import { json, jsonObject, noContent, type ApiRequest, type ApiResponse } from '
 /** The Master record type every object has in the emulator (no record types in the metadata). */
 export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
 
-/** A UI API error answer: the whole request fails with one entry, field errors keyed by field. */
-export class UiApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    message: string,
-    readonly fields: string[] = [],
-  ) {
-    super(message);
-  }
-
-  body(): Record<string, unknown> {
-    const fieldErrors: Record<string, unknown[]> = {};
-    for (const field of this.fields) {
-      fieldErrors[field] = [
-        {
-          constituentField: null,
-          duplicateRecordError: null,
-          errorCode: this.errorCode,
-          field,
-          fieldLabel: field,
-          message: this.message,
-        },
-      ];
-    }
-    const pageLevel = this.fields.length === 0;
-    return {
-      errorCode: this.errorCode,
-      message: this.message,
-      output: {
-        errors: pageLevel
-          ? [
-              {
-                errorCode: this.errorCode,
-                message: this.message,
-                constituentField: null,
-                duplicateRecordError: null,
-                field: null,
-                fieldLabel: null,
-              },
-            ]
-          : [],
-        fieldErrors,
+/**
+ * A failed request in the UI API's error shape: one entry, field errors keyed by field (the REST
+ * routes answer the same RequestError as a list of `{ message, errorCode, fields }`).
+ */
+function uiApiBody(err: RequestError): Record<string, unknown> {
+  const fieldErrors: Record<string, unknown[]> = {};
+  for (const field of err.fields) {
+    fieldErrors[field] = [
+      {
+        constituentField: null,
+        duplicateRecordError: null,
+        errorCode: err.errorCode,
+        field,
+        fieldLabel: field,
+        message: err.message,
       },
-    };
+    ];
   }
+  const pageLevel = err.fields.length === 0;
+  return {
+    errorCode: err.errorCode,
+    message: err.message,
+    output: {
+      errors: pageLevel
+        ? [
+            {
+              errorCode: err.errorCode,
+              message: err.message,
+              constituentField: null,
+              duplicateRecordError: null,
+              field: null,
+              fieldLabel: null,
+            },
+          ]
+        : [],
+      fieldErrors,
+    },
+  };
 }
 
 function uiError(err: unknown): never {
-  if (err instanceof DmlError) throw new UiApiError(400, err.statusCode, err.message, err.fields);
-  if (err instanceof RequestError)
-    throw new UiApiError(err.status, err.errorCode, err.message, err.fields);
+  if (err instanceof DmlError) throw new RequestError(400, err.statusCode, err.message, err.fields);
   throw err;
 }
 
 function objectDef(emu: Emulator, name: unknown): ObjectDef {
   const def = typeof name === 'string' ? emu.schema.find(name) : undefined;
   if (!def)
-    throw new UiApiError(400, 'INVALID_TYPE', `Object ${String(name)} is not supported in UI API`);
+    throw new RequestError(
+      400,
+      'INVALID_TYPE',
+      `Object ${String(name)} is not supported in UI API`,
+    );
   return def;
 }
 
@@ -127,7 +121,7 @@ function locateLive(emu: Emulator, id: string): { def: ObjectDef; row: Row } {
   const norm = normalizeId(id);
   const hit = norm ? emu.store.locate(norm) : undefined;
   if (!hit || hit.row.IsDeleted)
-    throw new UiApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    throw new RequestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   return { def: hit.table.def, row: hit.row };
 }
 
@@ -143,7 +137,7 @@ function requestedFields(def: ObjectDef, param: string | null, optional: boolean
     const name = qualified.slice(dot + 1);
     if (dot < 0 || object.toLowerCase() !== def.name.toLowerCase()) {
       if (optional) continue;
-      throw new UiApiError(
+      throw new RequestError(
         400,
         'INVALID_FIELD',
         `Field ${qualified} does not belong to ${def.name}`,
@@ -152,7 +146,7 @@ function requestedFields(def: ObjectDef, param: string | null, optional: boolean
     const field = def.fieldMap.get(name.toLowerCase());
     if (!field) {
       if (optional) continue;
-      throw new UiApiError(
+      throw new RequestError(
         400,
         'INVALID_FIELD',
         `No such column '${name}' on entity '${def.name}'.`,
@@ -167,7 +161,7 @@ function requestedFields(def: ObjectDef, param: string | null, optional: boolean
 function fieldsInput(body: Record<string, unknown>): Record<string, unknown> {
   const fields = body.fields;
   if (!fields || typeof fields !== 'object' || Array.isArray(fields))
-    throw new UiApiError(400, 'INVALID_INPUT', 'The request body needs a "fields" object');
+    throw new RequestError(400, 'INVALID_INPUT', 'The request body needs a "fields" object');
   const input = { ...(fields as Record<string, unknown>) };
   delete input.Id;
   return input;
@@ -315,7 +309,7 @@ function objectInfoRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null {
   if (sub === undefined) return json(200, objectInfo(emu, def));
   if (sub !== 'picklist-values' || recordTypeId === undefined) return null;
   if (recordTypeId !== MASTER_RECORD_TYPE_ID)
-    throw new UiApiError(
+    throw new RequestError(
       404,
       'NOT_FOUND',
       `Record type ${recordTypeId} does not exist on ${def.name}`,
@@ -328,11 +322,15 @@ function objectInfoRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null {
   }
   const field = picklists.find((f) => f.name.toLowerCase() === fieldName.toLowerCase());
   if (!field)
-    throw new UiApiError(400, 'INVALID_FIELD', `${def.name}.${fieldName} is not a picklist field`);
+    throw new RequestError(
+      400,
+      'INVALID_FIELD',
+      `${def.name}.${fieldName} is not a picklist field`,
+    );
   return json(200, picklistValues(def, field));
 }
 
-/** Routes under `ui-api/`; a UiApiError becomes the answer in the UI API error shape. */
+/** Routes under `ui-api/`; a RequestError becomes the answer in the UI API error shape. */
 export function uiApiRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null {
   const s = req.segments;
   try {
@@ -340,11 +338,7 @@ export function uiApiRoutes(emu: Emulator, req: ApiRequest): ApiResponse | null 
     if (s[1] === 'object-info') return objectInfoRoutes(emu, req);
     return null;
   } catch (err) {
-    if (err instanceof UiApiError) return json(err.status, [err.body()]);
-    if (err instanceof RequestError)
-      return json(err.status, [
-        new UiApiError(err.status, err.errorCode, err.message, err.fields).body(),
-      ]);
+    if (err instanceof RequestError) return json(err.status, [uiApiBody(err)]);
     throw err;
   }
 }

@@ -3,7 +3,28 @@
  * metadata in force-app). Values follow a default Enterprise org; Industry also carries
  * "Public Sector" and "Media, Entertainment & Games", as many orgs add such values.
  */
+import { CONTACT_ROLES } from '../../src/schema/picklists';
 import { makeField as f, makeObject, picklist, type ObjectDef } from './types';
+
+/**
+ * A person's name fields (Contact, User): FirstName, LastName and the compound Name, read-only,
+ * which the store maintains from the other two.
+ */
+const personName = () => [
+  f({ name: 'FirstName', type: 'string', length: 40, label: 'First Name' }),
+  f({ name: 'LastName', type: 'string', length: 80, label: 'Last Name', nillable: false }),
+  f({
+    name: 'Name',
+    type: 'string',
+    length: 121,
+    label: 'Full Name',
+    nameField: true,
+    createable: false,
+    updateable: false,
+    nillable: false,
+    defaultedOnCreate: true,
+  }),
+];
 
 const owner = () =>
   f({
@@ -68,18 +89,6 @@ export const OPPORTUNITY_STAGES: Array<{
   { name: 'Negotiation/Review', probability: 90, closed: false, won: false },
   { name: 'Closed Won', probability: 100, closed: true, won: true },
   { name: 'Closed Lost', probability: 0, closed: true, won: false },
-];
-
-export const CONTACT_ROLES = [
-  'Business User',
-  'Decision Maker',
-  'Economic Buyer',
-  'Economic Decision Maker',
-  'Evaluator',
-  'Executive Sponsor',
-  'Influencer',
-  'Technical Buyer',
-  'Other',
 ];
 
 const address = (prefix: string) => [
@@ -154,20 +163,7 @@ function contact(): ObjectDef {
       type: 'picklist',
       picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
     }),
-    f({ name: 'FirstName', type: 'string', length: 40, label: 'First Name' }),
-    f({ name: 'LastName', type: 'string', length: 80, label: 'Last Name', nillable: false }),
-    // Compound name: read-only, maintained by the store from FirstName and LastName.
-    f({
-      name: 'Name',
-      type: 'string',
-      length: 121,
-      label: 'Full Name',
-      nameField: true,
-      createable: false,
-      updateable: false,
-      nillable: false,
-      defaultedOnCreate: true,
-    }),
+    ...personName(),
     f({ name: 'Title', type: 'string', length: 128 }),
     f({ name: 'Department', type: 'string', length: 80 }),
     f({ name: 'Email', type: 'email' }),
@@ -295,19 +291,7 @@ function user(): ObjectDef {
       unique: true,
       idLookup: true,
     }),
-    f({ name: 'FirstName', type: 'string', length: 40, label: 'First Name' }),
-    f({ name: 'LastName', type: 'string', length: 80, label: 'Last Name', nillable: false }),
-    f({
-      name: 'Name',
-      type: 'string',
-      length: 121,
-      label: 'Full Name',
-      nameField: true,
-      createable: false,
-      updateable: false,
-      nillable: false,
-      defaultedOnCreate: true,
-    }),
+    ...personName(),
     f({ name: 'Alias', type: 'string', length: 8 }),
     f({ name: 'Email', type: 'email', nillable: false }),
     f({ name: 'Title', type: 'string', length: 80 }),

@@ -86,20 +86,22 @@ export const SYSTEM_FIELDS = [
 
 export type FieldSpec = Partial<FieldDef> & { name: string; type: FieldType };
 
-const NUMERIC: FieldType[] = ['int', 'double', 'currency', 'percent'];
+const NUMERIC: readonly FieldType[] = ['int', 'double', 'currency', 'percent'];
+const TEXTUAL: readonly FieldType[] = [
+  'id',
+  'string',
+  'textarea',
+  'picklist',
+  'multipicklist',
+  'email',
+  'phone',
+  'url',
+  'reference',
+];
+/** Field types whose values are numbers (in SOQL, GraphQL filters and CSV). */
 export const isNumeric = (t: FieldType): boolean => NUMERIC.includes(t);
-export const isTextual = (t: FieldType): boolean =>
-  [
-    'id',
-    'string',
-    'textarea',
-    'picklist',
-    'multipicklist',
-    'email',
-    'phone',
-    'url',
-    'reference',
-  ].includes(t);
+/** Field types whose values are text (quoted in SOQL, strings in GraphQL filters). */
+export const isTextual = (t: FieldType): boolean => TEXTUAL.includes(t);
 
 const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = {
   id: 18,
@@ -154,7 +156,7 @@ export function makeField(spec: FieldSpec): FieldDef {
   };
 }
 
-export function picklist(values: string[], defaultValue?: string): PicklistValue[] {
+export function picklist(values: readonly string[], defaultValue?: string): PicklistValue[] {
   return values.map((value) => ({ value, label: value, defaultValue: value === defaultValue }));
 }
 

@@ -5,6 +5,7 @@
  * sizes six unthemed requests of a need no theme covers yet (needs.ts EMERGING); segments with
  * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
+import { REQUEST_STATUSES, SOURCES, URGENCIES, WORKAROUNDS } from '../../src/schema/picklists';
 import { seedHistory } from './history';
 import type { Store } from '../store/store';
 import type { Row } from '../store/table';
@@ -255,13 +256,14 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
 
   // ---- requests -------------------------------------------------------------------------------
   const total = Math.round(scale * rpa);
-  const urgencies = ['Critical', 'High', 'Medium', 'Low'];
+  // Each list's weights follow its picklist's order (schema/picklists.ts).
+  const urgencies = [...URGENCIES];
   const urgencyW = [10, 30, 40, 20];
-  const sources = ['Account Team', 'Inside Sales', 'Customer Success', 'Support', 'Partner'];
+  const sources = [...SOURCES];
   const sourceW = [40, 15, 20, 15, 10];
-  const statuses = ['New', 'Under Review', 'Planned', 'Declined', 'Delivered'];
+  const statuses = [...REQUEST_STATUSES];
   const statusW = [35, 25, 15, 10, 15];
-  const workarounds = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'];
+  const workarounds = [...WORKAROUNDS];
   const workaroundW = [60, 25, 15];
   // Popular themes are asked for more (a Zipf-like skew over themes).
   const themeWeights = themes.map((_t, i) => 1 / Math.pow(i + 1, 0.8));

@@ -7,7 +7,8 @@ import { assignSegments } from '../../src/domain/segments';
 import { computeScores } from '../../src/domain/scoring';
 import { resolveProfile } from '../../src/domain/profile';
 import { historyRowOf, monthOf } from '../../src/domain/history';
-import { askedDayOf, type RequestRecord } from '../../src/domain/records';
+import { askedDayOf } from '../../src/domain/numbers';
+import type { RequestInput as RequestRecord } from '../../src/schema/inputs';
 import type { Store } from '../store/store';
 
 const DAY = 86400000;

@@ -10,7 +10,7 @@ import { roundTo } from './numbers';
 
 /** roundTo, read once: it runs per field of every row (see `direct` in pairs.ts for why). */
 const direct = { roundTo } as const;
-import type { ScoreRow } from './records';
+import type { ScoreRow } from '../schema/inputs';
 import { blankValues, ScoreTable, type ScoreValues } from './scoreTable';
 
 /** A score row as read back from the org (any extra fields, such as Id, are ignored). */

@@ -5,7 +5,11 @@
  * they stream in; callers with records get the same table from `toDealTable`.
  */
 import { int32, uint8 } from './columns';
-import type { CommitteeMemberRecord, ContactRoleRecord, OpportunityRecord } from './records';
+import type {
+  CommitteeMemberInput as CommitteeMemberRecord,
+  ContactRoleInput as ContactRoleRecord,
+  OpportunityInput as OpportunityRecord,
+} from '../schema/inputs';
 import { newDictionaries, type Dictionaries } from './requestTable';
 
 /** People with a role on opportunities: contact, opportunity and role codes. */

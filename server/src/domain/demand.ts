@@ -10,16 +10,16 @@ import { isRequestTable, textRecords, toRequestTable, type RequestTable } from '
 import type { DealTable } from './dealTable';
 import type { Profile } from './profile';
 import type {
-  AccountRecord,
-  CommitteeMemberRecord,
-  ContactRoleRecord,
-  CriterionRecord,
-  OpportunityRecord,
-  RequestRecord,
+  AccountInput as AccountRecord,
+  CommitteeMemberInput as CommitteeMemberRecord,
+  ContactRoleInput as ContactRoleRecord,
+  CriterionInput as CriterionRecord,
+  OpportunityInput as OpportunityRecord,
+  RequestInput as RequestRecord,
   ScoreRow,
-  SegmentRecord,
-  ThemeRecord,
-} from './records';
+  SegmentInput as SegmentRecord,
+  ThemeInput as ThemeRecord,
+} from '../schema/inputs';
 
 export interface DemandInput {
   accounts: readonly AccountRecord[];

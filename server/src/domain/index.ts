@@ -37,4 +37,17 @@ export {
 export { DealTableBuilder, toDealTable, type DealTable } from './dealTable';
 export { computeDemand, type DemandInput, type DemandResult } from './demand';
 export { BREAKDOWN_LIMIT } from './breakdown';
-export * from './records';
+export { askedDayOf } from './numbers';
+// The engine's record types, derived from the zod schemas (schema/inputs.ts), by their
+// engine names.
+export type {
+  AccountInput as AccountRecord,
+  SegmentInput as SegmentRecord,
+  CriterionInput as CriterionRecord,
+  OpportunityInput as OpportunityRecord,
+  CommitteeMemberInput as CommitteeMemberRecord,
+  ContactRoleInput as ContactRoleRecord,
+  RequestInput as RequestRecord,
+  ThemeInput as ThemeRecord,
+  ScoreRow,
+} from '../schema/inputs';

@@ -82,3 +82,16 @@ export function dayNumber(s: string): number {
     return -1;
   return daysFromCivil(y, m, d);
 }
+
+/**
+ * The UTC day (days since 1970-01-01) a request was asked on: Asked_On__c, else the day it was
+ * created; -1 when neither is readable. Recency counts from it.
+ */
+export function askedDayOf(r: {
+  Asked_On__c?: string | null;
+  CreatedDate?: string | null;
+}): number {
+  if (r.Asked_On__c) return dayNumber(r.Asked_On__c);
+  const created = parseTimestamp(r.CreatedDate);
+  return Number.isFinite(created) ? Math.floor(created / DAY_MS) : -1;
+}

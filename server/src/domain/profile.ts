@@ -6,23 +6,13 @@
 import { z } from 'zod';
 import * as rules from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
 
-export const SIDES = rules.SIDES as readonly ['Decision', 'Influence', 'Use', 'Unknown'];
+export const SIDES = rules.SIDES;
 export type Side = (typeof SIDES)[number];
-export const REQUEST_STATUSES = rules.REQUEST_STATUSES as readonly [
-  'New',
-  'Under Review',
-  'Planned',
-  'Declined',
-  'Delivered',
-];
-export const DEFAULT_COUNTED_STATUSES: readonly string[] = rules.DEFAULT_COUNTED_STATUSES;
-export const CLOSED_THEME_STATUSES: readonly string[] = rules.CLOSED_THEME_STATUSES;
-export const DEFAULT_ROLE_SIDES = rules.DEFAULT_ROLE_SIDES as Readonly<Record<string, Side>>;
-export const sideOf = rules.sideOf as (
-  role: string | null | undefined,
-  hasVeto: boolean,
-  roleSides?: Readonly<Record<string, Side>>,
-) => Side;
+export const REQUEST_STATUSES = rules.REQUEST_STATUSES;
+export const DEFAULT_COUNTED_STATUSES = rules.DEFAULT_COUNTED_STATUSES;
+export const CLOSED_THEME_STATUSES = rules.CLOSED_THEME_STATUSES;
+export const DEFAULT_ROLE_SIDES = rules.DEFAULT_ROLE_SIDES;
+export const sideOf = rules.sideOf;
 
 const weights = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<K, z.ZodNumber>);

@@ -17,8 +17,8 @@
  * goes.
  */
 import { Dictionary, float64, int32, uint8 } from './columns';
-import { dayNumber } from './numbers';
-import { askedDayOf, type RequestRecord } from './records';
+import { askedDayOf, dayNumber } from './numbers';
+import type { RequestInput as RequestRecord } from '../schema/inputs';
 import { GROUPING } from './themes/group';
 
 /** What the builder keeps of Name and Description__c (see the file comment). */

@@ -5,7 +5,7 @@
  * stored rows through one scratch object (`values(i, scratch)`), so a steady-state run makes
  * no row object, and a first run makes objects only as it writes them.
  */
-import type { ScoreRow } from './records';
+import type { ScoreRow } from '../schema/inputs';
 
 /** A row's values without Breakdown__c (what change detection compares). */
 export type ScoreValues = Omit<ScoreRow, 'Breakdown__c'>;

@@ -19,14 +19,14 @@
 import type { Profile } from './profile';
 import { CLOSED_THEME_STATUSES } from './profile';
 import type {
-  AccountRecord,
-  CommitteeMemberRecord,
-  ContactRoleRecord,
-  OpportunityRecord,
-  RequestRecord,
+  AccountInput as AccountRecord,
+  CommitteeMemberInput as CommitteeMemberRecord,
+  ContactRoleInput as ContactRoleRecord,
+  OpportunityInput as OpportunityRecord,
+  RequestInput as RequestRecord,
   ScoreRow,
-  ThemeRecord,
-} from './records';
+  ThemeInput as ThemeRecord,
+} from '../schema/inputs';
 import { buildRequesterIndex, type Requester } from './sides';
 import { buildMergeResolver } from './themes/resolve';
 import { parseTimestamp, round2, round4 } from './numbers';

@@ -6,7 +6,11 @@
  * module, so the components preview exactly what the service computes.
  */
 import { compileSegment } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
-import type { AccountRecord, CriterionRecord, SegmentRecord } from './records';
+import type {
+  AccountInput as AccountRecord,
+  CriterionInput as CriterionRecord,
+  SegmentInput as SegmentRecord,
+} from '../schema/inputs';
 
 export interface SegmentStatus {
   segmentId: string;

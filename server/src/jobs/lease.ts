@@ -24,6 +24,7 @@ import {
   DemandRunClaimRecord,
   DemandRunRecord,
 } from '../schema';
+import { compositeCall, type CompositeAnswer } from '../salesforce/composite';
 import { errorCodeOf, isTransient } from '../salesforce/errors';
 import type { LeaseCheck, Org } from '../salesforce/org';
 import { readAll } from '../salesforce/read';
@@ -113,34 +114,6 @@ async function deleteClaim(org: Org, claimId: string): Promise<void> {
   });
 }
 
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-}
-
-function compositeCall(org: Org, label: string, body: object, idempotent = true) {
-  return org.call(
-    label,
-    () =>
-      org.conn.request<CompositeResponse>({
-        method: 'POST',
-        url: `${org.base}/composite`,
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-      }),
-    idempotent,
-  );
-}
-
-function part(res: CompositeResponse, ref: string) {
-  return res.compositeResponse.find((p) => p.referenceId === ref);
-}
-
-function partError(p: ReturnType<typeof part>): string {
-  const body = (Array.isArray(p?.body) ? p?.body[0] : p?.body) as
-    { errorCode?: string; message?: string } | undefined;
-  return body?.errorCode ?? `ERROR_HTTP_${p?.httpStatusCode ?? 500}`;
-}
-
 /**
  * Inserts the lock row and, in the same call, reads the run's status (one API call). An insert
  * is never repeated blindly: after a lost answer the row is read back, and it is ours if it
@@ -151,7 +124,7 @@ async function insertLock(
   runId: string,
   replicaId: string,
 ): Promise<{ id: string; status: string | null } | { duplicate: true }> {
-  let res: CompositeResponse;
+  let res: CompositeAnswer;
   for (let attempt = 1; ; attempt += 1) {
     try {
       res = await compositeCall(
@@ -173,6 +146,7 @@ async function insertLock(
             },
           ],
         },
+        undefined,
         false,
       );
       break;
@@ -190,20 +164,11 @@ async function insertLock(
       await sleep(backoffDelay(org.retryPolicy, attempt), org.signal);
     }
   }
-  const lock = part(res, 'lock');
-  if (!lock || lock.httpStatusCode >= 300) {
-    const code = partError(lock);
-    if (code === 'DUPLICATE_VALUE') return { duplicate: true };
-    const err = new Error(`Taking the run lock failed: ${code}`) as Error & { errorCode?: string };
-    err.errorCode = code;
-    throw err;
-  }
-  const run = part(res, 'run');
-  const status =
-    run && run.httpStatusCode < 300
-      ? ((run.body as { Status__c?: string }).Status__c ?? null)
-      : null;
-  return { id: (lock.body as { id: string }).id, status };
+  const lockError = res.error('lock', 'Taking the run lock');
+  if (lockError?.errorCode === 'DUPLICATE_VALUE') return { duplicate: true };
+  if (lockError) throw lockError;
+  const status = res.ok('run') ? (res.body<{ Status__c?: string }>('run').Status__c ?? null) : null;
+  return { id: res.body<{ id: string }>('lock').id, status };
 }
 
 const TERMINAL = new Set(['Succeeded', 'Partially Succeeded', 'Failed']);
@@ -343,51 +308,38 @@ export async function renewLease(
   progress: number,
 ): Promise<void> {
   const sentAt = Date.now();
-  const res = await org.call('claim.renew', () =>
-    org.conn.request<CompositeResponse>({
-      method: 'POST',
-      url: `${org.base}/composite`,
-      body: JSON.stringify({
-        allOrNone: false,
-        compositeRequest: [
-          {
-            method: 'GET',
-            url: `${org.base}/sobjects/${C}/${lease.claimId}?fields=Run__c,Claimed_By__c`,
-            referenceId: 'claim',
-          },
-          {
-            method: 'PATCH',
-            url: `${org.base}/sobjects/${R}/@{claim.Run__c}`,
-            referenceId: 'beat',
-            body: {
-              Heartbeat_At__c: new Date(sentAt).toISOString(),
-              Phase__c: phase.slice(0, 80),
-              Progress__c: Math.max(0, Math.min(100, Math.round(progress))),
-            },
-          },
-        ],
-      }),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
-  const claim = res.compositeResponse.find((p) => p.referenceId === 'claim');
-  const beat = res.compositeResponse.find((p) => p.referenceId === 'beat');
-  const row = claim?.body as { Run__c?: string; Claimed_By__c?: string } | undefined;
+  const res = await compositeCall(org, 'claim.renew', {
+    allOrNone: false,
+    compositeRequest: [
+      {
+        method: 'GET',
+        url: `${org.base}/sobjects/${C}/${lease.claimId}?fields=Run__c,Claimed_By__c`,
+        referenceId: 'claim',
+      },
+      {
+        method: 'PATCH',
+        url: `${org.base}/sobjects/${R}/@{claim.Run__c}`,
+        referenceId: 'beat',
+        body: {
+          Heartbeat_At__c: new Date(sentAt).toISOString(),
+          Phase__c: phase.slice(0, 80),
+          Progress__c: Math.max(0, Math.min(100, Math.round(progress))),
+        },
+      },
+    ],
+  });
+  const row = res.ok('claim')
+    ? res.body<{ Run__c?: string; Claimed_By__c?: string }>('claim')
+    : null;
   if (
-    claim?.httpStatusCode === 404 ||
-    (claim && claim.httpStatusCode < 300 && row?.Run__c !== lease.runId) ||
-    (claim && claim.httpStatusCode < 300 && row?.Claimed_By__c !== lease.replicaId)
+    res.status('claim') === 404 ||
+    (row && (row.Run__c !== lease.runId || row.Claimed_By__c !== lease.replicaId))
   ) {
     lease.lost = 'the lock row was taken over or cleared by another replica';
     throw new LeaseLostError(lease.lost);
   }
-  if (!claim || claim.httpStatusCode >= 300 || !beat || beat.httpStatusCode >= 300) {
-    const err = new Error(
-      `renewing the lease failed (HTTP ${claim?.httpStatusCode ?? '?'} / ${beat?.httpStatusCode ?? '?'})`,
-    ) as Error & { errorCode?: string };
-    err.errorCode = `ERROR_HTTP_${Math.max(claim?.httpStatusCode ?? 500, beat?.httpStatusCode ?? 500)}`;
-    throw err;
-  }
+  res.body('claim', 'Renewing the lease (reading the lock)');
+  res.body('beat', 'Renewing the lease (stamping the heartbeat)');
   if (sentAt > lease.confirmedAt) lease.confirmedAt = sentAt;
 }
 
@@ -418,8 +370,7 @@ export async function finishUnderLease(
       { method: 'DELETE', url: `${org.base}/sobjects/${C}/@{lock.Id}`, referenceId: 'release' },
     ],
   });
-  const lock = part(res, 'lock');
-  if (lock?.httpStatusCode === 404) {
+  if (res.status('lock') === 404) {
     // Gone: taken over, or released by this very write whose first answer was lost (then the
     // run already carries exactly what was sent).
     const run = await getRun(org, lease.runId);
@@ -429,17 +380,8 @@ export async function finishUnderLease(
       Date.parse(run.Finished_At__c ?? '') === Date.parse(String(fields.Finished_At__c))
     );
   }
-  for (const ref of ['lock', 'finish', 'release']) {
-    const p = part(res, ref);
-    if (!p || p.httpStatusCode >= 300) {
-      const code = partError(p);
-      const err = new Error(`Recording the run's outcome failed: ${code}`) as Error & {
-        errorCode?: string;
-      };
-      err.errorCode = code;
-      throw err;
-    }
-  }
+  for (const ref of ['lock', 'finish', 'release'])
+    res.body(ref, `Recording the run's outcome (${ref})`);
   return true;
 }
 

@@ -22,8 +22,7 @@ import {
   type StoredHistory,
 } from '../domain/history';
 import { blankValues } from '../domain/scoreTable';
-import type { ScoreRow } from '../domain/records';
-import { DemandTheme, Segment } from '../schema';
+import { DemandTheme, Segment, type ScoreRow } from '../schema';
 import { cleanText } from '../text/clean';
 
 type Row = Record<string, unknown>;

@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import { describeError, RequestLimitError } from '../salesforce/errors';
 import { Org } from '../salesforce/org';
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from '../salesforce/retry';
-import { changedSince } from './changes';
+import { changedSince } from '../quorumOrg/changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DemandRun, DemandRunRecord, type RunMode, type RunStatus } from '../schema';
+import { compositeCall } from '../salesforce/composite';
 import type { Org } from '../salesforce/org';
 import { datetimeLiteral, idLiteral, literal } from '../salesforce/soql';
 import { readAll } from '../salesforce/read';
@@ -100,10 +101,6 @@ async function update(org: Org, id: string, fields: Record<string, unknown>): Pr
   });
 }
 
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-}
-
 /**
  * Updates the run and reads it back in one composite call (one API call): the claim confirms
  * its holder this way, and the watermark is the run's own SystemModstamp after the update.
@@ -113,31 +110,25 @@ async function updateAndRead(
   id: string,
   fields: Record<string, unknown>,
 ): Promise<{ Claimed_By__c: string | null; SystemModstamp: string }> {
-  return org.call('run.updateAndRead', async () => {
-    const url = `${org.base}/sobjects/${T}/${id}`;
-    const res = await org.conn.requestPost<CompositeResponse>('/composite', {
+  const url = `${org.base}/sobjects/${T}/${id}`;
+  return compositeCall(
+    org,
+    'run.updateAndRead',
+    {
       allOrNone: false,
       compositeRequest: [
         { method: 'PATCH', url, referenceId: 'update', body: fields },
         { method: 'GET', url: `${url}?fields=Claimed_By__c,SystemModstamp`, referenceId: 'read' },
       ],
-    });
-    const [upd, read] = ['update', 'read'].map((r) =>
-      res.compositeResponse.find((p) => p.referenceId === r),
-    );
-    for (const part of [upd, read]) {
-      if (!part || part.httpStatusCode >= 300) {
-        const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
-          { errorCode?: string; message?: string } | undefined;
-        const err = new Error(
-          `Demand_Run__c ${id}: ${body?.errorCode ?? part?.httpStatusCode ?? 'no answer'} ${body?.message ?? ''}`,
-        ) as Error & { errorCode?: string };
-        err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
-        throw err;
-      }
-    }
-    return read!.body as { Claimed_By__c: string | null; SystemModstamp: string };
-  });
+    },
+    (answer) => {
+      answer.body('update', `Updating Demand_Run__c ${id}`);
+      return answer.body<{ Claimed_By__c: string | null; SystemModstamp: string }>(
+        'read',
+        `Reading Demand_Run__c ${id} back`,
+      );
+    },
+  );
 }
 
 /** Records the phase and returns the org's clock right after (the run's SystemModstamp). */

@@ -20,6 +20,7 @@ import {
   SegmentCriterion,
   SegmentDemandScore,
 } from '../schema';
+import { compositeCall } from '../salesforce/composite';
 import type { Org } from '../salesforce/org';
 import { datetimeLiteral } from '../salesforce/soql';
 
@@ -42,10 +43,6 @@ interface QueryResult {
   records: unknown[];
 }
 
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-}
-
 /** Objects with a row modified or deleted after `watermark` (empty: nothing changed). */
 export async function changedSince(
   org: Org,
@@ -59,30 +56,23 @@ export async function changedSince(
   if (opts.composite !== false) {
     for (let i = 0; i < WATCHED_OBJECTS.length; i += 5) {
       const group = WATCHED_OBJECTS.slice(i, i + 5);
-      const parts = await org.call('composite.changes', async () => {
-        const res = await org.conn.requestPost<CompositeResponse>('/composite', {
+      const parts = await compositeCall(
+        org,
+        'composite.changes',
+        {
           allOrNone: false,
           compositeRequest: group.map((object, k) => ({
             method: 'GET',
             url: `${org.base}/queryAll?q=${encodeURIComponent(soqlOf(object))}`,
             referenceId: `q${k}`,
           })),
-        });
-        return group.map((object, k) => {
-          const part = res.compositeResponse.find((p) => p.referenceId === `q${k}`);
-          if (!part || part.httpStatusCode >= 300) {
-            // Surface the subrequest's own error code so a 5xx or a limit is handled like a direct call.
-            const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
-              { errorCode?: string; message?: string } | undefined;
-            const err = new Error(
-              `Change check on ${object} failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''}`,
-            ) as Error & { errorCode?: string };
-            err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
-            throw err;
-          }
-          return (part.body as QueryResult).totalSize > 0;
-        });
-      });
+        },
+        (answer) =>
+          group.map(
+            (object, k) =>
+              answer.body<QueryResult>(`q${k}`, `Change check on ${object}`).totalSize > 0,
+          ),
+      );
       group.forEach((object, k) => {
         if (parts[k]) changed.push(object);
       });

@@ -15,7 +15,7 @@ import {
   SegmentDemandScore,
 } from '../schema';
 import { literal } from '../salesforce/soql';
-import { deleteMany, updateMany, upsertMany, type WriterOptions } from '../jobs/writer';
+import { deleteMany, updateMany, upsertMany, type WriterOptions } from '../salesforce/writer';
 import { readSnapshot, type Snapshot, type SnapshotOptions } from './snapshot';
 import { changedSince } from './changes';
 

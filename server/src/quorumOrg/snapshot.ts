@@ -36,7 +36,7 @@ import {
   fieldNames,
 } from '../schema';
 import type { Org } from '../salesforce/org';
-import { Interner } from '../jobs/compact';
+import { Interner } from './compact';
 import { newDictionaries, RequestTableBuilder, type RequestTable } from '../domain/requestTable';
 import { DealTableBuilder, type DealTable } from '../domain/dealTable';
 import { firstPages, readRecords, type QueryPage, type ReadOptions } from '../salesforce/read';

@@ -8,6 +8,7 @@
 import { parse } from 'csv-parse';
 import HttpApi from 'jsforce/lib/http-api';
 import type { z } from 'zod';
+import { compositeCall } from './composite';
 import type { Org } from './org';
 import { sleep } from './retry';
 
@@ -73,10 +74,6 @@ export async function* readRecords<S extends z.ZodTypeAny>(
   }
 }
 
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-}
-
 /**
  * The first REST page of up to five queries per composite call (one API call each). Small
  * objects are then read completely; large ones continue with queryMore or switch to Bulk 2.0.
@@ -85,30 +82,19 @@ export async function firstPages(org: Org, soqls: readonly string[]): Promise<Qu
   const out: QueryPage[] = [];
   for (let i = 0; i < soqls.length; i += 5) {
     const group = soqls.slice(i, i + 5);
-    const pages = await org.call('composite.query', async () => {
-      const res = await org.conn.requestPost<CompositeResponse>('/composite', {
+    const pages = await compositeCall(
+      org,
+      'composite.query',
+      {
         allOrNone: false,
         compositeRequest: group.map((q, k) => ({
           method: 'GET',
           url: `${org.base}/query?q=${encodeURIComponent(q)}`,
           referenceId: `q${k}`,
         })),
-      });
-      return group.map((q, k) => {
-        const part = res.compositeResponse.find((p) => p.referenceId === `q${k}`);
-        if (!part || part.httpStatusCode >= 300) {
-          // Surface the subrequest's own error so 5xx/limits are handled like a direct call.
-          const body = (Array.isArray(part?.body) ? part?.body[0] : part?.body) as
-            { errorCode?: string; message?: string } | undefined;
-          const err = new Error(
-            `Query failed inside composite (HTTP ${part?.httpStatusCode ?? 'none'}): ${body?.message ?? ''} [${q.slice(0, 80)}]`,
-          ) as Error & { errorCode?: string };
-          err.errorCode = body?.errorCode ?? `ERROR_HTTP_${part?.httpStatusCode ?? 500}`;
-          throw err;
-        }
-        return part.body as QueryPage;
-      });
-    });
+      },
+      (answer) => group.map((q, k) => answer.body<QueryPage>(`q${k}`, `Query [${q.slice(0, 80)}]`)),
+    );
     out.push(...pages);
   }
   return out;

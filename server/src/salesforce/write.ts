@@ -9,7 +9,8 @@
  *   created blindly.
  * Other per-record errors are returned to the caller, which reports them (Partially Succeeded).
  */
-import { RequestLimitError } from './errors';
+import { compositeCall } from './composite';
+import { isRequestLimit, isTransient } from './errors';
 import type { Org } from './org';
 import { backoffDelay, sleep } from './retry';
 
@@ -71,20 +72,8 @@ export function upsertByExternalId(
   records: Record<string, unknown>[],
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
-  return runCollections(
-    org,
-    {
-      tally: type,
-      items: records,
-      keyOf: (r) => String(r[extField]),
-      toChunk: (items) => ({
-        method: 'PATCH',
-        url: `${org.base}/composite/sobjects/${type}/${extField}`,
-        body: { allOrNone: false, records: items.map((r) => ({ attributes: { type }, ...r })) },
-      }),
-    },
-    opts,
-  );
+  const url = `${org.base}/composite/sobjects/${type}/${extField}`;
+  return patchRecords(org, type, url, records, (r) => String(r[extField]), opts);
 }
 
 /** Updates records by Id (each record has Id plus the fields to set). */
@@ -94,15 +83,28 @@ export function updateById(
   records: Record<string, unknown>[],
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
+  const url = `${org.base}/composite/sobjects`;
+  return patchRecords(org, type, url, records, (r) => String(r.Id), opts);
+}
+
+/** PATCHes records of `type` through sObject Collections at `url` (upsert or update). */
+function patchRecords(
+  org: Org,
+  type: string,
+  url: string,
+  records: Record<string, unknown>[],
+  keyOf: (r: Record<string, unknown>) => string,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   return runCollections(
     org,
     {
       tally: type,
       items: records,
-      keyOf: (r) => String(r.Id),
+      keyOf,
       toChunk: (items) => ({
         method: 'PATCH',
-        url: `${org.base}/composite/sobjects`,
+        url,
         body: { allOrNone: false, records: items.map((r) => ({ attributes: { type }, ...r })) },
       }),
     },
@@ -229,10 +231,6 @@ function sendCollection(org: Org, chunk: Chunk): Promise<SaveResult[]> {
   );
 }
 
-interface CompositeResponse {
-  compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-}
-
 /** Up to five collections in one composite call (one API call). Retried whole: each part is idempotent. */
 async function sendComposite(org: Org, group: Chunk[]): Promise<SaveResult[][]> {
   // Built as text around each chunk's JSON, so long bodies are not serialised twice.
@@ -241,34 +239,19 @@ async function sendComposite(org: Org, group: Chunk[]): Promise<SaveResult[][]> 
     return chunk.json ? `${head.slice(0, -1)},"body":${chunk.json}}` : head;
   });
   const body = `{"allOrNone":false,"compositeRequest":[${parts.join(',')}]}`;
-  const res = await org.call('composite', () =>
-    org.conn.request<CompositeResponse>({
-      method: 'POST',
-      url: `${org.base}/composite`,
-      body,
-      headers: { 'content-type': 'application/json' },
+  return compositeCall(org, 'composite', body, (answer) =>
+    group.map((chunk, i) => {
+      const err = answer.error(`c${i}`, `A collection of ${chunk.keys.length} records`);
+      if (!err) return answer.body<SaveResult[]>(`c${i}`);
+      // A whole sub-request failed (e.g. a 5xx inside the composite): the API limit stops the
+      // run (thrown, as from a direct call); anything else is reported per record, transient
+      // failures as locks so that the records are retried like per-record locks.
+      if (isRequestLimit(err)) throw err;
+      const statusCode = isTransient(err) ? 'UNABLE_TO_LOCK_ROW' : err.errorCode;
+      return chunk.keys.map(() => ({
+        success: false,
+        errors: [{ statusCode, message: err.message }],
+      }));
     }),
   );
-  return group.map((chunk, i) => {
-    const part = res.compositeResponse.find((p) => p.referenceId === `c${i}`);
-    if (part && Array.isArray(part.body)) return part.body as SaveResult[];
-    // A whole subrequest failed (e.g. a 5xx inside the composite): report it per record, and
-    // let lock/5xx codes be retried like per-record locks.
-    const err = Array.isArray(part?.body)
-      ? undefined
-      : ((part?.body as { errorCode?: string; message?: string }[] | undefined)?.[0] ?? undefined);
-    const code = err?.errorCode ?? `HTTP_${part?.httpStatusCode ?? 'MISSING'}`;
-    if (code === 'REQUEST_LIMIT_EXCEEDED')
-      throw new RequestLimitError(err?.message ?? 'inside a composite call');
-    const retryable = code === 'UNABLE_TO_LOCK_ROW' || (part?.httpStatusCode ?? 500) >= 500;
-    return chunk.keys.map(() => ({
-      success: false,
-      errors: [
-        {
-          statusCode: retryable ? 'UNABLE_TO_LOCK_ROW' : code,
-          message: err?.message ?? `composite subrequest failed (${code})`,
-        },
-      ],
-    }));
-  });
 }

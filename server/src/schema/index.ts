@@ -2,3 +2,4 @@
 export * from './picklists';
 export * from './objects';
 export * from './records';
+export type * from './inputs';

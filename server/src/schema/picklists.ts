@@ -4,7 +4,10 @@
  * cross-checks them. Values that the components share (request statuses, operators) come from
  * the shared plain-JS rule modules under lwc/.
  */
-import { REQUEST_STATUSES as PROFILE_REQUEST_STATUSES } from '../domain/profile';
+import {
+  REQUEST_STATUSES as PROFILE_REQUEST_STATUSES,
+  SIDES as PROFILE_SIDES,
+} from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';
 import { OPERATORS as RULE_OPERATORS } from '../../../force-app/main/default/lwc/quorumRules/quorumRules';
 
 /** Buying_Committee_Member__c.Role__c */
@@ -52,8 +55,10 @@ export type Workaround = (typeof WORKAROUNDS)[number];
 
 /** Escalated_Request__c.Requester_Side__c: the known sides (lwc/quorumProfile SIDES without
  * Unknown, which is a blank field). */
-export const REQUESTER_SIDES = ['Decision', 'Influence', 'Use'] as const;
-export type RequesterSide = (typeof REQUESTER_SIDES)[number];
+export type RequesterSide = Exclude<(typeof PROFILE_SIDES)[number], 'Unknown'>;
+export const REQUESTER_SIDES = PROFILE_SIDES.filter(
+  (side): side is RequesterSide => side !== 'Unknown',
+) as [RequesterSide, ...RequesterSide[]];
 
 /** Demand_Theme__c.Status__c */
 export const THEME_STATUSES = ['Suggested', 'Open', 'Planned', 'Delivered', 'Declined'] as const;
@@ -68,21 +73,7 @@ export const SEGMENT_STATUSES = ['Valid', 'Invalid'] as const;
 export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
 /** Segment_Criterion__c.Operator__c: the shared rule grammar's operators (lwc/quorumRules). */
-export const CRITERION_OPERATORS = RULE_OPERATORS as readonly [
-  'equals',
-  'not equal to',
-  'less than',
-  'greater than',
-  'less or equal',
-  'greater or equal',
-  'contains',
-  'does not contain',
-  'starts with',
-  'in',
-  'not in',
-  'is blank',
-  'is not blank',
-];
+export const CRITERION_OPERATORS = RULE_OPERATORS;
 export type CriterionOperator = (typeof CRITERION_OPERATORS)[number];
 
 /** Demand_Run__c.Status__c */
@@ -114,4 +105,9 @@ export const CONTACT_ROLES = [
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 /** Sides and the built-in role → side map: one definition, in lwc/quorumProfile. */
-export { SIDES, DEFAULT_ROLE_SIDES, DEFAULT_COUNTED_STATUSES, type Side } from '../domain/profile';
+export {
+  SIDES,
+  DEFAULT_ROLE_SIDES,
+  DEFAULT_COUNTED_STATUSES,
+  type Side,
+} from '../../../force-app/main/default/lwc/quorumProfile/quorumProfile';

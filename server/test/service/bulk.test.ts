@@ -189,7 +189,7 @@ describe('Bulk ingest and long text', () => {
   });
 
   it('writes rows with text over that limit through collections and the rest through Bulk', async () => {
-    const { upsertMany } = await import('../../src/jobs/writer');
+    const { upsertMany } = await import('../../src/salesforce/writer');
     const records = Array.from({ length: 30 }, (_, i) =>
       theme(100 + i, i % 10 === 0 ? `${i}`.padEnd(32_500, 'y') : 'short'),
     );

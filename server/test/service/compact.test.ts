@@ -1,4 +1,4 @@
-import { Interner } from '../../src/jobs/compact';
+import { Interner } from '../../src/quorumOrg/compact';
 
 describe('interning', () => {
   it('interns equal strings to one instance and leaves other values alone', () => {

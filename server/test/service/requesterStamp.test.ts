@@ -6,7 +6,7 @@ import { toDealTable } from '../../src/domain/dealTable';
 import { newDictionaries, toRequestTable } from '../../src/domain/requestTable';
 import { buildRequesterIndex } from '../../src/domain/sides';
 import { DEFAULT_ROLE_SIDES, type Side } from '../../src/domain/profile';
-import type { RequestRecord } from '../../src/domain/records';
+import type { RequestRecord } from '../../src/domain';
 import { stampRequests } from '../../src/jobs/plan';
 
 const member = (

@@ -7,15 +7,14 @@
 import type { Profile, Side } from '../profile';
 import { CLOSED_THEME_STATUSES, sideOf } from '../profile';
 import { strongerRequester as stronger } from '../sides';
-import { askedDayOf } from '../records';
 import type {
-  CommitteeMemberRecord,
-  ContactRoleRecord,
-  OpportunityRecord,
-  RequestRecord,
-  ThemeRecord,
-} from '../records';
-import { dayNumber, round2, round4 } from '../numbers';
+  CommitteeMemberInput as CommitteeMemberRecord,
+  ContactRoleInput as ContactRoleRecord,
+  OpportunityInput as OpportunityRecord,
+  RequestInput as RequestRecord,
+  ThemeInput as ThemeRecord,
+} from '../../schema/inputs';
+import { askedDayOf, dayNumber, round2, round4 } from '../numbers';
 import { buildMergeResolver } from '../themes/resolve';
 
 export interface ModelSegment {

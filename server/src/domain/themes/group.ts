@@ -27,7 +27,7 @@
  * A run over its own output changes nothing: the groups do not depend on Suggested_Theme__c
  * (only keys and the pins of step 2 read it, and both reproduce what they read).
  */
-import type { RequestRecord, ThemeRecord } from '../records';
+import type { RequestInput as RequestRecord, ThemeInput as ThemeRecord } from '../../schema/inputs';
 import { averageLinkage, type Edge } from './cluster';
 import { fitReason, mainLanguage, memberTerms, nameOf, sharedTerms, type Member } from './describe';
 import { assignKeys } from './keys';

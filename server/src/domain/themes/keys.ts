@@ -8,7 +8,7 @@
  * Deterministic for the same org state: groups claim earlier suggestions by how many of their
  * requests carry it (then by smallest request Id, then key), each suggestion at most once.
  */
-import type { RequestRecord, ThemeRecord } from '../records';
+import type { RequestInput as RequestRecord, ThemeInput as ThemeRecord } from '../../schema/inputs';
 
 /** 64-bit FNV-1a as 16 hex digits (two 32-bit halves): short, stable, collision-safe enough. */
 export function stableHash(text: string): string {

@@ -3,7 +3,7 @@
  * this run, else the Suggested_Theme__c stored by an earlier run; merged themes count for the
  * theme they were merged into (following Merged_Into__c chains, safe against cycles).
  */
-import type { ThemeRecord } from '../records';
+import type { ThemeInput as ThemeRecord } from '../../schema/inputs';
 
 /** Maps every theme Id to the Id at the end of its Merged_Into__c chain. */
 export function buildMergeResolver(themes: readonly ThemeRecord[]): (themeId: string) => string {

@@ -4,8 +4,9 @@ import { getRecord, getFieldValue, updateRecord, deleteRecord } from 'lightning/
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { reduceErrors, formatLabel, picklistOptions } from 'c/ldsUtils';
+import { errorMessage, formatLabel, picklistOptions } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import {
   groupBySide,
   coverageWarnings,
@@ -92,15 +93,16 @@ export default class BuyingCommittee extends LightningElement {
   @wire(graphql, { query: COMMITTEE_QUERY, variables: '$committeeVariables' })
   wiredCommittee(result) {
     this.committeeResult = result;
-    const { data, errors } = result;
-    if (data) {
-      this.members = queryNodes(data, 'Buying_Committee_Member__c').map(toMember);
-      this.committeeErrors = undefined;
-      this.committeeLoaded = true;
-    } else if (errors) {
-      this.committeeErrors = errors;
+    const answer = takeAnswer(
+      this,
+      result,
+      (data) => {
+        this.members = queryNodes(data, 'Buying_Committee_Member__c').map(toMember);
+      },
+      { errors: 'committeeErrors', loaded: 'committeeLoaded' },
+    );
+    if (answer === 'errors') {
       this.members = [];
-      this.committeeLoaded = true;
     }
   }
 
@@ -250,7 +252,7 @@ export default class BuyingCommittee extends LightningElement {
       this.toast(LABELS.saved, formatLabel(LABELS.memberUpdated, name), 'success');
       await this.refreshCommittee();
     } catch (error) {
-      this.toast(LABELS.saveFailed, reduceErrors(error).join(' '), 'error');
+      this.toast(LABELS.saveFailed, errorMessage(error), 'error');
     } finally {
       this.saving = false;
     }
@@ -271,7 +273,7 @@ export default class BuyingCommittee extends LightningElement {
       this.toast(LABELS.saved, formatLabel(LABELS.memberRemoved, name), 'success');
       await this.refreshCommittee();
     } catch (error) {
-      this.toast(LABELS.saveFailed, reduceErrors(error).join(' '), 'error');
+      this.toast(LABELS.saveFailed, errorMessage(error), 'error');
     }
   }
 

@@ -6,24 +6,11 @@
  * `{ id, contactId, name, title, reportsToId, role, influence, stance, hasVeto, notes }`.
  */
 
-export const SIDE_DECISION = 'Decision';
-export const SIDE_INFLUENCE = 'Influence';
-export const SIDE_USE = 'Use';
-/** Members whose role is not set yet. */
-export const SIDE_NONE = 'None';
+import { SIDES, sideOf } from 'c/quorumProfile';
 
-// Side of each Role__c value (docs/DATA_MODEL.md). The scoring profile may remap roles for scoring;
-// coverage guidance follows the default mapping an AE is taught.
-const ROLE_SIDES = {
-  'Decision Maker': SIDE_DECISION,
-  'Economic Buyer': SIDE_DECISION,
-  'Executive Sponsor': SIDE_DECISION,
-  'Technical Evaluator': SIDE_INFLUENCE,
-  Influencer: SIDE_INFLUENCE,
-  Procurement: SIDE_INFLUENCE,
-  'Legal & Security': SIDE_INFLUENCE,
-  'End User': SIDE_USE,
-};
+export const [SIDE_DECISION, SIDE_INFLUENCE, SIDE_USE, SIDE_UNKNOWN] = SIDES;
+/** Members whose role is not set yet, or says nothing about the side. */
+export const SIDE_NONE = 'None';
 
 const SIDE_ORDER = [SIDE_DECISION, SIDE_INFLUENCE, SIDE_USE, SIDE_NONE];
 
@@ -41,11 +28,15 @@ export const WARN_VETO = 'VETO';
 export const WARN_NO_USE = 'NO_USE';
 
 /**
+ * The side of a role in the built-in role → side map (lwc/quorumProfile, the map scoring starts
+ * from). A sales-ops profile may remap roles for scoring; coverage guidance follows the default
+ * mapping an AE is taught. A veto does not move a member here: the veto has its own warning.
  * @param {string} role a Role__c value
- * @returns {string} the side, or SIDE_NONE for a blank or unknown role
+ * @returns {string} the side, or SIDE_NONE for a blank role or one without a side
  */
 export function sideOfRole(role) {
-  return ROLE_SIDES[role] || SIDE_NONE;
+  const side = sideOf(role, false);
+  return side === SIDE_UNKNOWN ? SIDE_NONE : side;
 }
 
 const byName = (a, b) => String(a.name || '').localeCompare(String(b.name || ''));

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { reduceErrors, errorCodesOf } from 'c/ldsUtils';
+import { errorCodesOf, errorMessage } from 'c/ldsUtils';
 
 import MEMBER_OBJECT from '@salesforce/schema/Buying_Committee_Member__c';
 import OPPORTUNITY_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Opportunity__c';
@@ -143,7 +143,7 @@ export default class CommitteeAddMember extends LightningElement {
       if (errorCodesOf(error).includes('DUPLICATE_VALUE')) {
         this.message = ALREADY_MEMBER;
       } else {
-        this.toast(SAVE_FAILED, reduceErrors(error).join(' '), 'error');
+        this.toast(SAVE_FAILED, errorMessage(error), 'error');
       }
     } finally {
       this.saving = false;

@@ -4,6 +4,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { countedAccountIds, drilldownRows, drilldownWhere } from 'c/demandModel';
 import { nodesOf, queryNodes, valueOf } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
@@ -175,19 +176,14 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
     `,
     variables: '$variables',
   })
-  wiredRequests({ data, errors }) {
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredRequests(result) {
+    takeAnswer(this, result, (data) => {
       const { rows, accountCount } = drilldownRows(nodesOf(data.uiapi.query.Escalated_Request__c));
       this.rows = rows;
       this.accountCount = accountCount;
-      this.loaded = true;
       this.readCount += 1;
       this.addRecordUrls(rows, this.readCount);
-    }
+    });
   }
 
   /** Each request's link, from NavigationMixin (the platform's URL, never one built by hand). */

@@ -4,6 +4,7 @@ import { formatLabel } from 'c/ldsUtils';
 import { queryNodes, valueOf } from 'c/graphqlNodes';
 import { formatCount, formatScore } from 'c/quorumFormat';
 import { explainScore, strongestRequestIds, withAccountNames } from 'c/demandModel';
+import { takeAnswer } from 'c/wireAnswer';
 import { factorsOf } from './factors';
 import TITLE from '@salesforce/label/c.Quorum_Demand_ExplainTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_ExplainTitleTheme';
@@ -93,17 +94,12 @@ export default class DemandExplanation extends LightningElement {
     `,
     variables: '$variables',
   })
-  wiredBreakdown({ data, errors }) {
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredBreakdown(result) {
+    takeAnswer(this, result, (data) => {
       const [node] = queryNodes(data, 'Segment_Demand_Score__c');
       this.explained = explainScore(node ? valueOf(node.Breakdown__c) : null);
       this.requestNodes = [];
-      this.loaded = true;
-    }
+    });
   }
 
   get requestVariables() {

@@ -4,6 +4,7 @@ import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { formatChange, formatCount } from 'c/quorumFormat';
 import { ALL_SEGMENTS, sortRows, splitByThemeStatus, themeRowsFor } from 'c/demandModel';
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import { REPORT_QUERY } from './reportQuery';
 import { CLOSED_COLUMNS, OPEN_COLUMNS, SORT_KEYS } from './columns';
 import TITLE from '@salesforce/label/c.Quorum_Demand_Title';
@@ -78,27 +79,19 @@ export default class DemandReport extends LightningElement {
   refreshReport;
 
   @wire(graphql, { query: REPORT_QUERY })
-  wiredReport({ data, errors, refresh }) {
-    this.refreshReport = refresh;
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-      return;
-    }
-    if (!data) {
-      return;
-    }
-    this.errors = undefined;
-    const query = data.uiapi.query;
-    const scores = query.Segment_Demand_Score__c;
-    this.scoreNodes = nodesOf(scores);
-    this.truncated = Boolean(scores && scores.pageInfo && scores.pageInfo.hasNextPage);
-    const withScores = new Set(this.scoreNodes.map((node) => val(node.Segment__c)));
-    // Active segments, plus inactive ones that still carry scores from an earlier run.
-    this.segments = nodesOf(query.Segment__c)
-      .filter((node) => val(node.Active__c) === true || withScores.has(node.Id))
-      .map((node) => ({ id: node.Id, name: val(node.Name) }));
-    this.loaded = true;
+  wiredReport(result) {
+    this.refreshReport = result.refresh;
+    takeAnswer(this, result, (data) => {
+      const query = data.uiapi.query;
+      const scores = query.Segment_Demand_Score__c;
+      this.scoreNodes = nodesOf(scores);
+      this.truncated = Boolean(scores && scores.pageInfo && scores.pageInfo.hasNextPage);
+      const withScores = new Set(this.scoreNodes.map((node) => val(node.Segment__c)));
+      // Active segments, plus inactive ones that still carry scores from an earlier run.
+      this.segments = nodesOf(query.Segment__c)
+        .filter((node) => val(node.Active__c) === true || withScores.has(node.Id))
+        .map((node) => ({ id: node.Id, name: val(node.Name) }));
+    });
   }
 
   get isLoading() {

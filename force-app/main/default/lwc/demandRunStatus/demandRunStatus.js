@@ -4,9 +4,10 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { failureToast, formatLabel } from 'c/ldsUtils';
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
 import { formatCount } from 'c/quorumFormat';
+import { takeAnswer } from 'c/wireAnswer';
 import DEMAND_RUN_OBJECT from '@salesforce/schema/Demand_Run__c';
 import STATUS_FIELD from '@salesforce/schema/Demand_Run__c.Status__c';
 import MODE_FIELD from '@salesforce/schema/Demand_Run__c.Mode__c';
@@ -113,21 +114,16 @@ export default class DemandRunStatus extends NavigationMixin(LightningElement) {
       }
     `,
   })
-  wiredRun({ data, errors, refresh }) {
-    this.refreshRun = refresh;
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-      return;
-    }
-    if (!data) {
-      return;
-    }
-    this.errors = undefined;
+  wiredRun(result) {
+    this.refreshRun = result.refresh;
     const wasInProgress = this.inProgress;
-    const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
-    this.run = node ? this.toRun(node) : undefined;
-    this.loaded = true;
+    const answer = takeAnswer(this, result, (data) => {
+      const [node] = nodesOf(data.uiapi.query.Demand_Run__c);
+      this.run = node ? this.toRun(node) : undefined;
+    });
+    if (answer !== 'data') {
+      return;
+    }
     this.generateRunUrl();
     this.syncLiveUpdates();
     if (wasInProgress && !this.inProgress) {
@@ -249,13 +245,7 @@ export default class DemandRunStatus extends NavigationMixin(LightningElement) {
       this.dispatchEvent(new ShowToastEvent({ title: RECOMPUTE_REQUESTED, variant: 'success' }));
       await this.refresh();
     } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: RECOMPUTE_FAILED,
-          message: reduceErrors(error).join(', '),
-          variant: 'error',
-        }),
-      );
+      this.dispatchEvent(failureToast(RECOMPUTE_FAILED, error));
     } finally {
       this.creating = false;
     }

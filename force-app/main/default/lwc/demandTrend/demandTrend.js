@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import { describeMonths, HEIGHT, MONTHS_SHOWN, monthlyScores, pointsOf, WIDTH } from './sparkline';
 import TITLE from '@salesforce/label/c.Quorum_Demand_TrendTitle';
 import ALT from '@salesforce/label/c.Quorum_Demand_TrendAlt';
@@ -65,15 +66,10 @@ export default class DemandTrend extends LightningElement {
     `,
     variables: '$variables',
   })
-  wiredHistory({ data, errors }) {
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredHistory(result) {
+    takeAnswer(this, result, (data) => {
       this.months = monthlyScores(queryNodes(data, 'Segment_Demand_History__c'));
-      this.loaded = true;
-    }
+    });
   }
 
   get isLoading() {

@@ -6,6 +6,7 @@ import RequestEditor from 'c/requestEditor';
 import { formatLabel } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
 import { formatCount, formatScore } from 'c/quorumFormat';
+import { takeAnswer } from 'c/wireAnswer';
 import {
   splitByOpportunity,
   scoreForRequest,
@@ -58,15 +59,16 @@ export default class EscalatedRequests extends LightningElement {
   @wire(graphql, { query: '$requestsQuery', variables: '$requestVariables' })
   wiredRequests(result) {
     this.requestsResult = result;
-    const { data, errors } = result;
-    if (data) {
-      this.requests = queryNodes(data, 'Escalated_Request__c').map(toRequest);
-      this.requestErrors = undefined;
-      this.requestsLoaded = true;
-    } else if (errors) {
-      this.requestErrors = errors;
+    const answer = takeAnswer(
+      this,
+      result,
+      (data) => {
+        this.requests = queryNodes(data, 'Escalated_Request__c').map(toRequest);
+      },
+      { errors: 'requestErrors', loaded: 'requestsLoaded' },
+    );
+    if (answer === 'errors') {
       this.requests = [];
-      this.requestsLoaded = true;
     }
   }
 

@@ -6,6 +6,7 @@
  * errors, thrown JavaScript errors and bare strings. Components never inspect those shapes
  * themselves: they call these helpers.
  */
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 
 /**
  * Messages of a list of `{ message }` entries (page errors, GraphQL errors, UI API output errors).
@@ -82,6 +83,25 @@ export function reduceErrors(errors) {
     .flatMap((error) => messagesOfOne(error))
     .filter((message) => typeof message === 'string' && message.trim() !== '');
   return [...new Set(messages)];
+}
+
+/**
+ * What a person reads of a failure: its distinct messages on one line.
+ * @param {*} errors a single error or an array of errors
+ * @returns {string}
+ */
+export function errorMessage(errors) {
+  return reduceErrors(errors).join(', ');
+}
+
+/**
+ * The toast of a write that failed: the action's title and what the org said.
+ * @param {string} title e.g. "Could not save the segment"
+ * @param {*} error what the write threw
+ * @returns {ShowToastEvent}
+ */
+export function failureToast(title, error) {
+  return new ShowToastEvent({ title, message: errorMessage(error), variant: 'error' });
 }
 
 /**

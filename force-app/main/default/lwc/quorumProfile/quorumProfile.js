@@ -7,30 +7,36 @@
  */
 
 /** Escalated_Request__c.Status__c, in picklist order. */
-export const REQUEST_STATUSES = Object.freeze([
-  'New',
-  'Under Review',
-  'Planned',
-  'Declined',
-  'Delivered',
-]);
-/** Open demand: what customers still wait for. Declined may be added; Delivered never counts. */
+export const REQUEST_STATUSES = Object.freeze(
+  /** @type {const} */ (['New', 'Under Review', 'Planned', 'Declined', 'Delivered']),
+);
+/**
+ * Open demand: what customers still wait for. Declined may be added; Delivered never counts.
+ * @type {readonly string[]}
+ */
 export const DEFAULT_COUNTED_STATUSES = Object.freeze(['New', 'Under Review', 'Planned']);
 export const NEVER_COUNTED_STATUS = 'Delivered';
 
-/** Demand_Theme__c statuses whose themes are not ranked with open demand. */
+/**
+ * Demand_Theme__c statuses whose themes are not ranked with open demand.
+ * @type {readonly string[]}
+ */
 export const CLOSED_THEME_STATUSES = Object.freeze(['Delivered', 'Declined']);
 
 /**
  * Sides of a buying decision, strongest first, and Unknown for a requester without a known
  * role. A role may also be mapped to Unknown ("this role says nothing about the side").
  */
-export const SIDES = Object.freeze(['Decision', 'Influence', 'Use', 'Unknown']);
+export const SIDES = Object.freeze(
+  /** @type {const} */ (['Decision', 'Influence', 'Use', 'Unknown']),
+);
+/** @typedef {typeof SIDES[number]} Side */
 
 /**
  * Built-in role → side map: Buying_Committee_Member__c.Role__c values and the standard
  * OpportunityContactRole roles (used for contacts without a committee row). Roles not listed
  * (e.g. "Other") have no known side. Role_Side_Mapping__c (JSON of this shape) overrides entries.
+ * @type {Readonly<Record<string, Side>>}
  */
 export const DEFAULT_ROLE_SIDES = Object.freeze({
   'Decision Maker': 'Decision',
@@ -50,6 +56,10 @@ export const DEFAULT_ROLE_SIDES = Object.freeze({
 /**
  * The side a committee member's request counts on: a member who holds a veto counts on the
  * Decision side whatever the role; otherwise the role's side, Unknown when the role has none.
+ * @param {string | null | undefined} role
+ * @param {boolean | null | undefined} hasVeto
+ * @param {Readonly<Record<string, Side>>} [roleSides]
+ * @returns {Side}
  */
 export function sideOf(role, hasVeto, roleSides = DEFAULT_ROLE_SIDES) {
   if (hasVeto) return 'Decision';

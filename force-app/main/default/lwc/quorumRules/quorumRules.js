@@ -17,21 +17,24 @@
 /** @typedef {{Number__c?: number|string|null, Field__c?: string|null, Operator__c?: string|null, Value__c?: string|null}} Criterion */
 /** @typedef {{Filter_Logic__c?: string|null, Name?: string|null}} SegmentRecord */
 
-export const OPERATORS = Object.freeze([
-  'equals',
-  'not equal to',
-  'less than',
-  'greater than',
-  'less or equal',
-  'greater or equal',
-  'contains',
-  'does not contain',
-  'starts with',
-  'in',
-  'not in',
-  'is blank',
-  'is not blank',
-]);
+/** The criterion operators, in the order the Operator__c picklist lists them. */
+export const OPERATORS = Object.freeze(
+  /** @type {const} */ ([
+    'equals',
+    'not equal to',
+    'less than',
+    'greater than',
+    'less or equal',
+    'greater or equal',
+    'contains',
+    'does not contain',
+    'starts with',
+    'in',
+    'not in',
+    'is blank',
+    'is not blank',
+  ]),
+);
 
 const TYPE_MAP = {
   string: 'text',

@@ -3,7 +3,7 @@ import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { failureToast, formatLabel } from 'c/ldsUtils';
 import {
   checkCountedStatuses,
   checkField,
@@ -11,13 +11,11 @@ import {
   DEFAULT_COUNTED_STATUSES,
   DEFAULTS,
   NEVER_COUNTED_STATUS,
-  RANGES,
   REQUEST_STATUSES,
-  summaryNumbers,
 } from 'c/quorumProfile';
 import { valueOf as v } from 'c/graphqlNodes';
-import { formatCurrency } from 'c/quorumFormat';
-import { GROUPS, PROFILE_NUMBER_FIELDS as NUMBER_FIELDS } from './profileGroups';
+import { PROFILE_NUMBER_FIELDS as NUMBER_FIELDS } from 'c/profileWeights';
+import { takeAnswer } from 'c/wireAnswer';
 import { PROFILE_QUERY } from './profileQuery';
 import PROFILE_OBJECT from '@salesforce/schema/Demand_Scoring_Profile__c';
 import ID_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Id';
@@ -38,39 +36,13 @@ import SAVED from '@salesforce/label/c.Quorum_Profile_Saved';
 import SAVE_FAILED from '@salesforce/label/c.Quorum_Profile_SaveFailed';
 import FIX_FIRST from '@salesforce/label/c.Quorum_Profile_FixFirst';
 import DEFAULT_NAME from '@salesforce/label/c.Quorum_Profile_DefaultName';
-import SUMMARY_TITLE from '@salesforce/label/c.Quorum_Profile_SummaryTitle';
-import SUMMARY_URGENCY from '@salesforce/label/c.Quorum_Profile_SummaryUrgency';
-import SUMMARY_SIDE from '@salesforce/label/c.Quorum_Profile_SummarySide';
-import SUMMARY_DECAY from '@salesforce/label/c.Quorum_Profile_SummaryDecay';
-import SUMMARY_BLOCKER from '@salesforce/label/c.Quorum_Profile_SummaryBlocker';
-import SUMMARY_REVENUE from '@salesforce/label/c.Quorum_Profile_SummaryRevenue';
-import SUMMARY_VOICE from '@salesforce/label/c.Quorum_Profile_SummaryVoice';
-import SUMMARY_QUORUM from '@salesforce/label/c.Quorum_Profile_SummaryQuorum';
-import SUMMARY_BLOCKED from '@salesforce/label/c.Quorum_Profile_SummaryBlocked';
-import ERR_REQUIRED from '@salesforce/label/c.Quorum_Profile_ErrorRequired';
-import ERR_INTEGER from '@salesforce/label/c.Quorum_Profile_ErrorInteger';
-import ERR_WEIGHT from '@salesforce/label/c.Quorum_Profile_ErrorWeight';
-import ERR_WORKAROUND from '@salesforce/label/c.Quorum_Profile_ErrorWorkaround';
-import ERR_HALF_LIFE from '@salesforce/label/c.Quorum_Profile_ErrorHalfLife';
-import ERR_FLOOR from '@salesforce/label/c.Quorum_Profile_ErrorFloor';
-import ERR_CAP from '@salesforce/label/c.Quorum_Profile_ErrorCap';
-import ERR_QUORUM from '@salesforce/label/c.Quorum_Profile_ErrorQuorum';
-import ERR_REVENUE from '@salesforce/label/c.Quorum_Profile_ErrorRevenue';
 import ERR_JSON from '@salesforce/label/c.Quorum_Profile_ErrorJson';
 import ERR_SIDE from '@salesforce/label/c.Quorum_Profile_ErrorSide';
 import ERR_STATUSES from '@salesforce/label/c.Quorum_Profile_ErrorStatuses';
 import ERR_NAME from '@salesforce/label/c.Quorum_Profile_ErrorName';
 
-const ERRORS = {
-  required: ERR_REQUIRED,
-  integer: ERR_INTEGER,
-  weight: ERR_WEIGHT,
-  workaround: ERR_WORKAROUND,
-  halfLife: ERR_HALF_LIFE,
-  floor: ERR_FLOOR,
-  cap: ERR_CAP,
-  quorum: ERR_QUORUM,
-  revenue: ERR_REVENUE,
+/** The messages of c/quorumProfile's role-map rules. */
+const MAPPING_ERRORS = {
   json: ERR_JSON,
   side: ERR_SIDE,
 };
@@ -84,9 +56,15 @@ function overridesOf(text) {
 }
 
 /**
- * Sales ops' editor of the scoring profile: every weight with its help text and allowed range,
- * and a plain-words summary of what the weights mean, recomputed as they type. Edits the active
- * profile the service uses (the active one changed last), or creates one from the defaults.
+ * Sales ops' editor of the scoring profile: its name and status, every weight with its help text
+ * and allowed range (c-profile-weights), the counted statuses, the role → side map
+ * (c-profile-role-sides) and a plain-words summary of what the weights mean (c-profile-summary).
+ * Edits the active profile the service uses (the active one changed last), or creates one from
+ * the defaults; the whole profile is saved at once, after the shared module's checks.
+ *
+ * Name, description and Active are plain fields, yet not a lightning-record-edit-form: they are
+ * saved in the same single write as the numbers, statuses and role map (one check of the whole
+ * profile, one outcome to report), which a record-edit-form of three fields would split in two.
  */
 export default class ScoringProfileEditor extends LightningElement {
   labels = {
@@ -96,8 +74,6 @@ export default class ScoringProfileEditor extends LightningElement {
     GROUP_GENERAL,
     COUNTED_STATUSES,
     SAVE,
-    SUMMARY_TITLE,
-    SUMMARY_BLOCKED,
   };
   profileId;
   name = DEFAULT_NAME;
@@ -124,19 +100,14 @@ export default class ScoringProfileEditor extends LightningElement {
   }
 
   @wire(graphql, { query: PROFILE_QUERY })
-  wiredProfile({ data, errors, refresh }) {
-    this.refreshProfile = refresh;
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredProfile(result) {
+    this.refreshProfile = result.refresh;
+    takeAnswer(this, result, (data) => {
       const edge = data.uiapi.query.Demand_Scoring_Profile__c.edges[0];
       if (edge) {
         this.load(edge.node);
       }
-      this.loaded = true;
-    }
+    });
   }
 
   load(node) {
@@ -156,7 +127,7 @@ export default class ScoringProfileEditor extends LightningElement {
     const mapping = v(node.Role_Side_Mapping__c) || '';
     // A stored mapping the editor cannot read is reported, and replaced on the next save.
     this.storedMappingError =
-      mapping && checkRoleMapping(mapping) ? ERRORS[checkRoleMapping(mapping)] : null;
+      mapping && checkRoleMapping(mapping) ? MAPPING_ERRORS[checkRoleMapping(mapping)] : null;
     this.roleOverrides = overridesOf(mapping);
     this.saveAttempted = false;
   }
@@ -171,39 +142,6 @@ export default class ScoringProfileEditor extends LightningElement {
 
   fieldInfo(apiName) {
     return (this.objectInfo && this.objectInfo.fields[apiName]) || {};
-  }
-
-  fieldError(apiName) {
-    const rule = checkField(apiName, this.values[apiName]);
-    if (!rule) {
-      return null;
-    }
-    const range = RANGES[apiName];
-    return formatLabel(ERRORS[rule], range.min, range.max);
-  }
-
-  get groups() {
-    return GROUPS.map((group) => ({
-      key: group.key,
-      legend: group.legend,
-      fields: group.fields.map((apiName) => {
-        const info = this.fieldInfo(apiName);
-        const range = RANGES[apiName];
-        const error = this.fieldError(apiName);
-        return {
-          apiName,
-          label: info.label || apiName,
-          help: info.inlineHelpText || undefined,
-          value: this.values[apiName],
-          min: range.exclusiveMin ? undefined : range.min,
-          max: range.max,
-          step: range.integer ? '1' : 'any',
-          error,
-          inputClass: error ? 'weight slds-has-error' : 'weight',
-          formatter: apiName === 'Reference_Revenue__c' ? 'currency' : undefined,
-        };
-      }),
-    }));
   }
 
   /** Delivered never counts (a delivered need is not open demand), so it is not offered. */
@@ -239,7 +177,7 @@ export default class ScoringProfileEditor extends LightningElement {
   }
 
   get hasNumberErrors() {
-    return NUMBER_FIELDS.some((field) => this.fieldError(field));
+    return NUMBER_FIELDS.some((field) => checkField(field, this.values[field]));
   }
 
   get isValid() {
@@ -250,38 +188,9 @@ export default class ScoringProfileEditor extends LightningElement {
     return this.saveAttempted && !this.isValid ? FIX_FIRST : null;
   }
 
-  /** What the weights mean, in sentences a sales-ops analyst can check against intuition. */
-  get summary() {
-    if (this.hasNumberErrors) {
-      return [];
-    }
-    const n = summaryNumbers(this.values);
-    const lines = [];
-    if (n.criticalOverLow !== null) {
-      lines.push(formatLabel(SUMMARY_URGENCY, n.criticalOverLow));
-    }
-    if (n.decisionOverUse !== null) {
-      lines.push(formatLabel(SUMMARY_SIDE, n.decisionOverUse));
-    }
-    lines.push(formatLabel(SUMMARY_DECAY, n.halfLife, n.floorPercent));
-    lines.push(formatLabel(SUMMARY_BLOCKER, n.blocker));
-    lines.push(
-      formatLabel(SUMMARY_REVENUE, n.revenueBoostPercent, formatCurrency(n.referenceRevenue)),
-    );
-    if (n.ordinaryAccountsToOutrank !== null) {
-      lines.push(formatLabel(SUMMARY_VOICE, n.cap, n.ordinaryAccountsToOutrank));
-    }
-    lines.push(formatLabel(SUMMARY_QUORUM, n.quorum));
-    return lines.map((text, index) => ({ key: String(index), text }));
-  }
-
-  get showSummaryBlocked() {
-    return this.hasNumberErrors;
-  }
-
   handleNumberChange(event) {
-    const field = event.target.dataset.field;
-    this.values = { ...this.values, [field]: event.detail.value };
+    const { field, value } = event.detail;
+    this.values = { ...this.values, [field]: value };
   }
 
   handleNameChange(event) {
@@ -349,13 +258,7 @@ export default class ScoringProfileEditor extends LightningElement {
         await this.refreshProfile();
       }
     } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: SAVE_FAILED,
-          message: reduceErrors(error).join(', '),
-          variant: 'error',
-        }),
-      );
+      this.dispatchEvent(failureToast(SAVE_FAILED, error));
     } finally {
       this.saving = false;
     }

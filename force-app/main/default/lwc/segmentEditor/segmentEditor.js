@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { applyAll, createOp, deleteOp, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { reduceErrors, formatLabel } from 'c/ldsUtils';
+import { failureToast, formatLabel } from 'c/ldsUtils';
 import { compileCriterion, normalizeFieldType, parseFilterLogic } from 'c/quorumRules';
 import { buildWhere } from './segmentWhere';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
@@ -280,13 +280,7 @@ export default class SegmentEditor extends LightningElement {
       );
       this.dispatchEvent(new CustomEvent('saved', { detail: { id: this._segment.id } }));
     } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: SAVE_FAILED,
-          message: reduceErrors(error).join(', '),
-          variant: 'error',
-        }),
-      );
+      this.dispatchEvent(failureToast(SAVE_FAILED, error));
     } finally {
       this.saving = false;
     }

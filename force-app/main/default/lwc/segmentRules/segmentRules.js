@@ -4,8 +4,9 @@ import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi'
 import { applyAll, createOp, refTo, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
-import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { errorMessage, formatLabel } from 'c/ldsUtils';
 import { displayOf, nodesOf, queryNodes, valueOf as v } from 'c/graphqlNodes';
+import { takeAnswer } from 'c/wireAnswer';
 import { nextPriority, reorderUpdates } from './segmentOrder';
 import SEGMENT_OBJECT from '@salesforce/schema/Segment__c';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
@@ -120,13 +121,9 @@ export default class SegmentRules extends LightningElement {
       }
     `,
   })
-  wiredSegments({ data, errors, refresh }) {
-    this.refreshSegments = refresh;
-    if (errors) {
-      this.errors = errors;
-      this.loaded = true;
-    } else if (data) {
-      this.errors = undefined;
+  wiredSegments(result) {
+    this.refreshSegments = result.refresh;
+    takeAnswer(this, result, (data) => {
       this.segments = queryNodes(data, 'Segment__c').map((node) => ({
         id: node.Id,
         name: v(node.Name),
@@ -146,8 +143,7 @@ export default class SegmentRules extends LightningElement {
           value: v(c.Value__c),
         })),
       }));
-      this.loaded = true;
-    }
+    });
   }
 
   get isLoading() {
@@ -216,7 +212,7 @@ export default class SegmentRules extends LightningElement {
       }
       return result;
     } catch (error) {
-      this.toast(ACTION_FAILED, 'error', reduceErrors(error).join(', '));
+      this.toast(ACTION_FAILED, 'error', errorMessage(error));
       return undefined;
     } finally {
       this.busy = false;

@@ -23,7 +23,8 @@ describe('buyingCommittee coverage: sides', () => {
     ).toEqual([SIDE_INFLUENCE, SIDE_INFLUENCE, SIDE_INFLUENCE, SIDE_INFLUENCE]);
     expect(sideOfRole('End User')).toBe(SIDE_USE);
     expect(sideOfRole(null)).toBe(SIDE_NONE);
-    expect(sideOfRole('Business User')).toBe(SIDE_NONE);
+    // A role the built-in map gives no side (OpportunityContactRole's "Other").
+    expect(sideOfRole('Other')).toBe(SIDE_NONE);
   });
 
   it('groups members by side in order, sorted by name, keeping empty sides', () => {

@@ -1,4 +1,11 @@
-import { reduceErrors, fieldErrorsOf, errorCodesOf, formatLabel } from 'c/ldsUtils';
+import {
+  reduceErrors,
+  fieldErrorsOf,
+  errorCodesOf,
+  formatLabel,
+  errorMessage,
+  failureToast,
+} from 'c/ldsUtils';
 
 describe('c/ldsUtils reduceErrors', () => {
   it('returns an empty list for nothing', () => {
@@ -142,5 +149,32 @@ describe('picklistOptions', () => {
         data: { values: [{ label: '高', value: 'High', validFor: [], attributes: null }] },
       }),
     ).toEqual([{ label: '高', value: 'High' }]);
+  });
+});
+
+describe('c/ldsUtils failure messages', () => {
+  const twoErrors = {
+    body: {
+      output: {
+        errors: [{ message: 'Insufficient access' }],
+        fieldErrors: { Name: [{ message: 'Name: data value too large' }] },
+      },
+    },
+  };
+
+  it('puts every distinct message on one line', () => {
+    const line = errorMessage(twoErrors);
+    expect(line.split(', ').sort()).toEqual(['Insufficient access', 'Name: data value too large']);
+    expect(errorMessage([{ message: 'same' }, { message: 'same' }])).toBe('same');
+  });
+
+  it('toasts a failed write with its title and what the org said', () => {
+    const toast = failureToast('Could not save', { body: { message: 'Insufficient access' } });
+    expect(toast.type).toBe('lightning__showtoast');
+    expect(toast.detail).toEqual({
+      title: 'Could not save',
+      message: 'Insufficient access',
+      variant: 'error',
+    });
   });
 });

@@ -6,7 +6,7 @@ import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { NUMBER_FIELDS, WEIGHT_FIELDS } from 'c/quorumProfile';
-import { PROFILE_NUMBER_FIELDS } from '../profileGroups';
+import { PROFILE_NUMBER_FIELDS } from 'c/profileWeights';
 
 // The English wording of the labels the summary and messages are built from.
 jest.mock(
@@ -77,13 +77,17 @@ async function createEditor(profile = mockProfile) {
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const input = (element, field) => $(element, `lightning-input[data-field="${field}"]`);
+// The weights and the summary are the editor's children (c-profile-weights, c-profile-summary).
+const weights = (element) => $(element, 'c-profile-weights').shadowRoot;
+const summary = (element) => $(element, 'c-profile-summary').shadowRoot;
+const input = (element, field) =>
+  weights(element).querySelector(`lightning-input[data-field="${field}"]`);
 const type = async (target, value) => {
   target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
   await flush();
 };
 const summaryOf = (element) =>
-  [...element.shadowRoot.querySelectorAll('.summary-lines li')].map((li) => li.textContent);
+  [...summary(element).querySelectorAll('.summary-lines li')].map((li) => li.textContent);
 
 const DEFAULT_FIELDS = {
   Urgency_Critical__c: 2,
@@ -125,7 +129,7 @@ describe('c-scoring-profile-editor', () => {
 
   it('shows every weight of the active profile with its label and help text', async () => {
     const element = await createEditor();
-    const inputs = [...element.shadowRoot.querySelectorAll('lightning-input[data-field]')];
+    const inputs = [...weights(element).querySelectorAll('lightning-input[data-field]')];
     expect(inputs.map((i) => i.dataset.field).sort()).toEqual(Object.keys(DEFAULT_FIELDS).sort());
     expect(input(element, 'Urgency_Critical__c').value).toBe(3);
     expect(input(element, 'Urgency_Critical__c').label).toBe(
@@ -220,7 +224,7 @@ describe('c-scoring-profile-editor', () => {
     expect(input(element, 'Workaround_Self_Serve__c').value).toBe(0.5);
     // A workaround may lower a weight, never raise it (the shared module's range is 0–1).
     await type(input(element, 'Workaround_Partner__c'), '1.2');
-    const errors = [...element.shadowRoot.querySelectorAll('.field-error')];
+    const errors = [...weights(element).querySelectorAll('.field-error')];
     expect(errors.map((e) => e.dataset.field)).toEqual(['Workaround_Partner__c']);
     expect(errors[0].textContent.trim()).toBe('c.Quorum_Profile_ErrorWorkaround');
     await type(input(element, 'Workaround_Partner__c'), '0.6');
@@ -240,7 +244,7 @@ describe('c-scoring-profile-editor', () => {
       ...Object.values(NUMBER_FIELDS),
     ].sort();
     expect(PROFILE_NUMBER_FIELDS.slice().sort()).toEqual(shared);
-    const legends = [...element.shadowRoot.querySelectorAll('fieldset.weight-group > legend')];
+    const legends = [...weights(element).querySelectorAll('fieldset.weight-group > legend')];
     expect(legends.map((legend) => legend.textContent)).toEqual([
       'c.Quorum_Profile_GroupUrgency',
       'c.Quorum_Profile_GroupSource',
@@ -251,7 +255,10 @@ describe('c-scoring-profile-editor', () => {
       'c.Quorum_Profile_GroupVoice',
     ]);
     // SLDS's slds-form-element__legend floats the legend beside the fields: not used.
-    const allLegends = [...element.shadowRoot.querySelectorAll('legend')];
+    const allLegends = [
+      ...element.shadowRoot.querySelectorAll('legend'),
+      ...weights(element).querySelectorAll('legend'),
+    ];
     allLegends.forEach((legend) => {
       expect(legend.classList).not.toContain('slds-form-element__legend');
       expect(legend.classList).toContain('group-legend');
@@ -306,9 +313,9 @@ describe('c-scoring-profile-editor', () => {
   ])('rejects %s = "%s" and does not save', async (field, value) => {
     const element = await createEditor();
     await type(input(element, field), value);
-    const errors = [...element.shadowRoot.querySelectorAll('.field-error')];
+    const errors = [...weights(element).querySelectorAll('.field-error')];
     expect(errors.map((e) => e.dataset.field)).toEqual([field]);
-    expect($(element, '.summary-blocked')).not.toBeNull();
+    expect(summary(element).querySelector('.summary-blocked')).not.toBeNull();
     $(element, 'lightning-button.save').click();
     await flush();
     expect(updateRecord).not.toHaveBeenCalled();
@@ -318,7 +325,9 @@ describe('c-scoring-profile-editor', () => {
   it('phrases the half-life range', async () => {
     const element = await createEditor();
     await type(input(element, 'Half_Life_Days__c'), '0');
-    expect($(element, '.field-error').textContent.trim()).toBe('Between 1 and 3650 days.');
+    expect(weights(element).querySelector('.field-error').textContent.trim()).toBe(
+      'Between 1 and 3650 days.',
+    );
   });
 
   it('checks the counted statuses and never offers Delivered', async () => {

@@ -3,20 +3,15 @@
  * to the bulk threshold, Bulk API 2.0 ingest above it. Locked rows that Bulk reports are
  * retried through collections. Returns what was written and the per-record failures.
  */
-import type { Org } from '../salesforce/org';
-import {
-  bulkIngest,
-  INGEST_JOB_BYTES,
-  type CsvScratch,
-  type IngestResult,
-} from '../salesforce/ingest';
+import type { Org } from './org';
+import { bulkIngest, INGEST_JOB_BYTES, type CsvScratch, type IngestResult } from './ingest';
 import {
   COMPOSITE_MAX_BYTES,
   deleteByIds,
   updateById,
   upsertByExternalId,
   type WriteResult,
-} from '../salesforce/write';
+} from './write';
 
 export interface WriterOptions {
   bulkThreshold: number;
