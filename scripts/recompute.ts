@@ -10,13 +10,7 @@
  * Progress shows with counts and rates; log lines are readable text unless LOG_FORMAT=json.
  */
 import '../server/src/preflight';
-import {
-  authConfig,
-  checkEnvFiles,
-  ConfigError,
-  loadDotEnv,
-  loadEnv,
-} from '../server/src/config/env';
+import { authConfig, settingsOrExit } from '../server/src/config/env';
 import { describeError } from '../server/src/salesforce/errors';
 import { explainOrgError, isSettingProblem } from '../server/src/salesforce/explain';
 import { progressBar } from '../server/src/jobs/progressBar';
@@ -36,19 +30,8 @@ async function main(): Promise<void> {
   if (unknown.length > 0) usage(`recompute: unknown argument(s) ${unknown.join(' ')}.`);
   if (full === incremental) usage('recompute: choose exactly one of --full or --incremental.');
 
-  let env;
-  try {
-    loadDotEnv();
-    // The command does not serve HTTP; a placeholder token is fine when none is configured.
-    env = loadEnv({ QUORUM_API_TOKEN: 'recompute-command-no-http', ...process.env, PORT: '0' });
-    checkEnvFiles(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  // The command does not serve HTTP; a placeholder token is fine when none is configured.
+  const { env } = settingsOrExit({ QUORUM_API_TOKEN: 'recompute-command-no-http' }, { PORT: '0' });
   const format = chooseLogFormat({ configured: env.LOG_FORMAT, command: true, isTTY: false });
   const logger = createLogger(
     env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,

@@ -8,25 +8,13 @@
  * variable, an unreadable SF_PRIVATE_KEY_FILE, a PORT in use or not allowed); 1 on anything else.
  */
 import './preflight';
-import { checkEnvFiles, ConfigError, loadDotEnv, loadEnv } from './config/env';
+import { settingsOrExit } from './config/env';
 import { ListenError } from './http/listen';
 import { startService } from './jobs/service';
 import { chooseLogFormat, createLogger } from './log';
 
 async function main(): Promise<void> {
-  let env;
-  let dotEnv: string | null;
-  try {
-    dotEnv = loadDotEnv();
-    env = loadEnv();
-    checkEnvFiles(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const { env, dotEnv } = settingsOrExit();
   const format = chooseLogFormat({
     configured: env.LOG_FORMAT,
     command: false,

@@ -287,3 +287,27 @@ export function loadDotEnv(
     if (target[key] === undefined) target[key] = value;
   return file;
 }
+
+/**
+ * What both commands (`npm start`, `npm run recompute`) do before anything else: read `.env`,
+ * read and check the settings (with `defaults` under the environment and `overrides` over it),
+ * and on a bad setting print its one-line message and exit 2 — no stack trace for an operator's
+ * typo. Returns the settings and the `.env` file read, if any.
+ */
+export function settingsOrExit(
+  defaults: NodeJS.ProcessEnv = {},
+  overrides: NodeJS.ProcessEnv = {},
+): { env: Env; dotEnv: string | null } {
+  try {
+    const dotEnv = loadDotEnv();
+    const env = loadEnv({ ...defaults, ...process.env, ...overrides });
+    checkEnvFiles(env);
+    return { env, dotEnv };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
