@@ -62,10 +62,8 @@ export function factorSetText(f: FactorSet): string {
   ]);
 }
 
-/** An account's values around its factor set index (which differs between the rows listing it). */
-export function entryText(e: {
-  account: string;
-  request: string;
+/** An account's figures around its factors: its requests, age, weight, revenue and voice. */
+export interface VoiceFigures {
   requests: number;
   askedOn: string;
   ageDays: number;
@@ -75,7 +73,13 @@ export function entryText(e: {
   revenueFactor: number;
   capped: boolean;
   voice: number;
-}): { head: string; tail: string } {
+}
+
+/** An account's values around its factor set index (which differs between the rows listing it). */
+export function entryText(e: VoiceFigures & { account: string; request: string }): {
+  head: string;
+  tail: string;
+} {
   return {
     head: `[${JSON.stringify(e.account)},${JSON.stringify(e.request)},${e.requests},`,
     tail: `,${JSON.stringify(e.askedOn)},${e.ageDays},${fmt(e.decay, 4)},${fmt(e.weight, 4)},${fmt(e.revenue, 2)},${fmt(e.revenueFactor, 4)},${e.capped},${fmt(e.voice, 4)}]`,

@@ -6,7 +6,7 @@
  */
 import { ALL_SEGMENTS_KEY, type SegmentDemandScoreRecord } from '../schema';
 import type { Org } from '../salesforce/org';
-import type { FactorSet } from '../domain/breakdown';
+import type { FactorSet, VoiceFigures } from '../domain/breakdown';
 import { accountNames, readReportData, suggestionExamples } from '../quorumOrg/report';
 import { readBreakdown } from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
 
@@ -26,16 +26,8 @@ export interface ReportTheme {
 }
 
 /** One account's voice, every factor as Breakdown__c lists it, with the account's name. */
-export interface ExplainedVoice extends FactorSet {
+export interface ExplainedVoice extends FactorSet, Omit<VoiceFigures, 'askedOn'> {
   name: string;
-  voice: number;
-  ageDays: number;
-  decay: number;
-  weight: number;
-  revenue: number;
-  revenueFactor: number;
-  capped: boolean;
-  requests: number;
 }
 
 export interface Explanation {
