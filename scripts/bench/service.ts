@@ -8,6 +8,7 @@
  * than the time limit; the largest finished scale is reported.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { loadEnv } from '../../server/src/config/env';
 import { minimumCalls } from '../../server/src/jobs/minimum';
@@ -260,6 +261,13 @@ function spawnChild(
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
+/** Targets hold at full scale (100k accounts, 1M requests): smaller runs are not judged. */
+let judged = true;
+const mark = (ok: boolean) => (judged ? (ok ? '  [pass]' : '  [MISS]') : '');
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} on ${availableParallelism()} cores`;
 
 async function benchScale(
   scale: number,
@@ -267,7 +275,7 @@ async function benchScale(
   timeLimitMs: number,
 ): Promise<boolean> {
   console.log(
-    `\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests ---`,
+    `\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests${judged ? '' : ' (below 1M requests: targets not judged)'}; ${load()} ---`,
   );
   const { emu, url, seedMs } = await EmulatorProcess.start(scale, requestsPerAccount);
   try {
@@ -283,6 +291,7 @@ async function benchScale(
     const fullDone = svc.next('FULLDONE');
     await fullDone;
     const afterFull = await emu.stats();
+    const loadAfterFull = load();
     const reportP = svc.next('REPORT');
     svc.child.stdin!.write('go\n');
     const report = (await reportP) as ServiceReport;
@@ -304,7 +313,7 @@ async function benchScale(
       `full run: ${full.status}; read ${full.recordsRead.toLocaleString('en-US')} rows, stamped ${full.writes.requests.toLocaleString('en-US')} requests, wrote ${full.writes.scores} of ${full.scoresComputed} scores`,
     );
     console.log(
-      `  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)`,
+      `  API calls ${full.apiCalls} vs theoretical minimum ${minimum} → ${fmt(full.apiCalls / minimum, 2)}× (target ≤ 1.1×)${mark(full.apiCalls <= 1.1 * minimum)}`,
     );
     const mb = Object.entries(full.ingestBytes)
       .filter(([, b]) => b > 0)
@@ -318,7 +327,7 @@ async function benchScale(
     const retried = full.log.split('\n').find((l) => l.includes('transient errors retried'));
     if (retried) console.log(`  ${retried.replace(/^\S+ /, '')}`);
     console.log(
-      `  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s)`,
+      `  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s); ${loadAfterFull} at its end`,
     );
     const routes = Object.entries(afterFull.byRoute)
       .map(([k, v]) => [k, v - (seeded.byRoute[k] ?? 0)] as const)
@@ -338,11 +347,11 @@ async function benchScale(
     const inc = report.incremental;
     if (inc) {
       console.log(
-        `no-change incremental: ${inc.status}; ${inc.apiCalls} API calls (target ≤ 10), ${inc.scoresWritten} scores written, ${inc.recomputed ? 'recomputed' : 'nothing read beyond the change check'}, ${fmt(inc.wallMs / 1000, 2)} s`,
+        `no-change incremental: ${inc.status}; ${inc.apiCalls} API calls (target ≤ 10)${mark(inc.apiCalls <= 10)}, ${inc.scoresWritten} scores written, ${inc.recomputed ? 'recomputed' : 'nothing read beyond the change check'}, ${fmt(inc.wallMs / 1000, 2)} s`,
       );
     }
     console.log(
-      `service peak RSS ${fmt(report.peakRssMb, 0)} MB with --max-old-space-size=${SERVICE_HEAP_MB} (target < 1024 MB); emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`,
+      `service peak RSS ${fmt(report.peakRssMb, 0)} MB with --max-old-space-size=${SERVICE_HEAP_MB} (target < 1024 MB)${mark(report.peakRssMb < 1024)}; emulator RSS ${fmt((await emu.stats()).rssMb, 0)} MB`,
     );
     return full.wallMs < timeLimitMs;
   } finally {
@@ -364,14 +373,18 @@ async function main(): Promise<void> {
       ? [{ scale: Number(argv[scaleArg + 1]), rpa: 10 }]
       : quick
         ? [{ scale: 2_000, rpa: 4 }]
-        : [
-            { scale: 10_000, rpa: 10 },
-            { scale: 30_000, rpa: 10 },
-            { scale: 100_000, rpa: 10 },
-          ];
-  const limitMs = quick ? 120_000 : 300_000;
+        : [{ scale: 100_000, rpa: 10 }];
+  // The limit guards against a hung run, it is not a target: at full scale one emulator
+  // process on the same (shared) cores serves a million requests, and its CPU time, printed
+  // apart, is most of the wall time. 300 s was too short for that under load.
+  const limitArg = argv.indexOf('--limit-s');
+  const limitMs = limitArg >= 0 ? Number(argv[limitArg + 1]) * 1000 : quick ? 120_000 : 1_200_000;
+  console.log(
+    `wall limit per run ${limitMs / 1000} s (--limit-s N): a guard against a hung run, not a target; the emulator shares the cores and its CPU time is reported apart`,
+  );
   let largest = 0;
   for (const step of plan) {
+    judged = step.scale * step.rpa >= 1_000_000;
     const ok = await benchScale(step.scale, step.rpa, limitMs).catch((err: Error) => {
       console.log(
         `  the service did not finish: ${err.message}${/exited \(134\)/.test(err.message) ? ` (out of memory under --max-old-space-size=${SERVICE_HEAP_MB}; try --heap-mb 4096 to measure it uncapped)` : ''}`,
