@@ -224,7 +224,7 @@ export function scoreTable(input: ScoreInput): ScoreTable {
     .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
   const groupOf = new Map(scored.map((s, g) => [s.segmentId, g] as const));
   const ALL = scored.length;
-  const groupsOfAccount = accountGroups(table, input.memberships, groupOf);
+  const groupsOfAccount = accountGroups(table, input.accounts, input.memberships, groupOf);
   const builder = new ScoreTableBuilder();
   /** Each row's voices, in account order: rowVoices[rowStart[r] .. rowStart[r + 1]). */
   const rowVoices: number[] = [];
@@ -490,18 +490,37 @@ function trimVoices(f: Voices, n: number): Voices {
   };
 }
 
-/** The scored groups (segment numbers) of each account, by its code in the table. */
+/**
+ * The scored groups (segment numbers) of each account, by its code in the table. The reader
+ * codes the accounts first, in the order it read them (newDictionaries), so the k-th account
+ * is usually code k + 1: checked by one comparison instead of a lookup among every Id.
+ */
 function accountGroups(
   table: RequestTable,
+  accounts: readonly AccountRecord[],
   memberships: ReadonlyMap<string, readonly string[]>,
   groupOf: ReadonlyMap<string, number>,
 ): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = new Array<number[] | undefined>(table.ids.size);
-  for (const [account, segments] of memberships) {
-    const code = table.ids.find(account);
-    if (code <= 0) continue;
+  const ids = table.ids.values;
+  let found = 0;
+  const place = (account: string, code: number) => {
+    const segments = memberships.get(account);
+    if (!segments) return;
+    found++;
+    if (code <= 0) return;
     const groups = segments.map((s) => groupOf.get(s)).filter((g): g is number => g !== undefined);
     if (groups.length > 0) out[code] = groups;
+  };
+  for (let k = 0; k < accounts.length; k++) {
+    const account = accounts[k].Id;
+    place(account, ids[k + 1] === account ? k + 1 : table.ids.find(account));
+  }
+  // Members missing from `accounts` (callers may pass memberships alone).
+  if (found < memberships.size) {
+    const listed = new Set(accounts.map((a) => a.Id));
+    for (const account of memberships.keys())
+      if (!listed.has(account)) place(account, table.ids.find(account));
   }
   return out;
 }
