@@ -293,7 +293,7 @@ async function benchScale(
   timeLimitMs: number,
 ): Promise<boolean> {
   console.log(
-    `\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests, ${Math.round(UNTHEMED_SHARE * 100)}% unthemed${UNTHEMED_SHARE > 0.1 ? ' (STRESS CASE for grouping)' : ''}${judged ? '' : ' (below 1M requests: targets not judged)'}; ${load()} ---`,
+    `\n--- ${scale.toLocaleString('en-US')} accounts, ~${(scale * requestsPerAccount).toLocaleString('en-US')} requests, ${Math.round(UNTHEMED_SHARE * 100)}% unthemed${UNTHEMED_SHARE > 0.1 && judged ? ' (STRESS CASE for grouping)' : ''}${judged ? '' : ' (below 1M requests: targets not judged)'}; ${load()} ---`,
   );
   const { emu, url, seedMs } = await EmulatorProcess.start(scale, requestsPerAccount);
   try {
@@ -344,6 +344,14 @@ async function benchScale(
     } else if (mb) console.log(`  ingested by Bulk 2.0: ${mb}`);
     const retried = full.log.split('\n').find((l) => l.includes('transient errors retried'));
     if (retried) console.log(`  ${retried.replace(/^\S+ /, '')}`);
+    // The run's own calls (reads, writes, run record) apart from the lease heartbeats, which
+    // a separate connection makes every few seconds of wall time whatever the run does.
+    const ownCalls = Number(/API calls used: (\d+)/.exec(retried ?? '')?.[1] ?? NaN);
+    if (Number.isFinite(ownCalls)) {
+      console.log(
+        `  of which the run's reads and writes ${ownCalls} (${fmt(ownCalls / minimum, 2)}× the minimum, ${fmt(ownCalls / payloadAware, 2)}× the payload-aware one) and lease heartbeats ${full.apiCalls - ownCalls} (one per ~${fmt(full.wallMs / 1000 / Math.max(1, full.apiCalls - ownCalls), 0)} s of wall time: they grow with the run's length)`,
+      );
+    }
     console.log(
       `  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s); ${loadAfterFull} at its end`,
     );
