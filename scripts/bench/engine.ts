@@ -1,12 +1,13 @@
 /**
- * Engine benchmark (`npm run bench -- --only engine [--quick]`): generates an org in memory
- * (100k accounts, a realistic org of 22 segments or, with --stress-segments, 200 random ones; 5,000 themes, 1M requests, ~200k committee
- * members; a tenth of that with --quick) and times each engine step on one core, then prints
- * grouping precision/recall on the labelled fixture. Requests, opportunities and roles reach
- * the engine as the service's reader hands them over: coded into columnar tables record by
- * record as they stream in (the coding time is printed apart: the reader pays it instead of
- * building a million objects). Targets (docs/PERFORMANCE.md): whole pass
- * < 5 s and < 1.5 GB, scoring >= 1M requests/s, grouping 50k unthemed requests well under 1 min.
+ * Engine benchmark (`npm run bench -- --only engine [--quick] [--stress-segments] [--checksum]`):
+ * generates an org in memory (100k accounts, 5,000 themes, 1M requests, ~200k committee members;
+ * a tenth with --quick) and times each engine step on one core, then prints grouping
+ * precision/recall on the labelled fixtures. The org's segments are a realistic org's 22 (see
+ * realisticSegments); --stress-segments uses 200 random ones instead, as a stress case.
+ * Requests, opportunities and roles reach the engine as the service's reader hands them over:
+ * coded into columnar tables record by record as they stream in (the coding time is printed
+ * apart: the reader pays it instead of building a million objects). Targets
+ * (docs/PERFORMANCE.md), judged at full scale only: whole pass < 5 s, peak RSS < 1.5 GB.
  */
 import {
   assignSegments,
