@@ -118,6 +118,23 @@ describe('demo org generator', () => {
     expect(store.count('Demand_Theme__c')).toBe(40);
   });
 
+  it('leaves the share of requests unthemed that unthemedShare asks for, the rest unchanged', () => {
+    const triaged = fresh();
+    generateDemoOrg(triaged, { scale: 200, unthemedShare: 0.05 });
+    const requests = triaged.records('Escalated_Request__c');
+    expect(requests).toHaveLength(800);
+    const unthemed = requests.filter((r) => r.Theme__c === null).length / requests.length;
+    expect(unthemed).toBeGreaterThan(0.01);
+    expect(unthemed).toBeLessThan(0.1);
+    // Only Theme__c differs from the default org: the same requests, accounts and texts.
+    const strip = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ attributes: _a, Theme__c: _t, ...r }) => r);
+    expect(strip(requests)).toEqual(strip(store.records('Escalated_Request__c')));
+    const none = fresh();
+    generateDemoOrg(none, { scale: 200, unthemedShare: 0 });
+    expect(none.records('Escalated_Request__c').every((r) => r.Theme__c !== null)).toBe(true);
+  });
+
   it('makes needs cluster by industry and country, so segments differ', () => {
     expect(Object.keys(AFFINITY).filter((k) => !NEEDS.some((n) => n.theme === k))).toEqual([]);
     const accounts = new Map(store.records('Account').map((a) => [a.Id, a]));
