@@ -20,6 +20,7 @@ const OPERATIONS: Record<string, [string, string, string?]> = {
   demandLatestRun: ['demandRunStatus', 'runSucceeded.json', 'noRun.json'],
   demandExplanation: ['demandExplanation', 'breakdownWithOthers.json'],
   demandExplanationRequests: ['demandExplanation', 'strongestRequests.json'],
+  demandTrend: ['demandTrend', 'history.json', 'historyOneMonth.json'],
   demandDrilldown: ['demandDrilldown', 'requests.json'],
   committee: ['buyingCommittee', 'committee.json', 'committeeEmpty.json'],
   accountRequests: ['escalatedRequests', 'requests.json', 'requestsEmpty.json'],

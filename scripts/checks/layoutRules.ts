@@ -26,7 +26,15 @@ const AUDIT_FIELDS = new Set([
 export const SYSTEM_WRITTEN_FIELDS: Readonly<
   Record<string, { readonly fields: readonly string[]; readonly except?: readonly string[] }>
 > = {
-  Escalated_Request__c: { fields: ['Segment__c', 'Suggested_Theme__c', 'Suggestion_Reason__c'] },
+  Escalated_Request__c: {
+    fields: [
+      'Segment__c',
+      'Suggested_Theme__c',
+      'Suggestion_Reason__c',
+      'Requester_Member__c',
+      'Requester_Side__c',
+    ],
+  },
   Demand_Theme__c: { fields: ['Theme_Key__c', 'Match_Terms__c', 'Origin__c'] },
   Segment__c: { fields: ['Status__c', 'Status_Message__c', 'Account_Count__c'] },
   Buying_Committee_Member__c: { fields: ['Member_Key__c'] },

@@ -466,4 +466,18 @@ describe('the real reports, dashboard and layouts', () => {
       expect(board).toContain(`<report>Quorum/${name}</report>`);
     expect(board).toContain('<dashboardType>LoggedInUser</dashboardType>');
   });
+
+  it('show the committee role of whoever asked on every row of Requests by theme', () => {
+    const file = real.files.find((f) => f.endsWith('/Requests_by_Theme.report-meta.xml')) ?? '';
+    const report = readFileSync(path.join(real.root, file), 'utf8');
+    // Stamped by the service on the request (a report type cannot join a request to the member
+    // row of its own opportunity); the member's fields come through the lookup.
+    for (const column of [
+      'Escalated_Request__c$Requester_Side__c',
+      'Escalated_Request__c$Requester_Member__c.Role__c',
+      'Escalated_Request__c$Requester_Member__c.Influence__c',
+      'Escalated_Request__c$Requester_Member__c.Has_Veto__c',
+    ])
+      expect(report).toContain(`<field>${column}</field>`);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The deterministic demo org: accounts across industries, sizes and countries; contacts with
  * titles and reporting lines; opportunities; buying committees and contact roles; themes;
- * requests phrased differently per account (English and Chinese, ~25% unthemed); segments with
+ * requests phrased differently per account (English and Chinese, ~25% unthemed), and at demo
+ * sizes six unthemed requests of a need no theme covers yet (needs.ts EMERGING); segments with
  * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
 import { seedHistory } from './history';
@@ -21,7 +22,7 @@ import {
   ZH_SUFFIX,
 } from './catalog';
 import { seedSegmentsAndProfile } from './config';
-import { AFFINITY, NEEDS, QUALIFIERS } from './needs';
+import { AFFINITY, EMERGING, NEEDS, QUALIFIERS } from './needs';
 import { Prng } from './prng';
 import { REPS, seedUsers } from './users';
 
@@ -338,6 +339,8 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
     if (batch.length === 10_000) store.load('Escalated_Request__c', batch.splice(0));
   }
   store.load('Escalated_Request__c', batch.splice(0));
+  if (!large)
+    store.load('Escalated_Request__c', emergingRequests(accounts, accountMeta, now, dates));
 
   seedSegmentsAndProfile(store);
   // A trend from the start (scoring the whole org once per month shown): demo sizes only.
@@ -348,4 +351,45 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
   counts.Buying_Committee_Member__c = members;
   counts.OpportunityContactRole = ocrs;
   return counts;
+}
+
+/**
+ * Unthemed requests for the EMERGING need, each from its own account (Chinese ones from Chinese
+ * accounts), spread over the accounts and the last weeks; no random draws, so the rest of the
+ * org stays what the seed made it.
+ */
+function emergingRequests(
+  accounts: Row[],
+  meta: ReadonlyArray<{ zh: boolean }>,
+  now: number,
+  dates: Map<number, string>,
+): Array<Record<string, Value>> {
+  const zh = accounts.filter((_a, i) => meta[i].zh);
+  const other = accounts.filter((_a, i) => !meta[i].zh);
+  let z = 0;
+  let o = 0;
+  return EMERGING.map((e, k) => {
+    const pool = e.zh && zh.length > 0 ? zh : other;
+    const at = e.zh && zh.length > 0 ? z++ : o++;
+    const account = pool[Math.floor(((at + 0.5) * pool.length) / EMERGING.length)];
+    const created = now - (7 + 9 * k) * DAY;
+    return {
+      Name: e.name,
+      Description__c: e.description,
+      Account__c: account.Id,
+      Opportunity__c: null,
+      Requested_By__c: null,
+      Theme__c: null,
+      Urgency__c: k % 2 === 0 ? 'High' : 'Medium',
+      Needed_By__c: null,
+      Revenue_At_Stake__c: null,
+      Deal_Blocker__c: false,
+      Source__c: 'Account Team',
+      Status__c: 'New',
+      Workaround__c: 'None',
+      OwnerId: account.OwnerId,
+      CreatedDate: created,
+      Asked_On__c: dateString(created - 2 * DAY, dates),
+    };
+  });
 }

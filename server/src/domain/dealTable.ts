@@ -11,6 +11,9 @@ import { newDictionaries, type Dictionaries } from './requestTable';
 /** People with a role on opportunities: contact, opportunity and role codes. */
 export interface RoleColumns {
   readonly length: number;
+  /** The row's own Id (committee rows only, in the ids dictionary; 0 for contact roles): the
+   * service stamps it on the requests whose requester it judged (Requester_Member__c). */
+  readonly id: Int32Array;
   readonly contact: Int32Array;
   readonly opportunity: Int32Array;
   /** Codes of the role's name and (committee rows only; 0 for contact roles) the member's
@@ -39,6 +42,7 @@ function isOpen(opp: OpportunityRecord): boolean {
 }
 
 const roleColumns = () => ({
+  id: int32(),
   contact: int32(),
   opportunity: int32(),
   role: int32(),
@@ -63,6 +67,7 @@ export class DealTableBuilder {
   addMember(m: CommitteeMemberRecord): void {
     this.addRole(
       this.members,
+      m.Id,
       m.Contact__c,
       m.Opportunity__c,
       m.Role__c,
@@ -72,12 +77,13 @@ export class DealTableBuilder {
   }
 
   addContactRole(r: ContactRoleRecord): void {
-    this.addRole(this.contactRoles, r.ContactId, r.OpportunityId, r.Role);
+    this.addRole(this.contactRoles, null, r.ContactId, r.OpportunityId, r.Role);
   }
 
   build(): DealTable {
     const roles = (b: RoleBuilder): RoleColumns => ({
       length: b.contact.length,
+      id: b.id.done(),
       contact: b.contact.done(),
       opportunity: b.opportunity.done(),
       role: b.role.done(),
@@ -99,12 +105,14 @@ export class DealTableBuilder {
 
   private addRole(
     b: RoleBuilder,
+    id: string | null | undefined,
     contact: string,
     opportunity: string,
     role?: string | null,
     influence?: string | null,
     veto?: boolean | null,
   ) {
+    b.id.push(this.dict.ids.code(id));
     b.contact.push(this.dict.ids.code(contact));
     b.opportunity.push(this.dict.ids.code(opportunity));
     b.role.push(this.dict.picklists.code(role));

@@ -27,6 +27,8 @@ export type StoredHistory = Partial<Record<keyof HistoryRow, unknown>> & {
 };
 
 const DAY = 86400000;
+/** Score_Key__c prefix of the scores over all accounts (schema ALL_SEGMENTS_KEY). */
+const ALL_KEY = 'ALL';
 
 /** The first day ('YYYY-MM-01') of the UTC month holding `ms`. */
 export function monthOf(ms: number): string {
@@ -75,6 +77,39 @@ export function historyRowOf(score: ScoreValues, month: string, runId: string | 
     Account_Count__c: score.Account_Count__c,
     Request_Count__c: score.Request_Count__c,
     Revenue_At_Stake__c: score.Revenue_At_Stake__c,
+    Last_Run__c: runId,
+  };
+}
+
+/** A stored score a run deletes: its key and lookups, for its zero history row. */
+export interface GoneScore {
+  Score_Key__c: string;
+  Segment__c: string | null;
+  Theme__c: string | null;
+}
+
+/**
+ * This month's row for a score that no longer has counted demand: every figure zero. None when
+ * the score's theme, or the segment of a per-segment score, was deleted (the lookup was
+ * cleared): there is no trend left to show for it.
+ */
+export function zeroHistoryRow(
+  gone: GoneScore,
+  month: string,
+  runId: string | null,
+): HistoryRow | null {
+  const allAccounts = gone.Score_Key__c.startsWith(`${ALL_KEY}:`);
+  if (!gone.Theme__c || (!allAccounts && !gone.Segment__c)) return null;
+  return {
+    History_Key__c: `${gone.Score_Key__c}:${month.slice(0, 7)}`,
+    Score_Key__c: gone.Score_Key__c,
+    Segment__c: allAccounts ? null : gone.Segment__c,
+    Theme__c: gone.Theme__c,
+    Month__c: month,
+    Score__c: 0,
+    Account_Count__c: 0,
+    Request_Count__c: 0,
+    Revenue_At_Stake__c: 0,
     Last_Run__c: runId,
   };
 }

@@ -70,6 +70,9 @@ export const RequestSchema = z.looseObject({
   Theme__c: optId,
   Suggested_Theme__c: optId,
   Suggestion_Reason__c: optText,
+  /** Stamped by the service: the member row and side the requester was judged by. */
+  Requester_Member__c: optId,
+  Requester_Side__c: optText,
   Urgency__c: optText,
   Needed_By__c: optText,
   Revenue_At_Stake__c: optNum,

@@ -34,6 +34,10 @@ export interface RequestTable {
   readonly theme: Int32Array;
   readonly suggestedTheme: Int32Array;
   readonly segment: Int32Array;
+  /** The stamps of who asked, as stored: Requester_Member__c (in `ids`) and
+   * Requester_Side__c (in `picklists`); the service compares them before writing. */
+  readonly requesterMember: Int32Array;
+  readonly requesterSide: Int32Array;
   readonly urgency: Int32Array;
   readonly source: Int32Array;
   readonly status: Int32Array;
@@ -93,6 +97,8 @@ export class RequestTableBuilder {
     theme: int32(),
     suggestedTheme: int32(),
     segment: int32(),
+    requesterMember: int32(),
+    requesterSide: int32(),
     urgency: int32(),
     source: int32(),
     status: int32(),
@@ -134,6 +140,8 @@ export class RequestTableBuilder {
     c.theme.push(theme);
     c.suggestedTheme.push(this.themes.code(r.Suggested_Theme__c));
     c.segment.push(this.segments.code(r.Segment__c as string | null | undefined));
+    c.requesterMember.push(this.ids.code(r.Requester_Member__c));
+    c.requesterSide.push(this.picklists.code(r.Requester_Side__c));
     c.urgency.push(this.picklists.code(r.Urgency__c));
     c.source.push(this.picklists.code(r.Source__c));
     c.status.push(this.picklists.code(r.Status__c));
@@ -166,6 +174,8 @@ export class RequestTableBuilder {
       theme: c.theme.done(),
       suggestedTheme: c.suggestedTheme.done(),
       segment: c.segment.done(),
+      requesterMember: c.requesterMember.done(),
+      requesterSide: c.requesterSide.done(),
       urgency: c.urgency.done(),
       source: c.source.done(),
       status: c.status.done(),

@@ -8,7 +8,8 @@
  *
  * Distinct requesters (side, role, influence, veto) are few, so each gets a number once and a
  * request's requester is that number; rows are kept per contact, so one request reads one
- * short list of integers.
+ * short list of integers. The same choice names the committee row it came from, which the
+ * service stamps on the request (Requester_Member__c) with the side (Requester_Side__c).
  */
 import type { DealTable } from './dealTable';
 import { sideOf, type Side } from './profile';
@@ -38,6 +39,9 @@ export interface RequesterIndex {
   readonly requesters: readonly Requester[];
   /** The requester of a request, by the codes of its contact, account and opportunity. */
   requesterOf(contact: number, account: number, opportunity: number): number;
+  /** The committee row (its index in `deals.members`) that requester was judged by; -1 when
+   * none (no row, or judged by a standard contact role). */
+  memberOf(contact: number, account: number, opportunity: number): number;
 }
 
 export function buildRequesterIndex(
@@ -64,24 +68,24 @@ export function buildRequesterIndex(
     return n;
   };
 
-  // Rows per contact: (opportunity, requester). Contact roles only where the contact has no
-  // committee row on that opportunity.
+  // Rows per contact: (opportunity, requester, committee row or -1). Contact roles only where
+  // the contact has no committee row on that opportunity.
   const size = deals.ids.size;
   const rows: (number[] | undefined)[] = new Array<number[] | undefined>(size);
-  const add = (contact: number, opportunity: number, requester: number) =>
-    (rows[contact] ??= []).push(opportunity, requester);
+  const add = (contact: number, opportunity: number, requester: number, member: number) =>
+    (rows[contact] ??= []).push(opportunity, requester, member);
   const { members, contactRoles } = deals;
   const onCommittee = new Set<number>();
   for (let k = 0; k < members.length; k++) {
     const c = members.contact[k];
     const o = members.opportunity[k];
     onCommittee.add(c * size + o);
-    add(c, o, numberOf(members.role[k], members.influence[k], members.veto[k] === 1));
+    add(c, o, numberOf(members.role[k], members.influence[k], members.veto[k] === 1), k);
   }
   for (let k = 0; k < contactRoles.length; k++) {
     const c = contactRoles.contact[k];
     const o = contactRoles.opportunity[k];
-    if (!onCommittee.has(c * size + o)) add(c, o, numberOf(contactRoles.role[k], 0, false));
+    if (!onCommittee.has(c * size + o)) add(c, o, numberOf(contactRoles.role[k], 0, false), -1);
   }
 
   // The account of each open opportunity (-1: closed or unknown).
@@ -96,24 +100,36 @@ export function buildRequesterIndex(
     .map((_, i) => i)
     .sort((a, b) => strongerRequester(requesters[a], requesters[b]))
     .forEach((r, at) => (place[r] = at));
-  const better = (a: number, b: number) => (a < 0 || (b >= 0 && place[b] < place[a]) ? b : a);
+  // Whether the row at offset `b` of `list` is stronger than the one at `a` (-1: none yet);
+  // on a tie the first stays.
+  const better = (list: number[], a: number, b: number) =>
+    a < 0 || place[list[b + 1]] < place[list[a + 1]] ? b : a;
+
+  /** The offset in the contact's list of the row the requester is judged by; -1 for none. */
+  const judgedBy = (contact: number, account: number, opportunity: number): number => {
+    const list = contact > 0 ? rows[contact] : undefined;
+    if (!list) return -1;
+    let onDeal = -1;
+    let onAccount = -1;
+    for (let k = 0; k < list.length; k += 3) {
+      const o = list[k];
+      if (opportunity > 0 && o === opportunity) onDeal = better(list, onDeal, k);
+      if (openAccount[o] === account && requesters[list[k + 1]].side !== 'Unknown')
+        onAccount = better(list, onAccount, k);
+    }
+    if (onDeal >= 0 && requesters[list[onDeal + 1]].side !== 'Unknown') return onDeal;
+    return onAccount >= 0 ? onAccount : onDeal;
+  };
 
   return {
     requesters,
     requesterOf(contact, account, opportunity) {
-      const list = contact > 0 ? rows[contact] : undefined;
-      if (!list) return -1;
-      let onDeal = -1;
-      let onAccount = -1;
-      for (let k = 0; k < list.length; k += 2) {
-        const o = list[k];
-        const r = list[k + 1];
-        if (opportunity > 0 && o === opportunity) onDeal = better(onDeal, r);
-        if (openAccount[o] === account && requesters[r].side !== 'Unknown')
-          onAccount = better(onAccount, r);
-      }
-      if (onDeal >= 0 && requesters[onDeal].side !== 'Unknown') return onDeal;
-      return onAccount >= 0 ? onAccount : onDeal;
+      const at = judgedBy(contact, account, opportunity);
+      return at < 0 ? -1 : rows[contact]![at + 1];
+    },
+    memberOf(contact, account, opportunity) {
+      const at = judgedBy(contact, account, opportunity);
+      return at < 0 ? -1 : rows[contact]![at + 2];
     },
   };
 }

@@ -8,12 +8,16 @@
 import type { SegmentAssignment } from '../domain/segments';
 import type { GroupingResult } from '../domain/themes/group';
 import type { RequestTable } from '../domain/requestTable';
+import type { DealTable } from '../domain/dealTable';
+import type { RequesterIndex } from '../domain/sides';
 import type { ScoreTable } from '../domain/scoreTable';
 import { diffScores, type ExistingScoreRow } from '../domain/changes';
 import {
   historyRowOf,
   monthOf,
   sameHistory,
+  zeroHistoryRow,
+  type GoneScore,
   type HistoryRow,
   type StoredHistory,
 } from '../domain/history';
@@ -109,16 +113,27 @@ export function groupedThemes(
 }
 
 /**
- * The request updates that bring each request's Segment__c (its account's primary segment)
- * and, for requests without Theme__c, Suggested_Theme__c (this run's grouping) up to date.
- * This is where suggestion stamps are built. Works on the table's codes: one segment lookup
- * per account, not per request.
+ * Who asked, as the scoring judges them (domain/sides.ts): the requester index built from the
+ * run's deal table, whose dictionaries the request table shares.
+ */
+export interface RequesterStamps {
+  index: RequesterIndex;
+  deals: DealTable;
+}
+
+/**
+ * The request updates that bring each request's Segment__c (its account's primary segment),
+ * for requests without Theme__c, Suggested_Theme__c (this run's grouping), and, given `who`,
+ * Requester_Member__c and Requester_Side__c (the committee row and side the scoring judged
+ * the requester by; blank when unknown) up to date. This is where suggestion stamps are built.
+ * Works on the table's codes: one segment lookup per account, not per request.
  */
 export function stampRequests(
   t: RequestTable,
   primarySegment: ReadonlyMap<string, string | null>,
   themeOf: ReadonlyMap<string, string>,
   reasons: ReadonlyMap<string, string> = new Map(),
+  who?: RequesterStamps,
 ): Row[] {
   const segmentOf = new Array<string | null | undefined>(t.ids.size);
   const updates: Row[] = [];
@@ -135,21 +150,50 @@ export function stampRequests(
     const reasonNow = t.reason[i] ?? null;
     const reason = unthemed && suggested ? (reasons.get(t.id[i]) ?? null) : null;
     const reasonChanged = unthemed && reasonNow !== reason;
-    if (t.segments.values[t.segment[i]] !== segment || current !== suggested || reasonChanged) {
+    // Codes: the member row's Id in the shared ids dictionary, the side in picklists.
+    let member = t.requesterMember[i];
+    let side = t.requesterSide[i];
+    if (who) {
+      const c = t.requestedBy[i];
+      const a = t.account[i];
+      const o = t.opportunity[i];
+      const r = who.index.requesterOf(c, a, o);
+      const known = r >= 0 ? who.index.requesters[r].side : 'Unknown';
+      side = known === 'Unknown' ? 0 : t.picklists.code(known);
+      const k = who.index.memberOf(c, a, o);
+      member = k < 0 ? 0 : who.deals.members.id[k];
+    }
+    const whoChanged = member !== t.requesterMember[i] || side !== t.requesterSide[i];
+    if (
+      t.segments.values[t.segment[i]] !== segment ||
+      current !== suggested ||
+      reasonChanged ||
+      whoChanged
+    ) {
       const update: Row = { Id: t.id[i], Segment__c: segment, Suggested_Theme__c: suggested };
       if (unthemed) update.Suggestion_Reason__c = reason;
+      if (who) {
+        update.Requester_Member__c = t.ids.values[member];
+        update.Requester_Side__c = t.picklists.values[side];
+      }
       updates.push(update);
     }
   }
   return updates;
 }
 
-/** This month's history rows that are new or changed. */
+/**
+ * This month's history rows that are new or changed: one per computed score, and a zero row
+ * for each score this run deletes (`gone`: no counted demand there any more), so the trend
+ * shows demand falling to zero instead of freezing at its last figure. A zero row already
+ * stored this month is not written again.
+ */
 export function planHistory(
   scores: ScoreTable,
   stored: readonly StoredHistory[],
   now: Date,
   runId: string | null,
+  gone: readonly GoneScore[] = [],
 ): HistoryRow[] {
   const month = monthOf(now.getTime());
   const current = new Map(
@@ -163,6 +207,10 @@ export function planHistory(
     const row = historyRowOf(scores.values(i, scratch), month, runId);
     if (!sameHistory(row, current.get(row.Score_Key__c))) out.push(row);
   }
+  for (const g of gone) {
+    const row = zeroHistoryRow(g, month, runId);
+    if (row && !sameHistory(row, current.get(row.Score_Key__c))) out.push(row);
+  }
   return out;
 }
 
@@ -170,6 +218,8 @@ export interface ScorePlan {
   upserts: ScoreRow[];
   /** Ids of stored scores no longer computed (deleted only after every upsert succeeded). */
   deleteIds: string[];
+  /** Those stored scores' keys and lookups: their history gets a zero row (planHistory). */
+  gone?: GoneScore[];
 }
 
 export function planScores(
@@ -178,11 +228,20 @@ export function planScores(
 ): ScorePlan {
   const diff = diffScores(scores, stored);
   const idByKey = new Map(stored.map((s) => [s.Score_Key__c, s.Id]));
+  const byKey = new Map(stored.map((s) => [s.Score_Key__c, s]));
   return {
     upserts: diff.upserts,
     deleteIds: diff.deleteKeys
       .map((k) => idByKey.get(k))
       .filter((id): id is string => typeof id === 'string'),
+    gone: diff.deleteKeys.map((k) => {
+      const s = byKey.get(k);
+      return {
+        Score_Key__c: k,
+        Segment__c: (s?.Segment__c as string | null | undefined) ?? null,
+        Theme__c: (s?.Theme__c as string | null | undefined) ?? null,
+      };
+    }),
   };
 }
 
@@ -192,7 +251,7 @@ export const callsFor = (rows: number) => (rows === 0 ? 0 : Math.min(Math.ceil(r
 /**
  * The most calls a run's writes can cost before anything is written: every theme suggested,
  * every request restamped, every (segment, theme) scored and its history row, every old score
- * deleted, and finishing. A run that cannot afford them stops before its first write.
+ * deleted with its zero history row, and finishing. A run that cannot afford them stops before its first write.
  */
 export function writeBudget(input: {
   themes: number;
@@ -209,7 +268,7 @@ export function writeBudget(input: {
     callsFor(input.segments) +
     callsFor(input.requests) +
     2 * callsFor(scores) +
-    callsFor(input.storedScores) +
+    2 * callsFor(input.storedScores) +
     2
   );
 }

@@ -8,6 +8,7 @@ import { scoreTable } from '../domain/scoring';
 import { groupThemes } from '../domain/themes/group';
 import { textRecords } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
+import { buildRequesterIndex } from '../domain/sides';
 import { resolveProfile } from '../domain/profile';
 import { baselineFrom, historyMonths } from '../domain/history';
 import type { Org } from '../salesforce/org';
@@ -159,6 +160,8 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     assignment.accountSegment,
     themeOf,
     grouping.reasons,
+    // Who asked, judged by the rule the scoring uses (domain/sides.ts).
+    { index: buildRequesterIndex(snap.deals, profile.roleSides), deals: snap.deals },
   );
   progress('Computing scores', 75);
   const computed = scoreTable({
@@ -175,7 +178,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     baseline: baselineFrom(snap.history, now),
   });
   const scores = planScores(computed, snap.scores as never);
-  const history = planHistory(computed, snap.history, now, opts.runId);
+  const history = planHistory(computed, snap.history, now, opts.runId, scores.gone);
   themeOf.clear();
   grouping.attachments.clear();
   await checkpoint('computed');

@@ -91,11 +91,44 @@ export async function suggestionExamples(
     ExampleRow,
     opts,
   );
+  const byTheme = new Map<string, ExampleRow[]>();
   for (const r of rows) {
-    const list = examples.get(r.Suggested_Theme__c ?? '') ?? [];
-    if (list.length < perTheme && r.Suggestion_Reason__c)
-      list.push(`"${r.Name ?? r.Id}": ${r.Suggestion_Reason__c}`);
-    examples.set(r.Suggested_Theme__c ?? '', list);
+    if (!r.Suggestion_Reason__c) continue;
+    const list = byTheme.get(r.Suggested_Theme__c ?? '') ?? [];
+    list.push(r);
+    byTheme.set(r.Suggested_Theme__c ?? '', list);
   }
+  for (const [theme, list] of byTheme)
+    examples.set(
+      theme,
+      varied(list, perTheme).map((r) => `"${r.Name ?? r.Id}": ${r.Suggestion_Reason__c}`),
+    );
   return examples;
+}
+
+type ExampleRow = z.infer<typeof ExampleRow>;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Up to `count` rows, in Id order, preferring different wording and then a request in another
+ * script (a suggestion that groups English and Chinese requests shows one of each): what a PM
+ * needs to judge the group, not the same request logged twice.
+ */
+function varied(rows: readonly ExampleRow[], count: number): ExampleRow[] {
+  const out: ExampleRow[] = [];
+  const names = new Set<string>();
+  const scripts = new Set<boolean>();
+  const take = (ok: (r: ExampleRow) => boolean) => {
+    for (const r of rows) {
+      if (out.length >= count) return;
+      if (out.includes(r) || !ok(r)) continue;
+      out.push(r);
+      names.add(r.Name ?? r.Id);
+      scripts.add(CJK.test(r.Name ?? ''));
+    }
+  };
+  take((r) => !names.has(r.Name ?? r.Id) && !scripts.has(CJK.test(r.Name ?? '')));
+  take((r) => !names.has(r.Name ?? r.Id));
+  take(() => true);
+  return out;
 }

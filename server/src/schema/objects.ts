@@ -18,6 +18,7 @@ import {
   THEME_STATUSES,
   URGENCIES,
   WORKAROUNDS,
+  REQUESTER_SIDES,
 } from './picklists';
 
 /** Field types, in the vocabulary of CustomField metadata (plus Id and AutoNumber names). */
@@ -169,6 +170,12 @@ export const EscalatedRequest = {
     Asked_On__c: { type: 'Date' },
     Segment__c: { type: 'Lookup', referenceTo: 'Segment__c', writtenByService: true },
     Suggestion_Reason__c: { type: 'Text', length: 255, writtenByService: true },
+    Requester_Member__c: {
+      type: 'Lookup',
+      referenceTo: 'Buying_Committee_Member__c',
+      writtenByService: true,
+    },
+    Requester_Side__c: { type: 'Picklist', values: REQUESTER_SIDES, writtenByService: true },
   },
 } as const satisfies SObjectDef;
 

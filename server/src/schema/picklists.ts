@@ -50,6 +50,11 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const WORKAROUNDS = ['None', 'Customer Can Self-Serve', 'Partner Can Deliver'] as const;
 export type Workaround = (typeof WORKAROUNDS)[number];
 
+/** Escalated_Request__c.Requester_Side__c: the known sides (lwc/quorumProfile SIDES without
+ * Unknown, which is a blank field). */
+export const REQUESTER_SIDES = ['Decision', 'Influence', 'Use'] as const;
+export type RequesterSide = (typeof REQUESTER_SIDES)[number];
+
 /** Demand_Theme__c.Status__c */
 export const THEME_STATUSES = ['Suggested', 'Open', 'Planned', 'Delivered', 'Declined'] as const;
 export type ThemeStatus = (typeof THEME_STATUSES)[number];

@@ -21,6 +21,7 @@ import {
   THEME_STATUSES,
   URGENCIES,
   WORKAROUNDS,
+  REQUESTER_SIDES,
 } from './picklists';
 
 const blankToNull = (value: unknown): unknown =>
@@ -165,6 +166,8 @@ export const EscalatedRequestRecord = z.object({
   Asked_On__c: zDate,
   Suggestion_Reason__c: zText,
   Segment__c: zIdOrNull,
+  Requester_Member__c: zIdOrNull,
+  Requester_Side__c: zPicklist(REQUESTER_SIDES),
 });
 export type EscalatedRequestRecord = z.infer<typeof EscalatedRequestRecord>;
 

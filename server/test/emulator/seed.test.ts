@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoStore, generateDemoOrg, loadDataPlan, Schema, Store } from '../../emulator';
 import { parseArgs } from '../../../scripts/emulator';
-import { AFFINITY, NEEDS } from '../../emulator/seed/needs';
+import { AFFINITY, EMERGING, NEEDS } from '../../emulator/seed/needs';
 import { normalizeId } from '../../emulator/store/ids';
-import { resolveProfile } from '../../src/domain';
+import {
+  groupThemes,
+  resolveProfile,
+  type RequestRecord,
+  type ThemeRecord,
+} from '../../src/domain';
 
 const schema = Schema.load(path.resolve(__dirname, '../../../force-app/main/default'));
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -106,7 +111,8 @@ describe('demo org generator', () => {
 
   it('phrases requests differently, in English and Chinese, with about a quarter unthemed', () => {
     const requests = store.records('Escalated_Request__c');
-    expect(requests).toHaveLength(800);
+    // 800 drawn from the needs of the themes, plus the EMERGING need's 6 (unthemed).
+    expect(requests).toHaveLength(806);
     const unthemed = requests.filter((r) => r.Theme__c === null).length / requests.length;
     expect(unthemed).toBeGreaterThan(0.18);
     expect(unthemed).toBeLessThan(0.32);
@@ -175,6 +181,31 @@ describe('demo org generator', () => {
       Quorum_Size__c: 6,
       Half_Life_Days__c: 730,
     });
+  });
+
+  it('holds an emerging need in English and Chinese that grouping suggests as one theme', () => {
+    const requests = store.records('Escalated_Request__c');
+    const emerging = requests.filter((r) => EMERGING.some((e) => e.name === r.Name));
+    expect(emerging).toHaveLength(EMERGING.length);
+    expect(emerging.every((r) => r.Theme__c === null)).toBe(true);
+    expect(new Set(emerging.map((r) => r.Account__c)).size).toBe(EMERGING.length);
+    const result = groupThemes({
+      requests: requests as unknown as RequestRecord[],
+      themes: store.records('Demand_Theme__c') as unknown as ThemeRecord[],
+    });
+    const ids = new Set(emerging.map((r) => r.Id as string));
+    const mixed = result.suggestions.find((s) => s.requestIds.some((id) => ids.has(id)));
+    expect(mixed).toBeDefined();
+    // Every request of the need, in both languages, and nothing else.
+    expect(new Set(mixed!.requestIds)).toEqual(ids);
+    expect(mixed!.terms).toContain('map');
+    expect(mixed!.name).toMatch(/^Map\b/);
+    for (const r of emerging) {
+      const reason = result.reasons.get(r.Id as string) ?? '';
+      // Each reason names the shared words as that request wrote them.
+      expect(reason).toMatch(/^shares: /);
+      expect(reason).toContain(/[\u4e00-\u9fff]/.test(r.Name as string) ? '地图' : 'map');
+    }
   });
 
   it('scales themes with the org size', () => {

@@ -66,21 +66,27 @@ describe('item 8: a suggestion keeps its theme under triage', () => {
       ],
       ['项目甘特图', '用甘特图展示项目任务、依赖关系和时间节点。'],
     ];
-    await h.conn.sobject('Escalated_Request__c').create(
+    const created = await h.conn.sobject('Escalated_Request__c').create(
       texts.map(([Name, Description__c], i) => ({
         Name,
         Description__c,
         Account__c: accounts[i].Id,
       })),
     );
+    const ours = new Set(created.map((c) => (c as { id: string }).id));
     await run();
     const first = await themes();
     const suggested = first.filter((t) => t.Status__c === 'Suggested');
     const sizes = await Promise.all(
       suggested.map(async (t) => [t, await membersOf(t.Id)] as const),
     );
+    // The suggestion holding most of these requests (the demo org has suggestions of its own).
+    const mine = (ids: readonly string[]) => ids.filter((id) => ours.has(id)).length;
     sizes.sort(
-      (a, b) => b[1].length - a[1].length || (a[0].Theme_Key__c! < b[0].Theme_Key__c! ? -1 : 1),
+      (a, b) =>
+        mine(b[1]) - mine(a[1]) ||
+        b[1].length - a[1].length ||
+        (a[0].Theme_Key__c! < b[0].Theme_Key__c! ? -1 : 1),
     );
     const [target, members] = sizes[0];
     expect(members.length).toBeGreaterThanOrEqual(4);
@@ -107,7 +113,11 @@ describe('item 8: a suggestion keeps its theme under triage', () => {
       first.filter((t) => t.Name === target.Name).length,
     );
     expect(now.find((t) => t.Id === target.Id)!.Theme_Key__c).toBe(target.Theme_Key__c);
-    expect(await membersOf(target.Id)).toEqual(members.slice(2));
+    // Its other requests stay; with two of the five themed, the Chinese one (its words rarer
+    // now) may join them: it is one of the five, never a moved one.
+    const after = await membersOf(target.Id);
+    expect(after).toEqual(expect.arrayContaining(members.slice(2)));
+    expect(after.every((id) => ours.has(id) && !members.slice(0, 2).includes(id))).toBe(true);
     // The moved requests keep the suggestion they were moved off: the record of the move.
     const moved = (await snapshot(h)).requests.filter((r) => members.slice(0, 2).includes(r.Id));
     for (const r of moved) {

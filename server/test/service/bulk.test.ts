@@ -29,7 +29,9 @@ describe('Bulk API 2.0 paths (low threshold)', () => {
     expect(compareScores(expected, await snapshot(h))).toEqual([]);
     const again = await h.service.runner.runToEnd('Full');
     expect(again.result).toMatchObject({ scoresWritten: 0, requestsUpdated: 0 });
-  }, 30_000);
+    // Two full runs over Bulk jobs: 11.7 s measured under load, so the folder's 60 s limit from
+    // jest.timeouts.js applies rather than a tighter one here.
+  });
 });
 
 describe('Bulk ingest split by size', () => {

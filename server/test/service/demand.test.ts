@@ -213,4 +213,110 @@ describe('open, overlapping, fully weighted demand', () => {
       .sort();
     expect(ranks).toEqual([1, 2]);
   });
+
+  it('records a score that lost all its demand as a zero history row, once', async () => {
+    const auditKeys = [key(null, 'Audit'), key('Consumer', 'Audit'), key('APAC', 'Audit')];
+    for (const r of ['r4', 'r5'])
+      await h.conn
+        .sobject('Escalated_Request__c')
+        .update({ Id: id[r], Status__c: 'Declined' } as never);
+    const run = await h.service.runner.runToEnd('Incremental');
+    expect(run.outcome.status).toBe('Succeeded');
+    expect(run.result?.scoresDeleted).toBe(3);
+    const s = await scores();
+    for (const k of auditKeys) expect(s.has(k)).toBe(false);
+    const month = new Date().toISOString().slice(0, 7);
+    const history = new Map(
+      (
+        await query(
+          'SELECT History_Key__c, Segment__c, Theme__c, Score__c, Account_Count__c, Request_Count__c, Revenue_At_Stake__c FROM Segment_Demand_History__c',
+        )
+      ).map((r) => [r.History_Key__c as string, r]),
+    );
+    // This month's row held the figures of the first run; it now records the drop.
+    for (const k of auditKeys)
+      expect(history.get(`${k}:${month}`)).toMatchObject({
+        Theme__c: id.Audit,
+        Score__c: 0,
+        Account_Count__c: 0,
+        Request_Count__c: 0,
+        Revenue_At_Stake__c: 0,
+      });
+    expect(history.get(`${key(null, 'Audit')}:${month}`)!.Segment__c).toBeNull();
+    expect(run.result?.historyWritten).toBe(3);
+    // Written once: a later run with the same demand writes no history.
+    await h.conn.sobject('Account').update({ Id: id.M1, Description: 'again' } as never);
+    const again = await h.service.runner.runToEnd('Incremental');
+    expect(again.outcome.status).toBe('Succeeded');
+    expect(again.result?.historyWritten ?? 0).toBe(0);
+  });
+
+  it('stamps who asked: the committee row and side the scoring used, written only when changed', async () => {
+    const stamp = async (r: string) =>
+      (
+        await query(
+          `SELECT Requester_Member__c, Requester_Side__c, Requester_Member__r.Role__c FROM Escalated_Request__c WHERE Id = '${id[r]}'`,
+        )
+      )[0];
+    // An End User with a veto counts on the Decision side; the report reaches the role through
+    // the lookup.
+    expect(await stamp('r1')).toMatchObject({
+      Requester_Member__c: id.Member,
+      Requester_Side__c: 'Decision',
+      Requester_Member__r: { Role__c: 'End User' },
+    });
+    expect(await stamp('r2')).toMatchObject({ Requester_Member__c: null, Requester_Side__c: null });
+
+    // A contact with only a standard opportunity contact role: the side, no member row.
+    await create('Opportunity', 'O2', {
+      Name: 'Bank Two expansion',
+      AccountId: id.B2,
+      StageName: 'Prospecting',
+      CloseDate: ago(-60),
+    });
+    await create('Contact', 'C2', { LastName: 'Buyer', AccountId: id.B2 });
+    await create('OpportunityContactRole', 'OCR', {
+      OpportunityId: id.O2,
+      ContactId: id.C2,
+      Role: 'Economic Buyer',
+    });
+    await h.conn.sobject('Escalated_Request__c').update({
+      Id: id.r2,
+      Opportunity__c: id.O2,
+      Requested_By__c: id.C2,
+    } as never);
+    // The veto is withdrawn: the member's End User role puts r1 on the Use side.
+    await h.conn
+      .sobject('Buying_Committee_Member__c')
+      .update({ Id: id.Member, Has_Veto__c: false } as never);
+    const run = await h.service.runner.runToEnd('Incremental');
+    expect(run.outcome.status).toBe('Succeeded');
+    expect(run.result?.requestsUpdated).toBe(2);
+    expect(await stamp('r1')).toMatchObject({
+      Requester_Member__c: id.Member,
+      Requester_Side__c: 'Use',
+    });
+    expect(await stamp('r2')).toMatchObject({
+      Requester_Member__c: null,
+      Requester_Side__c: 'Decision',
+    });
+    // The same side the score's breakdown gives that account.
+    const sso = readBreakdown((await scores()).get(key(null, 'SSO'))!.Breakdown__c as string);
+    const sides = Object.fromEntries(
+      sso.accounts.map((a: { account: string; side: string }) => [a.account, a.side]),
+    );
+    expect(sides).toMatchObject({ [id.B1]: 'Use', [id.B2]: 'Decision' });
+
+    // Deleting the member row clears the lookup (SetNull); the side falls back to unknown.
+    await h.conn.sobject('Buying_Committee_Member__c').destroy(id.Member);
+    const after = await h.service.runner.runToEnd('Incremental');
+    expect(after.outcome.status).toBe('Succeeded');
+    expect(await stamp('r1')).toMatchObject({ Requester_Member__c: null, Requester_Side__c: null });
+
+    // Steady state: nothing changed, no request is written.
+    await h.conn.sobject('Account').update({ Id: id.M1, Description: 'once more' } as never);
+    const steady = await h.service.runner.runToEnd('Incremental');
+    expect(steady.outcome.status).toBe('Succeeded');
+    expect(steady.result?.requestsUpdated ?? 0).toBe(0);
+  });
 });

@@ -160,10 +160,11 @@ describe('planScores', () => {
       'S2:T2',
     ]);
     expect(first.deleteIds).toEqual(['X1']);
+    expect(first.gone).toEqual([{ Score_Key__c: 'S9:T1', Segment__c: null, Theme__c: null }]);
     expect(first.upserts.find((r) => r.Score_Key__c === 'S2:T2')!.Rank__c).toBeNull();
     expect(first.upserts.find((r) => r.Score_Key__c === 'S2:T1')!.Rank__c).toBe(1);
     const stored = first.upserts.map((r, i) => ({ ...r, Id: `Y${i}` }));
-    expect(planScores(scores, stored)).toEqual({ upserts: [], deleteIds: [] });
+    expect(planScores(scores, stored)).toEqual({ upserts: [], deleteIds: [], gone: [] });
   });
 });
 
@@ -180,6 +181,55 @@ describe('planHistory and the 90-day change', () => {
     // Last month's rows do not count as this month's.
     const lastMonth = rows.map((r) => ({ ...r, Month__c: '2026-05-01' }));
     expect(planHistory(scores, lastMonth, NOW, 'RUN2')).toHaveLength(scores.length);
+  });
+
+  it('records a deleted score’s drop to zero once, in this month’s row', () => {
+    const scores = table();
+    const stored = [
+      ...planScores(scores, []).upserts.map((r, i) => ({ ...r, Id: `Y${i}` })),
+      { Id: 'X1', Score_Key__c: 'S2:T9', Segment__c: 'S2', Theme__c: 'T9' },
+      { Id: 'X2', Score_Key__c: 'ALL:T9', Segment__c: null, Theme__c: 'T9' },
+      // The theme was deleted (its lookup cleared) or the segment was: no trend left to show.
+      { Id: 'X3', Score_Key__c: 'S1:T8', Segment__c: 'S1', Theme__c: null },
+      { Id: 'X4', Score_Key__c: 'S7:T9', Segment__c: null, Theme__c: 'T9' },
+    ];
+    const plan = planScores(scores, stored);
+    expect(plan.deleteIds.sort()).toEqual(['X1', 'X2', 'X3', 'X4']);
+    // Last month the theme had demand; this month's row records it fell to zero.
+    const history = [
+      { Score_Key__c: 'S2:T9', Month__c: '2026-05-01', Score__c: 3.5, Account_Count__c: 3 },
+      ...planHistory(scores, [], NOW, 'RUN'),
+    ];
+    const rows = planHistory(scores, history, NOW, 'RUN2', plan.gone);
+    rows.sort((x, y) => x.History_Key__c.localeCompare(y.History_Key__c));
+    expect(rows).toEqual([
+      expect.objectContaining({ History_Key__c: 'ALL:T9:2026-06', Segment__c: null, Score__c: 0 }),
+      {
+        History_Key__c: 'S2:T9:2026-06',
+        Score_Key__c: 'S2:T9',
+        Segment__c: 'S2',
+        Theme__c: 'T9',
+        Month__c: '2026-06-01',
+        Score__c: 0,
+        Account_Count__c: 0,
+        Request_Count__c: 0,
+        Revenue_At_Stake__c: 0,
+        Last_Run__c: 'RUN2',
+      },
+    ]);
+    // Once: a zero row already stored this month is not written again (a stale score kept
+    // because a write failed comes back next run).
+    expect(planHistory(scores, [...history, ...rows], NOW, 'RUN3', plan.gone)).toEqual([]);
+    // A row this month with figures (the score existed earlier this month) is overwritten.
+    const earlier = {
+      Score_Key__c: 'S2:T9',
+      Month__c: '2026-06-01',
+      Score__c: 2,
+      Account_Count__c: 2,
+    };
+    expect(
+      planHistory(scores, [earlier], NOW, 'RUN3', plan.gone).map((r) => r.History_Key__c),
+    ).toContain('S2:T9:2026-06');
   });
 
   it('compares with the month 90 days back; blank without history that old', () => {

@@ -72,22 +72,27 @@ export interface Description {
 
 /**
  * Terms most members share, by (members holding it) × idf: at least two members, and for
- * groups of five or more at least a third of them.
+ * groups of five or more at least a third of them. Template wording (`template`: words most
+ * requests of the org carry, such as a logging template's "heard in a business review") comes
+ * only after every other shared term, so it names a group only when nothing else is shared.
  */
 export function sharedTerms(
   members: readonly Member[],
   idf: (term: string) => number,
   main: 'zh' | 'english',
   limit = 6,
+  template: (term: string) => boolean = () => false,
 ): Description {
   const holders = new Map<string, number>();
   for (const m of members)
     for (const t of new Set(m.tokens.tokens)) holders.set(t, (holders.get(t) ?? 0) + 1);
   const floor = Math.max(2, members.length >= 5 ? Math.ceil(members.length / 3) : 2);
-  const ranked = [...holders.entries()]
+  const all = [...holders.entries()]
     .filter(([, n]) => n >= floor)
     .map(([t, n]) => ({ t, s: n * idf(t) }))
     .sort((x, y) => y.s - x.s || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+  const informative = all.filter((x) => !template(x.t));
+  const ranked = informative.length > 0 ? informative : all;
   const shared: string[] = [];
   const labels: string[] = [];
   const seen = new Set<string>();

@@ -73,6 +73,12 @@ export interface Tokens {
   language: string;
   /** Per token: the dictionary word (e.g. 导出) it is a pivot term of, or null for a word. */
   pivotOf: (string | null)[];
+  /**
+   * Terms this text wrote capitalised only at the start of a sentence (their surface is then
+   * lower-cased: "Enforce MFA"), with the form written; restoreCase puts it back when the run's
+   * other texts show the word is a name.
+   */
+  initial: Map<string, string>;
 }
 
 // Concept phrases as stemmed word sequences (up to 4 words), and CJK forms.
@@ -127,6 +133,7 @@ export function tokenize(text: string): Tokens {
     wordGloss: new Map(),
     language: 'english',
     pivotOf: [],
+    initial: new Map(),
   };
   const push = (token: string, weight: number, surface?: string, pivotOf: string | null = null) => {
     out.tokens.push(token);
@@ -177,9 +184,46 @@ export function tokenize(text: string): Tokens {
     const language = guessLanguage(raw);
     // A mostly-CJK text keeps its CJK language; its Latin words (SAML, Excel) are English.
     if (cjkChars === 0) out.language = language;
-    latinTokens(raw, cjkChars === 0 ? language : 'english', push, norm, text.normalize('NFKC'));
+    latinTokens(
+      raw,
+      cjkChars === 0 ? language : 'english',
+      push,
+      norm,
+      text.normalize('NFKC'),
+      out,
+    );
   }
   return out;
+}
+
+/**
+ * Names the synonym table spells with capitals, by their lower-case word (excel → Excel, sso →
+ * SSO): a sentence may start with them and they keep their spelling.
+ */
+const KNOWN_NAMES: ReadonlyMap<string, string> = new Map(
+  CONCEPTS.flatMap((c) =>
+    c.label !== c.label.toLowerCase() && c.latin.includes(c.label.toLowerCase())
+      ? [[c.label.toLowerCase(), c.label] as [string, string]]
+      : [],
+  ),
+);
+
+/**
+ * Gives back the capital of a word a text wrote only at a sentence start ("Salesforce quotes
+ * …" → salesforce) when some text of the run writes the same word capitalised inside a sentence
+ * ("sync with Salesforce"): then it is a name, and names and reasons keep the writer's casing.
+ * Changes only surfaces (what people read), never terms, so the grouping is the same.
+ */
+export function restoreCase(all: readonly Tokens[]): void {
+  const named = new Set<string>();
+  for (const t of all)
+    for (const [term, surface] of t.surface)
+      if (surface !== surface.toLowerCase() && !t.initial.has(term) && canHaveSurface(term))
+        named.add(term);
+  for (const t of all)
+    for (const [term, written] of t.initial)
+      if (named.has(term) && t.surface.get(term) === written.toLowerCase())
+        t.surface.set(term, written);
 }
 
 /**
@@ -221,7 +265,9 @@ function latinTokens(
   push: (token: string, weight: number, surface?: string) => void,
   norm: string,
   original: string,
+  out: Tokens,
 ): void {
+  const initial = out.initial;
   const stems = raw.map((w) => snowballStem(w, language));
   // Surfaces keep the writer's case (SAML, Excel) where lower-casing kept positions.
   const sameLength = norm.length === original.length;
@@ -240,15 +286,26 @@ function latinTokens(
     const at = norm.indexOf(w, from);
     if (at >= 0) from = at + w.length;
     let surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
-    // A capital that only starts a sentence (Enforce MFA…) is not part of the word.
+    // A capital that only starts a sentence (Enforce MFA…) is not part of the word, unless the
+    // word is a name the synonym table knows (Excel); restoreCase asks the rest of the run.
+    let written: string | undefined;
     if (
       at >= 0 &&
       /^\p{Lu}\p{Ll}+$/u.test(surface) &&
       /(?:^|[.!?:\n]\s*)$/.test(norm.slice(Math.max(0, at - 3), at))
-    )
-      surface = w;
+    ) {
+      written = surface;
+      surface = KNOWN_NAMES.get(w) ?? w;
+    }
     if (s.length < 2 || /^\d+$/.test(s) || STOP_LATIN.has(w) || STOP_LATIN.has(s)) continue;
     if (isStopWord(w, language)) continue;
+    if (written !== undefined && surface === w) {
+      if (!initial.has(s) && !out.surface.has(s)) initial.set(s, written);
+    } else if (initial.has(s) && surface !== w) {
+      // The same text writes it capitalised inside a sentence too: a name.
+      out.surface.set(s, initial.get(s) as string);
+      initial.delete(s);
+    }
     push(s, 1, surface);
   }
 }

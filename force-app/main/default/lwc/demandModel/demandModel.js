@@ -37,6 +37,7 @@ export function toThemeRow(node) {
   const themeName = node.Theme__r ? val(node.Theme__r.Name) : null;
   return {
     id: node.Id,
+    scoreKey: val(node.Score_Key__c),
     themeId: val(node.Theme__c),
     segmentKey: segmentKeyOf(node),
     themeName: themeName || val(node.Theme__c),

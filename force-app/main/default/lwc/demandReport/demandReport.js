@@ -44,7 +44,8 @@ function formatSigned(count) {
 
 /**
  * The product manager's demand report: ranked themes of one segment (or all accounts), a
- * themes × segments heat map, a theme's explanation and drill-down, and the recompute run.
+ * themes × segments heat map, a theme's monthly trend, explanation and drill-down, and the
+ * recompute run.
  * Every score is read through GraphQL with the viewing user's own sharing.
  */
 export default class DemandReport extends LightningElement {

@@ -196,6 +196,12 @@ describe('c-demand-report', () => {
     const drill = element.shadowRoot.querySelector('c-demand-drilldown');
     expect(drill.themeId).toBe('a0T000000000001AAA');
     expect(drill.segmentId).toBeNull();
+    // The monthly trend of that score, with the table's 90-day change (▲ and its figures).
+    const trend = element.shadowRoot.querySelector('c-demand-trend');
+    expect(trend.scoreKey).toBe('ALL:a0T000000000001AAA');
+    expect(trend.trendIcon).toBe('utility:arrowup');
+    expect(trend.trendText).toBe(table.data[0].trendText);
+    expect(trend.trendText).toMatch(/^Score \+1\.50, accounts /);
   });
 
   it('jumps to a theme in a segment from the heat map', async () => {
