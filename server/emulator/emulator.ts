@@ -12,6 +12,8 @@ export const EmulatorOptionsSchema = z
     seed: z.enum(['demo', 'empty']).default('demo'),
     scale: z.number().int().min(1).max(1_000_000).optional(),
     requestsPerAccount: z.number().min(0).max(100).optional(),
+    /** Share of demo requests left without a theme (default 0.25; benchmarks vary it). */
+    unthemedShare: z.number().min(0).max(1).optional(),
     pageSize: z.number().int().min(200).max(2000).default(2000),
     accessToken: z.string().min(8).optional(),
     jwtPublicKeyPem: z.string().optional(),

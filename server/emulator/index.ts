@@ -58,6 +58,7 @@ export function seedStore(emu: Emulator): void {
     generateDemoOrg(emu.store, {
       scale: o.scale,
       requestsPerAccount: o.requestsPerAccount,
+      unthemedShare: o.unthemedShare,
       now: o.now,
     });
   if (o.dataPlanFile) loadDataPlan(emu.store, o.dataPlanFile);

@@ -35,6 +35,8 @@ export interface DemoOptions {
   scale?: number;
   /** Average escalated requests per account (default 4; 10 from 10,000 accounts up). */
   requestsPerAccount?: number;
+  /** Share of requests without a theme, for grouping to place (default 0.25). */
+  unthemedShare?: number;
   /** "Now" for the generated dates (ms); defaults to the store clock. */
   now?: number;
 }
@@ -256,6 +258,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
 
   // ---- requests -------------------------------------------------------------------------------
   const total = Math.round(scale * rpa);
+  const themed = 1 - (opts.unthemedShare ?? 0.25);
   // Each list's weights follow its picklist's order (schema/picklists.ts).
   const urgencies = [...URGENCIES];
   const urgencyW = [10, 30, 40, 20];
@@ -322,7 +325,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
       Account__c: accounts[a].Id,
       Opportunity__c: rng.chance(0.6) ? oppsOf[a][0].Id : null,
       Requested_By__c: rng.chance(0.85) ? contacts[rng.int(0, contacts.length - 1)].Id : null,
-      Theme__c: rng.chance(0.75) ? themes[t].Id : null,
+      Theme__c: rng.chance(themed) ? themes[t].Id : null,
       Urgency__c: rng.weighted(urgencies, urgencyW),
       Needed_By__c: rng.chance(0.7) ? dateString(now + rng.int(-90, 540) * DAY, dates) : null,
       Revenue_At_Stake__c: rng.chance(0.7) ? rng.int(0, 2_000) * 1000 : null,

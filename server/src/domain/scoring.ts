@@ -99,19 +99,19 @@ function weightsByCode(
 /** The voices of one run: one per (theme, account), in columns. */
 interface Voices {
   count: number;
-  theme: number[];
-  account: number[];
+  theme: Int32Array;
+  account: Int32Array;
   /** The strongest request (a table row), its weight before decay, its requester. */
-  best: number[];
-  baseWeight: number[];
-  requester: number[];
-  latestAsk: number[];
-  revenue: number[];
-  requests: number[];
-  decision: number[];
-  useOnly: number[];
-  blocker: number[];
-  earliest: number[];
+  best: Int32Array;
+  baseWeight: Float64Array;
+  requester: Int32Array;
+  latestAsk: Int32Array;
+  revenue: Float64Array;
+  requests: Int32Array;
+  decision: Uint8Array;
+  useOnly: Uint8Array;
+  blocker: Uint8Array;
+  earliest: Int32Array;
   /** Computed once every request is in. */
   decay: Float64Array;
   weight: Float64Array;
@@ -177,6 +177,10 @@ export function scoreTable(input: ScoreInput): ScoreTable {
   // ---- 3. decay, revenue, cap; the fingerprint of each voice's breakdown entry
   const sets = new FactorSets(table, who, p, { urgencyW, sourceW, workaroundW });
   const fp = new Fingerprint();
+  // An entry's fingerprint starts with its account Id: that state is computed once per account.
+  const accountH1 = new Int32Array(table.ids.size);
+  const accountH2 = new Int32Array(table.ids.size);
+  const accountDone = new Uint8Array(table.ids.size);
   for (let q = 0; q < v.count; q++) {
     const age = v.latestAsk[q] < 0 ? 0 : Math.max(0, today - v.latestAsk[q]);
     const decay = Math.max(p.decayFloor, 0.5 ** (age / p.halfLifeDays));
@@ -189,8 +193,14 @@ export function scoreTable(input: ScoreInput): ScoreTable {
     v.capped[q] = raw > p.accountVoiceCap ? 1 : 0;
     v.voice[q] = round4(Math.min(p.accountVoiceCap, raw));
     const set = sets.of(v.best[q], v.requester[q]);
-    fp.reset(0x2f1a, 0x7b3c)
-      .ascii(table.ids.values[v.account[q]] ?? '')
+    const a = v.account[q];
+    if (!accountDone[a]) {
+      fp.reset(0x2f1a, 0x7b3c).ascii(table.ids.values[a] ?? '');
+      accountH1[a] = fp.h1;
+      accountH2[a] = fp.h2;
+      accountDone[a] = 1;
+    }
+    fp.reset(accountH1[a], accountH2[a])
       .ascii(table.id[v.best[q]])
       .small(v.requests[q])
       .int(sets.h1[set])
@@ -214,7 +224,7 @@ export function scoreTable(input: ScoreInput): ScoreTable {
     .sort((x, y) => (x.segmentId < y.segmentId ? -1 : x.segmentId > y.segmentId ? 1 : 0));
   const groupOf = new Map(scored.map((s, g) => [s.segmentId, g] as const));
   const ALL = scored.length;
-  const groupsOfAccount = accountGroups(table, input.memberships, groupOf);
+  const groupsOfAccount = accountGroups(table, input.accounts, input.memberships, groupOf);
   const builder = new ScoreTableBuilder();
   /** Each row's voices, in account order: rowVoices[rowStart[r] .. rowStart[r + 1]). */
   const rowVoices: number[] = [];
@@ -331,8 +341,15 @@ function themeNumbers(
 }
 
 /**
- * Folds requests into voices, sorted by (theme, account Id). `weigh(i)` gives a request's
- * weight before decay and its requester; `sides[r]` is requester r's side.
+ * Folds requests into voices, in (theme, account Id) order: the order rows list them in.
+ * `weigh(i)` gives a request's weight before decay and its requester; `sides[r]` is requester
+ * r's side.
+ *
+ * The counted, themed requests are first put in (theme, account Id) order by two counting
+ * sorts (linear in the requests; a comparison sort of the voices cost more than the rest of
+ * scoring at a million requests), so each voice's requests arrive together and fold in one
+ * pass. Every fold (strongest request, latest ask, largest revenue, counts, flags) is order
+ * independent, so the result is the same as folding in arrival order.
  */
 function foldVoices(
   table: RequestTable,
@@ -341,26 +358,32 @@ function foldVoices(
   sides: readonly string[],
   weigh: (i: number, out: { weight: number; requester: number }) => void,
 ): Voices {
-  const w = { weight: 0, requester: -1 };
-  // Per theme, account code -> voice (in arrival order; sorted below).
-  const byTheme: Map<number, number>[] = Array.from({ length: themeCount }, () => new Map());
-  const f: Folded = {
-    theme: [],
-    account: [],
-    best: [],
-    baseWeight: [],
-    requester: [],
-    latestAsk: [],
-    revenue: [],
-    requests: [],
-    decision: [],
-    useOnly: [],
-    blocker: [],
-    earliest: [],
-  };
+  // Account places in Id order, for the accounts that have a counted, themed request.
+  const used = new Uint8Array(table.ids.size);
+  let m = 0;
   for (let i = 0; i < table.length; i++) {
+    if (themeOf[i] < 0) continue;
+    used[table.account[i]] = 1;
+    m++;
+  }
+  const codes: number[] = [];
+  for (let c = 0; c < used.length; c++) if (used[c]) codes.push(c);
+  const ids = table.ids.values;
+  codes.sort((a, b) => ((ids[a] ?? '') < (ids[b] ?? '') ? -1 : 1));
+  const place = new Int32Array(table.ids.size);
+  codes.forEach((c, k) => (place[c] = k));
+  // Requests by account place, then (stably) by theme.
+  const counted = new Int32Array(m);
+  for (let i = 0, k = 0; i < table.length; i++) if (themeOf[i] >= 0) counted[k++] = i;
+  const byPlace = countingSort(counted, codes.length, (i) => place[table.account[i]]);
+  const order = countingSort(byPlace, themeCount, (i) => themeOf[i]);
+
+  const f = newVoices(m);
+  const w = { weight: 0, requester: -1 };
+  let q = -1;
+  for (let k = 0; k < m; k++) {
+    const i = order[k];
     const t = themeOf[i];
-    if (t < 0) continue;
     const a = table.account[i];
     weigh(i, w);
     const { weight, requester } = w;
@@ -368,22 +391,20 @@ function foldVoices(
     const revenue = Number.isNaN(table.revenue[i]) ? 0 : table.revenue[i];
     const asked = table.askedDay[i];
     const needed = table.neededDay[i];
-    let q = byTheme[t].get(a);
-    if (q === undefined) {
-      q = f.theme.length;
-      byTheme[t].set(a, q);
-      f.theme.push(t);
-      f.account.push(a);
-      f.best.push(i);
-      f.baseWeight.push(weight);
-      f.requester.push(requester);
-      f.latestAsk.push(asked);
-      f.revenue.push(revenue);
-      f.requests.push(1);
-      f.decision.push(side === 'Decision' ? 1 : 0);
-      f.useOnly.push(side === 'Use' ? 1 : 0);
-      f.blocker.push(table.dealBlocker[i]);
-      f.earliest.push(needed);
+    if (q < 0 || f.theme[q] !== t || f.account[q] !== a) {
+      q++;
+      f.theme[q] = t;
+      f.account[q] = a;
+      f.best[q] = i;
+      f.baseWeight[q] = weight;
+      f.requester[q] = requester;
+      f.latestAsk[q] = asked;
+      f.revenue[q] = revenue;
+      f.requests[q] = 1;
+      f.decision[q] = side === 'Decision' ? 1 : 0;
+      f.useOnly[q] = side === 'Use' ? 1 : 0;
+      f.blocker[q] = table.dealBlocker[i];
+      f.earliest[q] = needed;
       continue;
     }
     const b = f.best[q];
@@ -400,52 +421,65 @@ function foldVoices(
     if (table.dealBlocker[i]) f.blocker[q] = 1;
     if (needed >= 0 && (f.earliest[q] < 0 || needed < f.earliest[q])) f.earliest[q] = needed;
   }
-  return sortVoices(f, table);
+  return trimVoices(f, q + 1);
 }
 
-type Folded = Record<
-  | 'theme'
-  | 'account'
-  | 'best'
-  | 'baseWeight'
-  | 'requester'
-  | 'latestAsk'
-  | 'revenue'
-  | 'requests'
-  | 'decision'
-  | 'useOnly'
-  | 'blocker'
-  | 'earliest',
-  number[]
->;
+/** `items` in ascending `key(item)` order (keys in [0, buckets)), stable: a counting sort. */
+function countingSort(
+  items: Int32Array,
+  buckets: number,
+  key: (item: number) => number,
+): Int32Array {
+  const start = new Int32Array(buckets + 1);
+  for (let k = 0; k < items.length; k++) start[key(items[k]) + 1]++;
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const out = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[start[key(items[k])]++] = items[k];
+  return out;
+}
 
-/** Voices in (theme, account Id) order: the order rows list them in. */
-function sortVoices(f: Folded, table: RequestTable): Voices {
-  const n = f.theme.length;
-  // Account places in Id order, for the accounts that have a voice.
-  const codes = [...new Set(f.account)];
-  const ids = table.ids.values;
-  codes.sort((a, b) => ((ids[a] ?? '') < (ids[b] ?? '') ? -1 : 1));
-  const place = new Map(codes.map((c, k) => [c, k] as const));
-  const order = Array.from({ length: n }, (_, q) => q);
-  order.sort(
-    (x, y) => f.theme[x] - f.theme[y] || place.get(f.account[x])! - place.get(f.account[y])!,
-  );
-  const pick = (col: number[]) => order.map((q) => col[q]);
+/** Room for up to n voices. */
+function newVoices(n: number): Voices {
+  return {
+    count: 0,
+    theme: new Int32Array(n),
+    account: new Int32Array(n),
+    best: new Int32Array(n),
+    baseWeight: new Float64Array(n),
+    requester: new Int32Array(n),
+    latestAsk: new Int32Array(n),
+    revenue: new Float64Array(n),
+    requests: new Int32Array(n),
+    decision: new Uint8Array(n),
+    useOnly: new Uint8Array(n),
+    blocker: new Uint8Array(n),
+    earliest: new Int32Array(n),
+    decay: new Float64Array(0),
+    weight: new Float64Array(0),
+    revenueFactor: new Float64Array(0),
+    voice: new Float64Array(0),
+    capped: new Uint8Array(0),
+    h1: new Int32Array(0),
+    h2: new Int32Array(0),
+  };
+}
+
+/** The first n voices, trimmed, with room for what is computed once every request is in. */
+function trimVoices(f: Voices, n: number): Voices {
   return {
     count: n,
-    theme: pick(f.theme),
-    account: pick(f.account),
-    best: pick(f.best),
-    baseWeight: pick(f.baseWeight),
-    requester: pick(f.requester),
-    latestAsk: pick(f.latestAsk),
-    revenue: pick(f.revenue),
-    requests: pick(f.requests),
-    decision: pick(f.decision),
-    useOnly: pick(f.useOnly),
-    blocker: pick(f.blocker),
-    earliest: pick(f.earliest),
+    theme: f.theme.slice(0, n),
+    account: f.account.slice(0, n),
+    best: f.best.slice(0, n),
+    baseWeight: f.baseWeight.slice(0, n),
+    requester: f.requester.slice(0, n),
+    latestAsk: f.latestAsk.slice(0, n),
+    revenue: f.revenue.slice(0, n),
+    requests: f.requests.slice(0, n),
+    decision: f.decision.slice(0, n),
+    useOnly: f.useOnly.slice(0, n),
+    blocker: f.blocker.slice(0, n),
+    earliest: f.earliest.slice(0, n),
     decay: new Float64Array(n),
     weight: new Float64Array(n),
     revenueFactor: new Float64Array(n),
@@ -456,18 +490,37 @@ function sortVoices(f: Folded, table: RequestTable): Voices {
   };
 }
 
-/** The scored groups (segment numbers) of each account, by its code in the table. */
+/**
+ * The scored groups (segment numbers) of each account, by its code in the table. The reader
+ * codes the accounts first, in the order it read them (newDictionaries), so the k-th account
+ * is usually code k + 1: checked by one comparison instead of a lookup among every Id.
+ */
 function accountGroups(
   table: RequestTable,
+  accounts: readonly AccountRecord[],
   memberships: ReadonlyMap<string, readonly string[]>,
   groupOf: ReadonlyMap<string, number>,
 ): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = new Array<number[] | undefined>(table.ids.size);
-  for (const [account, segments] of memberships) {
-    const code = table.ids.find(account);
-    if (code <= 0) continue;
+  const ids = table.ids.values;
+  let found = 0;
+  const place = (account: string, code: number) => {
+    const segments = memberships.get(account);
+    if (!segments) return;
+    found++;
+    if (code <= 0) return;
     const groups = segments.map((s) => groupOf.get(s)).filter((g): g is number => g !== undefined);
     if (groups.length > 0) out[code] = groups;
+  };
+  for (let k = 0; k < accounts.length; k++) {
+    const account = accounts[k].Id;
+    place(account, ids[k + 1] === account ? k + 1 : table.ids.find(account));
+  }
+  // Members missing from `accounts` (callers may pass memberships alone).
+  if (found < memberships.size) {
+    const listed = new Set(accounts.map((a) => a.Id));
+    for (const account of memberships.keys())
+      if (!listed.has(account)) place(account, table.ids.find(account));
   }
   return out;
 }

@@ -124,6 +124,24 @@ describe('demo org generator', () => {
     expect(store.count('Demand_Theme__c')).toBe(40);
   });
 
+  it('leaves the share of requests unthemed that unthemedShare asks for, the rest unchanged', () => {
+    const triaged = fresh();
+    generateDemoOrg(triaged, { scale: 200, unthemedShare: 0.05 });
+    const requests = triaged.records('Escalated_Request__c');
+    const share = (rows: Array<Record<string, unknown>>) =>
+      rows.filter((r) => r.Theme__c === null).length / rows.length;
+    expect(share(requests)).toBeGreaterThan(0.01);
+    expect(share(requests)).toBeLessThan(0.1);
+    // Only Theme__c differs from the default org: the same requests, accounts and texts.
+    const strip = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ attributes: _a, Theme__c: _t, ...r }) => r);
+    expect(strip(requests)).toEqual(strip(store.records('Escalated_Request__c')));
+    const none = fresh();
+    generateDemoOrg(none, { scale: 200, unthemedShare: 0 });
+    // (Requests the seed writes unthemed on purpose, if any, stay so: a handful at most.)
+    expect(share(none.records('Escalated_Request__c'))).toBeLessThan(0.01);
+  });
+
   it('makes needs cluster by industry and country, so segments differ', () => {
     expect(Object.keys(AFFINITY).filter((k) => !NEEDS.some((n) => n.theme === k))).toEqual([]);
     const accounts = new Map(store.records('Account').map((a) => [a.Id, a]));
