@@ -26,6 +26,8 @@ import {
   type ThemeRecord,
 } from '../../server/src/domain';
 import { createHash } from 'node:crypto';
+import { Prng } from '../../server/emulator/seed/prng';
+import { ROLES } from '../../server/src/schema/picklists';
 import { availableParallelism, loadavg } from 'node:os';
 import { RELEASE_MEMORY_FROM, releaseMemory } from '../../server/src/jobs/memory';
 import { evaluateGrouping, loadFixture } from '../../server/test/fixtures/grouping/evaluate';
@@ -42,18 +44,9 @@ const N = {
   unthemed: Math.round(50_000 * scale),
 };
 
-/** Seeded PRNG (mulberry32): the same data every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(42);
+// The emulator seed's generator (mulberry32): the same data every run.
+const prng = new Prng(42);
+const rand = (): number => prng.next();
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 /** Skewed pick: a few popular items, a long tail (like real themes and accounts). */
 const skewed = (n: number): number => Math.min(n - 1, Math.floor(n * Math.pow(rand(), 2.2)));
@@ -109,16 +102,6 @@ const COUNTRIES = [
   'ZA',
   'CH',
   'HK',
-];
-const ROLES = [
-  'Decision Maker',
-  'Economic Buyer',
-  'Technical Evaluator',
-  'Influencer',
-  'End User',
-  'Procurement',
-  'Legal & Security',
-  'Executive Sponsor',
 ];
 const OCR_ROLES = ['Business User', 'Decision Maker', 'Evaluator', 'Technical Buyer', 'Other'];
 
