@@ -5,40 +5,24 @@
  */
 import { assignSegments, type SegmentAssignment } from './segments';
 import { groupThemes, type GroupingResult } from './themes/group';
-import { computeScores } from './scoring';
-import { isRequestTable, textRecords, toRequestTable, type RequestTable } from './requestTable';
-import type { DealTable } from './dealTable';
-import type { Profile } from './profile';
+import { computeScores, type ScoreInput } from './scoring';
+import { isRequestTable, textRecords, toRequestTable } from './requestTable';
 import type {
-  AccountInput as AccountRecord,
-  CommitteeMemberInput as CommitteeMemberRecord,
-  ContactRoleInput as ContactRoleRecord,
   CriterionInput as CriterionRecord,
-  OpportunityInput as OpportunityRecord,
   RequestInput as RequestRecord,
   ScoreRow,
   SegmentInput as SegmentRecord,
   ThemeInput as ThemeRecord,
 } from '../schema/inputs';
 
-export interface DemandInput {
-  accounts: readonly AccountRecord[];
+/**
+ * What scoring takes (scoring.ts ScoreInput), with the segments as sales ops' rules instead of
+ * computed memberships, and the grouping done here instead of given.
+ */
+export interface DemandInput extends Omit<ScoreInput, 'memberships' | 'segments' | 'themeOf'> {
   accountFieldTypes: Readonly<Record<string, string>>;
   segments: readonly SegmentRecord[];
   criteria: readonly CriterionRecord[];
-  /** Deals and roles as records, or `deals` coded with the request table's dictionaries. */
-  opportunities?: readonly OpportunityRecord[];
-  committeeMembers?: readonly CommitteeMemberRecord[];
-  contactRoles?: readonly ContactRoleRecord[];
-  deals?: DealTable;
-  /** Requests as records, or as the columns the service reads (requestTable.ts). */
-  requests: readonly RequestRecord[] | RequestTable;
-  themes: readonly ThemeRecord[];
-  profile: Profile;
-  now: Date | string | number;
-  runId?: string | null;
-  /** Score key -> figures 90 days ago (history.ts), for the 90-day changes. */
-  baseline?: ReadonlyMap<string, { score: number; accounts: number }> | null;
   /** Skip text grouping (e.g. when every request is themed); default false. */
   skipGrouping?: boolean;
 }
