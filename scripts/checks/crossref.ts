@@ -8,7 +8,12 @@ import path from 'node:path';
 import { SOBJECTS, type SObjectDef } from '../../server/src/schema';
 import type { MetaDoc, MetadataModel } from './model';
 import { isCustomName, objectExists, resolveField, resolvePath } from './resolve';
-import { LIST_VIEW_STANDARD_COLUMNS, LWC_TARGETS, OBJECTS_WITHOUT_PERMISSIONS } from './standard';
+import {
+  FILTER_OPERATIONS,
+  LIST_VIEW_STANDARD_COLUMNS,
+  LWC_TARGETS,
+  OBJECTS_WITHOUT_PERMISSIONS,
+} from './standard';
 import type { Problem } from './types';
 import { children, text, texts, type XmlNode } from './xml';
 
@@ -373,21 +378,7 @@ export function checkListViews(model: MetadataModel): Problem[] {
         if (!listViewField(model, object.name, field))
           p(`filter field ${field} is not a field of ${object.name}`);
         const op = text(filter, 'operation') ?? '';
-        const ops = [
-          'equals',
-          'notEqual',
-          'lessThan',
-          'greaterThan',
-          'lessOrEqual',
-          'greaterOrEqual',
-          'contains',
-          'notContain',
-          'startsWith',
-          'includes',
-          'excludes',
-          'within',
-        ];
-        if (!ops.includes(op)) p(`filter on ${field}: operation ${op} is not valid`);
+        if (!FILTER_OPERATIONS.has(op)) p(`filter on ${field}: operation ${op} is not valid`);
         const meta = object.fields.get(field);
         const value = text(filter, 'value');
         if (meta && (meta.type === 'Picklist' || meta.type === 'MultiselectPicklist') && value) {

@@ -6,24 +6,11 @@
 import type { MetaDoc, MetadataModel } from './model';
 import { loadReporting, type FolderedDoc, type Reporting } from './reportingModel';
 import { resolveReportType, type ReportColumn, type ReportTypeInfo } from './reportTypes';
+import { FILTER_OPERATIONS } from './standard';
 import type { Problem } from './types';
 import { children, text, texts, type XmlNode } from './xml';
 
 const FORMATS = new Set(['Tabular', 'Summary', 'Matrix', 'MultiBlock']);
-const OPERATORS = new Set([
-  'equals',
-  'notEqual',
-  'lessThan',
-  'greaterThan',
-  'lessOrEqual',
-  'greaterOrEqual',
-  'contains',
-  'notContain',
-  'startsWith',
-  'includes',
-  'excludes',
-  'within',
-]);
 const AGGREGATES = new Set(['Sum', 'Average', 'Maximum', 'Minimum', 'Unique']);
 const NUMERIC = new Set(['Number', 'Currency', 'Percent']);
 const DATES = new Set(['Date', 'DateTime']);
@@ -184,7 +171,7 @@ export function checkReports(model: MetadataModel, reporting = loadReporting(mod
       const op = text(item, 'operator') ?? '';
       const value = text(item, 'value') ?? '';
       const c = column(code, 'filter on');
-      if (!OPERATORS.has(op)) p(`filter on ${code}: operator ${op} is not valid`);
+      if (!FILTER_OPERATIONS.has(op)) p(`filter on ${code}: operator ${op} is not valid`);
       if (c) for (const bad of filterValueProblem(model, c, value)) p(`filter on ${code}: ${bad}`);
     });
     const logic = text(filter, 'booleanFilter');

@@ -221,3 +221,19 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set([
   'Time',
   'Url',
 ]);
+
+/** The FilterOperation values a list view's or a report's filter may use (Metadata API). */
+export const FILTER_OPERATIONS: ReadonlySet<string> = new Set([
+  'equals',
+  'notEqual',
+  'lessThan',
+  'greaterThan',
+  'lessOrEqual',
+  'greaterOrEqual',
+  'contains',
+  'notContain',
+  'startsWith',
+  'includes',
+  'excludes',
+  'within',
+]);
