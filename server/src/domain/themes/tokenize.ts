@@ -333,8 +333,14 @@ export class SmallMap {
   /** The map's entries with each string interned (one copy of each string per run). */
   static of(map: ReadonlyMap<string, string>, intern: (s: string) => string): SmallMap {
     if (map.size === 0) return SmallMap.EMPTY;
-    const pairs: string[] = [];
-    for (const [k, v] of map) pairs.push(intern(k), intern(v));
+    // Exact-size arrays here and below: an array grown by push keeps up to ~half again plus
+    // 16 slots of slack, which for lists this short is most of their size.
+    const pairs = new Array<string>(map.size * 2);
+    let i = 0;
+    for (const [k, v] of map) {
+      pairs[i++] = intern(k);
+      pairs[i++] = intern(v);
+    }
     return new SmallMap(pairs);
   }
   get(key: string): string | undefined {
@@ -376,7 +382,7 @@ export interface PackedTokens {
 export function packTokens(t: Tokens, intern: (s: string) => string): PackedTokens {
   const pivots = t.pivotOf.some((p) => p !== null);
   return {
-    tokens: Array.from(t.tokens, intern),
+    tokens: t.tokens.map(intern),
     weights: t.weights.slice(),
     pivotOf: pivots ? t.pivotOf.map((p) => (p === null ? null : intern(p))) : null,
     surface: SmallMap.of(t.surface, intern),
@@ -425,8 +431,12 @@ export function interner(): (s: string) => string {
  * distinct terms and surfaces. Weights, pivots and initials are dropped.
  */
 export function compactTerms(t: PackedTokens, surface: SmallMap): TextTerms {
+  const distinct = new Set(t.tokens);
+  const tokens = new Array<string>(distinct.size);
+  let i = 0;
+  for (const term of distinct) tokens[i++] = term;
   return {
-    tokens: Array.from(new Set(t.tokens)),
+    tokens,
     surface,
     gloss: t.gloss,
     wordGloss: t.wordGloss,
