@@ -383,7 +383,7 @@ function bestTheme(
  * Step 1 over a run's texts, in order: the first `used` texts' documents (terms for names and
  * reasons, TF-IDF vector), every text counted in the document frequencies, and the run's main
  * language. Memory follows the texts: each is tokenised and packed at once (PackedTokens); the
- * pivots in use (pivotsInUse) and the names (restoreCase) are collected on the way, then
+ * pivots in use (pivotsInUse) and the names (addNames) are collected on the way, then
  * applied text by text while its packed tokens are dropped.
  */
 function documents(

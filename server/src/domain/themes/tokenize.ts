@@ -75,7 +75,7 @@ export interface Tokens {
   pivotOf: (string | null)[];
   /**
    * Terms this text wrote capitalised only at the start of a sentence (their surface is then
-   * lower-cased: "Enforce MFA"), with the form written; restoreCase puts it back when the run's
+   * lower-cased: "Enforce MFA"), with the form written; restoredSurface puts it back when the run's
    * other texts show the word is a name.
    */
   initial: Map<string, string>;
@@ -213,17 +213,11 @@ const KNOWN_NAMES: ReadonlyMap<string, string> = new Map(
  * …" → salesforce) when some text of the run writes the same word capitalised inside a sentence
  * ("sync with Salesforce"): then it is a name, and names and reasons keep the writer's casing.
  * Changes only surfaces (what people read), never terms, so the grouping is the same.
+ *
+ * In two halves, as a run packs each text once tokenised: addNames collects, over every text,
+ * the terms a text writes capitalised inside a sentence; restoredSurface then gives a text its
+ * capitals back.
  */
-export function restoreCase(all: readonly Tokens[]): void {
-  const named = new Set<string>();
-  for (const t of all) addNames(t, named);
-  for (const t of all)
-    for (const [term, written] of t.initial)
-      if (named.has(term) && t.surface.get(term) === written.toLowerCase())
-        t.surface.set(term, written);
-}
-
-/** restoreCase's first half for one text: the terms it writes capitalised inside a sentence. */
 export function addNames(t: Tokens, named: Set<string>): void {
   for (const [term, surface] of t.surface)
     if (surface !== surface.toLowerCase() && !t.initial.has(term) && canHaveSurface(term))
@@ -299,7 +293,7 @@ function latinTokens(
     if (at >= 0) from = at + w.length;
     let surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
     // A capital that only starts a sentence (Enforce MFA…) is not part of the word, unless the
-    // word is a name the synonym table knows (Excel); restoreCase asks the rest of the run.
+    // word is a name the synonym table knows (Excel); addNames asks the rest of the run.
     let written: string | undefined;
     if (
       at >= 0 &&
@@ -365,7 +359,7 @@ export class SmallMap {
 
 /**
  * A text's tokens as a run keeps them between tokenising all its texts and building their
- * vectors (pivotsInUse and restoreCase need every text first): interned strings, exact-size
+ * vectors (pivotsInUse and addNames need every text first): interned strings, exact-size
  * arrays, SmallMaps, and no pivot list when the text has no pivot terms (most texts).
  */
 export interface PackedTokens {
@@ -393,7 +387,7 @@ export function packTokens(t: Tokens, intern: (s: string) => string): PackedToke
   };
 }
 
-/** restoreCase's second half on packed tokens (`named`: addNames over the run's texts). */
+/** The case rule's second half (see addNames; `named`: addNames over the run's texts). */
 export function restoredSurface(t: PackedTokens, named: ReadonlySet<string>): SmallMap {
   let surface = t.surface;
   t.initial.forEach((written, term) => {
@@ -427,7 +421,7 @@ export function interner(): (s: string) => string {
 }
 
 /**
- * The part of a text's tokens that outlives its vector (after keepPivots and restoreCase):
+ * The part of a text's tokens that outlives its vector (after keepPivots and restoredSurface):
  * distinct terms and surfaces. Weights, pivots and initials are dropped.
  */
 export function compactTerms(t: PackedTokens, surface: SmallMap): TextTerms {
