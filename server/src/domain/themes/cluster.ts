@@ -15,10 +15,8 @@
  */
 import type { SparseVector } from './vectors';
 
-export interface Edge {
-  a: number;
-  b: number;
-}
+/** Edges as flat pairs [a0, b0, a1, b1, …]: an object per edge cost ~40 bytes, a pair 16. */
+export type Edges = readonly number[];
 
 /** A binary max-heap of candidate merges (score, then smaller a, then smaller b first). */
 class MergeHeap {
@@ -88,13 +86,44 @@ class MergeHeap {
   }
 }
 
-function sparseDot(x: Map<number, number>, y: Map<number, number>): number {
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let d = 0;
-  for (const [k, w] of small) {
-    const o = large.get(k);
-    if (o !== undefined) d += w * o;
+/**
+ * A group's summed vector: a map once the group has merged, else its one request's vector
+ * (no map per request: most requests never merge). A vector's terms are ascending and
+ * distinct, as the map built from it would iterate them, so every sum below is the same.
+ */
+type Sum = Map<number, number> | SparseVector;
+
+function sizeOf(s: Sum): number {
+  return s instanceof Map ? s.size : s.terms.length;
+}
+
+function weightOf(s: Sum, k: number): number | undefined {
+  if (s instanceof Map) return s.get(k);
+  const terms = s.terms;
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid];
+    if (t === k) return s.weights[mid];
+    if (t < k) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return undefined;
+}
+
+function forEachWeight(s: Sum, fn: (k: number, w: number) => void): void {
+  if (s instanceof Map) for (const [k, w] of s) fn(k, w);
+  else for (let i = 0; i < s.terms.length; i++) fn(s.terms[i], s.weights[i]);
+}
+
+function sparseDot(x: Sum, y: Sum): number {
+  const [small, large] = sizeOf(x) <= sizeOf(y) ? [x, y] : [y, x];
+  let d = 0;
+  forEachWeight(small, (k, w) => {
+    const o = weightOf(large, k);
+    if (o !== undefined) d += w * o;
+  });
   return d;
 }
 
@@ -105,14 +134,16 @@ function sparseDot(x: Map<number, number>, y: Map<number, number>): number {
  */
 export function averageLinkage(
   vectors: readonly SparseVector[],
-  edges: readonly Edge[],
+  edges: Edges,
   threshold: number,
   separate?: (membersA: readonly number[], membersB: readonly number[]) => boolean,
 ): number[][] {
   const n = vectors.length;
   const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i]);
   const sums: (Map<number, number> | null)[] = new Array(n).fill(null);
-  const sumOf = (g: number): Map<number, number> => {
+  const sumOf = (g: number): Sum => sums[g] ?? vectors[g];
+  /** The group's sum as a map it can merge into. */
+  const mapOf = (g: number): Map<number, number> => {
     let s = sums[g];
     if (!s) {
       s = new Map();
@@ -135,7 +166,9 @@ export function averageLinkage(
   const heap = new MergeHeap();
   // A group's version changes when it merges: heap entries of older versions are stale.
   const version = new Int32Array(n);
-  for (const { a, b } of edges) {
+  for (let e = 0; e + 1 < edges.length; e += 2) {
+    const a = edges[e];
+    const b = edges[e + 1];
     if (a === b || adj(a).has(b)) continue;
     adj(a).add(b);
     adj(b).add(a);
@@ -150,8 +183,8 @@ export function averageLinkage(
     if (!ma || !mb || version[a] !== va || version[b] !== vb) continue;
     if (separate && separate(ma, mb)) continue;
     // Merge b into a (a < b: the group keeps its smallest member's number).
-    const sa = sumOf(a);
-    for (const [k, w] of sumOf(b)) sa.set(k, (sa.get(k) ?? 0) + w);
+    const sa = mapOf(a);
+    forEachWeight(sumOf(b), (k, w) => sa.set(k, (sa.get(k) ?? 0) + w));
     sums[b] = null;
     for (const m of mb) ma.push(m);
     ma.sort((x, y) => x - y);

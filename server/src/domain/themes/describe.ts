@@ -3,7 +3,7 @@
  * org's main language, and per request which of those terms it has.
  */
 import { CONCEPT_LABEL } from './concepts';
-import type { Tokens } from './tokenize';
+import type { TextTerms } from './tokenize';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** Suggestion_Reason__c's length. */
@@ -11,7 +11,7 @@ export const REASON_LENGTH = 255;
 
 export interface Member {
   id: string;
-  tokens: Tokens;
+  tokens: TextTerms;
 }
 
 /**

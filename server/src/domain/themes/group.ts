@@ -28,11 +28,22 @@
  * (only keys and the pins of step 2 read it, and both reproduce what they read).
  */
 import type { RequestInput as RequestRecord, ThemeInput as ThemeRecord } from '../../schema/inputs';
-import { averageLinkage, type Edge } from './cluster';
+import { averageLinkage, type Edges } from './cluster';
 import { fitReason, mainLanguage, memberTerms, nameOf, sharedTerms, type Member } from './describe';
 import { assignKeys } from './keys';
 import { buildMergeResolver } from './resolve';
-import { keepPivots, restoreCase, tokenize, type Tokens } from './tokenize';
+import {
+  addNames,
+  compactTerms,
+  interner,
+  keepPivots,
+  packTokens,
+  restoredSurface,
+  tokenize,
+  type PackedTokens,
+  type TextTerms,
+  type Tokens,
+} from './tokenize';
 import { InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
 
 export { stableHash } from './keys';
@@ -110,7 +121,7 @@ function byId<T extends { Id: string }>(a: T, b: T): number {
 }
 
 interface Doc {
-  tokens: Tokens;
+  tokens: TextTerms;
   vector: SparseVector;
 }
 
@@ -188,22 +199,15 @@ export function groupThemes(input: GroupInput): GroupingResult {
   // the free ones then do not depend on what earlier runs pinned (a run over its own output
   // sees the same numbers).
   const pinned = unthemed.filter((r) => attachments.has(r.Id));
-  const texts = [
-    ...free.map(requestText),
-    ...candidates.map((t) =>
-      [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n'),
-    ),
-    ...sampled.map(requestText),
-    ...pinned.map(requestText),
-  ];
-  const tokens = pivotsInUse(texts.map(tokenize));
-  restoreCase(tokens);
-  const ids = tokens.map((t) => vocab.termsOf(t.tokens));
-  vocab.countDocuments(ids);
+  const texts = function* () {
+    for (const r of free) yield requestText(r);
+    for (const t of candidates)
+      yield [t.Name, t.Description__c, t.Match_Terms__c].filter(Boolean).join('\n');
+    for (const r of sampled) yield requestText(r);
+    for (const r of pinned) yield requestText(r);
+  };
   const used = free.length + candidates.length + sampled.length;
-  const docs: Doc[] = tokens
-    .slice(0, used)
-    .map((t, i) => ({ tokens: t, vector: vocab.vector(ids[i], t.weights) }));
+  const { docs, main } = documents(texts(), used, vocab);
   const freeDocs = docs.slice(0, free.length);
   const themeDocs = docs.slice(free.length, free.length + candidates.length);
   const exampleDocs = docs.slice(free.length + candidates.length);
@@ -211,7 +215,6 @@ export function groupThemes(input: GroupInput): GroupingResult {
     const id = vocab.ids.get(term);
     return id === undefined ? 0 : vocab.idf(id);
   };
-  const main = mainLanguage(tokens.map((t) => t.language));
   // Template wording: a term in more than a third of a sizeable run's texts says how requests
   // are logged, not what they ask for (names and reasons skip it; vectors keep it, at its idf).
   const template = (term: string) => {
@@ -330,15 +333,15 @@ function laterEdges(
   vs: readonly SparseVector[],
   index: InvertedIndex,
   cfg: typeof GROUPING,
-): Edge[] {
-  const edges: Edge[] = [];
+): Edges {
+  const edges: number[] = [];
   for (let a = 0; a < vs.length; a++)
     for (const n of index.neighbours(vs[a], cfg.link, {
       after: a,
       limit: cfg.neighbours,
       window: cfg.window,
     }))
-      edges.push({ a, b: n.index });
+      edges.push(a, n.index);
   return edges;
 }
 
@@ -374,6 +377,50 @@ function bestTheme(
       best = { theme, score, docs: top.map((x) => ({ doc: x.doc, id: x.id })) };
   }
   return best;
+}
+
+/**
+ * Step 1 over a run's texts, in order: the first `used` texts' documents (terms for names and
+ * reasons, TF-IDF vector), every text counted in the document frequencies, and the run's main
+ * language. Memory follows the texts: each is tokenised and packed at once (PackedTokens); the
+ * pivots in use (pivotsInUse) and the names (addNames) are collected on the way, then
+ * applied text by text while its packed tokens are dropped.
+ */
+function documents(
+  texts: Iterable<string>,
+  used: number,
+  vocab: Vocabulary,
+): { docs: Doc[]; main: 'zh' | 'english' } {
+  const intern = interner();
+  const words = new Set<string>();
+  const named = new Set<string>();
+  const packed: (PackedTokens | null)[] = [];
+  for (const text of texts) {
+    const t = tokenize(text);
+    t.tokens.forEach((tok, i) => t.pivotOf[i] === null && words.add(tok));
+    addNames(t, named);
+    packed.push(packTokens(t, intern));
+  }
+  const main = mainLanguage(packed.map((p) => (p as PackedTokens).language));
+  const ids: Int32Array[] = [];
+  const weights: number[][] = [];
+  const terms: TextTerms[] = [];
+  for (let i = 0; i < packed.length; i++) {
+    let p = packed[i] as PackedTokens;
+    packed[i] = null;
+    if (p.pivotOf !== null)
+      p = keepPivots(p as PackedTokens & { pivotOf: (string | null)[] }, words);
+    ids.push(vocab.termsOf(p.tokens));
+    if (i >= used) continue;
+    weights.push(p.weights);
+    terms.push(compactTerms(p, restoredSurface(p, named)));
+  }
+  vocab.countDocuments(ids);
+  const docs: Doc[] = terms.map((t, i) => ({
+    tokens: t,
+    vector: vocab.vector(ids[i], weights[i]),
+  }));
+  return { docs, main };
 }
 
 /**

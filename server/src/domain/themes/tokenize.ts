@@ -75,7 +75,7 @@ export interface Tokens {
   pivotOf: (string | null)[];
   /**
    * Terms this text wrote capitalised only at the start of a sentence (their surface is then
-   * lower-cased: "Enforce MFA"), with the form written; restoreCase puts it back when the run's
+   * lower-cased: "Enforce MFA"), with the form written; restoredSurface puts it back when the run's
    * other texts show the word is a name.
    */
   initial: Map<string, string>;
@@ -213,17 +213,23 @@ const KNOWN_NAMES: ReadonlyMap<string, string> = new Map(
  * …" → salesforce) when some text of the run writes the same word capitalised inside a sentence
  * ("sync with Salesforce"): then it is a name, and names and reasons keep the writer's casing.
  * Changes only surfaces (what people read), never terms, so the grouping is the same.
+ *
+ * In two halves, as a run packs each text once tokenised: addNames collects, over every text,
+ * the terms a text writes capitalised inside a sentence; restoredSurface then gives a text its
+ * capitals back.
  */
-export function restoreCase(all: readonly Tokens[]): void {
-  const named = new Set<string>();
-  for (const t of all)
-    for (const [term, surface] of t.surface)
-      if (surface !== surface.toLowerCase() && !t.initial.has(term) && canHaveSurface(term))
-        named.add(term);
-  for (const t of all)
-    for (const [term, written] of t.initial)
-      if (named.has(term) && t.surface.get(term) === written.toLowerCase())
-        t.surface.set(term, written);
+export function addNames(t: Tokens, named: Set<string>): void {
+  for (const [term, surface] of t.surface)
+    if (surface !== surface.toLowerCase() && !t.initial.has(term) && canHaveSurface(term))
+      named.add(term);
+}
+
+/** What keepPivots reads of a text's tokens (Tokens or PackedTokens with pivots). */
+interface PivotTokens {
+  tokens: string[];
+  weights: number[];
+  pivotOf: (string | null)[];
+  surface: { get(term: string): string | undefined };
 }
 
 /**
@@ -232,13 +238,13 @@ export function restoreCase(all: readonly Tokens[]): void {
  * and only dilutes its word's vector. Each word's remaining pivot weights are scaled back to
  * unit length, and a word left without pivots weighs 1 again. Deterministic for the same set.
  */
-export function keepPivots(t: Tokens, keep: ReadonlySet<string>): Tokens {
+export function keepPivots<T extends PivotTokens>(t: T, keep: ReadonlySet<string>): T {
   const survivors = new Map<string, number>();
   t.tokens.forEach((tok, i) => {
     const w = t.pivotOf[i];
     if (w !== null && keep.has(tok)) survivors.set(w, (survivors.get(w) ?? 0) + t.weights[i] ** 2);
   });
-  const out: Tokens = { ...t, tokens: [], weights: [], pivotOf: [] };
+  const out: T = { ...t, tokens: [], weights: [], pivotOf: [] };
   t.tokens.forEach((tok, i) => {
     const w = t.pivotOf[i];
     let weight = t.weights[i];
@@ -287,7 +293,7 @@ function latinTokens(
     if (at >= 0) from = at + w.length;
     let surface = sameLength && at >= 0 ? original.slice(at, at + w.length) : w;
     // A capital that only starts a sentence (Enforce MFA…) is not part of the word, unless the
-    // word is a name the synonym table knows (Excel); restoreCase asks the rest of the run.
+    // word is a name the synonym table knows (Excel); addNames asks the rest of the run.
     let written: string | undefined;
     if (
       at >= 0 &&
@@ -308,4 +314,125 @@ function latinTokens(
     }
     push(s, 1, surface);
   }
+}
+
+/**
+ * A small read-only string map as one flat [key, value, key, value, …] array: a text's
+ * surfaces and glosses hold a few entries each, and a Map per text (four per request, kept for
+ * the whole run) cost hundreds of bytes each. Lookups scan; the lists are short.
+ */
+export class SmallMap {
+  static readonly EMPTY = new SmallMap([]);
+  private constructor(private readonly pairs: readonly string[]) {}
+  /** The map's entries with each string interned (one copy of each string per run). */
+  static of(map: ReadonlyMap<string, string>, intern: (s: string) => string): SmallMap {
+    if (map.size === 0) return SmallMap.EMPTY;
+    // Exact-size arrays here and below: an array grown by push keeps up to ~half again plus
+    // 16 slots of slack, which for lists this short is most of their size.
+    const pairs = new Array<string>(map.size * 2);
+    let i = 0;
+    for (const [k, v] of map) {
+      pairs[i++] = intern(k);
+      pairs[i++] = intern(v);
+    }
+    return new SmallMap(pairs);
+  }
+  get(key: string): string | undefined {
+    const p = this.pairs;
+    for (let i = 0; i < p.length; i += 2) if (p[i] === key) return p[i + 1];
+    return undefined;
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  forEach(fn: (value: string, key: string) => void): void {
+    const p = this.pairs;
+    for (let i = 0; i < p.length; i += 2) fn(p[i + 1], p[i]);
+  }
+  /** A copy with `key` (one of its keys) mapped to `value` instead. */
+  replaced(key: string, value: string): SmallMap {
+    const pairs = this.pairs.slice();
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === key) pairs[i + 1] = value;
+    return new SmallMap(pairs);
+  }
+}
+
+/**
+ * A text's tokens as a run keeps them between tokenising all its texts and building their
+ * vectors (pivotsInUse and addNames need every text first): interned strings, exact-size
+ * arrays, SmallMaps, and no pivot list when the text has no pivot terms (most texts).
+ */
+export interface PackedTokens {
+  tokens: string[];
+  weights: number[];
+  pivotOf: (string | null)[] | null;
+  surface: SmallMap;
+  gloss: SmallMap;
+  wordGloss: SmallMap;
+  initial: SmallMap;
+  language: string;
+}
+
+export function packTokens(t: Tokens, intern: (s: string) => string): PackedTokens {
+  const pivots = t.pivotOf.some((p) => p !== null);
+  return {
+    tokens: t.tokens.map(intern),
+    weights: t.weights.slice(),
+    pivotOf: pivots ? t.pivotOf.map((p) => (p === null ? null : intern(p))) : null,
+    surface: SmallMap.of(t.surface, intern),
+    gloss: SmallMap.of(t.gloss, intern),
+    wordGloss: SmallMap.of(t.wordGloss, intern),
+    initial: SmallMap.of(t.initial, intern),
+    language: intern(t.language),
+  };
+}
+
+/** The case rule's second half (see addNames; `named`: addNames over the run's texts). */
+export function restoredSurface(t: PackedTokens, named: ReadonlySet<string>): SmallMap {
+  let surface = t.surface;
+  t.initial.forEach((written, term) => {
+    if (named.has(term) && surface.get(term) === written.toLowerCase())
+      surface = surface.replaced(term, written);
+  });
+  return surface;
+}
+
+/** What names and reasons read of a text once its vector is built (compactTerms). */
+export interface TextTerms {
+  /** Its distinct terms, in first-seen order. */
+  tokens: readonly string[];
+  surface: SmallMap;
+  gloss: SmallMap;
+  wordGloss: SmallMap;
+}
+
+/**
+ * A run's string pool: the same term or surface read from many texts is kept once (tokenize
+ * makes a fresh string per occurrence: stems, slices, lower-cased words).
+ */
+export function interner(): (s: string) => string {
+  const pool = new Map<string, string>();
+  return (s) => {
+    const known = pool.get(s);
+    if (known !== undefined) return known;
+    pool.set(s, s);
+    return s;
+  };
+}
+
+/**
+ * The part of a text's tokens that outlives its vector (after keepPivots and restoredSurface):
+ * distinct terms and surfaces. Weights, pivots and initials are dropped.
+ */
+export function compactTerms(t: PackedTokens, surface: SmallMap): TextTerms {
+  const distinct = new Set(t.tokens);
+  const tokens = new Array<string>(distinct.size);
+  let i = 0;
+  for (const term of distinct) tokens[i++] = term;
+  return {
+    tokens,
+    surface,
+    gloss: t.gloss,
+    wordGloss: t.wordGloss,
+  };
 }
