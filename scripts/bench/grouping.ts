@@ -12,6 +12,7 @@
  * Each org size runs in its own child process, so each peak memory figure is its own.
  */
 import { spawnSync } from 'node:child_process';
+import { Prng } from '../../server/emulator/seed/prng';
 import { groupThemes, type RequestRecord, type ThemeRecord } from '../../server/src/domain';
 import { evaluateGrouping } from '../../server/test/fixtures/grouping/evaluate';
 import { line, sets, PREVIOUS } from '../eval-grouping';
@@ -22,23 +23,12 @@ const LARGE_ORG = quick ? 200_000 : 1_000_000;
 /** The demo org's share of unthemed requests (25%) at 1,000,000 requests. */
 const MANY_UNTHEMED = 250_000;
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** One org: `themeCount` open themes, `themed` requests in them, `unthemed` without a theme. */
 function scenario(themeCount: number, themed: number, unthemed: number): void {
-  const random = rng(18);
+  const prng = new Prng(18);
+  const random = (): number => prng.next();
   const templates = sets().flatMap((s) => s.fixture.requests);
   const extras = [
     'urgently',
