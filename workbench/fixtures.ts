@@ -18,7 +18,7 @@ export const FIXTURE_STATES: FixtureState[] = ['loaded', 'empty', 'error', 'load
 const OPERATIONS: Record<string, [string, string, string?]> = {
   demandReport: ['demandReport', 'demandReport.json', 'demandReportEmpty.json'],
   demandLatestRun: ['demandRunStatus', 'runSucceeded.json', 'noRun.json'],
-  demandExplanation: ['demandExplanation', 'breakdownWithOthers.json'],
+  scoreBreakdown: ['demandExplanation', 'breakdownWithOthers.json'],
   demandExplanationRequests: ['demandExplanation', 'strongestRequests.json'],
   demandTrend: ['demandTrend', 'history.json', 'historyOneMonth.json'],
   demandDrilldown: ['demandDrilldown', 'requests.json'],

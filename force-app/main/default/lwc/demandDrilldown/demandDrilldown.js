@@ -5,6 +5,7 @@ import { formatLabel } from 'c/ldsUtils';
 import { countedAccountIds, drilldownRows, drilldownWhere } from 'c/demandModel';
 import { nodesOf, queryNodes, valueOf } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
+import { SCORE_BREAKDOWN_QUERY } from 'c/scoreBreakdownQuery';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
@@ -76,24 +77,7 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
   }
 
   @wire(graphql, {
-    query: gql`
-      query demandDrilldownAccounts($scoreId: ID) {
-        uiapi {
-          query {
-            Segment_Demand_Score__c(where: { Id: { eq: $scoreId } }, first: 1) {
-              edges {
-                node {
-                  Id
-                  Breakdown__c {
-                    value
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: SCORE_BREAKDOWN_QUERY,
     variables: '$breakdownVariables',
   })
   wiredAccounts({ data, errors }) {

@@ -5,6 +5,7 @@ import { queryNodes, valueOf } from 'c/graphqlNodes';
 import { formatCount, formatScore } from 'c/quorumFormat';
 import { explainScore, strongestRequestIds, withAccountNames } from 'c/demandModel';
 import { takeAnswer } from 'c/wireAnswer';
+import { SCORE_BREAKDOWN_QUERY } from 'c/scoreBreakdownQuery';
 import { factorsOf } from './factors';
 import TITLE from '@salesforce/label/c.Quorum_Demand_ExplainTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_ExplainTitleTheme';
@@ -74,24 +75,7 @@ export default class DemandExplanation extends LightningElement {
   }
 
   @wire(graphql, {
-    query: gql`
-      query demandExplanation($scoreId: ID) {
-        uiapi {
-          query {
-            Segment_Demand_Score__c(where: { Id: { eq: $scoreId } }, first: 1) {
-              edges {
-                node {
-                  Id
-                  Breakdown__c {
-                    value
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: SCORE_BREAKDOWN_QUERY,
     variables: '$variables',
   })
   wiredBreakdown(result) {

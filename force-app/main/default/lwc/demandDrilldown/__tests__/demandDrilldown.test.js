@@ -17,7 +17,7 @@ jest.mock('lightning/graphql', () => {
 const mockRequests = require('./data/requests.json');
 const mockBreakdown = require('../../demandExplanation/__tests__/data/breakdown.json');
 const isRequestQuery = (config) => String(config.query).includes('query demandDrilldown(');
-const isAccountsQuery = (config) => String(config.query).includes('query demandDrilldownAccounts');
+const isAccountsQuery = (config) => String(config.query).includes('query scoreBreakdown(');
 
 /** The variables of the live request query (an emit that reaches no wire). */
 function requestVariables() {

@@ -100,7 +100,7 @@ const mockOldFormat = require('./data/breakdownOldFormat.json');
 const mockRequests = require('./data/strongestRequests.json');
 const mockErrors = require('../../demandReport/__tests__/data/graphqlErrors.json');
 
-const isScoreQuery = (config) => String(config.query).includes('query demandExplanation(');
+const isScoreQuery = (config) => String(config.query).includes('query scoreBreakdown(');
 const isRequestQuery = (config) => String(config.query).includes('query demandExplanationRequests');
 
 async function flush() {
