@@ -230,3 +230,17 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+/**
+ * Custom labels by name, for the browser tests: a renamed or missing label fails loudly,
+ * naming it, instead of reading as undefined.
+ */
+export function labelTexts(): Record<string, string> {
+  const labels = loadLabels();
+  return new Proxy({} as Record<string, string>, {
+    get(_target, name: string) {
+      if (!(name in labels)) throw new Error(`No custom label ${name} in force-app`);
+      return labels[name];
+    },
+  });
+}

@@ -4,7 +4,7 @@
  * real data. Assertions still failing because a component is not fixed are listed in known.ts.
  */
 import type { Locator, Page } from 'playwright-core';
-import { loadLabels } from '../build';
+import { labelTexts } from '../build';
 import { startWorkbench, type Workbench } from '../server';
 import {
   axeFor,
@@ -21,13 +21,7 @@ import {
 } from './harness';
 import { check } from './known';
 
-const labels = loadLabels();
-const L = new Proxy({} as Record<string, string>, {
-  get(_target, name: string) {
-    if (!(name in labels)) throw new Error(`No custom label ${name} in force-app`);
-    return labels[name];
-  },
-});
+const L = labelTexts();
 
 /** A label with its `{0}`, `{1}` … filled in. */
 const fmt = (label: string, ...args: Array<string | number>) =>

@@ -4,7 +4,7 @@
  * (no horizontal scroll, nothing outside its card, no WCAG 2.1 A/AA violation).
  */
 import type { Page } from 'playwright-core';
-import { loadLabels } from '../build';
+import { labelTexts } from '../build';
 import { startWorkbench, type Workbench } from '../server';
 import {
   checkPage,
@@ -17,14 +17,7 @@ import {
 } from './harness';
 import { check } from './known';
 
-const labels = loadLabels();
-/** A custom label's English text; a renamed or missing label fails loudly, naming it. */
-const L = new Proxy({} as Record<string, string>, {
-  get(_target, name: string) {
-    if (!(name in labels)) throw new Error(`No custom label ${name} in force-app`);
-    return labels[name];
-  },
-});
+const L = labelTexts();
 let wb: Workbench;
 let browser: Browser;
 let page: Page;

@@ -16,7 +16,7 @@ import {
 } from '../service/harness';
 import type { Service } from '../../src/jobs/service';
 import { startProxy, type FaultProxy, type ProxyRule } from './proxy';
-import { claimRows, figure, printFigures, replica, runRows, sleep } from './support';
+import { claimRows, dropScores, figure, printFigures, replica, runRows, sleep } from './support';
 
 const ROOT = join(__dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -51,14 +51,6 @@ describe('reliability: kill -9 at each phase converges', () => {
     printFigures();
   });
 
-  async function dropScores(): Promise<void> {
-    const ids = (
-      await h.conn.query<{ Id: string }>('SELECT Id FROM Segment_Demand_Score__c')
-    ).records.map((r) => r.Id);
-    for (let i = 0; i < ids.length; i += 200)
-      await h.conn.sobject('Segment_Demand_Score__c').destroy(ids.slice(i, i + 200));
-  }
-
   function recompute(): { child: ChildProcess; exited: Promise<string> } {
     const child = spawn(process.execPath, [TSX, 'scripts/recompute.ts', '--full'], {
       cwd: ROOT,
@@ -80,7 +72,7 @@ describe('reliability: kill -9 at each phase converges', () => {
     let held = 0;
     const failures: string[] = [];
     for (const [phase, where] of Object.entries(PHASES)) {
-      await dropScores();
+      await dropScores(h);
       const before = await snapshot(h);
       const { child, exited } = recompute();
       proxy.rules.splice(0);

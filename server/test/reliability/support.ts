@@ -67,3 +67,12 @@ export function printFigures(): void {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Removes every score, so the next run writes them all. */
+export async function dropScores(h: Harness): Promise<void> {
+  const ids = (
+    await h.conn.query<{ Id: string }>('SELECT Id FROM Segment_Demand_Score__c')
+  ).records.map((r) => r.Id);
+  for (let i = 0; i < ids.length; i += 200)
+    await h.conn.sobject('Segment_Demand_Score__c').destroy(ids.slice(i, i + 200));
+}

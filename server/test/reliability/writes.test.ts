@@ -14,7 +14,7 @@ import {
 } from '../service/harness';
 import type { Service } from '../../src/jobs/service';
 import { startProxy, type FaultProxy } from './proxy';
-import { figure, printFigures, replica } from './support';
+import { dropScores, figure, printFigures, replica } from './support';
 
 describe('reliability: retry-safe writes', () => {
   let h: Harness;
@@ -36,17 +36,8 @@ describe('reliability: retry-safe writes', () => {
     printFigures();
   });
 
-  /** Removes every score, so the next run writes them all. */
-  async function dropScores(): Promise<void> {
-    const ids = (
-      await h.conn.query<{ Id: string }>('SELECT Id FROM Segment_Demand_Score__c')
-    ).records.map((r) => r.Id);
-    for (let i = 0; i < ids.length; i += 200)
-      await h.conn.sobject('Segment_Demand_Score__c').destroy(ids.slice(i, i + 200));
-  }
-
   async function probe(service: Service, faults: object[]): Promise<string[]> {
-    await dropScores();
+    await dropScores(h);
     const before = await snapshot(h);
     if (faults.length) await addFaults(h, faults);
     const { outcome } = await service.runner.runToEnd('Full');
