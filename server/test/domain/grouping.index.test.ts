@@ -72,3 +72,25 @@ describe('InvertedIndex.best', () => {
     expect(index.best({ terms: Int32Array.of(9), weights: Float64Array.of(1) }, 0.35)).toBe(-1);
   });
 });
+
+describe('InvertedIndex.neighbours with a limit', () => {
+  it('is the first `limit` of the unlimited list, ties included', () => {
+    fc.assert(
+      fc.property(
+        // Repeated vectors make equal scores, so the tie order (smaller index) is exercised.
+        fc.array(vector, { minLength: 1, maxLength: 30 }).map((vs) => [...vs, ...vs, ...vs]),
+        fc.array(vector, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(0, 0.1, 0.35),
+        (vectors, queries, limit, threshold) => {
+          const index = new InvertedIndex(vectors);
+          for (const q of queries) {
+            const all = index.neighbours(q, threshold);
+            expect(index.neighbours(q, threshold, { limit })).toEqual(all.slice(0, limit));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -227,28 +227,24 @@ export function groupThemes(input: GroupInput): GroupingResult {
   candidates.forEach((t, i) => {
     profileDocs.push({ theme: i, doc: themeDocs[i], id: null });
   });
+  const candidateAt = new Map(candidates.map((t, i) => [t.Id, i]));
   let at = 0;
   for (const list of examples.values())
     for (const r of list) {
       profileDocs.push({
-        theme: candidates.findIndex((c) => c.Id === resolve(r.Theme__c as string)),
+        theme: candidateAt.get(resolve(r.Theme__c as string)) as number,
         doc: exampleDocs[at++],
         id: r.Id,
       });
     }
   const profileIndex = new InvertedIndex(profileDocs.map((p) => p.doc.vector));
-  const docsOfTheme = new Int32Array(candidates.length);
-  for (const p of profileDocs) docsOfTheme[p.theme]++;
+  const tally = new ThemeTally(candidates.length);
+  for (const p of profileDocs) tally.docs[p.theme]++;
   const rest: number[] = [];
   free.forEach((r, i) => {
     const blocked = notInto.get(r.Suggested_Theme__c ?? '');
-    const best = bestTheme(
-      freeDocs[i].vector,
-      profileIndex,
-      profileDocs,
-      docsOfTheme,
-      cfg,
-      (theme) => (blocked ? blocked.has(candidates[theme].Id) : false),
+    const best = bestTheme(freeDocs[i].vector, profileIndex, profileDocs, tally, cfg, (theme) =>
+      blocked ? blocked.has(candidates[theme].Id) : false,
     );
     if (!best) {
       rest.push(i);
@@ -345,6 +341,32 @@ function laterEdges(
   return edges;
 }
 
+/** Per-theme sums of one request's best cosines, reused from request to request. */
+class ThemeTally {
+  /** Documents per theme (its text and its labelled examples). */
+  readonly docs: Int32Array;
+  readonly count: Int32Array;
+  readonly sum: Float64Array;
+  /** Themes with a count, `used` of them (cleared after each request). */
+  readonly touched: Int32Array;
+  used = 0;
+
+  constructor(themes: number) {
+    this.docs = new Int32Array(themes);
+    this.count = new Int32Array(themes);
+    this.sum = new Float64Array(themes);
+    this.touched = new Int32Array(themes);
+  }
+
+  clear(): void {
+    for (let k = 0; k < this.used; k++) {
+      this.count[this.touched[k]] = 0;
+      this.sum[this.touched[k]] = 0;
+    }
+    this.used = 0;
+  }
+}
+
 /**
  * The candidate theme a request matches best: per theme, the mean of the request's best
  * `attachTop` cosines to the theme's documents (its text and its labelled examples; a theme
@@ -354,29 +376,41 @@ function bestTheme(
   v: SparseVector,
   index: InvertedIndex,
   profileDocs: readonly { theme: number; doc: Doc; id: string | null }[],
-  docsOfTheme: Int32Array,
+  tally: ThemeTally,
   cfg: typeof GROUPING,
   blocked: (theme: number) => boolean,
 ): { theme: number; score: number; docs: { doc: Doc; id: string | null }[] } | null {
   if (profileDocs.length === 0) return null;
   const near = index.neighbours(v, cfg.attach * 0.5, { limit: 200 });
-  const byTheme = new Map<number, { doc: Doc; id: string | null; s: number }[]>();
+  // Neighbours come best first, so each theme's first `attachTop` are its best.
   for (const n of near) {
-    const p = profileDocs[n.index];
-    if (blocked(p.theme)) continue;
-    const list = byTheme.get(p.theme) ?? [];
-    list.push({ doc: p.doc, id: p.id, s: n.score });
-    byTheme.set(p.theme, list);
+    const theme = profileDocs[n.index].theme;
+    if (tally.count[theme] >= cfg.attachTop || blocked(theme)) continue;
+    if (tally.count[theme] === 0) tally.touched[tally.used++] = theme;
+    tally.count[theme]++;
+    tally.sum[theme] += n.score;
   }
-  let best: { theme: number; score: number; docs: { doc: Doc; id: string | null }[] } | null = null;
-  for (const [theme, list] of [...byTheme.entries()].sort((a, b) => a[0] - b[0])) {
-    const top = list.slice(0, cfg.attachTop); // neighbours come best first
+  let best = -1;
+  let bestScore = 0;
+  for (let k = 0; k < tally.used; k++) {
+    const theme = tally.touched[k];
     // Documents below the search floor count as 0: a theme is not judged by its one match.
-    const score = top.reduce((s, x) => s + x.s, 0) / Math.min(cfg.attachTop, docsOfTheme[theme]);
-    if (score >= cfg.attach && (!best || score > best.score))
-      best = { theme, score, docs: top.map((x) => ({ doc: x.doc, id: x.id })) };
+    const score = tally.sum[theme] / Math.min(cfg.attachTop, tally.docs[theme]);
+    if (
+      score >= cfg.attach &&
+      (best < 0 || score > bestScore || (score === bestScore && theme < best))
+    ) {
+      best = theme;
+      bestScore = score;
+    }
   }
-  return best;
+  tally.clear();
+  if (best < 0) return null;
+  const docs = near
+    .filter((n) => profileDocs[n.index].theme === best)
+    .slice(0, cfg.attachTop)
+    .map((n) => ({ doc: profileDocs[n.index].doc, id: profileDocs[n.index].id }));
+  return { theme: best, score: bestScore, docs };
 }
 
 /**

@@ -233,6 +233,65 @@ export class Centroid {
  * sub-quadratic even when thousands of requests share the same words. `best(query)` is
  * neighbours(query)[0] without the list.
  */
+/**
+ * The best `limit` of a stream of (index, score), best first (higher score, then smaller
+ * index): a total order, so the result is the same whatever order they come in. A bounded
+ * heap keeps the worst kept one at its root, so a search with thousands of candidates costs
+ * log(limit) per candidate instead of a sort of all of them.
+ */
+class TopK {
+  private readonly all: { index: number; score: number }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Whether a is worse than b (lower score, or the same score at a larger index). */
+  private static worse(a: { index: number; score: number }, b: { index: number; score: number }) {
+    return a.score < b.score || (a.score === b.score && a.index > b.index);
+  }
+
+  offer(index: number, score: number): void {
+    const heap = this.all;
+    if (heap.length < this.limit) {
+      heap.push({ index, score });
+      if (this.limit !== Number.POSITIVE_INFINITY) this.up(heap.length - 1);
+      return;
+    }
+    const root = heap[0];
+    if (root === undefined || !TopK.worse(root, { index, score })) return;
+    root.index = index;
+    root.score = score;
+    this.down(0);
+  }
+
+  sorted(): { index: number; score: number }[] {
+    return this.all.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+
+  private up(i: number): void {
+    const heap = this.all;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!TopK.worse(heap[i], heap[parent])) return;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.all;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && TopK.worse(heap[l], heap[worst])) worst = l;
+      if (r < heap.length && TopK.worse(heap[r], heap[worst])) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  }
+}
+
 export class InvertedIndex {
   /**
    * Postings of all terms in one flat list (compressed sparse rows): term t's postings are
@@ -333,11 +392,11 @@ export class InvertedIndex {
     this.accumulate(query, floor, opts.after ?? -1, opts.window ?? Number.POSITIVE_INFINITY);
     const acc = this.scratch;
     const touched = this.touched;
-    const out: { index: number; score: number }[] = [];
+    const top = new TopK(limit);
     if (this.complete) {
       for (let c = 0; c < this.count; c++) {
         const j = touched[c];
-        if (acc[j] >= threshold) out.push({ index: j, score: acc[j] });
+        if (acc[j] >= threshold) top.offer(j, acc[j]);
       }
     } else {
       const dense = this.spread(query);
@@ -345,14 +404,13 @@ export class InvertedIndex {
         const j = touched[c];
         if (acc[j] >= floor) {
           const s = this.exact(j, dense);
-          if (s >= threshold) out.push({ index: j, score: s });
+          if (s >= threshold) top.offer(j, s);
         }
       }
       this.unspread(query);
     }
     this.clear();
-    out.sort((a, b) => b.score - a.score || a.index - b.index);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return top.sorted();
   }
 
   /**
