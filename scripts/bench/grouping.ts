@@ -4,8 +4,8 @@
  * with labelled examples), its wall and cpu time and memory; then the same 50,000 in an org
  * holding 1,000,000 requests (950,000 of them already themed, over 400 themes), to show that
  * grouping's memory follows the unthemed requests, not the org; then 250,000 unthemed in an org
- * of 1,000,000 (the demo org's share of unthemed requests at that size), for the memory per
- * unthemed request; then the quality figures of `npm run eval:grouping` (pairwise and B-cubed,
+ * of 1,000,000 (the demo org's share of unthemed requests at that size): a backlog beyond what a
+ * run groups (GROUPING.maxFree), to show that a run's memory stays bounded; then the quality figures of `npm run eval:grouping` (pairwise and B-cubed,
  * against the TF-IDF baseline).
  * `-- --quick` groups 10,000 unthemed requests in an org of 200,000 (and skips the 250,000).
  *
@@ -13,7 +13,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Prng } from '../../server/emulator/seed/prng';
-import { groupThemes, type RequestRecord, type ThemeRecord } from '../../server/src/domain';
+import {
+  GROUPING,
+  groupThemes,
+  type RequestRecord,
+  type ThemeRecord,
+} from '../../server/src/domain';
 import { evaluateGrouping } from '../../server/test/fixtures/grouping/evaluate';
 import { line, sets, PREVIOUS } from '../eval-grouping';
 
@@ -81,10 +86,13 @@ function scenario(themeCount: number, themed: number, unthemed: number): void {
   console.log(
     `grouping ${unthemed.toLocaleString('en-US')} unthemed requests in an org of ${requests.length.toLocaleString('en-US')} (${themed.toLocaleString('en-US')} themed, ${themeCount} themes): ` +
       `${(ms / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu (target well under 60 s); ` +
-      `${result.attachments.size} attached, ${result.suggestions.length} suggested themes, largest ${Math.max(0, ...result.suggestions.map((s) => s.requestIds.length))} requests`,
+      `${result.attachments.size} attached, ${result.suggestions.length} suggested themes, largest ${Math.max(0, ...result.suggestions.map((s) => s.requestIds.length))} requests` +
+      (result.deferred > 0
+        ? `; ${result.deferred.toLocaleString('en-US')} of the oldest wait for later runs (a run groups at most ${GROUPING.maxFree.toLocaleString('en-US')})`
+        : ''),
   );
   console.log(
-    `   memory: the org's requests in memory ${mb(rssBefore)} RSS; grouping peak RSS ${mb(peak)} (+${mb(peak - rssBefore)} over the input, ${((peak - rssBefore) / unthemed / 1024).toFixed(1)} KB per unthemed request, includes the dictionary and jieba, loaded once); heap ${mb(heapAfter - heapBefore)} more after grouping`,
+    `   memory: the org's requests in memory ${mb(rssBefore)} RSS; grouping peak RSS ${mb(peak)} (+${mb(peak - rssBefore)} over the input, ${((peak - rssBefore) / (unthemed - result.deferred) / 1024).toFixed(1)} KB per request grouped, includes the dictionary and jieba, loaded once); heap ${mb(heapAfter - heapBefore)} more after grouping`,
   );
 }
 

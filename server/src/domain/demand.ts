@@ -44,7 +44,7 @@ export function computeDemand(input: DemandInput): DemandResult {
     ? input.requests
     : toRequestTable(input.requests as readonly RequestRecord[], 'grouping');
   const grouping: GroupingResult = input.skipGrouping
-    ? { attachments: new Map(), suggestions: [], reasons: new Map() }
+    ? { attachments: new Map(), suggestions: [], reasons: new Map(), deferred: 0 }
     : groupThemes({ requests: textRecords(requests), themes: input.themes, now: input.now });
   const themeOf = new Map(grouping.attachments);
   for (const s of grouping.suggestions) for (const id of s.requestIds) themeOf.set(id, s.key);

@@ -5,7 +5,7 @@
  */
 import { assignSegments } from '../domain/segments';
 import { scoreTable } from '../domain/scoring';
-import { groupThemes } from '../domain/themes/group';
+import { GROUPING, groupThemes } from '../domain/themes/group';
 import { textRecords } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
 import { buildRequesterIndex } from '../domain/sides';
@@ -123,6 +123,10 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     themes: snap.themes as never,
     now,
   });
+  if (grouping.deferred > 0)
+    log(
+      `Grouping: ${grouping.deferred} of the oldest unthemed requests wait for a later run (a run groups at most ${GROUPING.maxFree} of them, the most recently logged first).`,
+    );
   const themeUpserts = planThemes(grouping, snap.themes);
   // Before the first write: a run that cannot afford every write it may make stops now, so
   // it never ends half-written for want of calls.

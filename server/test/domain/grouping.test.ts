@@ -311,7 +311,12 @@ describe('grouping behaviour', () => {
       requests: [r('R1', 'A1', '', { Theme__c: 'T1' }), r('R2', 'A2', ''), r('R3', 'A3', '')],
       themes: [],
     });
-    expect(out).toEqual({ attachments: new Map(), suggestions: [], reasons: new Map() });
+    expect(out).toEqual({
+      attachments: new Map(),
+      suggestions: [],
+      reasons: new Map(),
+      deferred: 0,
+    });
   });
 });
 

@@ -72,6 +72,7 @@ describe('planThemes', () => {
     const grouping = {
       attachments: new Map(),
       reasons: new Map(),
+      deferred: 0,
       suggestions: [
         { key: 'k1', name: 'SSO', description: 'd', terms: ['sso', 'saml'], requestIds: ['r1'] },
         {

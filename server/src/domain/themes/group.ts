@@ -2,6 +2,9 @@
  * Theme grouping for requests without Theme__c: into an existing theme when they match it,
  * else into new Suggested themes; precision first, deterministic, bounded work per request.
  *
+ * 0. Free requests (unthemed, not pinned by step 2) beyond GROUPING.maxFree wait for a later
+ *    run, the oldest first: they are left out of every step, text included, so a run over a
+ *    backlog of any size reads, weighs and compares at most that many (GroupingResult.deferred).
  * 1. Text → weighted terms in any language (tokenize.ts: jieba + dictionary pivot for Chinese,
  *    Snowball for European languages, a small domain-synonym table), then TF-IDF vectors.
  * 2. What people did teaches the run (all read from the org's state, so the same state gives
@@ -73,6 +76,12 @@ export const GROUPING = {
   maxPostings: 5000,
   /** Postings walked per term and request when finding neighbours (see InvertedIndex.neighbours). */
   window: 64,
+  /**
+   * Free requests (step 0) grouped per run, the most recently logged first (highest Ids): what
+   * bounds a run's memory and time. An org with a larger backlog has it grouped over several
+   * runs; below it a run groups every free request, as if there were no bound.
+   */
+  maxFree: 50_000,
 };
 
 /** Texts a run needs before document frequency can tell template wording (see `template`). */
@@ -95,6 +104,8 @@ export interface GroupingResult {
   suggestions: Suggestion[];
   /** Why each placed request (attached or suggested) was placed (Suggestion_Reason__c). */
   reasons: Map<string, string>;
+  /** Free requests left for a later run (step 0): the oldest beyond GROUPING.maxFree. */
+  deferred: number;
 }
 
 export interface GroupInput {
@@ -190,6 +201,9 @@ export function groupThemes(input: GroupInput): GroupingResult {
       );
     } else free.push(r);
   }
+  // ---- bounded run (step 0): `free` is in Id order, so the oldest come first
+  const deferred = Math.max(0, free.length - cfg.maxFree);
+  if (deferred > 0) free.splice(0, deferred);
 
   // ---- vectors (step 1): every text compared, tokenised once, in a fixed order
   const vocab = new Vocabulary();
@@ -321,7 +335,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     };
   });
   suggestions.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  return { attachments, suggestions, reasons };
+  return { attachments, suggestions, reasons, deferred };
 }
 
 /** Each request's nearest later requests (Id order), a window of postings per term. */
