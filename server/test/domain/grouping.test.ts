@@ -1,4 +1,5 @@
 import { groupThemes, tokenize, type RequestRecord, type ThemeRecord } from '../../src/domain';
+import { covers } from '../../src/domain/themes/describe';
 import {
   evaluateGrouping,
   evaluateTfidf,
@@ -114,6 +115,45 @@ describe('grouping quality on the labelled fixture', () => {
       );
       expect(accounts.size).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('never names a suggestion with a term another of its terms already says', () => {
+    for (const s of result.suggestions)
+      for (const [i, a] of s.terms.entries())
+        for (const [j, b] of s.terms.entries()) if (i !== j) expect(covers(a, b)).toBe(false);
+  });
+});
+
+describe('covers (a label that already says another)', () => {
+  it.each([
+    ['dark mode', 'dark', true],
+    ['Dark mode', 'mode', true],
+    ['dark mode', 'Dark Mode', true],
+    ['single sign-on', 'sign', true],
+    ['单点登录', '登录', true],
+    ['dark', 'dark mode', false],
+    ['report', 'reports', false],
+    ['登录', '单点登录', false],
+    ['PDF', '导出', false],
+  ])('%s covers %s: %s', (a, b, expected) => {
+    expect(covers(a, b)).toBe(expected);
+  });
+
+  it('keeps the longer label in the place of the word it contains', () => {
+    const { suggestions } = groupThemes({
+      requests: [
+        ['D1', 'Dark mode for the web app'],
+        ['D2', 'Dark mode in the web app, please'],
+        ['D3', 'Web app dark mode for night shifts'],
+      ].map(([Id, Name], k) => ({ Id, Account__c: `A${k}`, Name, Theme__c: null })),
+      themes: [],
+    });
+    expect(suggestions).toHaveLength(1);
+    const terms = suggestions[0].terms.map((t) => t.toLowerCase());
+    expect(terms).toContain('dark mode');
+    expect(terms).not.toContain('dark');
+    expect(terms).not.toContain('mode');
+    expect(suggestions[0].name.toLowerCase().split(', ')).toEqual(terms.slice(0, 3));
   });
 });
 

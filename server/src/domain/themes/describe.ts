@@ -95,17 +95,41 @@ export function sharedTerms(
   const ranked = informative.length > 0 ? informative : all;
   const shared: string[] = [];
   const labels: string[] = [];
-  const seen = new Set<string>();
   for (const { t } of ranked) {
     const label = display(t, members, main);
-    const key = label.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // A label another one already says adds nothing ("dark" beside "dark mode"); one that says
+    // more than a kept label takes its place, keeping its rank.
+    if (labels.some((kept) => covers(kept, label))) continue;
+    const within = labels.findIndex((kept) => covers(label, kept));
+    if (within >= 0) {
+      shared[within] = t;
+      labels[within] = label;
+      for (let k = labels.length - 1; k > within; k--)
+        if (covers(label, labels[k])) {
+          shared.splice(k, 1);
+          labels.splice(k, 1);
+        }
+      continue;
+    }
     shared.push(t);
     labels.push(label);
     if (shared.length >= limit) break;
   }
   return { shared, labels };
+}
+
+/**
+ * Whether label `a` already says what `b` says: the same words or more (case aside), or, for
+ * Chinese, Japanese or Korean labels, b written inside a (单点登录 says 登录).
+ */
+export function covers(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  if (CJK.test(x) && CJK.test(y)) return x.includes(y);
+  const words = new Set(x.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const own = y.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return own.length > 0 && own.every((w) => words.has(w));
 }
 
 /** A theme name from its labels: the three strongest, the first capitalised. */
