@@ -534,6 +534,9 @@ function main(): void {
     `whole engine pass (segments, grouping, scoring, change detection): ${(total / 1000).toFixed(2)} s wall, ${(totalCpu / 1000).toFixed(2)} s cpu (target < 5 s${quick ? ' at 1M' : ''})${mark(total < 5000)}; without grouping ${((total - grouping.ms) / 1000).toFixed(2)} s wall`,
   );
   console.log(
+    `grouping ${N.unthemed.toLocaleString('en-US')} unthemed requests against ${N.themes.toLocaleString('en-US')} themes: ${(grouping.ms / 1000).toFixed(2)} s wall, ${(grouping.cpuMs / 1000).toFixed(2)} s cpu (target well under 60 s)${mark(grouping.ms < 60_000)}`,
+  );
+  console.log(
     `load average while measuring: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')} on ${availableParallelism()} cores`,
