@@ -106,6 +106,27 @@ describe('fixture pages (the jest payloads)', () => {
   );
 
   check(
+    'opportunity (loaded): a request Quorum matched to a Delivered theme tells the account team so',
+    async () => {
+      await openPage(page, `${fixture.url}/opportunity`);
+      const card = page.locator('[data-component="escalatedRequests"]');
+      const tile = card.locator('c-request-item', {
+        hasText: 'Hardware security keys (FIDO2) for admins',
+      });
+      const note = tile.getByRole('note');
+      expect(await note.isVisible()).toBe(true);
+      expect((await note.innerText()).trim()).toBe(
+        fmt(L.Quorum_Requests_MatchedDelivered, 'Multi-factor authentication'),
+      );
+      expect(within((await note.boundingBox())!, (await card.boundingBox())!)).toBe(true);
+      // A request matched to an open theme carries no such note.
+      const open = card.locator('c-request-item', { hasText: '数据必须存放在欧盟境内' });
+      expect(await open.getByRole('note').count()).toBe(0);
+    },
+    120_000,
+  );
+
+  check(
     'opportunity (error): escalated requests show an error instead of spinning forever',
     async () => {
       await openPage(page, `${fixture.url}/opportunity?state=error`);

@@ -327,7 +327,7 @@ describe('grouping behaviour', () => {
     ).toEqual([]);
   });
 
-  it('attaches to open themes at the end of a merge chain, never to Delivered or Declined ones', () => {
+  it('attaches to curated themes at the end of a merge chain, closed ones too, never to Suggested ones', () => {
     const themes: ThemeRecord[] = [
       {
         Id: 'T_OLD',
@@ -338,12 +338,17 @@ describe('grouping behaviour', () => {
       { Id: 'T_MAIN', Name: 'Export reports to Excel', Status__c: 'Planned' },
     ];
     expect(groupThemes({ requests: excel, themes }).attachments.get('R2')).toBe('T_MAIN');
+    // A new ask for a need already delivered or declined joins it (grouping.closed.test.ts).
     const closed = themes.map((t) => ({ ...t, Status__c: 'Delivered' }));
-    expect(groupThemes({ requests: excel, themes: closed }).attachments.size).toBe(0);
+    expect(groupThemes({ requests: excel, themes: closed }).attachments.get('R2')).toBe('T_MAIN');
     expect(
-      groupThemes({ requests: excel, themes: [{ ...themes[1], Status__c: 'Declined' }] })
-        .attachments.size,
-    ).toBe(0);
+      groupThemes({
+        requests: excel,
+        themes: [{ ...themes[1], Status__c: 'Declined' }],
+      }).attachments.get('R2'),
+    ).toBe('T_MAIN');
+    const suggested = themes.map((t) => ({ ...t, Status__c: 'Suggested' }));
+    expect(groupThemes({ requests: excel, themes: suggested }).attachments.size).toBe(0);
   });
 
   it('leaves themed requests alone and copes with empty text', () => {

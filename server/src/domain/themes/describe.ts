@@ -2,6 +2,7 @@
  * Names, terms and reasons a product manager reads: what a group's requests share, in the
  * org's main language, and per request which of those terms it has.
  */
+import { CLOSED_THEME_STATUSES } from '../profile';
 import { CONCEPT_LABEL } from './concepts';
 import type { TextTerms } from './tokenize';
 
@@ -158,4 +159,38 @@ export function memberTerms(member: Member, shared: readonly string[]): string[]
 /** Text cut to Suggestion_Reason__c's length. */
 export function fitReason(text: string): string {
   return text.length > REASON_LENGTH ? `${text.slice(0, REASON_LENGTH - 3)}...` : text;
+}
+
+/**
+ * A theme as a reason names it: its name in quotes, and its status when it is Delivered or
+ * Declined (`"Dark mode" (Declined)`), because a match to a closed theme is news for the
+ * account team, not open demand.
+ */
+export function themeLabel(
+  name: string | null | undefined,
+  status: string | null | undefined,
+): string {
+  const closed = status && CLOSED_THEME_STATUSES.includes(status) ? ` (${status})` : '';
+  return `"${name ?? ''}"${closed}`;
+}
+
+/**
+ * An earlier run's `matches "X" …` reason for a request still attached to X, with X's current
+ * status (a theme delivered since says so; one reopened no longer does); the rest of the
+ * reason is kept. A reason in other words is kept as it is; none gives `matches "X"`.
+ * Restating a restated reason gives it back unchanged (a run over its own output).
+ */
+export function restateMatch(
+  previous: string | undefined,
+  name: string | null | undefined,
+  status: string | null | undefined,
+): string {
+  const label = themeLabel(name, status);
+  if (!previous) return `matches ${label}`;
+  const head = `matches "${name ?? ''}"`;
+  if (!previous.startsWith(head)) return previous;
+  let rest = previous.slice(head.length);
+  for (const closed of CLOSED_THEME_STATUSES)
+    if (rest.startsWith(` (${closed})`)) rest = rest.slice(closed.length + 3);
+  return fitReason(`matches ${label}${rest}`);
 }

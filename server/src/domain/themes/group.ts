@@ -11,16 +11,21 @@
  *    the same result):
  *    - requests they put into themes (Theme__c) are the labelled examples of those themes;
  *    - a suggestion they merged (Merged_Into__c) sends its requests to the theme it was merged
- *      into, and a suggestion they accepted (status Open or Planned) keeps its requests, as an
- *      open theme keeps the requests an earlier run attached to it;
+ *      into, and a suggestion they accepted (no longer Suggested) keeps its requests, as a
+ *      curated theme (open or closed) keeps the requests an earlier run attached to it;
  *    - a request they moved off a suggestion into another theme (Theme__c set, its old
  *      Suggested_Theme__c left by the service) says the suggestion's other requests are not
  *      that theme: they are never attached to it.
- * 3. Attach: a request joins the open theme whose labelled examples (and own text) it
+ * 3. Attach: a request joins the curated theme whose labelled examples (and own text) it
  *    resembles most, scored by the mean of its best three cosines to them (fewer when the
  *    theme has fewer documents), if at least
- *    GROUPING.attach. Only themes people curate and that still take demand are candidates:
- *    Open, Planned (or blank) at the end of their merge chain.
+ *    GROUPING.attach. Candidates are the themes people curate, at the end of their merge
+ *    chain: Open, Planned (or blank), and Delivered or Declined too. A new ask for a need
+ *    already delivered or declined is that need asked again: scoring lists it apart, unranked,
+ *    and the account team hears "already delivered"; left out, it would cluster into a new
+ *    Suggested theme that duplicates the closed one and ranks as fresh open demand. The
+ *    reason names a closed theme's status. Suggested themes are never candidates: they are
+ *    this run's own clusters (step 4).
  * 4. Cluster the rest with average linkage (cluster.ts) over each request's nearest
  *    neighbours. Groups spanning at least two accounts become Suggested themes: one account
  *    asking twice is not a pattern.
@@ -31,8 +36,18 @@
  * (only keys and the pins of step 2 read it, and both reproduce what they read).
  */
 import type { RequestInput as RequestRecord, ThemeInput as ThemeRecord } from '../../schema/inputs';
+import { CLOSED_THEME_STATUSES } from '../profile';
 import { averageLinkage, type Edges } from './cluster';
-import { fitReason, mainLanguage, memberTerms, nameOf, sharedTerms, type Member } from './describe';
+import {
+  fitReason,
+  mainLanguage,
+  memberTerms,
+  nameOf,
+  restateMatch,
+  sharedTerms,
+  themeLabel,
+  type Member,
+} from './describe';
 import { assignKeys } from './keys';
 import { buildMergeResolver } from './resolve';
 import {
@@ -87,8 +102,8 @@ export const GROUPING = {
 /** Texts a run needs before document frequency can tell template wording (see `template`). */
 const TEMPLATE_MIN_DOCS = 50;
 
-/** Statuses of themes people curate that can still take demand (see step 3 above). */
-const OPEN_STATUSES = new Set(['Open', 'Planned', '']);
+/** Statuses of the themes people curate, open or closed: attach candidates (see step 3 above). */
+const ATTACH_STATUSES = new Set(['Open', 'Planned', '', ...CLOSED_THEME_STATUSES]);
 
 export interface Suggestion {
   key: string;
@@ -141,7 +156,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const resolve = buildMergeResolver(input.themes);
   const themeById = new Map(input.themes.map((t) => [t.Id, t]));
   const candidates = [...input.themes]
-    .filter((t) => resolve(t.Id) === t.Id && OPEN_STATUSES.has(t.Status__c ?? ''))
+    .filter((t) => resolve(t.Id) === t.Id && ATTACH_STATUSES.has(t.Status__c ?? ''))
     .sort(byId);
   const candidateIds = new Set(candidates.map((t) => t.Id));
   // Suggestions still waiting for a person: their keys carry over (keys.ts).
@@ -183,20 +198,21 @@ export function groupThemes(input: GroupInput): GroupingResult {
     const s = r.Suggested_Theme__c;
     const target = s ? resolve(s) : '';
     const theme = s ? themeById.get(s) : undefined;
-    // Pinned: a suggestion a person merged into an open theme or accepted (opened), or an open
-    // theme an earlier run attached it to: people teach by moving it (Theme__c), and a run
-    // over its own output must not undo it.
+    // Pinned: a suggestion a person merged into a curated theme or accepted, or a curated
+    // theme (open or closed) an earlier run attached it to: people teach by moving it
+    // (Theme__c), and a run over its own output must not undo it.
     if (s && candidateIds.has(target)) {
       attachments.set(r.Id, target);
-      const into = themeById.get(target)?.Name ?? '';
+      const into = themeById.get(target);
+      const label = themeLabel(into?.Name, into?.Status__c);
       reasons.set(
         r.Id,
         fitReason(
           target !== s
-            ? `"${theme?.Name ?? ''}" was merged into "${into}" by a person`
+            ? `"${theme?.Name ?? ''}" was merged into ${label} by a person`
             : theme?.Origin__c === 'Suggested'
-              ? `in "${into}", a suggestion a person accepted`
-              : (previousReason(r) ?? `matches "${into}"`),
+              ? `in ${label}, a suggestion a person accepted`
+              : restateMatch(previousReason(r), into?.Name, into?.Status__c),
         ),
       );
     } else free.push(r);
@@ -276,7 +292,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     reasons.set(
       r.Id,
       fitReason(
-        `matches "${theme.Name ?? ''}"` +
+        `matches ${themeLabel(theme.Name, theme.Status__c)}` +
           (mine.length > 0 ? `: shares ${mine.join(', ')}` : '') +
           (examplesShown > 0 ? ` with ${examplesShown} of its requests` : ''),
       ),

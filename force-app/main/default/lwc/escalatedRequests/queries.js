@@ -59,6 +59,9 @@ export const REQUESTS_QUERY = gql`
                 Name {
                   value
                 }
+                Status__c {
+                  value
+                }
               }
               Suggestion_Reason__c {
                 value

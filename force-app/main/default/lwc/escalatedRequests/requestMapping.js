@@ -32,6 +32,8 @@ import MEMBER_ROLE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Rol
 
 /** Theme status that closes the need: a new ask on it is news for the customer, not demand. */
 export const THEME_DELIVERED = 'Delivered';
+/** Theme status of a need the product team decided not to build. */
+export const THEME_DECLINED = 'Declined';
 
 /** The editable fields of a request, in the shape c/requestEditor starts from. */
 const EDITABLE_FIELDS = [
@@ -61,6 +63,11 @@ export function toRequest(node) {
   const theme = node.Theme__r;
   const themeStatus = theme ? valueOf(theme[THEME_STATUS_FIELD.fieldApiName]) : null;
   const status = value(STATUS_FIELD);
+  // Quorum's match (Suggested_Theme__c) stands only while no person chose a theme: it may be
+  // a Delivered or Declined theme, which the account team should hear about as well.
+  const suggested = value(SUGGESTED_THEME_FIELD) ? node.Suggested_Theme__r : null;
+  const matchStatus =
+    !value(THEME_FIELD) && suggested ? valueOf(suggested[THEME_STATUS_FIELD.fieldApiName]) : null;
   const fields = {};
   EDITABLE_FIELDS.forEach((schemaField) => {
     fields[schemaField.fieldApiName] = value(schemaField);
@@ -82,7 +89,11 @@ export function toRequest(node) {
     // A request still open on a theme the product has delivered: the account team should tell
     // the customer it is there (a Delivered request has been answered already).
     alreadyDelivered: themeStatus === THEME_DELIVERED && status !== THEME_DELIVERED,
-    suggestedThemeName: value(SUGGESTED_THEME_FIELD) ? nameOf(node.Suggested_Theme__r) : null,
+    suggestedThemeName: suggested ? nameOf(suggested) : null,
+    // The same news when Quorum matched the request to a Delivered theme, and a match to a
+    // Declined one (a request already marked so has been answered).
+    matchedDelivered: matchStatus === THEME_DELIVERED && status !== THEME_DELIVERED,
+    matchedDeclined: matchStatus === THEME_DECLINED && status !== THEME_DECLINED,
     suggestionReason: value(SUGGESTION_REASON_FIELD),
     segmentId: value(SEGMENT_FIELD),
     requesterName: value(REQUESTED_BY_FIELD) ? nameOf(node.Requested_By__r) : null,

@@ -9,6 +9,8 @@ import COL_THEME from '@salesforce/label/c.Quorum_Requests_ColTheme';
 import COL_REQUESTER from '@salesforce/label/c.Quorum_Requests_ColRequester';
 import COL_REVENUE from '@salesforce/label/c.Quorum_Requests_ColRevenue';
 import ALREADY_DELIVERED from '@salesforce/label/c.Quorum_Requests_AlreadyDelivered';
+import MATCHED_DECLINED from '@salesforce/label/c.Quorum_Requests_MatchedDeclined';
+import MATCHED_DELIVERED from '@salesforce/label/c.Quorum_Requests_MatchedDelivered';
 import DEAL_BLOCKER from '@salesforce/label/c.Quorum_Requests_DealBlocker';
 import EDIT_ARIA from '@salesforce/label/c.Quorum_Requests_EditAria';
 import EDIT from '@salesforce/label/c.Quorum_Common_Edit';
@@ -18,6 +20,8 @@ import SUGGESTION_REASON from '@salesforce/label/c.Quorum_Requests_SuggestionRea
 import NOT_SET from '@salesforce/label/c.Quorum_Common_NotSet';
 
 // Badge colours by signal: a pattern stands out, a one-off stays quiet.
+const NOTE_CLASS = 'slds-text-body_small slds-m-bottom_xx-small';
+
 const SIGNAL_CLASSES = {
   pattern: 'signal-badge slds-badge slds-theme_success',
   emerging: 'signal-badge slds-badge slds-theme_warning',
@@ -26,8 +30,9 @@ const SIGNAL_CLASSES = {
 
 /**
  * One escalated request in the list: its status, urgency, dates, theme, requester and revenue,
- * the cross-account signal prepared by c/escalatedRequests, and a flag when the theme it asks
- * for has been delivered (the account team should tell the customer).
+ * the cross-account signal prepared by c/escalatedRequests, and a note when the theme it asks
+ * for, or the one Quorum matched it to, has been delivered (the account team should tell the
+ * customer) or declined.
  */
 export default class RequestItem extends LightningElement {
   /** The request view model of c/escalatedRequests (with signalText/signalBadge/signalKind). */
@@ -41,7 +46,6 @@ export default class RequestItem extends LightningElement {
     theme: COL_THEME,
     requester: COL_REQUESTER,
     revenue: COL_REVENUE,
-    alreadyDelivered: ALREADY_DELIVERED,
     dealBlocker: DEAL_BLOCKER,
     edit: EDIT,
     notSet: NOT_SET,
@@ -62,6 +66,24 @@ export default class RequestItem extends LightningElement {
     return !themeName && suggestedThemeName && suggestionReason
       ? formatLabel(SUGGESTION_REASON, suggestionReason)
       : null;
+  }
+
+  /** What the account team should know about a closed theme, or null. */
+  get closedNote() {
+    const { alreadyDelivered, matchedDelivered, matchedDeclined, suggestedThemeName } =
+      this.request;
+    if (alreadyDelivered) {
+      return ALREADY_DELIVERED;
+    }
+    if (matchedDelivered) {
+      return formatLabel(MATCHED_DELIVERED, suggestedThemeName);
+    }
+    return matchedDeclined ? formatLabel(MATCHED_DECLINED, suggestedThemeName) : null;
+  }
+
+  get closedNoteClass() {
+    const delivered = this.request.alreadyDelivered || this.request.matchedDelivered;
+    return `${delivered ? 'already-delivered' : 'already-declined'} ${NOTE_CLASS}`;
   }
 
   get statusText() {

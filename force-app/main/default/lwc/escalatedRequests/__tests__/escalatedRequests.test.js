@@ -119,6 +119,7 @@ describe('c-escalated-requests', () => {
     expect(groupNames(element, 'others')).toEqual([
       'Export audit logs to Splunk',
       '数据必须存放在欧盟境内',
+      'Hardware security keys (FIDO2) for admins',
     ]);
     const headings = $$(element, 'section.group h3').map((h) => h.textContent);
     expect(headings).toEqual([
@@ -183,7 +184,7 @@ describe('c-escalated-requests', () => {
   it('lists every request in one list on an account page', async () => {
     const element = await mountOnAccount();
     await emitAll();
-    expect(groupNames(element, 'all')).toHaveLength(4);
+    expect(groupNames(element, 'all')).toHaveLength(5);
     expect($(element, 'section[data-group="current"]')).toBeNull();
     expect($(element, 'section.group h3')).toBeNull();
   });
@@ -368,6 +369,70 @@ describe('c-escalated-requests', () => {
     expect(byName['数据必须存放在欧盟境内'].suggestionReason).toBe(
       'shares: EU, 数据 with 3 requests',
     );
+  });
+
+  it('tells the account team when Quorum matched a request to a Delivered or Declined theme', async () => {
+    const element = await mountOnAccount();
+    await emitAll();
+    const byName = Object.fromEntries(
+      $$(element, 'c-request-item').map((item) => [item.request.name, item.request]),
+    );
+    expect(byName['Hardware security keys (FIDO2) for admins']).toMatchObject({
+      themeName: null,
+      suggestedThemeName: 'Multi-factor authentication',
+      matchedDelivered: true,
+      matchedDeclined: false,
+      alreadyDelivered: false,
+    });
+    // A match to an open theme is no news.
+    expect(byName['数据必须存放在欧盟境内']).toMatchObject({
+      matchedDelivered: false,
+      matchedDeclined: false,
+    });
+  });
+
+  it('maps a match to a Declined theme, and none once a person chose a theme or answered it', async () => {
+    const element = await mountOnAccount();
+    const data = JSON.parse(JSON.stringify(mockRequests));
+    const edges = data.uiapi.query.Escalated_Request__c.edges;
+    const matched = edges.find(({ node }) => node.Id === 'a025g00000Req05AAA').node;
+    const declined = { ...matched, Id: 'a025g00000Req06AAA', Name: { value: 'Declined match' } };
+    declined.Suggested_Theme__r = {
+      Name: { value: 'Microsoft Teams integration' },
+      Status__c: { value: 'Declined' },
+    };
+    const chosen = { ...matched, Id: 'a025g00000Req07AAA', Name: { value: 'Person chose' } };
+    chosen.Theme__c = { value: 'a035g00000Thm01AAA' };
+    chosen.Theme__r = { Name: { value: 'Single sign-on' }, Status__c: { value: 'Open' } };
+    const answered = { ...matched, Id: 'a025g00000Req08AAA', Name: { value: 'Answered' } };
+    answered.Status__c = { value: 'Delivered', displayValue: 'Delivered' };
+    edges.push({ node: declined }, { node: chosen }, { node: answered });
+    graphql.emit(data, queryNamed('accountRequests'));
+    await flushPromises();
+    const byName = Object.fromEntries(
+      $$(element, 'c-request-item').map((item) => [item.request.name, item.request]),
+    );
+    expect(byName['Declined match']).toMatchObject({
+      matchedDeclined: true,
+      matchedDelivered: false,
+      suggestedThemeName: 'Microsoft Teams integration',
+    });
+    expect(byName['Person chose']).toMatchObject({
+      matchedDelivered: false,
+      matchedDeclined: false,
+    });
+    expect(byName.Answered).toMatchObject({ matchedDelivered: false, matchedDeclined: false });
+  });
+
+  it('reads the status of the suggested theme in its query', async () => {
+    await mountOnAccount();
+    const configs = [];
+    graphql.emit(mockRequestsEmpty, (config) => {
+      configs.push(config);
+      return false;
+    });
+    const query = configs.find(queryNamed('accountRequests')).query.replace(/\s+/g, ' ');
+    expect(query).toContain('Suggested_Theme__r { Name { value } Status__c { value } }');
   });
 
   it('gives a closed theme no rank in its signal', async () => {

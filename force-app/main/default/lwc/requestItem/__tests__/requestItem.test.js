@@ -11,6 +11,16 @@ jest.mock(
   () => ({ default: 'Why suggested: {0}' }),
   { virtual: true },
 );
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_MatchedDelivered',
+  () => ({ default: 'Quorum matched this to {0}, already delivered: tell the customer.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_MatchedDeclined',
+  () => ({ default: 'Quorum matched this to {0}, which the product team declined.' }),
+  { virtual: true },
+);
 jest.mock('@salesforce/label/c.Quorum_Requests_EditAria', () => ({ default: 'Edit request {0}' }), {
   virtual: true,
 });
@@ -107,6 +117,36 @@ describe('c-request-item', () => {
       'c.Quorum_Requests_AlreadyDelivered',
     );
     expect($(mount(REQUEST), '.already-delivered')).toBeNull();
+  });
+
+  it('tells the account team when Quorum matched the request to a Delivered or Declined theme', () => {
+    const matched = {
+      ...REQUEST,
+      themeId: null,
+      themeName: null,
+      suggestedThemeName: 'Multi-factor authentication',
+      suggestionReason: 'matches "Multi-factor authentication" (Delivered): shares FIDO2',
+    };
+    const delivered = mount({ ...matched, matchedDelivered: true });
+    const note = $(delivered, '.already-delivered');
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.textContent.trim()).toBe(
+      'Quorum matched this to Multi-factor authentication, already delivered: tell the customer.',
+    );
+    expect($(delivered, '.already-declined')).toBeNull();
+    // The theme and the reason stay as for any suggestion.
+    expect($(delivered, '.theme').textContent).toBe('Suggested: Multi-factor authentication');
+    expect($(delivered, '.suggestion-reason')).not.toBeNull();
+    const declined = mount({
+      ...matched,
+      suggestedThemeName: 'Microsoft Teams integration',
+      matchedDeclined: true,
+    });
+    expect($(declined, '.already-declined').textContent.trim()).toBe(
+      'Quorum matched this to Microsoft Teams integration, which the product team declined.',
+    );
+    expect($(declined, '.already-delivered')).toBeNull();
+    expect($(mount(matched), '[role="note"]')).toBeNull();
   });
 
   it('shows who asked, when, and the revenue at stake with thousands separators', () => {
