@@ -2,8 +2,8 @@
  * The deterministic demo org: accounts across industries, sizes and countries; contacts with
  * titles and reporting lines; opportunities; buying committees and contact roles; themes;
  * requests phrased differently per account (English and Chinese, ~25% unthemed), and at demo
- * sizes six unthemed requests of a need no theme covers yet (needs.ts EMERGING); segments with
- * criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
+ * sizes six unthemed requests for each of two needs no theme covers yet (needs.ts EMERGING);
+ * segments with criteria (one deliberately invalid); one active scoring profile. Same seed → same org.
  */
 import { REQUEST_STATUSES, SOURCES, URGENCIES, WORKAROUNDS } from '../../src/schema/picklists';
 import { seedHistory } from './history';
@@ -356,7 +356,7 @@ export function generateDemoOrg(store: Store, opts: DemoOptions = {}): DemoCount
 }
 
 /**
- * Unthemed requests for the EMERGING need, each from its own account (Chinese ones from Chinese
+ * Unthemed requests for the EMERGING needs, each from its own account (Chinese ones from Chinese
  * accounts), spread over the accounts and the last weeks; no random draws, so the rest of the
  * org stays what the seed made it.
  */

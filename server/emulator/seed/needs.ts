@@ -460,27 +460,82 @@ export const AFFINITY: Record<string, string[]> = {
 };
 
 /**
- * A need nobody has made a theme for yet, asked for by a few accounts in English and in Chinese
- * (demo sizes only): what suggested themes are for. It is outside the grouping's synonym table,
- * so its English and Chinese requests meet through the bilingual dictionary alone.
+ * Needs nobody has made a theme for yet, each asked for by six accounts in English and in
+ * Chinese (demo sizes only): what suggested themes are for. They are outside the grouping's
+ * synonym table, so their English and Chinese requests meet through the bilingual dictionary
+ * alone.
  */
-export const EMERGING: { name: string; description: string; zh: boolean }[] = [
+export const EMERGING: { need: string; name: string; description: string; zh: boolean }[] = [
   {
+    need: 'Customer map',
     name: 'Map view of customer locations',
     description: 'Field reps plan their visits and want to see every customer on a map.',
     zh: false,
   },
   {
+    need: 'Customer map',
     name: 'Show nearby customers on a map',
     description: 'Sales wants a map of the customers near a city to plan site visits.',
     zh: false,
   },
   {
+    need: 'Customer map',
     name: 'Plot customer locations on a map',
     description: 'Regional managers want to see on a map where their customers are.',
     zh: false,
   },
-  { name: '客户地图视图', description: '销售希望在地图上查看附近的客户，安排上门拜访。', zh: true },
-  { name: '在地图上显示客户位置', description: '区域经理想在地图上看到客户的位置。', zh: true },
-  { name: '用地图查看附近客户', description: '外勤销售需要在地图上规划拜访客户的路线。', zh: true },
+  {
+    need: 'Customer map',
+    name: '客户地图视图',
+    description: '销售希望在地图上查看附近的客户，安排上门拜访。',
+    zh: true,
+  },
+  {
+    need: 'Customer map',
+    name: '在地图上显示客户位置',
+    description: '区域经理想在地图上看到客户的位置。',
+    zh: true,
+  },
+  {
+    need: 'Customer map',
+    name: '用地图查看附近客户',
+    description: '外勤销售需要在地图上规划拜访客户的路线。',
+    zh: true,
+  },
+  {
+    need: 'Call transcripts',
+    name: 'Transcribe recorded sales calls',
+    description: 'Sales reps want their recorded customer calls turned into text automatically.',
+    zh: false,
+  },
+  {
+    need: 'Call transcripts',
+    name: 'Automatic transcripts of customer calls',
+    description: 'Managers want a transcript of every recorded sales call, as text.',
+    zh: false,
+  },
+  {
+    need: 'Call transcripts',
+    name: 'Speech-to-text for call recordings',
+    description: 'Turn recorded phone calls with customers into searchable text.',
+    zh: false,
+  },
+  {
+    need: 'Call transcripts',
+    name: '销售电话录音转文字',
+    description: '销售希望把客户电话录音自动转成文字。',
+    zh: true,
+  },
+  {
+    need: 'Call transcripts',
+    name: '通话录音自动转写',
+    description: '经理想要每个销售电话的文字记录。',
+    zh: true,
+  },
+  {
+    need: 'Call transcripts',
+    name: '客户通话录音转录',
+    description: '把和客户的电话录音转成可以搜索的文字。',
+    zh: true,
+  },
 ];

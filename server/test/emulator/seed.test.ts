@@ -111,8 +111,9 @@ describe('demo org generator', () => {
 
   it('phrases requests differently, in English and Chinese, with about a quarter unthemed', () => {
     const requests = store.records('Escalated_Request__c');
-    // 800 drawn from the needs of the themes, plus the EMERGING need's 6 (unthemed).
-    expect(requests).toHaveLength(806);
+    // 800 drawn from the needs of the themes, plus the EMERGING needs' 12 (unthemed).
+    expect(requests).toHaveLength(800 + EMERGING.length);
+    expect(EMERGING).toHaveLength(12);
     const unthemed = requests.filter((r) => r.Theme__c === null).length / requests.length;
     expect(unthemed).toBeGreaterThan(0.18);
     expect(unthemed).toBeLessThan(0.32);
@@ -138,8 +139,9 @@ describe('demo org generator', () => {
     expect(strip(requests)).toEqual(strip(store.records('Escalated_Request__c')));
     const none = fresh();
     generateDemoOrg(none, { scale: 200, unthemedShare: 0 });
-    // (Requests the seed writes unthemed on purpose, if any, stay so: a handful at most.)
-    expect(share(none.records('Escalated_Request__c'))).toBeLessThan(0.01);
+    // Only the requests the seed writes unthemed on purpose (the emerging needs) stay so.
+    const left = none.records('Escalated_Request__c').filter((r) => r.Theme__c === null);
+    expect(left.map((r) => r.Name).sort()).toEqual(EMERGING.map((e) => e.name).sort());
   });
 
   it('makes needs cluster by industry and country, so segments differ', () => {
@@ -183,30 +185,43 @@ describe('demo org generator', () => {
     });
   });
 
-  it('holds an emerging need in English and Chinese that grouping suggests as one theme', () => {
-    const requests = store.records('Escalated_Request__c');
-    const emerging = requests.filter((r) => EMERGING.some((e) => e.name === r.Name));
-    expect(emerging).toHaveLength(EMERGING.length);
-    expect(emerging.every((r) => r.Theme__c === null)).toBe(true);
-    expect(new Set(emerging.map((r) => r.Account__c)).size).toBe(EMERGING.length);
-    const result = groupThemes({
-      requests: requests as unknown as RequestRecord[],
-      themes: store.records('Demand_Theme__c') as unknown as ThemeRecord[],
-    });
-    const ids = new Set(emerging.map((r) => r.Id as string));
-    const mixed = result.suggestions.find((s) => s.requestIds.some((id) => ids.has(id)));
-    expect(mixed).toBeDefined();
-    // Every request of the need, in both languages, and nothing else.
-    expect(new Set(mixed!.requestIds)).toEqual(ids);
-    expect(mixed!.terms).toContain('map');
-    expect(mixed!.name).toMatch(/^Map\b/);
-    for (const r of emerging) {
-      const reason = result.reasons.get(r.Id as string) ?? '';
-      // Each reason names the shared words as that request wrote them.
-      expect(reason).toMatch(/^shares: /);
-      expect(reason).toContain(/[\u4e00-\u9fff]/.test(r.Name as string) ? '地图' : 'map');
-    }
-  });
+  /** Per emerging need: a word its suggestion's terms hold, and what each reason names. */
+  const EXPECT: Record<string, { term: string; name: RegExp; en: RegExp; zh: string }> = {
+    'Customer map': { term: 'map', name: /^Map\b/, en: /\bmap\b/, zh: '地图' },
+    'Call transcripts': { term: 'calls', name: /\bcalls\b/i, en: /\bcalls?\b/, zh: '录音' },
+  };
+
+  it.each(Object.keys(EXPECT))(
+    'holds the emerging need "%s" in English and Chinese, which grouping suggests as one theme',
+    (need) => {
+      const requests = store.records('Escalated_Request__c');
+      const texts = EMERGING.filter((e) => e.need === need);
+      expect(texts).toHaveLength(6);
+      const emerging = requests.filter((r) => texts.some((e) => e.name === r.Name));
+      expect(emerging).toHaveLength(texts.length);
+      expect(emerging.every((r) => r.Theme__c === null)).toBe(true);
+      const all = requests.filter((r) => EMERGING.some((e) => e.name === r.Name));
+      expect(new Set(all.map((r) => r.Account__c)).size).toBe(EMERGING.length);
+      const result = groupThemes({
+        requests: requests as unknown as RequestRecord[],
+        themes: store.records('Demand_Theme__c') as unknown as ThemeRecord[],
+      });
+      const ids = new Set(emerging.map((r) => r.Id as string));
+      const mixed = result.suggestions.find((s) => s.requestIds.some((id) => ids.has(id)));
+      expect(mixed).toBeDefined();
+      // Every request of the need, in both languages, and nothing else.
+      expect(new Set(mixed!.requestIds)).toEqual(ids);
+      expect(mixed!.terms).toContain(EXPECT[need].term);
+      expect(mixed!.name).toMatch(EXPECT[need].name);
+      for (const r of emerging) {
+        const reason = result.reasons.get(r.Id as string) ?? '';
+        // Each reason names the shared words as that request wrote them.
+        expect(reason).toMatch(/^shares: /);
+        if (/[\u4e00-\u9fff]/.test(r.Name as string)) expect(reason).toContain(EXPECT[need].zh);
+        else expect(reason).toMatch(EXPECT[need].en);
+      }
+    },
+  );
 
   it('scales themes with the org size', () => {
     const big = fresh();
