@@ -17,7 +17,7 @@ import { changedSince } from '../quorumOrg/changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
-import { beatCadence, Heartbeat } from './heartbeat';
+import { beatCadence, Heartbeat, type BeatCadence } from './heartbeat';
 import { leaseRenewalsNeeded } from './minimum';
 import {
   closeUnstarted,
@@ -68,6 +68,8 @@ export interface FinishedRun {
   id: string;
   outcome: RunOutcome;
   result?: RecomputeResult;
+  /** The lease's renewals: API calls they made, over how long the lease was held, and its cadence. */
+  lease?: { renewalCalls: number; heldMs: number; ttlMs: number; cadence: BeatCadence };
 }
 
 interface Active {
@@ -315,8 +317,8 @@ export class Runner {
       };
     }
     const beatCalls = await beats.stop();
+    const heldMs = Date.now() - beats.startedAt;
     if (result) {
-      const heldMs = Date.now() - beats.startedAt;
       log(
         `Lease renewals: ${beatCalls} API calls in ${Math.round(heldMs / 1000)} s (at most every ${Math.round(beats.cadence.renewEveryMs / 1000)} s, and for a new phase at least ${Math.round(beats.cadence.phaseSpacingMs / 1000)} s after the previous renewal; the lease of ${Math.round(lease.ttlMs / 1000)} s needs at least ${leaseRenewalsNeeded(heldMs, lease.ttlMs)}).`,
       );
@@ -335,7 +337,12 @@ export class Runner {
     this.metrics?.retries.inc(org.retries);
     this.metrics?.scoresWritten.inc(outcome.scoresWritten);
     this.metrics?.runDuration.observe({ status: outcome.status }, (Date.now() - startedAt) / 1000);
-    return { id, outcome, result };
+    return {
+      id,
+      outcome,
+      result,
+      lease: { renewalCalls: beatCalls, heldMs, ttlMs: lease.ttlMs, cadence: beats.cadence },
+    };
   }
 
   /**
