@@ -89,6 +89,21 @@ export class Heartbeat {
     if (phase !== this.sentPhase && !this.inFlight) this.schedule();
   }
 
+  /**
+   * Before a long stretch of synchronous work (grouping a million requests takes minutes): no
+   * timer fires while the CPU is busy, and the run's next call checks the lease first, so a beat
+   * that is due (a new phase past the spacing, or the lease's own) goes out now and this waits
+   * for its answer, as it waits for one already on its way. The stretch then starts with a lease
+   * renewed at most `phaseSpacingMs` ago, not up to `renewEveryMs`. Sends nothing that is not
+   * due: the beat would have gone anyway, only later.
+   */
+  async settle(): Promise<void> {
+    await this.inFlight;
+    if (this.stopped || this.clock() < this.nextDue()) return;
+    this.clear();
+    await this.fire();
+  }
+
   /** Stops the timer and waits for a beat on its way; returns the beats sent. */
   async stop(): Promise<number> {
     this.stopped = true;
@@ -108,7 +123,7 @@ export class Heartbeat {
     if (this.timer && due >= this.dueAt) return; // an earlier beat is already set
     this.clear();
     this.dueAt = due;
-    this.timer = setTimeout(() => this.fire(), Math.max(0, due - this.clock()));
+    this.timer = setTimeout(() => void this.fire(), Math.max(0, due - this.clock()));
     // A run's beats never keep a process alive on their own.
     this.timer.unref();
   }
@@ -119,14 +134,14 @@ export class Heartbeat {
     this.dueAt = Infinity;
   }
 
-  private fire(): void {
+  private fire(): Promise<void> | undefined {
     this.timer = null;
     this.dueAt = Infinity;
-    if (this.stopped) return;
+    if (this.stopped || this.inFlight) return this.inFlight ?? undefined;
     const { phase, percent } = this.latest;
     this.lastBeatAt = this.clock();
     this.beats += 1;
-    this.inFlight = this.send(phase, percent).then(
+    const beat = this.send(phase, percent).then(
       (result) => {
         this.inFlight = null;
         if (result === 'ok') this.sentPhase = phase;
@@ -139,5 +154,7 @@ export class Heartbeat {
         this.schedule();
       },
     );
+    this.inFlight = beat;
+    return beat;
   }
 }

@@ -283,6 +283,7 @@ export class Runner {
           checkpoint: this.hooks.checkpoint,
           log,
           releaseMemoryFrom: this.settings.releaseMemoryFrom,
+          beforeComputing: () => beats.settle(),
         });
         // The watermark is the org's own clock after our last write: the run record's
         // SystemModstamp right after this update (so our own writes never look like changes).
@@ -357,6 +358,7 @@ export class Runner {
     controller: AbortController,
   ): {
     update(phase: string, percent: number): void;
+    settle(): Promise<void>;
     stop(): Promise<number>;
     readonly cadence: Heartbeat['cadence'];
     readonly startedAt: number;
@@ -396,6 +398,7 @@ export class Runner {
     );
     return {
       update: (phase, percent) => heart.update(phase, percent),
+      settle: () => heart.settle(),
       async stop() {
         await heart.stop();
         return calls;

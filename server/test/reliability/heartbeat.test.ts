@@ -125,6 +125,48 @@ describe('reliability: the lease heartbeat', () => {
     expect(reached.computed).toBeDefined();
   }, 45_000);
 
+  it('renews a due lease before a long synchronous stretch, which no timer can interrupt', async () => {
+    // Lease 8 s: holds 6.4 s after a renewal, renewed every 2 s, phases 300 ms apart.
+    const proxy = await startProxy(h.emulator.url);
+    open.push(proxy);
+    const a = await replica(proxy.url, 'busy-a', { staleAfterMs: 8_000, phaseSpacingMs: 300 });
+    open.push(a);
+    const renewedAt = () => proxy.seen.filter(isRenewal).at(-1)?.at ?? NaN;
+    let sinceRenewal = NaN;
+    a.runner.hooks = {
+      checkpoint: async (phase) => {
+        if (phase !== 'read') return;
+        // Wait until the latest renewal is 1.8 s old: the lease at its oldest before the next
+        // one (2 s), when the run starts computing.
+        for (;;) {
+          const age = Date.now() - renewedAt();
+          if (age >= 1_800 && age < 1_950) break;
+          await sleep(10);
+        }
+        sinceRenewal = Date.now() - renewedAt();
+      },
+      onProgress: (_id, phase) => {
+        if (phase !== 'Grouping themes') return;
+        // Grouping a large backlog: 5 s of the CPU with no turn of the event loop. Started on a
+        // 1.8 s old lease it would end past the 6.4 s it holds; settle renewed it first.
+        const until = Date.now() + 5_000;
+        while (Date.now() < until) {
+          // busy
+        }
+      },
+    };
+    const { outcome, id } = await a.runner.runToEnd('Full');
+    expect(sinceRenewal).toBeGreaterThanOrEqual(1_800);
+    expect(outcome.status).toBe('Succeeded');
+    const run = (await runRows(h)).find((r) => r.Id === id);
+    expect(run?.Log__c).not.toMatch(/lost its lock/);
+    figure(
+      'heartbeat: lease renewed before 5 s of synchronous work (lease holds 6.4 s)',
+      1,
+      outcome.status === 'Succeeded' ? 1 : 0,
+    );
+  }, 45_000);
+
   it('records the phase the run is in when phases change faster than the spacing', async () => {
     const id = await createRun(h.org, 'Full');
     const claim = await claimRun(h.org, id, { replicaId: 'phases', ttlMs: 60_000 });

@@ -163,4 +163,42 @@ describe('heartbeat', () => {
     release();
     expect(await stopping).toBe(2);
   });
+
+  it('settle sends a due beat before a stretch of computing, and only a due one', async () => {
+    const { sent, send } = recorder();
+    const beat = new Heartbeat(send, cadence, t0);
+    beat.update('Assigning segments', 62);
+    // The CPU is busy: the clock moves, no timer fires.
+    jest.setSystemTime(t0 + 100);
+    await beat.settle();
+    expect(sent).toEqual([]); // not due: the claim is 100 ms old, under the spacing
+    jest.setSystemTime(t0 + 700);
+    await beat.settle();
+    expect(sent).toEqual([{ at: t0 + 700, phase: 'Assigning segments', percent: 62 }]);
+    // The timer the beat replaced does not send it again; the next is the lease's own.
+    await jest.advanceTimersByTimeAsync(1_500);
+    expect(sent.map((s) => s.at - t0)).toEqual([700, 1_700]);
+    await beat.stop();
+  });
+
+  it('settle waits for a beat already on its way', async () => {
+    let release: () => void = () => undefined;
+    let answered = false;
+    const send = () =>
+      new Promise<'ok'>((resolve) => {
+        release = () => {
+          answered = true;
+          resolve('ok');
+        };
+      });
+    const beat = new Heartbeat(send, cadence, t0);
+    await jest.advanceTimersByTimeAsync(1_000);
+    const settled = beat.settle();
+    setTimeout(() => release(), 200);
+    await jest.advanceTimersByTimeAsync(200);
+    await settled;
+    expect(answered).toBe(true);
+    expect(beat.beats).toBe(1); // the renewal just made is fresh: nothing more to send
+    await beat.stop();
+  });
 });
