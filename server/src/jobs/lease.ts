@@ -60,13 +60,22 @@ export class Lease implements LeaseCheck {
     this.confirmedAt = sentAt;
   }
 
-  /** Time kept back from the lease for a call already on its way when the lease runs out. */
+  /** Time kept back from a lease of `ttlMs` for a call already on its way when it runs out. */
+  static marginMs(ttlMs: number): number {
+    return Math.min(30_000, Math.floor(ttlMs / 5));
+  }
+
+  /** How long after a renewal was sent a lease of `ttlMs` still lets the run call the org. */
+  static holdsMs(ttlMs: number): number {
+    return ttlMs - Lease.marginMs(ttlMs);
+  }
+
   get marginMs(): number {
-    return Math.min(30_000, Math.floor(this.ttlMs / 5));
+    return Lease.marginMs(this.ttlMs);
   }
 
   get expiresAt(): number {
-    return this.confirmedAt + this.ttlMs - this.marginMs;
+    return this.confirmedAt + Lease.holdsMs(this.ttlMs);
   }
 
   check(): void {

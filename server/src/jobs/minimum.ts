@@ -6,7 +6,10 @@
  * - writing M rows: ⌈M/1000⌉ (five collections of 200 per composite), or about 6 by Bulk
  *   ingest (create, upload, close, poll, results), whichever is less;
  * - the run record itself: create, claim, finish; and one describe of Account.
+ * The lease renewals a run needs depend on its length, not on its work: `leaseRenewalsNeeded`.
  */
+import { Lease } from './lease';
+
 export interface MinimumInput {
   /** Rows read per object. */
   reads: Record<string, number>;
@@ -46,4 +49,18 @@ export function minimumCalls(input: MinimumInput): number {
   for (const [kind, m] of Object.entries(input.writes))
     n += writeCalls(m, input.writeBytes?.[kind] || undefined);
   return n;
+}
+
+/**
+ * The fewest lease renewals a run of `durationMs` (from its claim to its finish) needs with a
+ * lease of `ttlMs`. The lease lets the run call the org until `Lease.expiresAt`, i.e. for
+ * `Lease.holdsMs(ttl)` (the lease less its margin) after the claim or the last renewal was sent,
+ * so the run needs a renewal inside every such stretch but the last:
+ * max(0, ⌈D / (ttl − margin)⌉ − 1). With the default lease of 5 min (margin 30 s) that is one
+ * renewal per 270 s of run. The runner renews more often than this floor (a quarter of the
+ * lease, and on phase changes: see heartbeat.ts), so a renewal that fails is not fatal.
+ */
+export function leaseRenewalsNeeded(durationMs: number, ttlMs: number): number {
+  if (durationMs <= 0) return 0;
+  return Math.max(0, Math.ceil(durationMs / Lease.holdsMs(ttlMs)) - 1);
 }

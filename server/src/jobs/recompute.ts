@@ -38,6 +38,12 @@ export interface RecomputeOptions {
   log?: (line: string) => void;
   /** Runs reading at least this many records release memory between phases (memory.ts). */
   releaseMemoryFrom?: number;
+  /**
+   * Awaited before each long stretch of synchronous computing (segments and grouping; stamps and
+   * scores), during which no timer fires: the runner sends a lease renewal that is due first
+   * (Heartbeat.settle), so the stretch does not start on an old one.
+   */
+  beforeComputing?: () => Promise<void>;
 }
 
 export { RELEASE_MEMORY_FROM, stampRequests };
@@ -106,6 +112,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
 
   // ---- segments (every account in every segment it matches; the first is its primary)
   progress('Assigning segments', 62);
+  await opts.beforeComputing?.();
   const assignment = assignSegments(
     snap.accounts as never,
     snap.segments as never,
@@ -159,6 +166,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
 
   // ---- plan: stamps, scores, history
   progress('Stamping requests', 72);
+  await opts.beforeComputing?.();
   const requestUpdates = stampRequests(
     snap.requestTable,
     assignment.accountSegment,

@@ -2,8 +2,9 @@
  * Runs recomputes one at a time: POST /runs, the schedule, the poll for Requested runs and the
  * recompute command all come here. In this process a single-flight guard makes concurrent
  * requests share one run; across replicas the lock does (see lease.ts): a run is executed only
- * while its lease holds, renewed by a timer whatever the run is doing, and a run that lost it
- * stops before its next call and leaves the record to whoever took over.
+ * while its lease holds, renewed by a heartbeat whatever the run is doing (heartbeat.ts: when the
+ * lease needs it and when the phase changes), and a run that lost it stops before its next call
+ * and leaves the record to whoever took over.
  */
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'jsforce';
@@ -16,6 +17,8 @@ import { changedSince } from '../quorumOrg/changes';
 import type { Metrics } from './metrics';
 import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
+import { beatCadence, Heartbeat, type BeatCadence } from './heartbeat';
+import { leaseRenewalsNeeded } from './minimum';
 import {
   closeUnstarted,
   createRun,
@@ -34,8 +37,16 @@ export interface RunnerSettings {
   bulkPageSize?: number;
   budget: number;
   reserve: number;
-  /** How often the lease is renewed (Heartbeat_At__c, Phase__c, Progress__c), whatever the run does. */
-  heartbeatMs?: number;
+  /**
+   * Longest time between two lease renewals (Heartbeat_At__c, Phase__c, Progress__c), whatever
+   * the run does; default and ceiling: a quarter of the lease (staleAfterMs).
+   */
+  renewEveryMs?: number;
+  /**
+   * Shortest time between the previous renewal and one sent because the run's phase changed
+   * (default 30 s, PHASE_SPACING_MS; never more than renewEveryMs).
+   */
+  phaseSpacingMs?: number;
   /** The lease: a Running run without a heartbeat for this long is presumed dead and may be taken over. */
   staleAfterMs?: number;
   retry?: RetryPolicy;
@@ -57,6 +68,8 @@ export interface FinishedRun {
   id: string;
   outcome: RunOutcome;
   result?: RecomputeResult;
+  /** The lease's renewals: API calls they made, over how long the lease was held, and its cadence. */
+  lease?: { renewalCalls: number; heldMs: number; ttlMs: number; cadence: BeatCadence };
 }
 
 interface Active {
@@ -230,12 +243,11 @@ export class Runner {
       this.logger.info({ runId: id }, clean);
     };
     log(`${mode} run claimed by ${this.replicaId}.`);
-    let latest = { phase: 'Starting', percent: 0 };
+    const beats = this.startHeartbeat(id, lease, controller);
     const onProgress = (phase: string, percent: number, rows?: RowProgress) => {
       this.hooks.onProgress?.(id, phase, percent, rows);
-      latest = { phase, percent };
+      beats.update(phase, percent);
     };
-    const beats = this.startHeartbeat(id, lease, () => latest, controller);
 
     let result: RecomputeResult | undefined;
     let outcome: RunOutcome;
@@ -271,6 +283,7 @@ export class Runner {
           checkpoint: this.hooks.checkpoint,
           log,
           releaseMemoryFrom: this.settings.releaseMemoryFrom,
+          beforeComputing: () => beats.settle(),
         });
         // The watermark is the org's own clock after our last write: the run record's
         // SystemModstamp right after this update (so our own writes never look like changes).
@@ -305,7 +318,11 @@ export class Runner {
       };
     }
     const beatCalls = await beats.stop();
+    const heldMs = Date.now() - beats.startedAt;
     if (result) {
+      log(
+        `Lease renewals: ${beatCalls} API calls in ${Math.round(heldMs / 1000)} s (at most every ${Math.round(beats.cadence.renewEveryMs / 1000)} s, and for a new phase at least ${Math.round(beats.cadence.phaseSpacingMs / 1000)} s after the previous renewal; the lease of ${Math.round(lease.ttlMs / 1000)} s needs at least ${leaseRenewalsNeeded(heldMs, lease.ttlMs)}).`,
+      );
       const kinds = Object.entries(org.retryKinds).map(([kind, n]) => `${kind} ×${n}`);
       log(
         `API calls used: ${org.calls}; transient errors retried: ${org.retries}${kinds.length ? ` (${kinds.join(', ')})` : ''}.`,
@@ -321,54 +338,73 @@ export class Runner {
     this.metrics?.retries.inc(org.retries);
     this.metrics?.scoresWritten.inc(outcome.scoresWritten);
     this.metrics?.runDuration.observe({ status: outcome.status }, (Date.now() - startedAt) / 1000);
-    return { id, outcome, result };
+    return {
+      id,
+      outcome,
+      result,
+      lease: { renewalCalls: beatCalls, heldMs, ttlMs: lease.ttlMs, cadence: beats.cadence },
+    };
   }
 
   /**
-   * Renews the lease every heartbeatMs on its own connection (so a slow call of the run does not
-   * hold it up, and the run's budget does not starve it), with the latest phase. A renewal that
-   * finds the lease lost aborts the run; a failed one is logged, and the lease runs out on its
-   * own if renewals keep failing.
+   * Renews the lease on its own connection (so a slow call of the run does not hold it up, and
+   * the run's budget does not starve it) when the lease needs it and when the phase changes
+   * (heartbeat.ts), with the latest phase and percent. A renewal that finds the lease lost aborts
+   * the run; a failed one is logged, and the lease runs out on its own if renewals keep failing.
    */
   private startHeartbeat(
     id: string,
     lease: Lease,
-    latest: () => { phase: string; percent: number },
     controller: AbortController,
-  ): { stop(): Promise<number> } {
-    // At least four renewals per lease, whatever heartbeatMs says: a lease shorter than the
-    // renewal interval would expire under a healthy run.
-    const every = Math.min(this.settings.heartbeatMs ?? 10_000, Math.floor(lease.ttlMs / 4));
+  ): {
+    update(phase: string, percent: number): void;
+    settle(): Promise<void>;
+    stop(): Promise<number>;
+    readonly cadence: Heartbeat['cadence'];
+    readonly startedAt: number;
+  } {
     let beatOrg: Org | null = null;
-    let busy: Promise<void> = Promise.resolve();
     let calls = 0;
-    const beat = async () => {
+    const send = async (phase: string, percent: number) => {
       try {
         beatOrg ??= await this.newOrg();
         beatOrg.lease = lease;
         const before = beatOrg.transport.calls;
         try {
-          await renewLease(beatOrg, lease, latest().phase, latest().percent);
+          await renewLease(beatOrg, lease, phase, percent);
         } finally {
           calls += beatOrg.transport.calls - before;
         }
+        return 'ok' as const;
       } catch (err) {
         if (err instanceof LeaseLostError) {
           this.logger.error({ runId: id, err: err.message }, 'lease lost; stopping the run');
           controller.abort(err);
-        } else this.logger.warn({ runId: id, err: describeError(err) }, 'lease renewal failed');
+          return 'stop' as const;
+        }
+        this.logger.warn({ runId: id, err: describeError(err) }, 'lease renewal failed');
+        return 'failed' as const;
       }
     };
-    const timer = setInterval(() => {
-      busy = busy.then(beat);
-    }, every);
-    timer.unref();
+    // The lease's clock starts when the claim was sent.
+    const startedAt = lease.confirmedAt;
+    const heart = new Heartbeat(
+      send,
+      beatCadence(lease.ttlMs, {
+        renewEveryMs: this.settings.renewEveryMs,
+        phaseSpacingMs: this.settings.phaseSpacingMs,
+      }),
+      startedAt,
+    );
     return {
+      update: (phase, percent) => heart.update(phase, percent),
+      settle: () => heart.settle(),
       async stop() {
-        clearInterval(timer);
-        await busy;
+        await heart.stop();
         return calls;
       },
+      cadence: heart.cadence,
+      startedAt,
     };
   }
 

@@ -69,7 +69,7 @@ describe('reliability: claims, leases, counts, sweep', () => {
 
   it('item 2: a holder stalled past its lease stops writing and leaves the takeover record alone', async () => {
     const pa = await proxy();
-    const lease = { staleAfterMs: 2_000, heartbeatMs: 250 };
+    const lease = { staleAfterMs: 2_000, renewEveryMs: 250 };
     const a = await rep(pa.url, 'stalled-a', lease);
     const b = await rep(h.emulator.url, 'taker-b', lease);
     const before = await snapshot(h);

@@ -25,6 +25,8 @@ export interface Seen {
   at: number;
   method: string;
   path: string;
+  /** The start of the request body (what a composite call does: a lease renewal, a finish). */
+  head: string;
   fault?: ProxyRule['action'];
 }
 
@@ -76,7 +78,13 @@ export async function startProxy(target: string): Promise<FaultProxy> {
     const at = Date.now();
     const body = await readAll(req);
     const rule = pick(method, decoded, body.toString('utf8'));
-    seen.push({ at, method, path, fault: rule?.action });
+    seen.push({
+      at,
+      method,
+      path,
+      head: body.subarray(0, 400).toString('utf8'),
+      fault: rule?.action,
+    });
     if (rule?.action === 'reset') {
       req.socket.destroy();
       return;

@@ -1,4 +1,5 @@
-import { minimumCalls, readCalls, writeCalls } from '../../src/jobs/minimum';
+import { Lease } from '../../src/jobs/lease';
+import { leaseRenewalsNeeded, minimumCalls, readCalls, writeCalls } from '../../src/jobs/minimum';
 
 describe('theoretical minimum of API calls', () => {
   it('follows docs/PLATFORM.md: REST pages, Bulk jobs, collections through composite', () => {
@@ -21,5 +22,48 @@ describe('theoretical minimum of API calls', () => {
     expect(writeCalls(30_000)).toBe(6);
     expect(writeCalls(30_000, 350 * 2 ** 20)).toBe(24);
     expect(writeCalls(30_000, 10 * 2 ** 20)).toBe(6);
+  });
+});
+
+describe('lease renewals a run needs', () => {
+  it('is one renewal per stretch the lease holds (the lease less its margin), but the last', () => {
+    // Default lease 5 min: margin 30 s, so it holds 270 s after each renewal.
+    expect(Lease.holdsMs(300_000)).toBe(270_000);
+    expect(leaseRenewalsNeeded(0, 300_000)).toBe(0);
+    expect(leaseRenewalsNeeded(270_000, 300_000)).toBe(0);
+    expect(leaseRenewalsNeeded(270_001, 300_000)).toBe(1);
+    // The 1M bench's run of 759 s.
+    expect(leaseRenewalsNeeded(759_000, 300_000)).toBe(2);
+    expect(leaseRenewalsNeeded(810_001, 300_000)).toBe(3);
+    // A short lease keeps a fifth as margin: 2 s holds 1.6 s.
+    expect(leaseRenewalsNeeded(1_600, 2_000)).toBe(0);
+    expect(leaseRenewalsNeeded(5_000, 2_000)).toBe(3);
+  });
+
+  it('agrees with the Lease itself: renewing that often, and no less, keeps it', () => {
+    for (const [duration, ttl] of [
+      [759_000, 300_000],
+      [7_300, 4_000],
+      [60_000, 2_000],
+    ]) {
+      const n = leaseRenewalsNeeded(duration, ttl);
+      let now = 0;
+      const lease = new Lease('claim', 'run', 'replica', ttl, 0, () => now);
+      // Renew as late as the lease allows, n times; the run's last call at `duration` passes.
+      for (let i = 0; i < n; i += 1) {
+        now = lease.expiresAt;
+        lease.check();
+        lease.confirmedAt = now;
+      }
+      now = duration;
+      expect(() => lease.check()).not.toThrow();
+      // One renewal fewer, and the call at `duration` finds the lease gone.
+      if (n > 0) {
+        const short = new Lease('claim', 'run', 'replica', ttl, 0, () => now);
+        for (let i = 0; i < n - 1; i += 1) short.confirmedAt = short.expiresAt;
+        now = duration;
+        expect(() => short.check()).toThrow(/lost its lock/);
+      }
+    }
   });
 });
