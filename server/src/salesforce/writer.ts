@@ -76,8 +76,13 @@ async function viaBulk(
   ingest: (records: Record<string, unknown>[]) => Promise<IngestResult>,
   keyOf: (r: Record<string, unknown>) => string,
   rest: (records: Record<string, unknown>[]) => Promise<WriteResult>,
+  scratch?: CsvScratch,
 ): Promise<WriteResult> {
   const res = await ingest(records);
+  // The run's CSV buffer holds the last job's bytes (up to 100 MB). Rows handed back make
+  // large JSON calls: let the buffer go first, so both are never resident at once (a later
+  // Bulk write of the run takes a fresh one, resident only as far as it is written).
+  if (scratch && res.tooLong.length > 0) scratch.buffer = undefined;
   const locked = new Set(res.lockedKeys);
   const again = [
     ...res.tooLong,
@@ -113,6 +118,7 @@ export async function upsertMany(
       ),
     (r) => String(r[extField]),
     (rows) => upsertByExternalId(org, type, extField, rows),
+    opts.scratch,
   );
 }
 
@@ -135,6 +141,7 @@ export async function updateMany(
       ),
     (r) => String(r.Id),
     (rows) => updateById(org, type, rows),
+    opts.scratch,
   );
 }
 

@@ -43,8 +43,24 @@ describe('Bulk ingest split by size', () => {
     await h.close();
   });
 
-  it('uploads one job per size-bounded CSV and checks every job processed all its rows', async () => {
+  /** Upserts themes by key through bulkIngest, jobs of at most maxJobBytes. */
+  const upsertThemes = async (
+    records: Record<string, unknown>[],
+    maxJobBytes: number,
+    scratch?: { buffer?: Buffer },
+  ) => {
     const { bulkIngest } = await import('../../src/salesforce/ingest');
+    const spec = {
+      object: 'Demand_Theme__c',
+      operation: 'upsert' as const,
+      externalIdFieldName: 'Theme_Key__c',
+      fields: Object.keys(records[0]),
+      records,
+    };
+    return bulkIngest(h.org, spec, maxJobBytes, scratch);
+  };
+
+  it('uploads one job per size-bounded CSV and checks every job processed all its rows', async () => {
     const records = Array.from({ length: 120 }, (_, i) => ({
       Theme_Key__c: `bulk-${i}`,
       Name: `Theme "${i}", with, commas`,
@@ -54,17 +70,7 @@ describe('Bulk ingest split by size', () => {
     }));
     const before =
       (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute['POST jobs/ingest'] ?? 0;
-    const res = await bulkIngest(
-      h.org,
-      {
-        object: 'Demand_Theme__c',
-        operation: 'upsert',
-        externalIdFieldName: 'Theme_Key__c',
-        fields: Object.keys(records[0]),
-        records,
-      },
-      8_000,
-    );
+    const res = await upsertThemes(records, 8_000);
     expect(res).toMatchObject({ written: 120, failures: [], lockedKeys: [] });
     const jobs =
       ((h.emulator.stats() as { byRoute: Record<string, number> }).byRoute['POST jobs/ingest'] ??
@@ -76,8 +82,32 @@ describe('Bulk ingest split by size', () => {
     expect(back.records[0].Name).toBe('Theme "7", with, commas');
   });
 
+  it('turns long, multi-line and Chinese values into CSV a few rows at a time, each row whole and once', async () => {
+    // Descriptions of 3,000–9,000 characters: slices of a few rows, not 50, and job breaks
+    // between slices; one value spans lines, one row is over the field limit.
+    const records = Array.from({ length: 40 }, (_, i) => ({
+      Theme_Key__c: `slice-${i}`,
+      Name: `Slice ${i}`,
+      Origin__c: 'Suggested',
+      Status__c: 'Suggested',
+      Description__c:
+        i === 13
+          ? 'y'.repeat(32_001)
+          : `${i}: ${'数据存放在欧盟境内, "quoted"\n'.repeat(100 + 20 * (i % 15))}`,
+    }));
+    const res = await upsertThemes(records, 120_000);
+    expect(res).toMatchObject({ written: 39, failures: [], lockedKeys: [] });
+    expect(res.tooLong).toEqual([records[13]]);
+    const back = await h.conn.query<{ Theme_Key__c: string; Description__c: string }>(
+      "SELECT Theme_Key__c, Description__c FROM Demand_Theme__c WHERE Theme_Key__c LIKE 'slice-%'",
+    );
+    expect(back.records).toHaveLength(39);
+    const byKey = new Map(back.records.map((r) => [r.Theme_Key__c, r.Description__c]));
+    for (const [i, r] of records.entries())
+      if (i !== 13) expect(byKey.get(r.Theme_Key__c)).toBe(r.Description__c);
+  });
+
   it('reuses one scratch buffer across the Bulk writes of a run, each job with its own rows', async () => {
-    const { bulkIngest } = await import('../../src/salesforce/ingest');
     const scratch: { buffer?: Buffer } = {};
     const write = (from: number, name: string) => {
       const records = Array.from({ length: 30 }, (_, i) => ({
@@ -86,18 +116,7 @@ describe('Bulk ingest split by size', () => {
         Origin__c: 'Suggested',
         Status__c: 'Suggested',
       }));
-      return bulkIngest(
-        h.org,
-        {
-          object: 'Demand_Theme__c',
-          operation: 'upsert',
-          externalIdFieldName: 'Theme_Key__c',
-          fields: Object.keys(records[0]),
-          records,
-        },
-        8_000,
-        scratch,
-      );
+      return upsertThemes(records, 8_000, scratch);
     };
     expect(await write(0, 'first')).toMatchObject({ written: 30, failures: [] });
     const buffer = scratch.buffer;
@@ -194,10 +213,14 @@ describe('Bulk ingest and long text', () => {
       theme(100 + i, i % 10 === 0 ? `${i}`.padEnd(32_500, 'y') : 'short'),
     );
     const before = { ...(h.emulator.stats() as { byRoute: Record<string, number> }).byRoute };
+    const scratch: { buffer?: Buffer } = {};
     const res = await upsertMany(h.org, 'Demand_Theme__c', 'Theme_Key__c', records, {
       bulkThreshold: 10,
+      scratch,
     });
     expect(res).toMatchObject({ written: 30, failures: [] });
+    // The run's CSV buffer is let go before the long rows' JSON calls (never both resident).
+    expect(scratch.buffer).toBeUndefined();
     const after = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute;
     const used = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
     expect(used('POST jobs/ingest')).toBe(1);
@@ -206,5 +229,28 @@ describe('Bulk ingest and long text', () => {
       "SELECT Description__c FROM Demand_Theme__c WHERE Theme_Key__c = 'long-110'",
     );
     expect(back.records[0].Description__c).toHaveLength(32_500);
+  });
+
+  it('splits a collections write by the size of its text, so no call holds all the long rows', async () => {
+    const { upsertByExternalId } = await import('../../src/salesforce/write');
+    // Ten rows of 32,500 characters and ten short ones, at most 70,000 characters a call:
+    // two long rows a call (five calls for them), the short ones beside them.
+    const records = Array.from({ length: 20 }, (_, i) =>
+      theme(200 + i, i % 2 === 0 ? `${i}`.padEnd(32_500, 'z') : 'short'),
+    );
+    const route = 'PATCH composite/sobjects/:type/:extField';
+    const before = (h.emulator.stats() as { byRoute: Record<string, number> }).byRoute[route] ?? 0;
+    const res = await upsertByExternalId(h.org, 'Demand_Theme__c', 'Theme_Key__c', records, {
+      maxCallChars: 70_000,
+    });
+    expect(res).toMatchObject({ written: 20, failures: [] });
+    const calls =
+      ((h.emulator.stats() as { byRoute: Record<string, number> }).byRoute[route] ?? 0) - before;
+    expect(calls).toBe(5);
+    const back = await h.conn.query<{ Theme_Key__c: string; Description__c: string }>(
+      "SELECT Theme_Key__c, Description__c FROM Demand_Theme__c WHERE Theme_Key__c LIKE 'long-2%'",
+    );
+    const byKey = new Map(back.records.map((r) => [r.Theme_Key__c, r.Description__c]));
+    for (const r of records) expect(byKey.get(r.Theme_Key__c)).toBe(r.Description__c);
   });
 });
