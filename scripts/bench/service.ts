@@ -132,7 +132,7 @@ class EmulatorProcess {
 let UNTHEMED_SHARE = 0.05;
 
 /** Heap cap of the service child (--heap-mb N): V8 collects before RSS grows past the 1 GB target. */
-let SERVICE_HEAP_MB = 896;
+let SERVICE_HEAP_MB = 640;
 
 interface ServiceReport {
   full: {

@@ -82,9 +82,9 @@ describe('Bulk ingest split by size', () => {
     expect(back.records[0].Name).toBe('Theme "7", with, commas');
   });
 
-  it('turns long, multi-line and Chinese values into CSV a few rows at a time, each row whole and once', async () => {
-    // Descriptions of 3,000–9,000 characters: slices of a few rows, not 50, and job breaks
-    // between slices; one value spans lines, one row is over the field limit.
+  it('keeps long, multi-line and Chinese values whole across job breaks, each row once', async () => {
+    // Descriptions of 3,000–11,000 characters with quotes, commas and line breaks, jobs of at
+    // most 120 KB; one row is over the field limit.
     const records = Array.from({ length: 40 }, (_, i) => ({
       Theme_Key__c: `slice-${i}`,
       Name: `Slice ${i}`,
