@@ -6,24 +6,11 @@
  * A second run over its own output writes nothing.
  */
 import { buildReport } from '../../src/jobs/report';
-import { startHarness, type Harness } from './harness';
-
-type Row = Record<string, unknown> & { Id: string };
+import { recordBook, startHarness, type Harness } from './harness';
 
 describe('a new ask for a Delivered need', () => {
   let h: Harness;
-  const id: Record<string, string> = {};
-  const create = async (type: string, key: string, record: Record<string, unknown>) => {
-    const res = (await h.conn.sobject(type).create(record as never)) as unknown as {
-      id?: string;
-      success: boolean;
-      errors: unknown[];
-    };
-    if (!res.success || !res.id) throw new Error(`${type}: ${JSON.stringify(res.errors)}`);
-    id[key] = res.id;
-  };
-  const query = async (soql: string): Promise<Row[]> =>
-    (await h.conn.query<Row>(soql)).records as Row[];
+  const { id, create, query } = recordBook(() => h);
   const requests = async () =>
     new Map(
       (

@@ -6,27 +6,14 @@
  * theme status on every row, the breakdown naming every factor, and monthly history.
  */
 import { readBreakdown } from '../../../force-app/main/default/lwc/quorumBreakdown/quorumBreakdown';
-import { startHarness, type Harness } from './harness';
+import { recordBook, startHarness, type Harness } from './harness';
 
 const DAY = 86400000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
 
-type Row = Record<string, unknown> & { Id: string };
-
 describe('open, overlapping, fully weighted demand', () => {
   let h: Harness;
-  const id: Record<string, string> = {};
-  const create = async (type: string, key: string, record: Record<string, unknown>) => {
-    const res = (await h.conn.sobject(type).create(record as never)) as unknown as {
-      id?: string;
-      success: boolean;
-      errors: unknown[];
-    };
-    if (!res.success || !res.id) throw new Error(`${type}: ${JSON.stringify(res.errors)}`);
-    id[key] = res.id;
-  };
-  const query = async (soql: string): Promise<Row[]> =>
-    (await h.conn.query<Row>(soql)).records as Row[];
+  const { id, create, query } = recordBook(() => h);
   const scores = async () =>
     new Map(
       (

@@ -177,3 +177,32 @@ export function writesSince(
   }
   return out;
 }
+
+export type TestRow = Record<string, unknown> & { Id: string };
+
+/**
+ * Records a test creates through jsforce, each Id kept under the test's own key (`id`), and
+ * queries answered as plain rows. `harness` is read when called (it starts in beforeAll).
+ */
+export function recordBook(harness: () => Harness): {
+  id: Record<string, string>;
+  create: (type: string, key: string, record: Record<string, unknown>) => Promise<void>;
+  query: (soql: string) => Promise<TestRow[]>;
+} {
+  const id: Record<string, string> = {};
+  return {
+    id,
+    create: async (type, key, record) => {
+      const res = (await harness()
+        .conn.sobject(type)
+        .create(record as never)) as unknown as {
+        id?: string;
+        success: boolean;
+        errors: unknown[];
+      };
+      if (!res.success || !res.id) throw new Error(`${type}: ${JSON.stringify(res.errors)}`);
+      id[key] = res.id;
+    },
+    query: async (soql) => (await harness().conn.query<TestRow>(soql)).records as TestRow[],
+  };
+}
