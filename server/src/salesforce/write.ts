@@ -41,8 +41,7 @@ interface SaveResult {
 interface Chunk {
   method: 'PATCH' | 'DELETE';
   url: string;
-  body?: { allOrNone: false; records: Record<string, unknown>[] };
-  /** The body as JSON, serialised once (long text makes it large). */
+  /** The body as JSON, each record serialised once (long text makes it large). */
   json?: string;
   keys: string[];
   items: unknown[];
@@ -56,9 +55,13 @@ type Op<T> = {
   tally: string | 'deleted';
   items: T[];
   keyOf: (item: T) => string;
-  toChunk: (items: T[]) => Omit<Chunk, 'keys' | 'items'>;
-  /** An item's share of a call's JSON (records with long text make calls large; see CALL_MAX_CHARS). */
-  sizeOf?: (item: T) => number;
+  /** A chunk's call; `jsons` are its items' JSON when the op has `itemJson`. */
+  toChunk: (items: T[], jsons: string[]) => Omit<Chunk, 'keys' | 'items'>;
+  /**
+   * An item as JSON in the call's body: it also measures the item, so a call stops before
+   * CALL_MAX_CHARS (records with long text make calls large).
+   */
+  itemJson?: (item: T) => string;
 };
 
 /**
@@ -114,18 +117,12 @@ function patchRecords(
       tally: type,
       items: records,
       keyOf,
-      toChunk: (items) => ({
+      itemJson: (r) => JSON.stringify({ attributes: { type }, ...r }),
+      toChunk: (_items, jsons) => ({
         method: 'PATCH',
         url,
-        body: { allOrNone: false, records: items.map((r) => ({ attributes: { type }, ...r })) },
+        json: `{"allOrNone":false,"records":[${jsons.join(',')}]}`,
       }),
-      // Only text can make a record large: count its strings, not its whole JSON (a computed
-      // Breakdown__c is built once more here, which costs time, not memory).
-      sizeOf: (r) => {
-        let chars = 64;
-        for (const v of Object.values(r)) chars += typeof v === 'string' ? v.length + 8 : 24;
-        return chars;
-      },
     },
     opts,
   );
@@ -169,27 +166,29 @@ async function runCollections<T>(org: Org, op: Op<T>, opts: WriteOptions): Promi
     // Chunks are serialised as they are grouped, so only one call's JSON is in memory at once.
     const callMax = opts.maxCallChars ?? CALL_MAX_CHARS;
     let next = 0;
+    /** The JSON of pending[next], made by the chunk before, which it did not fit. */
+    let spare: string | undefined;
     const makeChunk = (): Chunk | undefined => {
       if (next >= pending.length) return undefined;
       let end = Math.min(pending.length, next + COLLECTION_SIZE);
-      if (op.sizeOf) {
-        let chars = op.sizeOf(pending[next]);
-        for (let k = next + 1; k < end; k++) {
-          chars += op.sizeOf(pending[k]);
-          if (chars > callMax) {
+      const jsons: string[] = [];
+      if (op.itemJson) {
+        let chars = 0;
+        for (let k = next; k < end; k++) {
+          const json = k === next && spare !== undefined ? spare : op.itemJson(pending[k]);
+          spare = undefined;
+          if (jsons.length > 0 && chars + json.length > callMax) {
+            spare = json;
             end = k;
             break;
           }
+          jsons.push(json);
+          chars += json.length;
         }
       }
       const items = pending.slice(next, end);
       next += items.length;
-      const chunk: Chunk = { ...op.toChunk(items), keys: items.map(op.keyOf), items };
-      if (chunk.body) {
-        chunk.json = JSON.stringify(chunk.body);
-        chunk.body = undefined;
-      }
-      return chunk;
+      return { ...op.toChunk(items, jsons), keys: items.map(op.keyOf), items };
     };
     let carry: Chunk | undefined;
     for (;;) {

@@ -3,13 +3,9 @@
  * "asked again after delivery / declining", unranked) instead of clustering into a new
  * Suggested theme that duplicates it and ranks as fresh open demand.
  */
-import {
-  groupThemes,
-  type GroupingResult,
-  type RequestRecord,
-  type ThemeRecord,
-} from '../../src/domain';
+import { groupThemes, type RequestRecord, type ThemeRecord } from '../../src/domain';
 import { restateMatch, themeLabel } from '../../src/domain/themes/describe';
+import { applyGrouping } from './world';
 
 const r = (
   Id: string,
@@ -55,39 +51,14 @@ const unrelated = [
   r('U9', 'A7', 'Gantt chart of implementation tasks'),
 ];
 const requests = [...labelled, ...askedAgain, ...unrelated];
-
-/** Writes a grouping result back as the service does, reasons included. */
-function apply(
-  org: { requests: RequestRecord[]; themes: ThemeRecord[] },
-  out: GroupingResult,
-): { requests: RequestRecord[]; themes: ThemeRecord[] } {
-  const themes = [...org.themes];
-  const themeOf = new Map(out.attachments);
-  for (const s of out.suggestions) {
-    const id = `SUG-${s.key}`;
-    if (!themes.some((t) => t.Id === id))
-      themes.push({
-        Id: id,
-        Name: s.name,
-        Theme_Key__c: s.key,
-        Status__c: 'Suggested',
-        Origin__c: 'Suggested',
-      });
-    for (const req of s.requestIds) themeOf.set(req, id);
-  }
-  return {
-    themes,
-    requests: org.requests.map((x) =>
-      x.Theme__c
-        ? x
-        : {
-            ...x,
-            Suggested_Theme__c: themeOf.get(x.Id) ?? null,
-            Suggestion_Reason__c: out.reasons.get(x.Id) ?? null,
-          },
-    ),
-  };
-}
+/** A suggestion of an earlier run that duplicates the MFA theme. */
+const suggested: ThemeRecord = {
+  Id: 'T_S',
+  Name: 'MFA, FIDO2, hardware',
+  Status__c: 'Suggested',
+  Origin__c: 'Suggested',
+  Theme_Key__c: 'sugg-x',
+};
 
 describe('grouping attaches new asks to Delivered and Declined themes', () => {
   it.each(['Delivered', 'Declined'])(
@@ -122,13 +93,6 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
   });
 
   it('never attaches to a Suggested theme, even one people put requests in', () => {
-    const suggested: ThemeRecord = {
-      Id: 'T_S',
-      Name: 'MFA, FIDO2, hardware',
-      Status__c: 'Suggested',
-      Origin__c: 'Suggested',
-      Theme_Key__c: 'sugg-x',
-    };
     const out = groupThemes({
       requests: requests.map((x) => (x.Theme__c ? { ...x, Theme__c: 'T_S' } : x)),
       themes: [suggested],
@@ -148,13 +112,6 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
   });
 
   it('keeps a request moved off a suggestion into a Delivered theme from pulling the others in', () => {
-    const suggested: ThemeRecord = {
-      Id: 'T_S',
-      Name: 'MFA, FIDO2, hardware',
-      Status__c: 'Suggested',
-      Origin__c: 'Suggested',
-      Theme_Key__c: 'sugg-x',
-    };
     const moved = [
       ...labelled,
       ...unrelated,
@@ -177,12 +134,12 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
 
   describe('over its own output', () => {
     const start = { requests, themes: [MFA] };
-    const once = apply(start, groupThemes(start));
+    const once = applyGrouping(start, groupThemes(start));
 
     it('a second run changes no attachment and no reason', () => {
       const again = groupThemes(once);
       expect(again.suggestions).toEqual([]);
-      const twice = apply(once, again);
+      const twice = applyGrouping(once, again);
       expect(twice).toEqual(once);
       expect(once.requests.find((x) => x.Id === 'U1')?.Suggestion_Reason__c).toContain(
         '(Delivered)',
@@ -190,7 +147,10 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
     });
 
     it('a theme delivered after the attachment keeps its requests, and their reason says so', () => {
-      const open = apply(start, groupThemes({ ...start, themes: [{ ...MFA, Status__c: 'Open' }] }));
+      const open = applyGrouping(
+        start,
+        groupThemes({ ...start, themes: [{ ...MFA, Status__c: 'Open' }] }),
+      );
       const before = open.requests.find((x) => x.Id === 'U1')?.Suggestion_Reason__c as string;
       expect(before).toMatch(/^matches "Multi-factor authentication": /);
       const delivered = groupThemes({ requests: open.requests, themes: [MFA] });
@@ -203,7 +163,7 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
       );
       // Reopened: the status goes from the reason again.
       const reopened = groupThemes({
-        requests: apply({ requests: open.requests, themes: [MFA] }, delivered).requests,
+        requests: applyGrouping({ requests: open.requests, themes: [MFA] }, delivered).requests,
         themes: [{ ...MFA, Status__c: 'Open' }],
       });
       expect(reopened.reasons.get('U1')).toBe(before);

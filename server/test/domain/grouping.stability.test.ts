@@ -4,58 +4,20 @@
  * must move no request and suggest no new theme (else every steady-state run rewrites requests
  * and scores).
  */
-import {
-  groupThemes,
-  type GroupingResult,
-  type RequestRecord,
-  type ThemeRecord,
-} from '../../src/domain';
+import { groupThemes } from '../../src/domain';
 import { loadFixture } from '../fixtures/grouping/evaluate';
+import { applyGrouping, type GroupedOrg } from './world';
 
-interface Org {
-  requests: RequestRecord[];
-  themes: ThemeRecord[];
-}
-
-/** Writes a grouping result back as the service does (suggested themes upserted by key). */
-function apply(org: Org, result: GroupingResult): Org {
-  const byKey = new Map(
-    org.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]),
-  );
-  const themes = [...org.themes];
-  for (const s of result.suggestions) {
-    if (byKey.has(s.key)) continue;
-    const theme = {
-      Id: `SUG-${s.key}`,
-      Name: s.name,
-      Description__c: s.description,
-      Theme_Key__c: s.key,
-      Origin__c: 'Suggested',
-      Status__c: 'Suggested',
-      Match_Terms__c: s.terms.join(', '),
-      Merged_Into__c: null,
-    } as ThemeRecord;
-    themes.push(theme);
-    byKey.set(s.key, theme);
-  }
-  const themeOf = new Map(result.attachments);
-  for (const s of result.suggestions)
-    for (const id of s.requestIds) themeOf.set(id, byKey.get(s.key)!.Id);
-  const requests = org.requests.map((r) =>
-    r.Theme__c ? r : { ...r, Suggested_Theme__c: themeOf.get(r.Id) ?? null },
-  );
-  return { requests, themes };
-}
-
-const run = (org: Org): Org =>
-  apply(org, groupThemes({ requests: org.requests, themes: org.themes }));
-const suggestedOf = (org: Org) => org.requests.map((r) => [r.Id, r.Suggested_Theme__c ?? null]);
+const run = (org: GroupedOrg): GroupedOrg =>
+  applyGrouping(org, groupThemes({ requests: org.requests, themes: org.themes }));
+const suggestedOf = (org: GroupedOrg) =>
+  org.requests.map((r) => [r.Id, r.Suggested_Theme__c ?? null]);
 
 describe.each(['requests', 'holdout'] as const)(
   'grouping over its own output (%s fixture)',
   (name) => {
     const fixture = loadFixture(name);
-    const start: Org = { requests: fixture.requests, themes: fixture.themes };
+    const start: GroupedOrg = { requests: fixture.requests, themes: fixture.themes };
 
     it('the second run moves no request and suggests no new theme', () => {
       const once = run(start);
@@ -70,7 +32,7 @@ describe.each(['requests', 'holdout'] as const)(
         (t) => t.Status__c === 'Open' || t.Status__c === 'Planned',
       );
       expect(into).toBeDefined();
-      const merged: Org = {
+      const merged: GroupedOrg = {
         requests: once.requests,
         themes: once.themes.map((t) => (t.Id === from.Id ? { ...t, Merged_Into__c: into.Id } : t)),
       };
@@ -86,9 +48,9 @@ describe.each(['requests', 'holdout'] as const)(
  */
 describe('a backlog larger than the bound of a run', () => {
   const fixture = loadFixture('requests');
-  const start: Org = { requests: fixture.requests, themes: fixture.themes };
+  const start: GroupedOrg = { requests: fixture.requests, themes: fixture.themes };
   const settings = { maxFree: 40 };
-  const bounded = (org: Org) =>
+  const bounded = (org: GroupedOrg) =>
     groupThemes({ requests: org.requests, themes: org.themes, settings });
   const unthemed = fixture.requests.filter((r) => !r.Theme__c).map((r) => r.Id);
 
@@ -119,13 +81,13 @@ describe('a backlog larger than the bound of a run', () => {
     for (let k = 0; k < 12; k++) {
       const result = bounded(org);
       deferredByRun.push(result.deferred);
-      org = apply(org, result);
+      org = applyGrouping(org, result);
       const now = suggestedOf(org);
       if (JSON.stringify(now) === JSON.stringify(before)) break;
       before = now;
     }
     // Fixed point reached within the runs allowed, the backlog never growing on the way.
-    expect(suggestedOf(apply(org, bounded(org)))).toEqual(suggestedOf(org));
+    expect(suggestedOf(applyGrouping(org, bounded(org)))).toEqual(suggestedOf(org));
     for (let k = 1; k < deferredByRun.length; k++)
       expect(deferredByRun[k]).toBeLessThanOrEqual(deferredByRun[k - 1]);
     expect(deferredByRun[deferredByRun.length - 1]).toBeLessThan(deferredByRun[0]);

@@ -2,6 +2,7 @@
 import {
   computeScores,
   resolveProfile,
+  type GroupingResult,
   type Profile,
   type ScoreInput,
   type RequestRecord,
@@ -130,3 +131,48 @@ export function breakdownOf(r: ScoreRow): ReadBreakdown {
 
 export const daysAgo = (days: number, from = NOW): string =>
   new Date(Date.parse(from) - days * 86400000).toISOString();
+
+/** An org as grouping reads it. */
+export interface GroupedOrg {
+  requests: RequestRecord[];
+  themes: ThemeRecord[];
+}
+
+/**
+ * Writes a grouping result back as the service does: suggested themes upserted by key, each
+ * unthemed request's Suggested_Theme__c and Suggestion_Reason__c.
+ */
+export function applyGrouping(org: GroupedOrg, result: GroupingResult): GroupedOrg {
+  const byKey = new Map(
+    org.themes.filter((t) => t.Theme_Key__c).map((t) => [t.Theme_Key__c as string, t]),
+  );
+  const themes = [...org.themes];
+  for (const s of result.suggestions) {
+    if (byKey.has(s.key)) continue;
+    const theme = {
+      Id: `SUG-${s.key}`,
+      Name: s.name,
+      Description__c: s.description,
+      Theme_Key__c: s.key,
+      Origin__c: 'Suggested',
+      Status__c: 'Suggested',
+      Match_Terms__c: s.terms.join(', '),
+      Merged_Into__c: null,
+    } as ThemeRecord;
+    themes.push(theme);
+    byKey.set(s.key, theme);
+  }
+  const themeOf = new Map(result.attachments);
+  for (const s of result.suggestions)
+    for (const id of s.requestIds) themeOf.set(id, byKey.get(s.key)!.Id);
+  const requests = org.requests.map((r) =>
+    r.Theme__c
+      ? r
+      : {
+          ...r,
+          Suggested_Theme__c: themeOf.get(r.Id) ?? null,
+          Suggestion_Reason__c: result.reasons.get(r.Id) ?? null,
+        },
+  );
+  return { requests, themes };
+}
