@@ -25,7 +25,9 @@
  *    and the account team hears "already delivered"; left out, it would cluster into a new
  *    Suggested theme that duplicates the closed one and ranks as fresh open demand. The
  *    reason names a closed theme's status. Suggested themes are never candidates: they are
- *    this run's own clusters (step 4).
+ *    this run's own clusters (step 4). The search (attach.ts) visits themes by an upper
+ *    bound of their score and compares a request with the documents of the few themes that
+ *    can still win, not with every document.
  * 4. Cluster the rest with average linkage (cluster.ts) over each request's nearest
  *    neighbours. Groups spanning at least two accounts become Suggested themes: one account
  *    asking twice is not a pattern.
@@ -48,6 +50,7 @@ import {
   themeLabel,
   type Member,
 } from './describe';
+import { ThemeProfiles } from './attach';
 import { assignKeys } from './keys';
 import { buildMergeResolver } from './resolve';
 import {
@@ -267,13 +270,15 @@ export function groupThemes(input: GroupInput): GroupingResult {
         id: r.Id,
       });
     }
-  const profileIndex = new InvertedIndex(profileDocs.map((p) => p.doc.vector));
-  const tally = new ThemeTally(candidates.length);
-  for (const p of profileDocs) tally.docs[p.theme]++;
+  const profiles = new ThemeProfiles(
+    profileDocs.map((p) => ({ theme: p.theme, vector: p.doc.vector })),
+    candidates.length,
+    { attach: cfg.attach, floor: cfg.attach * 0.5, top: cfg.attachTop },
+  );
   const rest: number[] = [];
   free.forEach((r, i) => {
     const blocked = notInto.get(r.Suggested_Theme__c ?? '');
-    const best = bestTheme(freeDocs[i].vector, profileIndex, profileDocs, tally, cfg, (theme) =>
+    const best = profiles.best(freeDocs[i].vector, (theme) =>
       blocked ? blocked.has(candidates[theme].Id) : false,
     );
     if (!best) {
@@ -284,11 +289,14 @@ export function groupThemes(input: GroupInput): GroupingResult {
     attachments.set(r.Id, theme.Id);
     const group: Member[] = [
       { id: r.Id, tokens: freeDocs[i].tokens },
-      ...best.docs.map((d) => ({ id: d.id ?? theme.Id, tokens: d.doc.tokens })),
+      ...best.docs.map((d) => ({
+        id: profileDocs[d].id ?? theme.Id,
+        tokens: profileDocs[d].doc.tokens,
+      })),
     ];
     const { shared } = sharedTerms(group, idf, main, 6, template);
     const mine = memberTerms(group[0], shared);
-    const examplesShown = best.docs.filter((d) => d.id !== null).length;
+    const examplesShown = best.docs.filter((d) => profileDocs[d].id !== null).length;
     reasons.set(
       r.Id,
       fitReason(
@@ -369,78 +377,6 @@ function laterEdges(
     }))
       edges.push(a, n.index);
   return edges;
-}
-
-/** Per-theme sums of one request's best cosines, reused from request to request. */
-class ThemeTally {
-  /** Documents per theme (its text and its labelled examples). */
-  readonly docs: Int32Array;
-  readonly count: Int32Array;
-  readonly sum: Float64Array;
-  /** Themes with a count, `used` of them (cleared after each request). */
-  readonly touched: Int32Array;
-  used = 0;
-
-  constructor(themes: number) {
-    this.docs = new Int32Array(themes);
-    this.count = new Int32Array(themes);
-    this.sum = new Float64Array(themes);
-    this.touched = new Int32Array(themes);
-  }
-
-  clear(): void {
-    for (let k = 0; k < this.used; k++) {
-      this.count[this.touched[k]] = 0;
-      this.sum[this.touched[k]] = 0;
-    }
-    this.used = 0;
-  }
-}
-
-/**
- * The candidate theme a request matches best: per theme, the mean of the request's best
- * `attachTop` cosines to the theme's documents (its text and its labelled examples; a theme
- * with fewer documents averages what it has), at least `attach`. Ties go to the smaller index.
- */
-function bestTheme(
-  v: SparseVector,
-  index: InvertedIndex,
-  profileDocs: readonly { theme: number; doc: Doc; id: string | null }[],
-  tally: ThemeTally,
-  cfg: typeof GROUPING,
-  blocked: (theme: number) => boolean,
-): { theme: number; score: number; docs: { doc: Doc; id: string | null }[] } | null {
-  if (profileDocs.length === 0) return null;
-  const near = index.neighbours(v, cfg.attach * 0.5, { limit: 200 });
-  // Neighbours come best first, so each theme's first `attachTop` are its best.
-  for (const n of near) {
-    const theme = profileDocs[n.index].theme;
-    if (tally.count[theme] >= cfg.attachTop || blocked(theme)) continue;
-    if (tally.count[theme] === 0) tally.touched[tally.used++] = theme;
-    tally.count[theme]++;
-    tally.sum[theme] += n.score;
-  }
-  let best = -1;
-  let bestScore = 0;
-  for (let k = 0; k < tally.used; k++) {
-    const theme = tally.touched[k];
-    // Documents below the search floor count as 0: a theme is not judged by its one match.
-    const score = tally.sum[theme] / Math.min(cfg.attachTop, tally.docs[theme]);
-    if (
-      score >= cfg.attach &&
-      (best < 0 || score > bestScore || (score === bestScore && theme < best))
-    ) {
-      best = theme;
-      bestScore = score;
-    }
-  }
-  tally.clear();
-  if (best < 0) return null;
-  const docs = near
-    .filter((n) => profileDocs[n.index].theme === best)
-    .slice(0, cfg.attachTop)
-    .map((n) => ({ doc: profileDocs[n.index].doc, id: profileDocs[n.index].id }));
-  return { theme: best, score: bestScore, docs };
 }
 
 /**
