@@ -13,14 +13,14 @@
  * Each term keeps the surface form this text wrote it in (the English word, the Chinese word a
  * pivot came from), for names and reasons a person reads.
  */
-import { asciiWords } from './asciiWords';
+import { asciiWords, latinWordsAmidHan } from './asciiWords';
 import { dictionaryParts, chineseWords } from '../../language/chinese';
 import { CONCEPTS } from './concepts';
 import { lexicon } from '../../language/lexicon';
 import { guessLanguage, isStopWord, snowballStem } from '../../language/stemmer';
 
 /** asciiWords, read once: it runs per request text (see `direct` in pairs.ts for why). */
-const direct = { asciiWords } as const;
+const direct = { asciiWords, latinWordsAmidHan } as const;
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -112,7 +112,7 @@ export function canHaveSurface(token: string): boolean {
 }
 
 function latinRawWords(norm: string): string[] {
-  const fast = direct.asciiWords(norm);
+  const fast = direct.asciiWords(norm) ?? direct.latinWordsAmidHan(norm);
   if (fast) return fast;
   const out: string[] = [];
   for (const s of segmenter.segment(norm))
