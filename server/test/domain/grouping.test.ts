@@ -132,7 +132,10 @@ describe('covers (a label that already says another)', () => {
     ['single sign-on', 'sign', true],
     ['单点登录', '登录', true],
     ['dark', 'dark mode', false],
-    ['report', 'reports', false],
+    ['report', 'reports', true],
+    ['recorded', 'record', true],
+    ['Recorded calls', 'call', true],
+    ['report', 'export', false],
     ['登录', '单点登录', false],
     ['PDF', '导出', false],
   ])('%s covers %s: %s', (a, b, expected) => {

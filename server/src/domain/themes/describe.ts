@@ -2,6 +2,7 @@
  * Names, terms and reasons a product manager reads: what a group's requests share, in the
  * org's main language, and per request which of those terms it has.
  */
+import { snowballStem } from '../../language/stemmer';
 import { CLOSED_THEME_STATUSES } from '../profile';
 import { CONCEPT_LABEL } from './concepts';
 import type { TextTerms } from './tokenize';
@@ -120,17 +121,20 @@ export function sharedTerms(
 }
 
 /**
- * Whether label `a` already says what `b` says: the same words or more (case aside), or, for
- * Chinese, Japanese or Korean labels, b written inside a (单点登录 says 登录).
+ * Whether label `a` already says what `b` says: the same words or more (case aside, a word
+ * counting as the same as another with its English stem: "recorded" says "record", the
+ * English word of a request beside the gloss of a Chinese one), or, for Chinese, Japanese or
+ * Korean labels, b written inside a (单点登录 says 登录).
  */
 export function covers(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (x === y) return true;
   if (CJK.test(x) && CJK.test(y)) return x.includes(y);
-  const words = new Set(x.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const words = x.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const own = y.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return own.length > 0 && own.every((w) => words.has(w));
+  const stems = new Set(words.map((w) => snowballStem(w)));
+  return own.length > 0 && own.every((w) => words.includes(w) || stems.has(snowballStem(w)));
 }
 
 /** A theme name from its labels: the three strongest, the first capitalised. */
