@@ -29,6 +29,11 @@ jest.mock(
   { virtual: true },
 );
 jest.mock(
+  '@salesforce/label/c.Quorum_Requests_SignalUnrankedOne',
+  () => ({ default: 'Asked again by 1 account in {1} (not ranked: theme closed), score {3}' }),
+  { virtual: true },
+);
+jest.mock(
   '@salesforce/label/c.Quorum_Requests_RequesterWithRole',
   () => ({ default: '{0} ({1})' }),
   {
@@ -153,8 +158,10 @@ describe('c-escalated-requests', () => {
       signalBadge: 'c.Quorum_Requests_Pattern',
       signalKind: 'pattern',
     });
+    // Its theme is Delivered: no rank, said as asked again.
     expect(byName['Export audit logs to Splunk']).toMatchObject({
-      signalText: 'Asked by 1 account in c.Quorum_Requests_AllAccounts, rank 14, score 1.80',
+      signalText:
+        'Asked again by 1 account in c.Quorum_Requests_AllAccounts (not ranked: theme closed), score 1.80',
       signalBadge: 'c.Quorum_Requests_OneOff',
     });
     // Themed but not scored yet
