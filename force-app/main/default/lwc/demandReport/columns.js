@@ -25,13 +25,14 @@ const SCORE = {
   initialWidth: 95,
   typeAttributes: { minimumFractionDigits: SCORE_DIGITS, maximumFractionDigits: SCORE_DIGITS },
 };
-const THEME = {
+/** The theme column of the closed themes' table: it takes the width the others leave. */
+const THEME_FLEXIBLE = {
   label: COL_THEME,
   fieldName: 'themeName',
   sortable: true,
   wrapText: true,
-  initialWidth: 165,
 };
+const THEME = { ...THEME_FLEXIBLE, initialWidth: 165 };
 const TREND = {
   label: COL_TREND,
   fieldName: 'trendText',
@@ -113,8 +114,8 @@ export const OPEN_COLUMNS = [
 ];
 
 export const CLOSED_COLUMNS = [
-  THEME,
-  { label: COL_STATUS, fieldName: 'themeStatusLabel' },
+  THEME_FLEXIBLE,
+  { label: COL_STATUS, fieldName: 'themeStatusLabel', initialWidth: 120 },
   SCORE,
   TREND,
   ACCOUNTS,
