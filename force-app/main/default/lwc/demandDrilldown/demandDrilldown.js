@@ -16,31 +16,34 @@ import COL_ACCOUNT from '@salesforce/label/c.Quorum_Demand_ColAccount';
 import COL_REQUEST from '@salesforce/label/c.Quorum_Demand_ColRequest';
 import COL_URGENCY from '@salesforce/label/c.Quorum_Demand_ColUrgency';
 import COL_STATUS from '@salesforce/label/c.Quorum_Demand_ColStatus';
-import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Demand_ColNeededBy';
+import COL_ASKED_ON from '@salesforce/label/c.Quorum_Requests_ColAskedOn';
+import COL_NEEDED_BY from '@salesforce/label/c.Quorum_Requests_ColNeededBy';
 import COL_REVENUE from '@salesforce/label/c.Quorum_Demand_ColRevenue';
 import COL_BLOCKER from '@salesforce/label/c.Quorum_Demand_ColDealBlocker';
 import COL_REASON from '@salesforce/label/c.Quorum_Demand_ColSuggestionReason';
 
 // Widths for the card's full width at 1,280 px (about 1,200 px): a request name fits on one or
 // two lines, every header stays whole (wrapped between words), and "Why suggested" takes the rest.
+// "Asked on" is the date recency counts from (Asked_On__c), not when the record was logged.
 const COLUMNS = [
-  { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true, initialWidth: 170 },
+  { label: COL_ACCOUNT, fieldName: 'accountName', wrapText: true, initialWidth: 150 },
   {
     label: COL_REQUEST,
     fieldName: 'url',
     type: 'url',
     wrapText: true,
-    initialWidth: 250,
+    initialWidth: 220,
     typeAttributes: { label: { fieldName: 'title' } },
   },
-  { label: COL_URGENCY, fieldName: 'urgency', initialWidth: 105 },
-  { label: COL_STATUS, fieldName: 'status', wrapText: true, initialWidth: 130 },
-  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local', initialWidth: 125 },
+  { label: COL_URGENCY, fieldName: 'urgency', initialWidth: 100 },
+  { label: COL_STATUS, fieldName: 'status', wrapText: true, initialWidth: 115 },
+  { label: COL_ASKED_ON, fieldName: 'askedOn', type: 'date-local', initialWidth: 110 },
+  { label: COL_NEEDED_BY, fieldName: 'neededBy', type: 'date-local', initialWidth: 110 },
   {
     label: COL_REVENUE,
     fieldName: 'revenue',
     type: 'currency',
-    initialWidth: 125,
+    initialWidth: 115,
     typeAttributes: { maximumFractionDigits: 0 },
   },
   { label: COL_BLOCKER, fieldName: 'dealBlocker', type: 'boolean', initialWidth: 100 },
@@ -112,7 +115,7 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
             Escalated_Request__c(
               where: $where
               first: 200
-              orderBy: { CreatedDate: { order: DESC } }
+              orderBy: { Asked_On__c: { order: DESC, nulls: LAST }, CreatedDate: { order: DESC } }
             ) {
               edges {
                 node {
@@ -135,6 +138,9 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
                   Status__c {
                     value
                     displayValue
+                  }
+                  Asked_On__c {
+                    value
                   }
                   Needed_By__c {
                     value

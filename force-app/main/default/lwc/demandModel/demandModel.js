@@ -375,6 +375,7 @@ export function drilldownRows(requestNodes) {
     accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
     urgency: node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : null,
     status: node.Status__c ? node.Status__c.displayValue || val(node.Status__c) : null,
+    askedOn: val(node.Asked_On__c) ?? null,
     neededBy: val(node.Needed_By__c),
     revenue: val(node.Revenue_At_Stake__c),
     dealBlocker: val(node.Deal_Blocker__c) === true,
@@ -382,9 +383,11 @@ export function drilldownRows(requestNodes) {
     // request keeps its old reason as the record of the person's move, not as a reason).
     suggestionReason: val(node.Theme__c) ? null : (val(node.Suggestion_Reason__c) ?? null),
   }));
+  // By account, and within one its latest asks first (ISO dates compare as text; none last).
   rows.sort(
     (a, b) =>
       String(a.accountName).localeCompare(String(b.accountName)) ||
+      String(b.askedOn ?? '').localeCompare(String(a.askedOn ?? '')) ||
       String(a.title).localeCompare(String(b.title)),
   );
   const accounts = new Set(rows.map((row) => row.accountId));

@@ -141,11 +141,28 @@ describe('c-demand-drilldown', () => {
       '2 accounts, 3 requests you can see',
     );
     const table = element.shadowRoot.querySelector('lightning-datatable');
-    expect(table.data.map((row) => [row.accountName, row.title, row.urgency])).toEqual([
-      ['Acme', 'Okta SAML login', 'High'],
-      ['Acme', 'SSO blocks the renewal', 'Critical'],
-      ['Globex', 'SAML for the EU tenant', 'Medium'],
-    ]);
+    // By account, and within one the latest ask first: recency counts from Asked on.
+    expect(table.data.map((row) => [row.accountName, row.title, row.urgency, row.askedOn])).toEqual(
+      [
+        ['Acme', 'SSO blocks the renewal', 'Critical', '2026-11-20'],
+        ['Acme', 'Okta SAML login', 'High', '2026-03-10'],
+        ['Globex', 'SAML for the EU tenant', 'Medium', '2026-09-01'],
+      ],
+    );
+    expect(table.columns.map((column) => column.fieldName)).toContain('askedOn');
+  });
+
+  it('reads the latest asks first when a theme has more requests than it shows', async () => {
+    createDrilldown(null);
+    await flush();
+    let query;
+    graphql.emit(undefined, (config) => {
+      if (isRequestQuery(config)) query = String(config.query);
+      return false;
+    });
+    expect(query.replace(/\s+/g, ' ')).toContain(
+      'orderBy: { Asked_On__c: { order: DESC, nulls: LAST }, CreatedDate: { order: DESC } }',
+    );
   });
 
   it('links each request through NavigationMixin and says why a theme was suggested', async () => {
@@ -162,8 +179,8 @@ describe('c-demand-drilldown', () => {
       'https://www.example.com',
     ]);
     expect(table.data.map((row) => row.suggestionReason)).toEqual([
-      'shares: SAML, single sign-on with 5 requests',
       null,
+      'shares: SAML, single sign-on with 5 requests',
       null,
     ]);
     expect(table.columns.map((column) => column.fieldName)).toContain('suggestionReason');

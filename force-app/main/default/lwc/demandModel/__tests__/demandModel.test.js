@@ -270,23 +270,42 @@ describe('drill-down', () => {
     });
   });
 
-  it('groups rows by account and counts distinct accounts', () => {
+  it('groups rows by account, latest ask first, and counts distinct accounts', () => {
     const { rows, accountCount } = drilldownRows(
       nodesOf(requests.uiapi.query.Escalated_Request__c),
     );
     expect(accountCount).toBe(2);
-    expect(rows.map((r) => `${r.accountName}/${r.title}`)).toEqual([
-      'Acme/Okta SAML login',
-      'Acme/SSO blocks the renewal',
-      'Globex/SAML for the EU tenant',
+    expect(rows.map((r) => `${r.accountName}/${r.title}/${r.askedOn}`)).toEqual([
+      'Acme/SSO blocks the renewal/2026-11-20',
+      'Acme/Okta SAML login/2026-03-10',
+      'Globex/SAML for the EU tenant/2026-09-01',
     ]);
-    expect(rows[1]).toMatchObject({
+    expect(rows[0]).toMatchObject({
       urgency: 'Critical',
       dealBlocker: true,
       revenue: 900000,
     });
     // No hand-built record URL: the drill-down asks NavigationMixin for it.
-    expect(rows[1].url).toBeUndefined();
+    expect(rows[0].url).toBeUndefined();
+  });
+
+  it('puts a request without an Asked on date after the dated ones of its account', () => {
+    const node = (Id, askedOn) => ({
+      Id,
+      Name: { value: Id },
+      Account__c: { value: 'A1' },
+      Asked_On__c: { value: askedOn },
+    });
+    const { rows } = drilldownRows([
+      node('r1', null),
+      node('r2', '2026-01-05'),
+      node('r3', '2026-06-01'),
+    ]);
+    expect(rows.map((r) => [r.title, r.askedOn])).toEqual([
+      ['r3', '2026-06-01'],
+      ['r2', '2026-01-05'],
+      ['r1', null],
+    ]);
   });
 
   it('shows why a request was suggested, only while people have not themed it', () => {
