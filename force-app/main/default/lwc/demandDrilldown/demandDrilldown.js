@@ -2,13 +2,16 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
-import { countedAccountIds, drilldownRows, drilldownWhere } from 'c/demandModel';
+import { countedAccountIds, drilldownRows, drilldownWhere, markCounted } from 'c/demandModel';
+import { countedStatusesOf } from 'c/quorumProfile';
 import { nodesOf, queryNodes, valueOf } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
 import { SCORE_BREAKDOWN_QUERY } from 'c/scoreBreakdownQuery';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
+import SUMMARY_NOT_COUNTED from '@salesforce/label/c.Quorum_Demand_DrillSummaryNotCounted';
+import NOT_COUNTED from '@salesforce/label/c.Quorum_Demand_StatusNotCounted';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_DrillEmpty';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
 import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
@@ -91,6 +94,45 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
     } else if (errors) {
       this.accountIds = null;
       this.accountsRead = true;
+    }
+  }
+
+  /**
+   * The request statuses the score counts: the active scoring profile's (the one the service
+   * uses: active, changed last), the defaults until it is read or when there is none.
+   */
+  countedStatuses = countedStatusesOf(null);
+
+  @wire(graphql, {
+    query: gql`
+      query drilldownCountedStatuses {
+        uiapi {
+          query {
+            Demand_Scoring_Profile__c(
+              where: { Active__c: { eq: true } }
+              orderBy: { LastModifiedDate: { order: DESC } }
+              first: 1
+            ) {
+              edges {
+                node {
+                  Id
+                  Counted_Statuses__c {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+  })
+  wiredCountedStatuses({ data }) {
+    if (data) {
+      const [profile] = queryNodes(data, 'Demand_Scoring_Profile__c');
+      this.countedStatuses = countedStatusesOf(
+        profile ? valueOf(profile.Counted_Statuses__c) : null,
+      );
     }
   }
 
@@ -208,7 +250,25 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
     return this.rows.length > 0;
   }
 
+  /** The rows as shown: a status the score does not count says so. */
+  get marked() {
+    return markCounted(this.rows, this.countedStatuses, NOT_COUNTED);
+  }
+
+  get tableRows() {
+    return this.marked.rows;
+  }
+
   get summary() {
-    return formatLabel(SUMMARY, this.accountCount, this.rows.length);
+    const { notCounted } = this.marked;
+    return notCounted > 0
+      ? formatLabel(
+          SUMMARY_NOT_COUNTED,
+          this.accountCount,
+          this.rows.length,
+          notCounted,
+          this.countedStatuses.join(', '),
+        )
+      : formatLabel(SUMMARY, this.accountCount, this.rows.length);
   }
 }

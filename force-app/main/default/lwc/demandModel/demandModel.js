@@ -366,6 +366,24 @@ export function countedAccountIds(breakdownText) {
   return explained.ok ? explained.accounts.map((a) => a.account) : null;
 }
 
+/**
+ * Drill-down rows marked by whether the scoring profile counts their status (`counted`), with
+ * the status cell saying so for the rest (`notCountedLabel`: '{0} (not counted)'), and how many
+ * are not counted: a Declined request is listed as an ask but is not in the score above it.
+ */
+export function markCounted(rows, countedStatuses, notCountedLabel) {
+  let notCounted = 0;
+  const marked = rows.map((row) => {
+    const counted = countedStatuses.includes(row.statusValue);
+    if (counted) {
+      return { ...row, counted };
+    }
+    notCounted += 1;
+    return { ...row, counted, status: formatLabel(notCountedLabel, row.status ?? '') };
+  });
+  return { rows: marked, notCounted };
+}
+
 /** Request rows for the drill-down table, and the distinct accounts they come from. */
 export function drilldownRows(requestNodes) {
   const rows = requestNodes.map((node) => ({
@@ -375,6 +393,7 @@ export function drilldownRows(requestNodes) {
     accountName: node.Account__r ? val(node.Account__r.Name) : val(node.Account__c),
     urgency: node.Urgency__c ? node.Urgency__c.displayValue || val(node.Urgency__c) : null,
     status: node.Status__c ? node.Status__c.displayValue || val(node.Status__c) : null,
+    statusValue: val(node.Status__c) ?? null,
     askedOn: val(node.Asked_On__c) ?? null,
     neededBy: val(node.Needed_By__c),
     revenue: val(node.Revenue_At_Stake__c),

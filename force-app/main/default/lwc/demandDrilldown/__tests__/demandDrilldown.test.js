@@ -8,6 +8,20 @@ jest.mock(
   { virtual: true },
 );
 
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_DrillSummaryNotCounted',
+  () => ({
+    default:
+      '{0} accounts, {1} requests you can see; {2} of them have a status the score does not count (it counts {3})',
+  }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_StatusNotCounted',
+  () => ({ default: '{0} (not counted)' }),
+  { virtual: true },
+);
+
 // gql keeps the query text so an emit can target one of the two queries.
 jest.mock('lightning/graphql', () => {
   const actual = jest.requireActual('lightning/graphql');
@@ -18,6 +32,16 @@ const mockRequests = require('./data/requests.json');
 const mockBreakdown = require('../../demandExplanation/__tests__/data/breakdown.json');
 const isRequestQuery = (config) => String(config.query).includes('query demandDrilldown(');
 const isAccountsQuery = (config) => String(config.query).includes('query scoreBreakdown(');
+const isStatusesQuery = (config) => String(config.query).includes('query drilldownCountedStatuses');
+const profileCounting = (statuses) => ({
+  uiapi: {
+    query: {
+      Demand_Scoring_Profile__c: {
+        edges: [{ node: { Id: 'a0P1', Counted_Statuses__c: { value: statuses } } }],
+      },
+    },
+  },
+});
 
 /** The variables of the live request query (an emit that reaches no wire). */
 function requestVariables() {
@@ -137,8 +161,9 @@ describe('c-demand-drilldown', () => {
     await flush();
     graphql.emit(mockRequests, isRequestQuery);
     await flush();
+    // Okta SAML login is Declined: listed as an ask, but not in the score (default statuses).
     expect(element.shadowRoot.querySelector('p.summary').textContent).toBe(
-      '2 accounts, 3 requests you can see',
+      '2 accounts, 3 requests you can see; 1 of them have a status the score does not count (it counts New, Under Review, Planned)',
     );
     const table = element.shadowRoot.querySelector('lightning-datatable');
     // By account, and within one the latest ask first: recency counts from Asked on.
@@ -150,6 +175,29 @@ describe('c-demand-drilldown', () => {
       ],
     );
     expect(table.columns.map((column) => column.fieldName)).toContain('askedOn');
+  });
+
+  it('marks the statuses the active scoring profile does not count, as the profile says', async () => {
+    const element = createDrilldown(SEGMENT);
+    await flush();
+    graphql.emit(mockRequests, isRequestQuery);
+    graphql.emit(profileCounting('New;Declined'), isStatusesQuery);
+    await flush();
+    const table = element.shadowRoot.querySelector('lightning-datatable');
+    expect(table.data.map((row) => [row.title, row.status, row.counted])).toEqual([
+      ['SSO blocks the renewal', 'Under Review (not counted)', false],
+      ['Okta SAML login', 'Declined', true],
+      ['SAML for the EU tenant', 'New', true],
+    ]);
+    expect(element.shadowRoot.querySelector('p.summary').textContent).toBe(
+      '2 accounts, 3 requests you can see; 1 of them have a status the score does not count (it counts New, Declined)',
+    );
+    // Every status counted: the plain summary.
+    graphql.emit(profileCounting('New;Under Review;Declined'), isStatusesQuery);
+    await flush();
+    expect(element.shadowRoot.querySelector('p.summary').textContent).toBe(
+      '2 accounts, 3 requests you can see',
+    );
   });
 
   it('reads the latest asks first when a theme has more requests than it shows', async () => {
