@@ -13,6 +13,7 @@ import {
   signalKind,
   KIND_PATTERN,
   KIND_EMERGING,
+  KIND_CLOSED,
 } from './signals';
 import { COMMITTEE_QUERY, REQUESTS_QUERY, SIGNALS_QUERY, committeeWhere } from './queries';
 import { requesterOptions, toCommitteeMember, toRequest, toScore } from './requestMapping';
@@ -22,7 +23,11 @@ import OPPORTUNITY_AMOUNT_FIELD from '@salesforce/schema/Opportunity.Amount';
 
 import LABELS from './labels';
 
-const BADGES = { [KIND_PATTERN]: LABELS.pattern, [KIND_EMERGING]: LABELS.emerging };
+const BADGES = {
+  [KIND_PATTERN]: LABELS.pattern,
+  [KIND_EMERGING]: LABELS.emerging,
+  [KIND_CLOSED]: LABELS.closed,
+};
 
 /** The signal sentence: ranked or not (Delivered/Declined themes have no rank), one or more accounts. */
 function signalLabel(score) {

@@ -2,6 +2,7 @@
 import loading from '@salesforce/label/c.Quorum_Common_Loading';
 import saved from '@salesforce/label/c.Quorum_Common_Saved';
 import allAccounts from '@salesforce/label/c.Quorum_Requests_AllAccounts';
+import closed from '@salesforce/label/c.Quorum_Requests_Closed';
 import created from '@salesforce/label/c.Quorum_Requests_Created';
 import editTitle from '@salesforce/label/c.Quorum_Requests_EditTitle';
 import emerging from '@salesforce/label/c.Quorum_Requests_Emerging';
@@ -27,6 +28,7 @@ export default {
   loading,
   saved,
   allAccounts,
+  closed,
   created,
   editTitle,
   emerging,

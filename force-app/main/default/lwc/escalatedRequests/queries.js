@@ -137,6 +137,9 @@ export const SIGNALS_QUERY = gql`
               Quorum_Reached__c {
                 value
               }
+              Theme_Status__c {
+                value
+              }
             }
           }
         }

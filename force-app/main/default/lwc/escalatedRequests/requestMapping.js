@@ -27,6 +27,7 @@ import SCORE_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Score__c';
 import RANK_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Rank__c';
 import ACCOUNT_COUNT_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Account_Count__c';
 import QUORUM_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Quorum_Reached__c';
+import SCORE_THEME_STATUS_FIELD from '@salesforce/schema/Segment_Demand_Score__c.Theme_Status__c';
 import MEMBER_CONTACT_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Contact__c';
 import MEMBER_ROLE_FIELD from '@salesforce/schema/Buying_Committee_Member__c.Role__c';
 
@@ -118,6 +119,7 @@ export function toScore(node) {
     rank: value(RANK_FIELD),
     accounts: value(ACCOUNT_COUNT_FIELD),
     quorum: value(QUORUM_FIELD) === true,
+    themeStatus: value(SCORE_THEME_STATUS_FIELD) ?? null,
   };
 }
 

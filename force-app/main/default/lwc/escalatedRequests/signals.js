@@ -3,12 +3,16 @@
  * No LWC imports, so it is unit-tested on plain objects.
  *
  * A request here is `{ id, opportunityId, themeId, segmentId, createdDate, ... }`; a score is
- * `{ themeId, segmentId (null for the ALL row), segmentName, accounts, rank, score, quorum }`.
+ * `{ themeId, segmentId (null for the ALL row), segmentName, accounts, rank, score, quorum,
+ * themeStatus }`.
  */
+
+import { CLOSED_THEME_STATUSES } from 'c/quorumProfile';
 
 export const KIND_PATTERN = 'pattern';
 export const KIND_EMERGING = 'emerging';
 export const KIND_ONE_OFF = 'oneOff';
+export const KIND_CLOSED = 'closed';
 
 /**
  * On an opportunity page: that opportunity's requests first, then the rest of the account's.
@@ -47,11 +51,15 @@ export function scoreForRequest(request, scores) {
 }
 
 /**
- * Whether the theme is a pattern (quorum reached), emerging (several accounts) or a one-off.
+ * Whether the theme is closed (Delivered or Declined: asked again, not open demand, whatever
+ * its count), a pattern (quorum reached), emerging (several accounts) or a one-off.
  * @param {Object} score
  * @returns {string}
  */
 export function signalKind(score) {
+  if (CLOSED_THEME_STATUSES.includes(score.themeStatus)) {
+    return KIND_CLOSED;
+  }
   if (score.quorum) {
     return KIND_PATTERN;
   }

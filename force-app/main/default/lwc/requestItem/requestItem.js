@@ -26,6 +26,7 @@ const SIGNAL_CLASSES = {
   pattern: 'signal-badge slds-badge slds-theme_success',
   emerging: 'signal-badge slds-badge slds-theme_warning',
   oneOff: 'signal-badge slds-badge',
+  closed: 'signal-badge slds-badge slds-badge_lightest',
 };
 
 /**

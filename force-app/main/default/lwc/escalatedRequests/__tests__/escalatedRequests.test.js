@@ -30,7 +30,7 @@ jest.mock(
 );
 jest.mock(
   '@salesforce/label/c.Quorum_Requests_SignalUnrankedOne',
-  () => ({ default: 'Asked again by 1 account in {1} (not ranked: theme closed), score {3}' }),
+  () => ({ default: 'Asked again by 1 account in {1} (not ranked), score {3}' }),
   { virtual: true },
 );
 jest.mock(
@@ -161,8 +161,9 @@ describe('c-escalated-requests', () => {
     // Its theme is Delivered: no rank, said as asked again.
     expect(byName['Export audit logs to Splunk']).toMatchObject({
       signalText:
-        'Asked again by 1 account in c.Quorum_Requests_AllAccounts (not ranked: theme closed), score 1.80',
-      signalBadge: 'c.Quorum_Requests_OneOff',
+        'Asked again by 1 account in c.Quorum_Requests_AllAccounts (not ranked), score 1.80',
+      signalBadge: 'c.Quorum_Requests_Closed',
+      signalKind: 'closed',
     });
     // Themed but not scored yet
     expect(byName['EU data residency for the Frankfurt team'].signalText).toBe(

@@ -2,6 +2,7 @@ import {
   splitByOpportunity,
   scoreForRequest,
   signalKind,
+  KIND_CLOSED,
   KIND_PATTERN,
   KIND_EMERGING,
   KIND_ONE_OFF,
@@ -45,5 +46,11 @@ describe('escalatedRequests signals', () => {
     expect(signalKind({ quorum: true, accounts: 6 })).toBe(KIND_PATTERN);
     expect(signalKind({ quorum: false, accounts: 3 })).toBe(KIND_EMERGING);
     expect(signalKind({ quorum: false, accounts: 1 })).toBe(KIND_ONE_OFF);
+    expect(signalKind({ quorum: true, accounts: 6, themeStatus: 'Open' })).toBe(KIND_PATTERN);
+  });
+
+  it('calls a Delivered or Declined theme closed, however many accounts ask again', () => {
+    for (const themeStatus of ['Delivered', 'Declined'])
+      expect(signalKind({ quorum: true, accounts: 9, themeStatus })).toBe(KIND_CLOSED);
   });
 });
