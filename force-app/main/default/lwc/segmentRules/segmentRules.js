@@ -7,6 +7,7 @@ import LightningConfirm from 'lightning/confirm';
 import { errorMessage, formatLabel } from 'c/ldsUtils';
 import { displayOf, nodesOf, queryNodes, valueOf as v } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
+import { formatCount } from 'c/quorumFormat';
 import { nextPriority, reorderUpdates } from './segmentOrder';
 import SEGMENT_OBJECT from '@salesforce/schema/Segment__c';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
@@ -22,6 +23,7 @@ import CRITERION_FIELD_FIELD from '@salesforce/schema/Segment_Criterion__c.Field
 import CRITERION_OPERATOR_FIELD from '@salesforce/schema/Segment_Criterion__c.Operator__c';
 import CRITERION_VALUE_FIELD from '@salesforce/schema/Segment_Criterion__c.Value__c';
 import TITLE from '@salesforce/label/c.Quorum_Segment_Title';
+import SERVICE_COUNT from '@salesforce/label/c.Quorum_Segment_ServiceCount';
 import INTRO from '@salesforce/label/c.Quorum_Segment_Intro';
 import LOADING from '@salesforce/label/c.Quorum_Segment_Loading';
 import LOAD_ERROR from '@salesforce/label/c.Quorum_Segment_LoadError';
@@ -180,6 +182,11 @@ export default class SegmentRules extends LightningElement {
             ? 'slds-theme_success'
             : '',
       hasStatus: Boolean(s.status),
+      // The segment's size at the last run, so sales ops see it beside its rule's status.
+      countText:
+        s.status === 'Valid' && s.accountCount !== null && s.accountCount !== undefined
+          ? formatLabel(SERVICE_COUNT, formatCount(s.accountCount))
+          : null,
     }));
   }
 

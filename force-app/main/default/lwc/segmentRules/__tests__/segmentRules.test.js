@@ -12,6 +12,11 @@ jest.mock('lightning/graphql', () => {
 jest.mock('@salesforce/label/c.Quorum_Segment_CopyName', () => ({ default: '{0} (copy)' }), {
   virtual: true,
 });
+jest.mock(
+  '@salesforce/label/c.Quorum_Segment_ServiceCount',
+  () => ({ default: '{0} accounts at the last run' }),
+  { virtual: true },
+);
 
 const mockSegments = require('./data/segments.json');
 const mockEmpty = require('./data/segmentsEmpty.json');
@@ -57,6 +62,10 @@ describe('c-segment-rules', () => {
       'Partners',
     ]);
     expect($$(element, 'lightning-badge').map((b) => b.label)).toEqual(['Valid', 'Invalid']);
+    // The size at the last run, for valid segments only (an invalid rule counted no one).
+    expect($$(element, '.segment-count').map((c) => c.textContent)).toEqual([
+      '42 accounts at the last run',
+    ]);
     expect($$(element, '.status-message').map((p) => p.textContent)).toEqual([
       "Criterion 1: 'lots' is not a number for NumberOfEmployees",
     ]);
