@@ -7,6 +7,7 @@ import { countedStatusesOf } from 'c/quorumProfile';
 import { nodesOf, queryNodes, valueOf } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
 import { SCORE_BREAKDOWN_QUERY } from 'c/scoreBreakdownQuery';
+import { PROFILE_QUERY } from 'c/scoringProfileQuery';
 import TITLE from '@salesforce/label/c.Quorum_Demand_DrillTitle';
 import TITLE_THEME from '@salesforce/label/c.Quorum_Demand_DrillTitleTheme';
 import SUMMARY from '@salesforce/label/c.Quorum_Demand_DrillSummary';
@@ -103,30 +104,7 @@ export default class DemandDrilldown extends NavigationMixin(LightningElement) {
    */
   countedStatuses = countedStatusesOf(null);
 
-  @wire(graphql, {
-    query: gql`
-      query drilldownCountedStatuses {
-        uiapi {
-          query {
-            Demand_Scoring_Profile__c(
-              where: { Active__c: { eq: true } }
-              orderBy: { LastModifiedDate: { order: DESC } }
-              first: 1
-            ) {
-              edges {
-                node {
-                  Id
-                  Counted_Statuses__c {
-                    value
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
-  })
+  @wire(graphql, { query: PROFILE_QUERY })
   wiredCountedStatuses({ data }) {
     if (data) {
       const [profile] = queryNodes(data, 'Demand_Scoring_Profile__c');

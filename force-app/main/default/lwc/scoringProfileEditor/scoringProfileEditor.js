@@ -16,7 +16,7 @@ import {
 import { valueOf as v } from 'c/graphqlNodes';
 import { PROFILE_NUMBER_FIELDS as NUMBER_FIELDS } from 'c/profileWeights';
 import { takeAnswer } from 'c/wireAnswer';
-import { PROFILE_QUERY } from './profileQuery';
+import { PROFILE_QUERY } from 'c/scoringProfileQuery';
 import PROFILE_OBJECT from '@salesforce/schema/Demand_Scoring_Profile__c';
 import ID_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Id';
 import NAME_FIELD from '@salesforce/schema/Demand_Scoring_Profile__c.Name';

@@ -32,7 +32,7 @@ const mockRequests = require('./data/requests.json');
 const mockBreakdown = require('../../demandExplanation/__tests__/data/breakdown.json');
 const isRequestQuery = (config) => String(config.query).includes('query demandDrilldown(');
 const isAccountsQuery = (config) => String(config.query).includes('query scoreBreakdown(');
-const isStatusesQuery = (config) => String(config.query).includes('query drilldownCountedStatuses');
+const isStatusesQuery = (config) => String(config.query).includes('query activeScoringProfile');
 const profileCounting = (statuses) => ({
   uiapi: {
     query: {

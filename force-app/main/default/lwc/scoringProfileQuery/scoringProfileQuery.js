@@ -1,4 +1,4 @@
-/** The scoring profile the service uses: the active one changed last. */
+/** The scoring profile the service uses: the active one changed last (editor and drill-down). */
 import { gql } from 'lightning/graphql';
 
 export const PROFILE_QUERY = gql`
