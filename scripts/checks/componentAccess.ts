@@ -1,8 +1,10 @@
 /**
  * Every component works for the people who open it: each object and field a component reads
  * through UI API GraphQL (its own `gql` documents and those of the shared modules it imports)
- * is readable in the permission set of every persona that opens it (componentUsers.ts), and
- * what its static mutations create, edit or delete is allowed for the personas who write there.
+ * is readable in the permission set of every persona that opens it (componentUsers.ts); for the
+ * personas who write there, what its static GraphQL mutations and its uiRecordApi /
+ * c/recordMutations calls create, edit or delete, and the fields it sets (recordWrites.ts), are
+ * allowed.
  *
  * The emulator and the workbench run as an all-powerful user, so without this check a missing
  * grant shows only in a real org, as a GraphQL error for the whole query.
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { COMPONENT_USERS, type ComponentUse } from './componentUsers';
 import { findGqlDocuments, readsOf, type GqlAccess, type GqlDocument } from './gqlReads';
 import type { LwcBundle, MetaDoc, MetadataModel } from './model';
+import { writesOf, type StaticWrites } from './recordWrites';
 import { isCustomName } from './resolve';
 import { OBJECTS_WITHOUT_PERMISSIONS } from './standard';
 import type { Problem } from './types';
@@ -23,23 +26,27 @@ const LOCAL_IMPORT = /(?:from\s+|import\s*\(\s*)['"]c\/([A-Za-z0-9_]+)['"]/g;
 
 interface BundleSource {
   readonly documents: GqlDocument[];
+  /** Record writes visible in each source file (uiRecordApi, c/recordMutations operations). */
+  readonly writes: { file: string; writes: StaticWrites }[];
   readonly imports: Set<string>;
   readonly hasTemplate: boolean;
 }
 
 function sourcesOf(model: MetadataModel, bundle: LwcBundle): BundleSource {
   const documents: GqlDocument[] = [];
+  const writes: { file: string; writes: StaticWrites }[] = [];
   const imports = new Set<string>();
   for (const file of bundle.jsFiles) {
     if (file.includes('/__tests__/')) continue;
     const source = readFileSync(path.join(model.root, file), 'utf8');
     documents.push(...findGqlDocuments(file, source));
+    writes.push({ file, writes: writesOf(model, source) });
     for (const m of source.matchAll(LOCAL_IMPORT)) if (m[1] !== bundle.name) imports.add(m[1]);
   }
   const hasTemplate = model.files.some(
     (f) => f.startsWith(`${bundle.folder}/`) && f.endsWith('.html') && !f.includes('/__tests__/'),
   );
-  return { documents, imports, hasTemplate };
+  return { documents, writes, imports, hasTemplate };
 }
 
 /** The bundle and every local module it imports, directly or not. */
@@ -58,6 +65,7 @@ function closureOf(name: string, sources: Map<string, BundleSource>): string[] {
 class Grants {
   private readonly objects = new Map<string, Set<string>>();
   private readonly readableFields = new Set<string>();
+  private readonly editableFields = new Set<string>();
 
   constructor(ps: MetaDoc) {
     for (const op of children(ps.node, 'objectPermissions')) {
@@ -66,8 +74,11 @@ class Grants {
         if (text(op, tag) === 'true') flags.add(tag);
       this.objects.set(text(op, 'object') ?? '', flags);
     }
-    for (const fp of children(ps.node, 'fieldPermissions'))
-      if (text(fp, 'readable') === 'true') this.readableFields.add(text(fp, 'field') ?? '');
+    for (const fp of children(ps.node, 'fieldPermissions')) {
+      const field = text(fp, 'field') ?? '';
+      if (text(fp, 'readable') === 'true') this.readableFields.add(field);
+      if (text(fp, 'editable') === 'true') this.editableFields.add(field);
+    }
   }
 
   /**
@@ -85,6 +96,10 @@ class Grants {
 
   canReadField(object: string, field: string): boolean {
     return this.readableFields.has(`${object}.${field}`);
+  }
+
+  canEditField(object: string, field: string): boolean {
+    return this.editableFields.has(`${object}.${field}`);
   }
 }
 
@@ -140,6 +155,25 @@ function accessProblems(
         `the permission set does not allow ${access.write} on ${access.object}`,
       );
   }
+}
+
+/** The uiRecordApi / c/recordMutations writes a writer's permission set does not allow. */
+function writeProblems(found: StaticWrites, grants: Grants): string[] {
+  const out = new Set<string>();
+  for (const w of found.objects)
+    if (isCustomName(w.object) && !grants.can(w.object, WRITE_FLAGS[w.write]))
+      out.add(
+        `${w.write}s ${w.object} (${w.how}, line ${w.line}) but the permission set does not allow ${w.write} on ${w.object}`,
+      );
+  for (const { field, line } of found.fields) {
+    // As for reads: standard fields of standard objects are the standard profiles' business,
+    // and required / master-detail fields are editable with their object.
+    if (field.source === 'standard' || !field.permissionable) continue;
+    const key = `${field.object}.${field.name}`;
+    if (!grants.canEditField(field.object, field.name))
+      out.add(`sets ${key} (line ${line}) but the permission set does not make ${key} editable`);
+  }
+  return [...out];
 }
 
 /** Every component's GraphQL reads and static mutations are granted to every persona that opens it. */
@@ -228,6 +262,10 @@ export function checkComponentAccess(
               psName,
             );
           }
+      if (writes)
+        for (const { file, writes: found } of sources.get(component)?.writes ?? [])
+          for (const message of writeProblems(found, grants))
+            add(file, `${component} (${psName}): ${message}`);
     }
   }
   return problems;

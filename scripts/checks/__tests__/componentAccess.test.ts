@@ -6,6 +6,7 @@ import {
   loadModel,
   runChecks,
   type ComponentUse,
+  type MetaDoc,
   type MetadataModel,
   type Problem,
 } from '..';
@@ -16,6 +17,7 @@ import {
   lookupField,
   lwcMeta,
   makeProject,
+  objectPermission,
   objectXml,
   permissionSet,
   textField,
@@ -298,6 +300,55 @@ describe('component access: static mutations', () => {
   });
 });
 
+describe('component access: uiRecordApi writes', () => {
+  const writer = [
+    "import { LightningElement } from 'lwc';",
+    "import { createRecord, deleteRecord } from 'lightning/uiRecordApi';",
+    "import WIDGET_OBJECT from '@salesforce/schema/Widget__c';",
+    "import CODE_FIELD from '@salesforce/schema/Widget__c.Code__c';",
+    "import COLOR_FIELD from '@salesforce/schema/Widget__c.Color__c';",
+    'export default class WidgetList extends LightningElement {',
+    '  add() {',
+    '    const fields = { [CODE_FIELD.fieldApiName]: this.code };',
+    '    fields[COLOR_FIELD.fieldApiName] = this.color;',
+    '    return createRecord({ apiName: WIDGET_OBJECT.objectApiName, fields });',
+    '  }',
+    '  remove(id) {',
+    '    return deleteRecord(id);',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reports a field its writer cannot edit and an object it cannot delete', () => {
+    fixture.write(LIST, writer);
+    expect(messages(problems())).toEqual([
+      `${LIST}: widgetList (Widget_User): deletes Widget__c (deleteRecord, line 13) but the permission set does not allow delete on Widget__c`,
+      `${LIST}: widgetList (Widget_User): sets Widget__c.Code__c (line 8) but the permission set does not make Widget__c.Code__c editable`,
+      `${LIST}: widgetList (Widget_User): sets Widget__c.Color__c (line 9) but the permission set does not make Widget__c.Color__c editable`,
+    ]);
+  });
+
+  it('passes once the writer may do it, and never asks it of a reader who does not write there', () => {
+    fixture.write(LIST, writer);
+    expect(
+      messages(problems({ ...TABLE, widgetList: { users: ['Widget_User'], writers: [] } })),
+    ).toEqual([]);
+    fixture.write(
+      `${D}/permissionsets/Widget_User.permissionset-meta.xml`,
+      permissionSet(
+        objectPermission('Widget__c').replace(
+          '<allowDelete>false</allowDelete>',
+          '<allowDelete>true</allowDelete>',
+        ) +
+          fieldPermission('Widget__c.Code__c') +
+          fieldPermission('Widget__c.Color__c'),
+      ),
+    );
+    expect(messages(problems())).toEqual([]);
+  });
+});
+
 describe('component access: the real project', () => {
   const repo = path.resolve(__dirname, '../../..');
   let model: MetadataModel;
@@ -334,6 +385,31 @@ describe('component access: the real project', () => {
       `${D}/lwc/escalatedRequests/queries.js: escalatedRequests (Quorum_Account_Team): reads Segment_Demand_Score__c.Rank__c (query themeSignals) but the permission set grants no read on Segment_Demand_Score__c`,
     );
     expect(found).toHaveLength(6);
+  });
+
+  it('reports a committee field the account team could no longer edit from the member row', () => {
+    const strip = (ps: MetaDoc): MetaDoc => ({
+      ...ps,
+      node: {
+        ...ps.node,
+        fieldPermissions: (ps.node.fieldPermissions as XmlNode[]).map((fp) =>
+          JSON.stringify(fp.field).includes('"Buying_Committee_Member__c.Notes__c"')
+            ? { ...fp, editable: [{ '#text': 'false' }] }
+            : fp,
+        ),
+      },
+    });
+    const without: MetadataModel = {
+      ...model,
+      permissionSets: model.permissionSets.map((ps) =>
+        ps.name === 'Quorum_Account_Team' ? strip(ps) : ps,
+      ),
+    };
+    expect(messages(checkComponentAccess(without))).toEqual([
+      expect.stringMatching(
+        /^force-app\/main\/default\/lwc\/committeeMember\/committeeMember\.js: committeeMember \(Quorum_Account_Team\): sets Buying_Committee_Member__c\.Notes__c \(line \d+\) but the permission set does not make Buying_Committee_Member__c\.Notes__c editable$/,
+      ),
+    ]);
   });
 
   it('lists every component that has a template, and only existing ones', () => {
