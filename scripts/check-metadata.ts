@@ -4,7 +4,8 @@
  * Checks force-app beyond what Salesforce's source converter checks: conversion with
  * source-deploy-retrieve (nothing silently dropped), field types and their required elements,
  * External IDs, and cross-references (schema module, component imports, permission sets, list
- * views, layouts, flexipages, tabs, apps, sample data, report types, reports, dashboards).
+ * views, layouts, flexipages, tabs, apps, sample data, report types, reports, dashboards), and
+ * that each persona's permission set grants what the components they open read and write.
  * Exits 1 and names each file and problem.
  */
 import path from 'node:path';

@@ -3,6 +3,8 @@
  * check; each check is also exported on its own so tests can point it at a fixture.
  */
 import type { SObjectDef } from '../../server/src/schema';
+import { checkComponentAccess } from './componentAccess';
+import type { ComponentUse } from './componentUsers';
 import { checkConversion } from './convert';
 import {
   checkCompactLayouts,
@@ -24,6 +26,8 @@ import { checkSemantics, REQUIRED_EXTERNAL_IDS } from './semantic';
 import { checkTranslations } from './translations';
 import type { Problem } from './types';
 
+export * from './componentAccess';
+export * from './componentUsers';
 export * from './convert';
 export * from './crossref';
 export * from './data';
@@ -41,6 +45,8 @@ export interface CheckOptions {
   readonly sobjects?: Readonly<Record<string, SObjectDef>>;
   /** External IDs that must exist; defaults to those of docs/DATA_MODEL.md. */
   readonly requiredExternalIds?: readonly string[];
+  /** Who opens each component (componentUsers.ts); defaults to the real table. */
+  readonly componentUsers?: Readonly<Record<string, ComponentUse>>;
 }
 
 export interface CheckReport {
@@ -61,6 +67,7 @@ export async function runChecks(root: string, options: CheckOptions = {}): Promi
   problems.push(...checkLwcSchemaImports(model));
   problems.push(...checkLwcMeta(model));
   problems.push(...checkPermissionSets(model));
+  problems.push(...checkComponentAccess(model, options.componentUsers));
   problems.push(...checkListViews(model));
   problems.push(...checkCompactLayouts(model));
   problems.push(...checkLayouts(model));

@@ -24,7 +24,12 @@ import {
   type Fixture,
 } from './fixture';
 
-const OPTIONS: CheckOptions = { sobjects: {}, requiredExternalIds: [], skipConversion: true };
+const OPTIONS: CheckOptions = {
+  sobjects: {},
+  requiredExternalIds: [],
+  skipConversion: true,
+  componentUsers: {},
+};
 const FIELD = `${D}/objects/Widget__c/fields`;
 
 let fixture: Fixture;

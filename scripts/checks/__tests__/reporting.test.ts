@@ -148,7 +148,12 @@ function reportingFiles(): Record<string, string> {
   };
 }
 
-const OPTIONS: CheckOptions = { sobjects: {}, requiredExternalIds: [], skipConversion: true };
+const OPTIONS: CheckOptions = {
+  sobjects: {},
+  requiredExternalIds: [],
+  skipConversion: true,
+  componentUsers: {},
+};
 
 let fixture: Fixture;
 beforeEach(() => {
