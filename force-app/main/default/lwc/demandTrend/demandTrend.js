@@ -3,9 +3,18 @@ import { gql, graphql } from 'lightning/graphql';
 import { formatLabel } from 'c/ldsUtils';
 import { queryNodes } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
-import { describeMonths, HEIGHT, MONTHS_SHOWN, monthlyScores, pointsOf, WIDTH } from './sparkline';
+import {
+  describeMonths,
+  endsOf,
+  HEIGHT,
+  MONTHS_SHOWN,
+  monthlyScores,
+  pointsOf,
+  WIDTH,
+} from './sparkline';
 import TITLE from '@salesforce/label/c.Quorum_Demand_TrendTitle';
 import ALT from '@salesforce/label/c.Quorum_Demand_TrendAlt';
+import SPAN from '@salesforce/label/c.Quorum_Demand_TrendSpan';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_TrendEmpty';
 import CHANGE from '@salesforce/label/c.Quorum_Demand_Trend90d';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
@@ -95,6 +104,12 @@ export default class DemandTrend extends LightningElement {
   /** "Score by month: Jul 4.20, Aug 5.00, Sep 6.10" for screen readers. */
   get altText() {
     return formatLabel(ALT, describeMonths(this.months));
+  }
+
+  /** "Mar 2026 2.00 → Jul 2026 1.25" under the line (the alternative text says every month). */
+  get spanText() {
+    const { from, to } = endsOf(this.months);
+    return formatLabel(SPAN, from, to);
   }
 
   get changeText() {

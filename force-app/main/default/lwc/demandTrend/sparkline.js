@@ -71,6 +71,29 @@ export function pointsOf(months) {
   }));
 }
 
+/** A month as the trend names it ('Jul', or 'Jul 2026' when `withYear`), in the user's locale. */
+function monthFormatter(withYear) {
+  const format = new Intl.DateTimeFormat(LOCALE, {
+    month: 'short',
+    year: withYear ? 'numeric' : undefined,
+    timeZone: 'UTC',
+  });
+  return (month) => format.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/**
+ * The line's two ends in words, to print under it: the oldest month shown and the latest, each
+ * with its score and its year ("Mar 2026 2.00", "Jul 2026 1.25"), so a glance reads the span
+ * and where it stands now without a screen reader's full list.
+ * @param {{ month: string, score: number }[]} months at least one
+ * @returns {{ from: string, to: string }}
+ */
+export function endsOf(months) {
+  const name = monthFormatter(true);
+  const say = (m) => `${name(m.month)} ${formatScore(m.score)}`;
+  return { from: say(months[0]), to: say(months[months.length - 1]) };
+}
+
 /**
  * "Jul 4.20, Aug 5.00, Sep 6.10" in the user's locale: the month (with its year when the months
  * span two years) and the score as the report shows it.
@@ -79,13 +102,7 @@ export function pointsOf(months) {
  */
 export function describeMonths(months) {
   const years = new Set(months.map((m) => m.month.slice(0, 4)));
-  const monthFormat = new Intl.DateTimeFormat(LOCALE, {
-    month: 'short',
-    year: years.size > 1 ? 'numeric' : undefined,
-    timeZone: 'UTC',
-  });
-  const parts = months.map(
-    (m) => `${monthFormat.format(new Date(`${m.month}-01T00:00:00Z`))} ${formatScore(m.score)}`,
-  );
+  const name = monthFormatter(years.size > 1);
+  const parts = months.map((m) => `${name(m.month)} ${formatScore(m.score)}`);
   return new Intl.ListFormat(LOCALE, { type: 'conjunction', style: 'narrow' }).format(parts);
 }

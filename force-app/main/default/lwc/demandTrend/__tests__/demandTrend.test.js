@@ -14,6 +14,9 @@ jest.mock(
     virtual: true,
   },
 );
+jest.mock('@salesforce/label/c.Quorum_Demand_TrendSpan', () => ({ default: '{0} → {1}' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.Quorum_Demand_Trend90d', () => ({ default: 'Last 90 days: {0}' }), {
   virtual: true,
 });
@@ -71,6 +74,10 @@ describe('c-demand-trend', () => {
     const dot = svg.querySelector('circle.now');
     expect([Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))]).toEqual(points[4]);
     expect(element.shadowRoot.querySelector('.empty')).toBeNull();
+    // Under the line, its two ends with their years: the span and where it stands now.
+    expect(element.shadowRoot.querySelector('p.span').textContent).toBe(
+      'Mar 2026 2.00 → Jul 2026 1.25',
+    );
   });
 
   it('keeps the 90-day change beside the line, with its arrow', async () => {
