@@ -12,13 +12,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMPONENT_USERS, type ComponentUse } from './componentUsers';
-import { findGqlDocuments, readsOf, type GqlAccess, type GqlDocument } from './gqlReads';
-import type { LwcBundle, MetaDoc, MetadataModel } from './model';
-import { writesOf, type StaticWrites } from './recordWrites';
+import { Grants } from './grants';
 import { isCustomName } from './resolve';
-import { OBJECTS_WITHOUT_PERMISSIONS } from './standard';
+import { findGqlDocuments, readsOf, type GqlAccess, type GqlDocument } from './gqlReads';
+import type { LwcBundle, MetadataModel } from './model';
+import { writesOf, type StaticWrites } from './recordWrites';
 import type { Problem } from './types';
-import { children, text } from './xml';
 
 export const COMPONENT_USERS_FILE = 'scripts/checks/componentUsers.ts';
 
@@ -59,48 +58,6 @@ function closureOf(name: string, sources: Map<string, BundleSource>): string[] {
   };
   visit(name);
   return [...seen];
-}
-
-/** What one permission set grants, as the check needs it. */
-class Grants {
-  private readonly objects = new Map<string, Set<string>>();
-  private readonly readableFields = new Set<string>();
-  private readonly editableFields = new Set<string>();
-
-  constructor(ps: MetaDoc) {
-    for (const op of children(ps.node, 'objectPermissions')) {
-      const flags = new Set<string>();
-      for (const tag of ['allowRead', 'allowCreate', 'allowEdit', 'allowDelete'])
-        if (text(op, tag) === 'true') flags.add(tag);
-      this.objects.set(text(op, 'object') ?? '', flags);
-    }
-    for (const fp of children(ps.node, 'fieldPermissions')) {
-      const field = text(fp, 'field') ?? '';
-      if (text(fp, 'readable') === 'true') this.readableFields.add(field);
-      if (text(fp, 'editable') === 'true') this.editableFields.add(field);
-    }
-  }
-
-  /**
-   * Standard objects (Account, Opportunity, Contact, User …) are readable through the org's
-   * standard profiles, which every Quorum user has; custom permission sets need not repeat them.
-   */
-  canReadObject(object: string): boolean {
-    if (OBJECTS_WITHOUT_PERMISSIONS.has(object) || !isCustomName(object)) return true;
-    return this.objects.get(object)?.has('allowRead') ?? false;
-  }
-
-  can(object: string, flag: string): boolean {
-    return this.objects.get(object)?.has(flag) ?? false;
-  }
-
-  canReadField(object: string, field: string): boolean {
-    return this.readableFields.has(`${object}.${field}`);
-  }
-
-  canEditField(object: string, field: string): boolean {
-    return this.editableFields.has(`${object}.${field}`);
-  }
 }
 
 const WRITE_FLAGS = { create: 'allowCreate', edit: 'allowEdit', delete: 'allowDelete' } as const;

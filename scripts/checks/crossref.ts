@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SOBJECTS, type SObjectDef } from '../../server/src/schema';
+import { Grants } from './grants';
 import type { MetaDoc, MetadataModel } from './model';
 import { isCustomName, objectExists, resolveField, resolvePath } from './resolve';
 import {
@@ -123,18 +124,12 @@ export function checkIntegrationAccess(
     ];
   const problems: Problem[] = [];
   const p = (message: string) => problems.push({ check: 'integration', file: ps.file, message });
-  const objectPerms = new Map(
-    children(ps.node, 'objectPermissions').map((op) => [text(op, 'object') ?? '', op] as const),
-  );
-  const fieldPerms = new Map(
-    children(ps.node, 'fieldPermissions').map((fp) => [text(fp, 'field') ?? '', fp] as const),
-  );
+  const grants = new Grants(ps);
   for (const def of Object.values(sobjects)) {
     const object = def.apiName;
     const writes = Object.entries(def.fields).filter(([, f]) => f.writtenByService);
     if (!OBJECTS_WITHOUT_PERMISSIONS.has(object)) {
-      const op = objectPerms.get(object);
-      const can = (tag: string) => op !== undefined && text(op, tag) === 'true';
+      const can = (tag: string) => grants.can(object, tag);
       if (!can('allowRead'))
         p(`the service reads ${object}, but the permission set does not grant read on it`);
       if (!can('viewAllRecords'))
@@ -149,10 +144,9 @@ export function checkIntegrationAccess(
     for (const [name, expected] of Object.entries(def.fields)) {
       const field = resolveField(model, object, name);
       if (!field || !field.permissionable) continue;
-      const fp = fieldPerms.get(`${object}.${name}`);
-      if (!fp || text(fp, 'readable') !== 'true')
+      if (!grants.canReadField(object, name))
         p(`the service reads ${object}.${name}, but the permission set does not make it readable`);
-      else if (expected.writtenByService && text(fp, 'editable') !== 'true')
+      else if (expected.writtenByService && !grants.canEditField(object, name))
         p(`the service writes ${object}.${name}, but the permission set does not make it editable`);
     }
   }

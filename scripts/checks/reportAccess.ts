@@ -1,10 +1,10 @@
 /** Report audiences can read what Quorum's report types show. */
+import { Grants } from './grants';
 import type { MetadataModel } from './model';
 import { loadReporting } from './reportingModel';
 import { resolveReportType } from './reportTypes';
 import { OBJECTS_WITHOUT_PERMISSIONS } from './standard';
 import type { Problem } from './types';
-import { children, text } from './xml';
 
 /** Permission sets whose users run Quorum's reports: they need read access to what they show. */
 export const REPORT_AUDIENCE = ['Quorum_Product_Manager', 'Quorum_Sales_Ops'] as const;
@@ -31,16 +31,7 @@ export function checkReportAccess(
         });
       continue;
     }
-    const readable = new Set(
-      children(ps.node, 'objectPermissions')
-        .filter((op) => text(op, 'allowRead') === 'true')
-        .map((op) => text(op, 'object') ?? ''),
-    );
-    const fields = new Set(
-      children(ps.node, 'fieldPermissions')
-        .filter((fp) => text(fp, 'readable') === 'true')
-        .map((fp) => text(fp, 'field') ?? ''),
-    );
+    const grants = new Grants(ps);
     for (const type of types) {
       const missing = new Set<string>();
       const objects = new Set(type.tables.values());
@@ -48,12 +39,12 @@ export function checkReportAccess(
         for (const f of column.path) {
           objects.add(f.object);
           if (f.referenceTo) objects.add(f.referenceTo);
-          if (f.permissionable && !fields.has(`${f.object}.${f.name}`))
+          if (f.permissionable && !grants.canReadField(f.object, f.name))
             missing.add(`field ${f.object}.${f.name}`);
         }
       }
       for (const object of objects)
-        if (!OBJECTS_WITHOUT_PERMISSIONS.has(object) && !readable.has(object))
+        if (!OBJECTS_WITHOUT_PERMISSIONS.has(object) && !grants.can(object, 'allowRead'))
           missing.add(`object ${object}`);
       for (const what of [...missing].sort())
         problems.push({

@@ -170,18 +170,11 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
     });
 
     it('a suggestion merged into a Declined theme, or accepted then declined, stays there', () => {
-      const suggested: ThemeRecord = {
-        Id: 'T_S',
-        Name: 'MFA, FIDO2, hardware',
-        Status__c: 'Suggested',
-        Origin__c: 'Suggested',
-        Theme_Key__c: 'sugg-x',
-        Merged_Into__c: 'T_MFA',
-      };
+      const mergedIntoMfa: ThemeRecord = { ...suggested, Merged_Into__c: 'T_MFA' };
       const pinned = requests.map((x) => (x.Theme__c ? x : { ...x, Suggested_Theme__c: 'T_S' }));
       const merged = groupThemes({
         requests: pinned,
-        themes: [{ ...MFA, Status__c: 'Declined' }, suggested],
+        themes: [{ ...MFA, Status__c: 'Declined' }, mergedIntoMfa],
       });
       expect([...merged.attachments.values()]).toEqual(['T_MFA', 'T_MFA', 'T_MFA', 'T_MFA']);
       expect(merged.reasons.get('U8')).toBe(
@@ -189,7 +182,7 @@ describe('grouping attaches new asks to Delivered and Declined themes', () => {
       );
       const accepted = groupThemes({
         requests: pinned,
-        themes: [{ ...suggested, Merged_Into__c: null, Status__c: 'Declined' }],
+        themes: [{ ...suggested, Status__c: 'Declined' }],
       });
       expect(accepted.attachments.get('U9')).toBe('T_S');
       expect(accepted.reasons.get('U9')).toBe(

@@ -16,7 +16,7 @@
  * beat the best score found, and the search stops at the first bound that cannot. The bound
  * holds because TF-IDF weights are positive: a term a document lacks adds nothing.
  */
-import { InvertedIndex, type SparseVector } from './vectors';
+import { InvertedIndex, dot, type SparseVector } from './vectors';
 
 export interface AttachSettings {
   /** Minimum score to match. */
@@ -50,7 +50,7 @@ export function bestThemeByRule(
 ): ThemeMatch | null {
   const perTheme: { index: number; score: number }[][] = Array.from({ length: themes }, () => []);
   docs.forEach((d, index) => {
-    const score = cosine(query, d.vector);
+    const score = dot(query, d.vector);
     if (score >= settings.floor) perTheme[d.theme].push({ index, score });
   });
   const sizes = new Array<number>(themes).fill(0);
@@ -65,17 +65,6 @@ export function bestThemeByRule(
       best = { theme, score, docs: kept.map((d) => d.index) };
   });
   return best;
-}
-
-/** Cosine of two normalised vectors, products added in ascending term order. */
-function cosine(a: SparseVector, b: SparseVector): number {
-  let s = 0;
-  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length;) {
-    if (a.terms[i] === b.terms[j]) s += a.weights[i++] * b.weights[j++];
-    else if (a.terms[i] < b.terms[j]) i++;
-    else j++;
-  }
-  return s;
 }
 
 export class ThemeProfiles {
@@ -181,7 +170,7 @@ export class ThemeProfiles {
     return sum;
   }
 
-  /** The query's cosine with a document: products in ascending term order, as cosine() adds them. */
+  /** The query's cosine with a document: products in ascending term order, as dot() adds them. */
   private cosineWith(v: SparseVector): number {
     const dense = this.dense;
     let s = 0;

@@ -5,6 +5,7 @@
 import { valueOf as val } from 'c/graphqlNodes';
 import { formatScore } from 'c/quorumFormat';
 import { formatLabel } from 'c/ldsUtils';
+import { CLOSED_THEME_STATUSES } from 'c/quorumProfile';
 import { readBreakdown, sumOfVoices } from 'c/quorumBreakdown';
 
 /** The pseudo segment id of the "all accounts" scores (blank Segment__c, key "ALL:<theme>"). */
@@ -12,9 +13,6 @@ export const ALL_SEGMENTS = 'ALL';
 
 /** Number of shading steps in the heat map (CSS classes heat-0 .. heat-4). */
 export const HEAT_LEVELS = 5;
-
-/** Theme statuses that close a need: such themes keep their figures but get no rank. */
-export const CLOSED_STATUSES = Object.freeze(['Delivered', 'Declined']);
 
 /** True when a score row belongs to "all accounts" (blank segment or an ALL: key). */
 export function isAllAccountsScore(node) {
@@ -58,7 +56,7 @@ export function toThemeRow(node) {
     themeStatusLabel: node.Theme_Status__c
       ? node.Theme_Status__c.displayValue || val(node.Theme_Status__c)
       : null,
-    isClosed: CLOSED_STATUSES.includes(val(node.Theme_Status__c)),
+    isClosed: CLOSED_THEME_STATUSES.includes(val(node.Theme_Status__c)),
     scoreChange: val(node.Score_Change_90d__c),
     accountChange: val(node.Account_Change_90d__c),
     ...trendOf(val(node.Score_Change_90d__c)),
@@ -209,7 +207,7 @@ export function buildHeatMap(scoreNodes, segments, allLabel, cellName = '{0}, {1
     }
     const theme = themes.get(themeId);
     const status = val(node.Theme_Status__c);
-    if (CLOSED_STATUSES.includes(status)) {
+    if (CLOSED_THEME_STATUSES.includes(status)) {
       theme.status = status;
       theme.statusLabel = node.Theme_Status__c.displayValue || status;
     }
