@@ -147,6 +147,8 @@ interface ServiceReport {
     scoresComputed: number;
     /** The lease's renewals (API calls), how long the lease was held, and the phase changes. */
     lease?: { renewalCalls: number; heldMs: number; ttlMs: number; cadence: BeatCadence };
+    /** The run's longest synchronous stretch, when the service answered no HTTP request. */
+    longestPauseMs?: number;
     phaseChanges: number;
   } | null;
   fullEmuCpuMs?: number;
@@ -225,6 +227,7 @@ async function serviceChild(url: string, timeLimitMs: number): Promise<void> {
     recordsRead: r?.recordsRead ?? 0,
     scoresComputed: r?.scoresComputed ?? 0,
     lease: full.lease,
+    longestPauseMs: full.longestPauseMs,
     phaseChanges,
   };
   process.stdout.write(`FULLDONE ${JSON.stringify({})}\n`);
@@ -364,6 +367,10 @@ async function benchScale(
         `  lease renewals: ${renewals} in ${fmt(heldMs / 1000, 0)} s of run (${fmt(renewals / minutes, 2)} per minute); the lease of ${fmt(ttlMs / 1000, 0)} s needs at least ${leaseRenewalsNeeded(heldMs, ttlMs)}, the cadence (every ≤ ${fmt(cadence.renewEveryMs / 1000, 0)} s, phases ≥ ${fmt(cadence.phaseSpacingMs / 1000, 0)} s apart, ${full.phaseChanges} phase changes) sends at most ${beatsAtMost(heldMs, full.phaseChanges, cadence)}`,
       );
     }
+    if (full.longestPauseMs !== undefined)
+      console.log(
+        `  longest stretch of computing without answering HTTP (health checks, run status): ${fmt(full.longestPauseMs / 1000, 1)} s (a liveness probe's failure window must be longer)`,
+      );
     if (retried) console.log(`  ${retried.replace(/^\S+ /, '')}`);
     console.log(
       `  wall ${fmt(full.wallMs / 1000)} s, of which emulator CPU ${fmt(emuCpuMs / 1000)} s (service ≈ ${fmt(Math.max(0, full.wallMs - emuCpuMs) / 1000)} s); ${loadAfterFull} at its end`,

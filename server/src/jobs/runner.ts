@@ -19,6 +19,7 @@ import { recompute, type RecomputeResult, type RowProgress } from './recompute';
 import { claimRun, finishUnderLease, Lease, LeaseLostError, renewLease, sweep } from './lease';
 import { beatCadence, Heartbeat, type BeatCadence } from './heartbeat';
 import { leaseRenewalsNeeded } from './minimum';
+import { watchPauses } from './pauses';
 import {
   closeUnstarted,
   createRun,
@@ -70,6 +71,8 @@ export interface FinishedRun {
   result?: RecomputeResult;
   /** The lease's renewals: API calls they made, over how long the lease was held, and its cadence. */
   lease?: { renewalCalls: number; heldMs: number; ttlMs: number; cadence: BeatCadence };
+  /** The longest stretch of computing during the run, when the service answered nothing (ms). */
+  longestPauseMs?: number;
 }
 
 interface Active {
@@ -235,6 +238,7 @@ export class Runner {
     controller: AbortController,
   ): Promise<FinishedRun> {
     const startedAt = Date.now();
+    const pauses = watchPauses();
     const lines: string[] = [];
     // People's text (segment and theme names, record errors) reaches these lines: cleaned once here.
     const log = (line: string) => {
@@ -319,7 +323,11 @@ export class Runner {
     }
     const beatCalls = await beats.stop();
     const heldMs = Date.now() - beats.startedAt;
+    const longestPauseMs = pauses.stop();
     if (result) {
+      log(
+        `Longest stretch of computing without answering HTTP (health checks, run status): ${(longestPauseMs / 1000).toFixed(1)} s.`,
+      );
       log(
         `Lease renewals: ${beatCalls} API calls in ${Math.round(heldMs / 1000)} s (at most every ${Math.round(beats.cadence.renewEveryMs / 1000)} s, and for a new phase at least ${Math.round(beats.cadence.phaseSpacingMs / 1000)} s after the previous renewal; the lease of ${Math.round(lease.ttlMs / 1000)} s needs at least ${leaseRenewalsNeeded(heldMs, lease.ttlMs)}).`,
       );
@@ -343,6 +351,7 @@ export class Runner {
       outcome,
       result,
       lease: { renewalCalls: beatCalls, heldMs, ttlMs: lease.ttlMs, cadence: beats.cadence },
+      longestPauseMs,
     };
   }
 
