@@ -5,7 +5,7 @@
  */
 import { assignSegments } from '../domain/segments';
 import { scoreTable } from '../domain/scoring';
-import { GROUPING, groupThemes } from '../domain/themes/group';
+import { GROUPING, groupingSteps } from '../domain/themes/group';
 import { textRecords } from '../domain/requestTable';
 import { DealTableBuilder } from '../domain/dealTable';
 import { buildRequesterIndex } from '../domain/sides';
@@ -15,6 +15,7 @@ import type { Org } from '../salesforce/org';
 import type { RecordFailure } from '../salesforce/write';
 import { quorumOrg, type Snapshot } from '../quorumOrg';
 import { RELEASE_MEMORY_FROM, releaseMemory } from './memory';
+import { breathe, inSlices } from './pauses';
 import {
   groupedThemes,
   planHistory,
@@ -124,12 +125,16 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
 
   // ---- themes: group unthemed requests, upsert suggested themes, learn their Ids
   progress('Grouping themes', 66);
-  // Grouping reads the requests whose text the reader kept (see domain/requestTable.ts).
-  const grouping = groupThemes({
-    requests: textRecords(snap.requestTable),
-    themes: snap.themes as never,
-    now,
-  });
+  // Grouping reads the requests whose text the reader kept (see domain/requestTable.ts). It is
+  // the longest stretch of computing, so it runs in slices: the service keeps answering.
+  await breathe();
+  const grouping = await inSlices(
+    groupingSteps({
+      requests: textRecords(snap.requestTable),
+      themes: snap.themes as never,
+      now,
+    }),
+  );
   if (grouping.deferred > 0)
     log(
       `Grouping: ${grouping.deferred} of the oldest unthemed requests wait for a later run (a run groups at most ${GROUPING.maxFree} of them, the most recently logged first).`,
@@ -176,6 +181,7 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     { index: buildRequesterIndex(snap.deals, profile.roleSides), deals: snap.deals },
   );
   progress('Computing scores', 75);
+  await breathe();
   const computed = scoreTable({
     accounts: snap.accounts as never,
     memberships: assignment.memberships,
@@ -189,7 +195,9 @@ export async function recompute(conn: Org, opts: RecomputeOptions): Promise<Reco
     themeOf,
     baseline: baselineFrom(snap.history, now),
   });
+  await breathe();
   const scores = planScores(computed, snap.scores as never);
+  await breathe();
   const history = planHistory(computed, snap.history, now, opts.runId, scores.gone);
   themeOf.clear();
   grouping.attachments.clear();

@@ -2,7 +2,9 @@
  * The run log's "longest stretch of computing without answering HTTP" (jobs/pauses.ts): what an
  * operator reads to set a liveness probe's failure window. The figure must not miss a stretch.
  */
-import { watchPauses } from '../../src/jobs/pauses';
+import { inSlices, watchPauses } from '../../src/jobs/pauses';
+import { groupingSteps, groupThemes, prepareGrouping } from '../../src/domain/themes/group';
+import { loadBanking77 } from '../fixtures/grouping/evaluate';
 import { startHarness, type Harness } from './harness';
 
 /** Blocks the thread as segments, grouping and scoring do: nothing else runs meanwhile. */
@@ -29,6 +31,27 @@ describe('watchPauses', () => {
     await tick();
     computeFor(800);
     expect(watch.stop()).toBe(longest);
+  });
+});
+
+describe('inSlices', () => {
+  it('groups exactly as groupThemes does, and lets timers run between its slices', async () => {
+    prepareGrouping();
+    const input = { requests: loadBanking77('tune').requests, themes: [] };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const atOnce = groupThemes(input);
+      expect(ticks).toBe(0); // one synchronous stretch: nothing else ran
+      const sliced = await inSlices(groupingSteps(input), 1);
+      expect(sliced).toEqual(atOnce);
+      expect(sliced.suggestions.length).toBeGreaterThan(0);
+      // The timer ran between slices: without them it could not run before grouping was done
+      // (an async function that never waits on the event loop resolves in microtasks).
+      expect(ticks).toBeGreaterThanOrEqual(3);
+    } finally {
+      clearInterval(timer);
+    }
   });
 });
 

@@ -66,6 +66,7 @@ import {
   type Tokens,
 } from './tokenize';
 import { InvertedIndex, Vocabulary, dot, type SparseVector } from './vectors';
+import { drain, STEP_ITEMS, type Steps } from '../steps';
 
 export { stableHash } from './keys';
 
@@ -155,6 +156,14 @@ interface Doc {
 }
 
 export function groupThemes(input: GroupInput): GroupingResult {
+  return drain(groupingSteps(input));
+}
+
+/**
+ * groupThemes as steps (domain/steps.ts): it yields every few hundred texts or requests, so
+ * the service can answer and renew its lease while a large run groups. Same result.
+ */
+export function* groupingSteps(input: GroupInput): Steps<GroupingResult> {
   const cfg = { ...GROUPING, ...input.settings };
   const resolve = buildMergeResolver(input.themes);
   const themeById = new Map(input.themes.map((t) => [t.Id, t]));
@@ -171,14 +180,20 @@ export function groupThemes(input: GroupInput): GroupingResult {
 
   // Requests in Id order; the first (by Id) wins when an Id repeats.
   const requests = [...input.requests].sort(byId);
+  yield;
   const requestsById = new Map<string, RequestRecord>();
-  for (const r of requests) if (!requestsById.has(r.Id)) requestsById.set(r.Id, r);
+  let n = 0;
+  for (const r of requests) {
+    if (++n % STEP_ITEMS === 0) yield;
+    if (!requestsById.has(r.Id)) requestsById.set(r.Id, r);
+  }
 
   // ---- what people did (step 2)
   const examples = new Map<string, RequestRecord[]>();
   /** Suggested theme Id → themes its requests must not be attached to (moves). */
   const notInto = new Map<string, Set<string>>();
   for (const r of requestsById.values()) {
+    if (++n % STEP_ITEMS === 0) yield;
     if (!r.Theme__c) continue;
     const into = resolve(r.Theme__c);
     if (candidateIds.has(into)) {
@@ -198,6 +213,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
   const reasons = new Map<string, string>();
   const free: RequestRecord[] = [];
   for (const r of unthemed) {
+    if (++n % STEP_ITEMS === 0) yield;
     const s = r.Suggested_Theme__c;
     const target = s ? resolve(s) : '';
     const theme = s ? themeById.get(s) : undefined;
@@ -240,7 +256,7 @@ export function groupThemes(input: GroupInput): GroupingResult {
     for (const r of pinned) yield requestText(r);
   };
   const used = free.length + candidates.length + sampled.length;
-  const { docs, main } = documents(texts(), used, vocab);
+  const { docs, main } = yield* documents(texts(), used, vocab);
   const freeDocs = docs.slice(0, free.length);
   const themeDocs = docs.slice(free.length, free.length + candidates.length);
   const exampleDocs = docs.slice(free.length + candidates.length);
@@ -276,14 +292,16 @@ export function groupThemes(input: GroupInput): GroupingResult {
     { attach: cfg.attach, floor: cfg.attach * 0.5, top: cfg.attachTop },
   );
   const rest: number[] = [];
-  free.forEach((r, i) => {
+  for (let i = 0; i < free.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const r = free[i];
     const blocked = notInto.get(r.Suggested_Theme__c ?? '');
     const best = profiles.best(freeDocs[i].vector, (theme) =>
       blocked ? blocked.has(candidates[theme].Id) : false,
     );
     if (!best) {
       rest.push(i);
-      return;
+      continue;
     }
     const theme = candidates[best.theme];
     attachments.set(r.Id, theme.Id);
@@ -305,13 +323,15 @@ export function groupThemes(input: GroupInput): GroupingResult {
           (examplesShown > 0 ? ` with ${examplesShown} of its requests` : ''),
       ),
     );
-  });
+  }
 
   // ---- cluster (step 4)
   const vs = rest.map((i) => freeDocs[i].vector);
   const index = new InvertedIndex(vs, cfg.maxPostings);
-  const edges = laterEdges(vs, index, cfg);
+  const edges = yield* laterEdges(vs, index, cfg);
+  yield;
   const groups = averageLinkage(vs, edges, cfg.merge);
+  yield;
 
   // ---- describe and key (step 5)
   const found: {
@@ -322,7 +342,9 @@ export function groupThemes(input: GroupInput): GroupingResult {
     labels: string[];
     shared: string[];
   }[] = [];
-  for (const g of groups) {
+  for (let k = 0; k < groups.length; k++) {
+    if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const g = groups[k];
     if (g.length < 2) continue;
     const reqs = g.map((m) => free[rest[m]]);
     const accounts = new Set(reqs.map((r) => r.Account__c)).size;
@@ -338,7 +360,9 @@ export function groupThemes(input: GroupInput): GroupingResult {
       shared,
     });
   }
+  yield;
   const keys = assignKeys(found, requestsById, input.themes, reusable);
+  yield;
   const suggestions: Suggestion[] = found.map((f, k) => {
     for (const m of f.members) {
       const mine = memberTerms(m, f.shared);
@@ -363,19 +387,21 @@ export function groupThemes(input: GroupInput): GroupingResult {
 }
 
 /** Each request's nearest later requests (Id order), a window of postings per term. */
-function laterEdges(
+function* laterEdges(
   vs: readonly SparseVector[],
   index: InvertedIndex,
   cfg: typeof GROUPING,
-): Edges {
+): Steps<Edges> {
   const edges: number[] = [];
-  for (let a = 0; a < vs.length; a++)
+  for (let a = 0; a < vs.length; a++) {
+    if (a % STEP_ITEMS === STEP_ITEMS - 1) yield;
     for (const n of index.neighbours(vs[a], cfg.link, {
       after: a,
       limit: cfg.neighbours,
       window: cfg.window,
     }))
       edges.push(a, n.index);
+  }
   return edges;
 }
 
@@ -386,16 +412,17 @@ function laterEdges(
  * pivots in use (pivotsInUse) and the names (addNames) are collected on the way, then
  * applied text by text while its packed tokens are dropped.
  */
-function documents(
+function* documents(
   texts: Iterable<string>,
   used: number,
   vocab: Vocabulary,
-): { docs: Doc[]; main: 'zh' | 'english' } {
+): Steps<{ docs: Doc[]; main: 'zh' | 'english' }> {
   const intern = interner();
   const words = new Set<string>();
   const named = new Set<string>();
   const packed: (PackedTokens | null)[] = [];
   for (const text of texts) {
+    if (packed.length % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const t = tokenize(text);
     t.tokens.forEach((tok, i) => t.pivotOf[i] === null && words.add(tok));
     addNames(t, named);
@@ -406,6 +433,7 @@ function documents(
   const weights: number[][] = [];
   const terms: TextTerms[] = [];
   for (let i = 0; i < packed.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     let p = packed[i] as PackedTokens;
     packed[i] = null;
     if (p.pivotOf !== null)
@@ -415,11 +443,13 @@ function documents(
     weights.push(p.weights);
     terms.push(compactTerms(p, restoredSurface(p, named)));
   }
+  yield;
   vocab.countDocuments(ids);
-  const docs: Doc[] = terms.map((t, i) => ({
-    tokens: t,
-    vector: vocab.vector(ids[i], weights[i]),
-  }));
+  const docs: Doc[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    docs.push({ tokens: terms[i], vector: vocab.vector(ids[i], weights[i]) });
+  }
   return { docs, main };
 }
 
