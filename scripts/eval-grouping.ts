@@ -6,6 +6,7 @@
 import {
   evaluateGrouping,
   loadBanking77,
+  loadBlind,
   loadFixture,
   loadMultilingual,
   tfidfAtPrecision,
@@ -30,6 +31,11 @@ export function sets(): { name: string; heldOut: boolean; fixture: LabelledFixtu
     { name: 'multilingual en/zh, held out', heldOut: true, fixture: loadMultilingual('holdout') },
     { name: 'Banking77 public (tuned on)', heldOut: false, fixture: loadBanking77('tune') },
     { name: 'Banking77 public, held out', heldOut: true, fixture: loadBanking77('holdout') },
+    {
+      name: 'blind set (written after tuning, never tuned on)',
+      heldOut: true,
+      fixture: loadBlind(),
+    },
   ];
 }
 
