@@ -7,7 +7,7 @@
  * `npm install` records rollup's optional platform packages as dependencies without entries, and
  * `npm ci` then refuses the lock ("Missing: @rollup/rollup-darwin-x64@ from lock file").
  * Nothing on our machines can install those packages anyway. Idempotent; run after
- * `npm install <pkg>` (and `.ci/run` runs it before `npm ci`).
+ * `npm install <pkg>`, so that the committed lock is one `npm ci` (and so `.ci/run`) accepts.
  */
 'use strict';
 const fs = require('node:fs');
