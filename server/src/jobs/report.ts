@@ -246,7 +246,7 @@ export function formatReport(report: Report): string {
       out.push(`  … and ${e.more.accounts} more accounts, together ${e.more.voice.toFixed(2)}`);
   }
   if (report.invalid.length > 0) {
-    out.push('', 'Invalid segments (fix their rules in the Segment Rules tab):');
+    out.push('', 'Invalid segments (fix their rules in the Segments tab):');
     for (const s of report.invalid) out.push(`  ✗ ${s.name}: ${s.message}`);
   }
   if (report.suggested.length > 0) {

@@ -1,5 +1,7 @@
 /** The PM report's wording: growth marks and one account's voice in plain words. */
-import { growth, voiceInWords, type ExplainedVoice } from '../../src/jobs/report';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatReport, growth, voiceInWords, type ExplainedVoice } from '../../src/jobs/report';
 
 describe('growth', () => {
   it('marks rising, falling, new and unknown demand', () => {
@@ -68,5 +70,24 @@ describe('voiceInWords', () => {
     expect(text).not.toContain('deal blocker');
     expect(text).toContain('no revenue at stake ×1');
     expect(text).toMatch(/= 1\.50$/);
+  });
+});
+
+describe('formatReport', () => {
+  it('sends sales ops to the tab where segment rules are fixed, by its label in the app', () => {
+    const tab = readFileSync(
+      path.join(__dirname, '../../../force-app/main/default/tabs/Quorum_Segments.tab-meta.xml'),
+      'utf8',
+    );
+    const label = /<label>([^<]+)<\/label>/.exec(tab)?.[1];
+    const text = formatReport({
+      profileName: null,
+      segments: [],
+      explanation: null,
+      invalid: [{ name: 'Tech scale-ups', message: 'Filter logic: unexpected end' }],
+      suggested: [],
+    });
+    expect(text).toContain(`fix their rules in the ${label} tab`);
+    expect(text).toContain('✗ Tech scale-ups: Filter logic: unexpected end');
   });
 });
