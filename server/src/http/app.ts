@@ -18,6 +18,7 @@ import { requireBearer } from './auth';
 import { RunCache } from './runCache';
 import { errorHandler, HttpError, sendError } from './errors';
 import { openapi } from './openapi';
+import { warnOfUntrustedProxy } from './proxyCheck';
 import type { Readiness } from './readiness';
 
 export interface AppDeps {
@@ -103,8 +104,11 @@ export function createApp(deps: AppDeps): Express {
     deps.metricsToken ? [deps.metricsToken, deps.apiToken] : deps.apiToken,
   );
   app.use(helmet());
+  app.use(warnOfUntrustedProxy(deps.logger, Boolean(deps.trustProxy)));
   app.use(
     rateLimit({
+      // The proxy check is ours (proxyCheck.ts), in the service's log, naming its setting.
+      validate: { xForwardedForHeader: false },
       windowMs: 60_000,
       limit: deps.rateLimitPerMinute ?? 120,
       standardHeaders: 'draft-8',

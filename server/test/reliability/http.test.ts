@@ -3,9 +3,11 @@
  * token, no org call per request, rate limits per client behind a trusted proxy, and strict
  * JSON on POST /runs.
  */
+import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/http/app';
 import { silentLogger } from '../../src/log';
+import { UNTRUSTED_PROXY_WARNING } from '../../src/http/proxyCheck';
 import { API_TOKEN, startHarness, type Harness } from '../service/harness';
 import { figure, printFigures } from './support';
 
@@ -94,6 +96,29 @@ describe('reliability: the HTTP surface', () => {
     expect(busy.status).toBe(429);
     expect(other.status).toBe(200);
     expect(untrusted.status).toBe(429);
+  });
+
+  it("item 6: a proxy the service was not told about is named once, in the service's own log", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const stderr = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await request(app({ logger })).get('/healthz');
+      expect(lines).toEqual([]); // no proxy, nothing to say
+      // A fresh app whose first request comes through the proxy (express-rate-limit checks the
+      // first request it sees).
+      const untrusted = app({ logger });
+      for (const client of ['203.0.113.1', '203.0.113.2'])
+        await request(untrusted).get('/healthz').set('x-forwarded-for', client);
+      const trusted = app({ logger, trustProxy: 1 });
+      await request(trusted).get('/healthz').set('x-forwarded-for', '203.0.113.3');
+      expect(lines.map((l) => JSON.parse(l).msg)).toEqual([UNTRUSTED_PROXY_WARNING]);
+      expect(UNTRUSTED_PROXY_WARNING).toContain('QUORUM_TRUST_PROXY');
+      // Not express-rate-limit's stack trace on stderr.
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('item 9: POST /runs with a body that is not application/json is refused (415) and starts nothing', async () => {
