@@ -50,12 +50,14 @@ async function main(): Promise<void> {
   }
   const bar = progressBar();
   service.runner.hooks.onProgress = (_id, phase, pct, rows) => bar.update(phase, pct, rows);
-  const { id, outcome } = await service.runner.runToEnd(full ? 'Full' : 'Incremental');
+  const { id, outcome, basis } = await service.runner.runToEnd(full ? 'Full' : 'Incremental');
   bar.done();
   await service.close();
   console.log(
     `Run ${id}: ${outcome.status}. Read ${outcome.recordsRead} records, wrote ${outcome.scoresWritten} scores, deleted ${outcome.scoresDeleted}, ${outcome.apiCalls} API calls.`,
   );
+  // An incremental run says what it started from (a person asked for "only what changed").
+  if (basis) console.log(basis);
   if (outcome.status !== 'Succeeded') {
     console.error(outcome.log.split('\n').slice(-15).join('\n'));
     process.exit(outcome.status === 'Failed' ? 1 : 3);

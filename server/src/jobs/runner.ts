@@ -73,6 +73,8 @@ export interface FinishedRun {
   lease?: { renewalCalls: number; heldMs: number; ttlMs: number; cadence: BeatCadence };
   /** The longest stretch of computing during the run, when the service answered nothing (ms). */
   longestPauseMs?: number;
+  /** An incremental run's basis, in words: what changed since the last run, or why it read all. */
+  basis?: string;
 }
 
 interface Active {
@@ -255,6 +257,11 @@ export class Runner {
 
     let result: RecomputeResult | undefined;
     let outcome: RunOutcome;
+    let basis: string | undefined;
+    const because = (line: string) => {
+      basis = line;
+      log(line);
+    };
     try {
       let watermark: string | null = null;
       let skip = false;
@@ -263,18 +270,18 @@ export class Runner {
         if (last?.Watermark__c) {
           const changed = await changedSince(org, last.Watermark__c);
           if (changed.length === 0) {
-            log(
+            because(
               `Nothing changed since the last successful run (${last.Watermark__c}); nothing to write.`,
             );
             watermark = last.Watermark__c;
             skip = true;
           } else {
-            log(
+            because(
               `Changed since ${last.Watermark__c}: ${changed.join(', ')}. Recomputing from a full read, writing only differences.`,
             );
           }
         } else {
-          log('No earlier successful run to start from: reading everything.');
+          because('No earlier successful run to start from: reading everything.');
         }
       }
       if (!skip) {
@@ -352,6 +359,7 @@ export class Runner {
       result,
       lease: { renewalCalls: beatCalls, heldMs, ttlMs: lease.ttlMs, cadence: beats.cadence },
       longestPauseMs,
+      basis,
     };
   }
 

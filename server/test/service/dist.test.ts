@@ -227,4 +227,17 @@ describe('the built recompute command (node dist/recompute.js)', () => {
     },
     SPAWN_TIMEOUT,
   );
+
+  it(
+    'says what an incremental run started from: here, nothing changed since the full run',
+    async () => {
+      const exit = await run('recompute.js', ['--incremental'], serviceEnv()).exited;
+      expect(exit.code).toBe(0);
+      expect(exit.stdout).toMatch(/Run \w+: Succeeded\. Read 0 records/);
+      expect(exit.stdout).toMatch(
+        /^Nothing changed since the last successful run \(.+\); nothing to write\.$/m,
+      );
+    },
+    SPAWN_TIMEOUT,
+  );
 });
