@@ -16,7 +16,13 @@ import {
   KIND_CLOSED,
 } from './signals';
 import { COMMITTEE_QUERY, REQUESTS_QUERY, SIGNALS_QUERY, committeeWhere } from './queries';
-import { requesterOptions, toCommitteeMember, toRequest, toScore } from './requestMapping';
+import {
+  requesterOptions,
+  requesterOptionsFor,
+  toCommitteeMember,
+  toRequest,
+  toScore,
+} from './requestMapping';
 
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import OPPORTUNITY_AMOUNT_FIELD from '@salesforce/schema/Opportunity.Amount';
@@ -279,7 +285,7 @@ export default class EscalatedRequests extends LightningElement {
       accountId: this.accountId,
       opportunityId: this.opportunityId,
       defaultAmount: this.opportunityAmount,
-      requesterOptions: this.requesterOptions,
+      requesterOptions: requesterOptionsFor(this.requesterOptions, request),
       recordId: request ? request.id : undefined,
       values: request ? request.fields : undefined,
       themeName: request ? request.themeName : undefined,

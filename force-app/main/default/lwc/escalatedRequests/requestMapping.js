@@ -151,3 +151,19 @@ export function requesterOptions(committee, format) {
   });
   return [...byContact.values()];
 }
+
+/**
+ * The requester options for editing a request: a requester who is not on the committee (left
+ * it, or sits on another opportunity's committee) is still offered, so the editor shows who
+ * asked instead of an empty choice.
+ * @param {Array<{label: string, value: string}>} options the committee's options
+ * @param {Object} [request] the request being edited (from toRequest)
+ * @returns {Array<{label: string, value: string}>}
+ */
+export function requesterOptionsFor(options, request) {
+  const contactId = request && request.fields[REQUESTED_BY_FIELD.fieldApiName];
+  if (!contactId || options.some((option) => option.value === contactId)) {
+    return options;
+  }
+  return [...options, { label: request.requesterName || contactId, value: contactId }];
+}
