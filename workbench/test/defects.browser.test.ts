@@ -658,3 +658,43 @@ describe('Chinese text (live)', () => {
     120_000,
   );
 });
+
+/** Issue 26: what walking the pages as an account executive, a PM, sales ops and an admin found. */
+describe('looked at as users: issue 26', () => {
+  check(
+    'heat map at 853 px (a 1,280 px screen at 150 % zoom): no theme or segment name broken inside a word',
+    async () => {
+      await page.setViewportSize({ width: 853, height: 900 });
+      try {
+        await openPage(page, `${live.url}/demand`);
+        const heatMap = page.locator('[data-component="demandReport"] c-demand-heat-map');
+        await heatMap.locator('tbody tr').first().waitFor();
+        const names = await heatMap.locator('th').all();
+        expect(names.length).toBeGreaterThan(20);
+        const broken: Array<{ name: string; broken: string[] }> = [];
+        for (const th of names) {
+          const fit = await textFit(th);
+          if (fit.broken.length) broken.push({ name: fit.text, broken: fit.broken });
+        }
+        // The fixed layout gave every column an equal share: "SCIM user provisionin|g".
+        expect(broken).toEqual([]);
+        const report = await checkPage(page, 'live-demand-853');
+        expect(report.horizontalScroll).toBeNull();
+        expect(report.outside).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+    120_000,
+  );
+
+  check("fixture pages label the scoring profile's fields, not with their API names", async () => {
+    await openPage(page, `${fixture.url}/segments?state=loaded`);
+    const card = page.locator('[data-component="scoringProfileEditor"]');
+    await card.locator('lightning-input').first().waitFor();
+    const text = await card.innerText();
+    expect(text.match(/\b\w+__c\b/g) ?? []).toEqual([]);
+    expect(text).toContain('Urgency: Critical');
+    expect(text).toContain('Workaround: Partner Can Deliver');
+  });
+});
