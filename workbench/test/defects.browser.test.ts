@@ -688,6 +688,36 @@ describe('looked at as users: issue 26', () => {
     120_000,
   );
 
+  check(
+    "heat map legend: its ranges carry their unit, score per 100 of the segment's accounts",
+    async () => {
+      await openPage(page, `${live.url}/demand`);
+      const heatMap = page.locator('[data-component="demandReport"] c-demand-heat-map');
+      const title = (await heatMap.locator('.legend-title').innerText()).trim();
+      // It said "score adjusted for the segment's size": ranges such as "21.62 – 43.24" of a
+      // number shown nowhere, beside cells scored 0 to 10.
+      expect(title).toMatch(/per 100 accounts/);
+      // And the unit is what the shades measure: the strongest cell per 100 accounts is the top
+      // of the darkest range.
+      const store = live.emulator!.store;
+      const sizes = new Map(
+        store.query('SELECT Id, Account_Count__c FROM Segment__c').map((s) => [s.Id, s]),
+      );
+      const perHundred = store
+        .query('SELECT Segment__c, Score__c FROM Segment_Demand_Score__c WHERE Segment__c != null')
+        .map((row) => {
+          const size = Number(sizes.get(row.Segment__c)?.Account_Count__c ?? 0);
+          return size > 0 ? (Number(row.Score__c) * 100) / size : 0;
+        });
+      const steps = await heatMap.locator('.legend-range').allInnerTexts();
+      const top = Number(steps.at(-1)!.split('–')[1].replace(/,/g, '').trim());
+      expect(Math.abs(top - Math.max(...perHundred))).toBeLessThan(0.01);
+      await openPage(page, `${live.url}/demand?lang=zh_CN`);
+      expect(await heatMap.locator('.legend-title').innerText()).toContain('每 100 个客户');
+    },
+    120_000,
+  );
+
   check("fixture pages label the scoring profile's fields, not with their API names", async () => {
     await openPage(page, `${fixture.url}/segments?state=loaded`);
     const card = page.locator('[data-component="scoringProfileEditor"]');
