@@ -718,6 +718,39 @@ describe('looked at as users: issue 26', () => {
     120_000,
   );
 
+  check(
+    "an account executive takes Quorum's suggested theme in the request editor with one click",
+    async () => {
+      const store = live.emulator!.store;
+      const [request] = store.query(
+        'SELECT Id, Name, Opportunity__c, Suggested_Theme__c, Suggested_Theme__r.Name FROM Escalated_Request__c WHERE Theme__c = null AND Suggested_Theme__c != null AND Opportunity__c != null ORDER BY Name ASC LIMIT 1',
+      );
+      expect(request).toBeDefined();
+      const theme = String((request.Suggested_Theme__r as Record<string, unknown>).Name);
+      await openPage(page, `${live.url}/opportunity/${String(request.Opportunity__c)}`);
+      const tile = page.locator('c-request-item', { hasText: String(request.Name) }).first();
+      await tile.getByRole('button', { name: new RegExp(escape(String(request.Name))) }).click();
+      const dialog = page.getByRole('dialog');
+      const use = dialog.getByRole('button', {
+        name: fmt(L.Quorum_Requests_ThemeUseSuggestion, theme),
+      });
+      await use.waitFor();
+      await settle(page);
+      const axe = await axeFor(page).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await use.click();
+      await dialog.getByRole('button', { name: L.Quorum_Common_Save }).click();
+      const saved = () =>
+        store.query(
+          `SELECT Theme__c FROM Escalated_Request__c WHERE Id = '${String(request.Id)}'`,
+        )[0].Theme__c;
+      expect(await eventually(saved, (id) => id === request.Suggested_Theme__c)).toBe(
+        request.Suggested_Theme__c,
+      );
+    },
+    120_000,
+  );
+
   check("fixture pages label the scoring profile's fields, not with their API names", async () => {
     await openPage(page, `${fixture.url}/segments?state=loaded`);
     const card = page.locator('[data-component="scoringProfileEditor"]');

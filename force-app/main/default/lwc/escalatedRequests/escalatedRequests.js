@@ -289,6 +289,11 @@ export default class EscalatedRequests extends LightningElement {
       recordId: request ? request.id : undefined,
       values: request ? request.fields : undefined,
       themeName: request ? request.themeName : undefined,
+      // Quorum's match, offered for one click while no person chose a theme.
+      suggestedTheme:
+        request && !request.themeId && request.suggestedThemeId
+          ? { id: request.suggestedThemeId, name: request.suggestedThemeName }
+          : undefined,
     });
     if (!result || !result.id) {
       return;

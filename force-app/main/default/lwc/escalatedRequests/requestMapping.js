@@ -90,6 +90,7 @@ export function toRequest(node) {
     // A request still open on a theme the product has delivered: the account team should tell
     // the customer it is there (a Delivered request has been answered already).
     alreadyDelivered: themeStatus === THEME_DELIVERED && status !== THEME_DELIVERED,
+    suggestedThemeId: suggested ? value(SUGGESTED_THEME_FIELD) : null,
     suggestedThemeName: suggested ? nameOf(suggested) : null,
     // The same news when Quorum matched the request to a Delivered theme, and a match to a
     // Declined one (a request already marked so has been answered).

@@ -288,6 +288,25 @@ describe('c-escalated-requests', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
+  it("passes Quorum's suggested theme to the editor while the request has no theme", async () => {
+    RequestEditor.open = jest.fn().mockResolvedValue(undefined);
+    const element = await mountOnAccount();
+    await emitAll();
+    const edit = async (id) => {
+      const item = $$(element, 'c-request-item').find((i) => i.request.id === id);
+      item.dispatchEvent(new CustomEvent('edit', { detail: { id } }));
+      await flushPromises();
+      return RequestEditor.open.mock.calls.at(-1)[0];
+    };
+    // Unthemed, matched by Quorum to EU data residency.
+    expect((await edit('a025g00000Req03AAA')).suggestedTheme).toEqual({
+      id: 'a035g00000Thm03AAA',
+      name: 'EU data residency',
+    });
+    // Themed by a person: their choice stands, nothing to suggest.
+    expect((await edit('a025g00000Req01AAA')).suggestedTheme).toBeUndefined();
+  });
+
   it('still offers the requester of an edited request who is not on the committee', async () => {
     RequestEditor.open = jest.fn().mockResolvedValue(undefined);
     const element = await mountOnOpportunity();
