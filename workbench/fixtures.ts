@@ -54,7 +54,10 @@ export class Fixtures {
         const object =
           typeof body.url === 'string' ? /object-info\/([^/]+)\//.exec(body.url) : null;
         if (url && object) this.picklists.set(`${object[1]}.${url[1]}`.toLowerCase(), body);
-        else if (body.apiName && body.fields && body.keyPrefix)
+        // An object info: describes fields and is no record (a record has an id). Not every
+        // payload carries keyPrefix: the scoring profile's has none, and without it the fixture
+        // pages labelled the profile's fields with their API names ("Urgency_Critical__c").
+        else if (body.apiName && body.fields && !body.id)
           this.objectInfos.set(String(body.apiName).toLowerCase(), body);
         else if (body.apiName && body.fields && body.id) this.records.set(String(body.id), body);
       }

@@ -658,3 +658,106 @@ describe('Chinese text (live)', () => {
     120_000,
   );
 });
+
+/** Issue 26: what walking the pages as an account executive, a PM, sales ops and an admin found. */
+describe('looked at as users: issue 26', () => {
+  check(
+    'heat map at 853 px (a 1,280 px screen at 150 % zoom): no theme or segment name broken inside a word',
+    async () => {
+      await page.setViewportSize({ width: 853, height: 900 });
+      try {
+        await openPage(page, `${live.url}/demand`);
+        const heatMap = page.locator('[data-component="demandReport"] c-demand-heat-map');
+        await heatMap.locator('tbody tr').first().waitFor();
+        const names = await heatMap.locator('th').all();
+        expect(names.length).toBeGreaterThan(20);
+        const broken: Array<{ name: string; broken: string[] }> = [];
+        for (const th of names) {
+          const fit = await textFit(th);
+          if (fit.broken.length) broken.push({ name: fit.text, broken: fit.broken });
+        }
+        // The fixed layout gave every column an equal share: "SCIM user provisionin|g".
+        expect(broken).toEqual([]);
+        const report = await checkPage(page, 'live-demand-853');
+        expect(report.horizontalScroll).toBeNull();
+        expect(report.outside).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+    120_000,
+  );
+
+  check(
+    "heat map legend: its ranges carry their unit, score per 100 of the segment's accounts",
+    async () => {
+      await openPage(page, `${live.url}/demand`);
+      const heatMap = page.locator('[data-component="demandReport"] c-demand-heat-map');
+      const title = (await heatMap.locator('.legend-title').innerText()).trim();
+      // It said "score adjusted for the segment's size": ranges such as "21.62 – 43.24" of a
+      // number shown nowhere, beside cells scored 0 to 10.
+      expect(title).toMatch(/per 100 accounts/);
+      // And the unit is what the shades measure: the strongest cell per 100 accounts is the top
+      // of the darkest range.
+      const store = live.emulator!.store;
+      const sizes = new Map(
+        store.query('SELECT Id, Account_Count__c FROM Segment__c').map((s) => [s.Id, s]),
+      );
+      const perHundred = store
+        .query('SELECT Segment__c, Score__c FROM Segment_Demand_Score__c WHERE Segment__c != null')
+        .map((row) => {
+          const size = Number(sizes.get(row.Segment__c)?.Account_Count__c ?? 0);
+          return size > 0 ? (Number(row.Score__c) * 100) / size : 0;
+        });
+      const steps = await heatMap.locator('.legend-range').allInnerTexts();
+      const top = Number(steps.at(-1)!.split('–')[1].replace(/,/g, '').trim());
+      expect(Math.abs(top - Math.max(...perHundred))).toBeLessThan(0.01);
+      await openPage(page, `${live.url}/demand?lang=zh_CN`);
+      expect(await heatMap.locator('.legend-title').innerText()).toContain('每 100 个客户');
+    },
+    120_000,
+  );
+
+  check(
+    "an account executive takes Quorum's suggested theme in the request editor with one click",
+    async () => {
+      const store = live.emulator!.store;
+      const [request] = store.query(
+        'SELECT Id, Name, Opportunity__c, Suggested_Theme__c, Suggested_Theme__r.Name FROM Escalated_Request__c WHERE Theme__c = null AND Suggested_Theme__c != null AND Opportunity__c != null ORDER BY Name ASC LIMIT 1',
+      );
+      expect(request).toBeDefined();
+      const theme = String((request.Suggested_Theme__r as Record<string, unknown>).Name);
+      await openPage(page, `${live.url}/opportunity/${String(request.Opportunity__c)}`);
+      const tile = page.locator('c-request-item', { hasText: String(request.Name) }).first();
+      await tile.getByRole('button', { name: new RegExp(escape(String(request.Name))) }).click();
+      const dialog = page.getByRole('dialog');
+      const use = dialog.getByRole('button', {
+        name: fmt(L.Quorum_Requests_ThemeUseSuggestion, theme),
+      });
+      await use.waitFor();
+      await settle(page);
+      const axe = await axeFor(page).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await use.click();
+      await dialog.getByRole('button', { name: L.Quorum_Common_Save }).click();
+      const saved = () =>
+        store.query(
+          `SELECT Theme__c FROM Escalated_Request__c WHERE Id = '${String(request.Id)}'`,
+        )[0].Theme__c;
+      expect(await eventually(saved, (id) => id === request.Suggested_Theme__c)).toBe(
+        request.Suggested_Theme__c,
+      );
+    },
+    120_000,
+  );
+
+  check("fixture pages label the scoring profile's fields, not with their API names", async () => {
+    await openPage(page, `${fixture.url}/segments?state=loaded`);
+    const card = page.locator('[data-component="scoringProfileEditor"]');
+    await card.locator('lightning-input').first().waitFor();
+    const text = await card.innerText();
+    expect(text.match(/\b\w+__c\b/g) ?? []).toEqual([]);
+    expect(text).toContain('Urgency: Critical');
+    expect(text).toContain('Workaround: Partner Can Deliver');
+  });
+});

@@ -220,6 +220,15 @@ export default class BuyingCommittee extends LightningElement {
     return !this.showAddForm;
   }
 
+  /**
+   * Adding waits for the committee: until it is read (or when it cannot be), the form could not
+   * leave out the people already on it, and a member added to a committee the page cannot show
+   * would seem lost.
+   */
+  get cannotAdd() {
+    return !this.committeeLoaded || this.hasError;
+  }
+
   handleOpenAdd() {
     this.showAddForm = true;
   }

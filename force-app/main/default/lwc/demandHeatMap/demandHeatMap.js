@@ -36,6 +36,16 @@ export default class DemandHeatMap extends LightningElement {
     return this.heatMap.rows.length > 0;
   }
 
+  /**
+   * Every column the same share of the width, as a fixed table layout gives, but in the automatic
+   * layout a column still widens to its longest word: at 853 px (a 1,280 px screen at 150 % zoom)
+   * the fixed layout broke theme names inside words ("provisionin|g"). When the names cannot fit,
+   * the table scrolls sideways in its own box.
+   */
+  get columnStyle() {
+    return `width: ${(100 / (this.heatMap.columns.length + 1)).toFixed(2)}%`;
+  }
+
   /** What the shades measure: the normalised score, or the score on rows from before it. */
   get legendTitle() {
     return this.heatMap.normalized ? LEGEND_NORMALIZED : LEGEND_SCORE;

@@ -14,6 +14,8 @@ import RANKED_THEMES from '@salesforce/label/c.Quorum_Demand_RankedThemes';
 import CLOSED_THEMES from '@salesforce/label/c.Quorum_Demand_ClosedThemes';
 import CLOSED_HINT from '@salesforce/label/c.Quorum_Demand_ClosedHint';
 import EMPTY from '@salesforce/label/c.Quorum_Demand_Empty';
+import EMPTY_INVALID from '@salesforce/label/c.Quorum_Demand_EmptyInvalid';
+import EMPTY_NO_ACCOUNTS from '@salesforce/label/c.Quorum_Demand_EmptyNoAccounts';
 import LOAD_ERROR from '@salesforce/label/c.Quorum_Demand_LoadError';
 import LOADING from '@salesforce/label/c.Quorum_Demand_Loading';
 import TRUNCATED from '@salesforce/label/c.Quorum_Demand_Truncated';
@@ -24,6 +26,8 @@ import TREND_DOWN from '@salesforce/label/c.Quorum_Demand_TrendDown';
 import TREND_FLAT from '@salesforce/label/c.Quorum_Demand_TrendFlat';
 
 const TREND_WORDS = { up: TREND_UP, down: TREND_DOWN, flat: TREND_FLAT };
+/** Segment__c.Status__c of a rule the service could not use (so no account is in it). */
+const SEGMENT_INVALID = 'Invalid';
 
 /** A datatable row with the texts the columns show. */
 function toDisplayRow(row) {
@@ -56,7 +60,6 @@ export default class DemandReport extends LightningElement {
     CLOSED_HINT,
     SEGMENT_LABEL,
     RANKED_THEMES,
-    EMPTY,
     LOAD_ERROR,
     LOADING,
     TRUNCATED,
@@ -90,7 +93,13 @@ export default class DemandReport extends LightningElement {
       // Active segments, plus inactive ones that still carry scores from an earlier run.
       this.segments = nodesOf(query.Segment__c)
         .filter((node) => val(node.Active__c) === true || withScores.has(node.Id))
-        .map((node) => ({ id: node.Id, name: val(node.Name) }));
+        .map((node) => ({
+          id: node.Id,
+          name: val(node.Name),
+          status: val(node.Status__c),
+          statusMessage: val(node.Status_Message__c),
+          accountCount: val(node.Account_Count__c),
+        }));
     });
   }
 
@@ -130,6 +139,21 @@ export default class DemandReport extends LightningElement {
 
   get hasThemes() {
     return this.themeRows.length > 0;
+  }
+
+  /**
+   * Why the selected segment ranks no theme. "Run a recompute" helps only a segment not scored
+   * yet: an invalid rule or a rule no account matched stays empty after any number of runs.
+   */
+  get emptyText() {
+    const segment = this.segments.find((s) => s.id === this.selectedSegment);
+    if (segment && segment.status === SEGMENT_INVALID) {
+      return formatLabel(EMPTY_INVALID, segment.statusMessage || '').trim();
+    }
+    if (segment && segment.accountCount === 0) {
+      return EMPTY_NO_ACCOUNTS;
+    }
+    return EMPTY;
   }
 
   get hasClosedThemes() {

@@ -19,6 +19,15 @@ export const REPORT_QUERY = gql`
               Active__c {
                 value
               }
+              Status__c {
+                value
+              }
+              Status_Message__c {
+                value
+              }
+              Account_Count__c {
+                value
+              }
             }
           }
         }

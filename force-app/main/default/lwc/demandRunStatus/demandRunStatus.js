@@ -170,6 +170,14 @@ export default class DemandRunStatus extends NavigationMixin(LightningElement) {
     return Boolean(this.run) && IN_PROGRESS.includes(this.run.status);
   }
 
+  /**
+   * The service's phase while the run is in progress ("Scoring"); once it ended the status says
+   * it all, and the last phase ("Done", "Stopped") would only repeat it in the service's English.
+   */
+  get phase() {
+    return this.inProgress ? this.run.phase : null;
+  }
+
   get recomputeDisabled() {
     return this.creating || this.inProgress || !this.loaded;
   }

@@ -16,7 +16,13 @@ import {
   KIND_CLOSED,
 } from './signals';
 import { COMMITTEE_QUERY, REQUESTS_QUERY, SIGNALS_QUERY, committeeWhere } from './queries';
-import { requesterOptions, toCommitteeMember, toRequest, toScore } from './requestMapping';
+import {
+  requesterOptions,
+  requesterOptionsFor,
+  toCommitteeMember,
+  toRequest,
+  toScore,
+} from './requestMapping';
 
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import OPPORTUNITY_AMOUNT_FIELD from '@salesforce/schema/Opportunity.Amount';
@@ -279,10 +285,15 @@ export default class EscalatedRequests extends LightningElement {
       accountId: this.accountId,
       opportunityId: this.opportunityId,
       defaultAmount: this.opportunityAmount,
-      requesterOptions: this.requesterOptions,
+      requesterOptions: requesterOptionsFor(this.requesterOptions, request),
       recordId: request ? request.id : undefined,
       values: request ? request.fields : undefined,
       themeName: request ? request.themeName : undefined,
+      // Quorum's match, offered for one click while no person chose a theme.
+      suggestedTheme:
+        request && !request.themeId && request.suggestedThemeId
+          ? { id: request.suggestedThemeId, name: request.suggestedThemeName }
+          : undefined,
     });
     if (!result || !result.id) {
       return;

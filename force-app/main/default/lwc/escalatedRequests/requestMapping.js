@@ -90,6 +90,7 @@ export function toRequest(node) {
     // A request still open on a theme the product has delivered: the account team should tell
     // the customer it is there (a Delivered request has been answered already).
     alreadyDelivered: themeStatus === THEME_DELIVERED && status !== THEME_DELIVERED,
+    suggestedThemeId: suggested ? value(SUGGESTED_THEME_FIELD) : null,
     suggestedThemeName: suggested ? nameOf(suggested) : null,
     // The same news when Quorum matched the request to a Delivered theme, and a match to a
     // Declined one (a request already marked so has been answered).
@@ -150,4 +151,20 @@ export function requesterOptions(committee, format) {
     }
   });
   return [...byContact.values()];
+}
+
+/**
+ * The requester options for editing a request: a requester who is not on the committee (left
+ * it, or sits on another opportunity's committee) is still offered, so the editor shows who
+ * asked instead of an empty choice.
+ * @param {Array<{label: string, value: string}>} options the committee's options
+ * @param {Object} [request] the request being edited (from toRequest)
+ * @returns {Array<{label: string, value: string}>}
+ */
+export function requesterOptionsFor(options, request) {
+  const contactId = request && request.fields[REQUESTED_BY_FIELD.fieldApiName];
+  if (!contactId || options.some((option) => option.value === contactId)) {
+    return options;
+  }
+  return [...options, { label: request.requesterName || contactId, value: contactId }];
 }

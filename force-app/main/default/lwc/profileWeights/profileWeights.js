@@ -65,6 +65,24 @@ export default class ProfileWeights extends LightningElement {
     }));
   }
 
+  /**
+   * Focuses the first field (in the order shown) whose value breaks its rule.
+   * @returns {boolean} whether there was one
+   */
+  @api
+  focusFirstInvalid() {
+    const apiName = GROUPS.flatMap((group) => group.fields).find((field) =>
+      checkField(field, this.values[field]),
+    );
+    const input =
+      apiName && this.template.querySelector(`lightning-input[data-field="${apiName}"]`);
+    if (!input) {
+      return false;
+    }
+    input.focus();
+    return true;
+  }
+
   handleNumberChange(event) {
     event.stopPropagation();
     this.dispatchEvent(

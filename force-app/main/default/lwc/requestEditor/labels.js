@@ -20,6 +20,8 @@ import themeNoMatch from '@salesforce/label/c.Quorum_Requests_ThemeNoMatch';
 import themeResults from '@salesforce/label/c.Quorum_Requests_ThemeResults';
 import themeSearch from '@salesforce/label/c.Quorum_Requests_ThemeSearch';
 import themeSearchPlaceholder from '@salesforce/label/c.Quorum_Requests_ThemeSearchPlaceholder';
+import themeSuggested from '@salesforce/label/c.Quorum_Requests_ThemeSuggested';
+import themeUseSuggestion from '@salesforce/label/c.Quorum_Requests_ThemeUseSuggestion';
 import title from '@salesforce/label/c.Quorum_Requests_TitleField';
 import urgency from '@salesforce/label/c.Quorum_Requests_Urgency';
 import neededBy from '@salesforce/label/c.Quorum_Requests_ColNeededBy';
@@ -49,6 +51,8 @@ export default {
   themeResults,
   themeSearch,
   themeSearchPlaceholder,
+  themeSuggested,
+  themeUseSuggestion,
   title,
   urgency,
   neededBy,

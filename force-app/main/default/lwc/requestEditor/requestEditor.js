@@ -3,7 +3,7 @@ import LightningModal from 'lightning/modal';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
-import { fieldErrorsOf, picklistOptions, reduceErrors } from 'c/ldsUtils';
+import { fieldErrorsOf, formatLabel, picklistOptions, reduceErrors } from 'c/ldsUtils';
 import { queryNodes, valueOf } from 'c/graphqlNodes';
 import { containsPattern, isSearchable, SEARCH_DELAY_MS, todayIso } from './themeSearch';
 
@@ -95,6 +95,8 @@ export default class RequestEditor extends LightningModal {
   @api values;
   /** Name of the current theme of the request being edited. */
   @api themeName;
+  /** `{ id, name }` of the theme Quorum suggested for an unthemed request, if any. */
+  @api suggestedTheme;
 
   labels = LABELS;
   draft = {};
@@ -106,6 +108,12 @@ export default class RequestEditor extends LightningModal {
   themeResults = [];
   themeSearched = false;
   saving = false;
+  /**
+   * A chosen theme's pill replaces the control that had focus, and removing the pill brings the
+   * search back: focus moves to what took its place (the pill's box, the search).
+   */
+  focusThemePill = false;
+  focusThemeSearch = false;
   saveError;
   hasFieldErrors = false;
 
@@ -236,9 +244,45 @@ export default class RequestEditor extends LightningModal {
     }, SEARCH_DELAY_MS);
   }
 
+  renderedCallback() {
+    const chosen = this.focusThemePill && this.template.querySelector('.theme-chosen');
+    if (chosen) {
+      this.focusThemePill = false;
+      chosen.focus();
+    }
+    const search =
+      this.focusThemeSearch && this.template.querySelector('lightning-input.theme-search');
+    if (search) {
+      this.focusThemeSearch = false;
+      search.focus();
+    }
+  }
+
+  /** Quorum's suggestion, offered while the request has no theme of its own. */
+  get suggestion() {
+    const theme = this.suggestedTheme;
+    if (!theme || !theme.id || this.selectedTheme) {
+      return null;
+    }
+    return {
+      text: formatLabel(LABELS.themeSuggested, theme.name),
+      action: formatLabel(LABELS.themeUseSuggestion, theme.name),
+    };
+  }
+
+  /** Accepting the suggestion makes it the request's theme (saved with the request). */
+  handleUseSuggestion() {
+    this.chooseTheme({ id: this.suggestedTheme.id, name: this.suggestedTheme.name });
+  }
+
   handleSelectTheme(event) {
     const { id, name } = event.currentTarget.dataset;
-    this.selectedTheme = { id, name };
+    this.chooseTheme({ id, name });
+  }
+
+  chooseTheme(theme) {
+    this.selectedTheme = theme;
+    this.focusThemePill = true;
     clearTimeout(this.searchTimer);
     this.searchText = '';
     this.searchTerm = '';
@@ -247,6 +291,7 @@ export default class RequestEditor extends LightningModal {
 
   handleClearTheme() {
     this.selectedTheme = null;
+    this.focusThemeSearch = true;
   }
 
   // ----- fields -----

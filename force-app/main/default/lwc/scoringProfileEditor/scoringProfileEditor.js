@@ -237,9 +237,28 @@ export default class ScoringProfileEditor extends LightningElement {
     return fields;
   }
 
+  /**
+   * A refused save puts the user on the first value to fix: the message sits by the Save button
+   * while the field may be a screen above it (the half-life, the urgency weights).
+   */
+  focusFirstProblem() {
+    if (!this.name.trim()) {
+      this.template.querySelector('lightning-input.name').focus();
+      return;
+    }
+    const weights = this.template.querySelector('c-profile-weights');
+    if (weights && weights.focusFirstInvalid()) {
+      return;
+    }
+    if (this.statusesError) {
+      this.template.querySelector('lightning-checkbox-group.statuses').focus();
+    }
+  }
+
   async handleSave() {
     this.saveAttempted = true;
     if (!this.isValid) {
+      this.focusFirstProblem();
       return;
     }
     this.saving = true;

@@ -31,7 +31,8 @@ import EMPTY from '@salesforce/label/c.Quorum_Segment_Empty';
 import NEW_NAME from '@salesforce/label/c.Quorum_Segment_NewName';
 import CREATE from '@salesforce/label/c.Quorum_Segment_Create';
 import CREATED from '@salesforce/label/c.Quorum_Segment_Created';
-import ACTIVE from '@salesforce/label/c.Quorum_Segment_Active';
+import TOGGLE_ON from '@salesforce/label/c.Quorum_Segment_ToggleOn';
+import TOGGLE_OFF from '@salesforce/label/c.Quorum_Segment_ToggleOff';
 import MOVE_UP from '@salesforce/label/c.Quorum_Segment_MoveUp';
 import MOVE_DOWN from '@salesforce/label/c.Quorum_Segment_MoveDown';
 import EDIT from '@salesforce/label/c.Quorum_Segment_Edit';
@@ -53,7 +54,18 @@ import SELECT_HINT from '@salesforce/label/c.Quorum_Segment_SelectHint';
  * their criteria and deleted after confirmation. The selected segment opens in c-segment-editor.
  */
 export default class SegmentRules extends LightningElement {
-  labels = { TITLE, INTRO, LOADING, LOAD_ERROR, EMPTY, NEW_NAME, CREATE, ACTIVE, SELECT_HINT };
+  labels = {
+    TITLE,
+    INTRO,
+    LOADING,
+    LOAD_ERROR,
+    EMPTY,
+    NEW_NAME,
+    CREATE,
+    TOGGLE_ON,
+    TOGGLE_OFF,
+    SELECT_HINT,
+  };
   segments = [];
   errors;
   loaded = false;
@@ -168,7 +180,9 @@ export default class SegmentRules extends LightningElement {
       editLabel: formatLabel(EDIT, s.name),
       cloneLabel: formatLabel(CLONE, s.name),
       deleteLabel: formatLabel(DELETE, s.name),
-      activeLabel: formatLabel(ACTIVE, s.name),
+      // The switch is named by the segment; its visible state ("Active"/"Inactive") completes
+      // the name, so sighted users see what the switch does (it had no text at all).
+      activeLabel: s.name,
       isSelected: s.id === this.selectedId,
       ariaCurrent: s.id === this.selectedId ? 'true' : 'false',
       itemClass:

@@ -214,12 +214,16 @@ describe('c-buying-committee', () => {
 
   it('shows the error panel when the query fails', async () => {
     const element = mount();
+    // Nothing to add to before the committee is read.
+    expect($(element, 'lightning-button.add-toggle').disabled).toBe(true);
     graphql.emitErrors([{ message: 'Field Stance__c is not accessible' }]);
     await flushPromises();
     const panel = $(element, 'c-error-panel');
     expect(panel.friendlyMessage).toBe('c.Quorum_Committee_LoadError');
     expect(panel.errors).toEqual([{ message: 'Field Stance__c is not accessible' }]);
     expect($(element, 'lightning-spinner')).toBeNull();
+    // "Add member" stood enabled beside the error ("Log request" below it was disabled).
+    expect($(element, 'lightning-button.add-toggle').disabled).toBe(true);
   });
 
   describe('adding a member', () => {
@@ -234,6 +238,7 @@ describe('c-buying-committee', () => {
     it('opens the add-member form with the account, roles and current members', async () => {
       const element = await loadedWithRefresh(jest.fn());
       expect($(element, 'c-committee-add-member')).toBeNull();
+      expect($(element, 'lightning-button.add-toggle').disabled).toBe(false);
       $(element, 'lightning-button.add-toggle').click();
       await flushPromises();
       const form = $(element, 'c-committee-add-member');

@@ -19,6 +19,12 @@ jest.mock('lightning/graphql', () => {
   const actual = jest.requireActual('lightning/graphql');
   return { ...actual, gql: (strings) => strings.join('') };
 });
+jest.mock(
+  '@salesforce/label/c.Quorum_Demand_EmptyInvalid',
+  () => ({ default: 'Invalid rule. Fix it. {0}' }),
+  { virtual: true },
+);
+
 const isReportQuery = (config) => String(config.query).includes('query demandReport');
 
 function flush() {
@@ -209,7 +215,7 @@ describe('c-demand-report', () => {
     graphql.emit(mockReport, isReportQuery);
     await flush();
     const heatMap = element.shadowRoot.querySelector('c-demand-heat-map');
-    expect(heatMap.segments).toEqual([
+    expect(heatMap.segments.map(({ id, name }) => ({ id, name }))).toEqual([
       { id: S1, name: 'EU Banks' },
       { id: 'a0B000000000002AAA', name: 'Retail' },
     ]);
@@ -240,6 +246,47 @@ describe('c-demand-report', () => {
     await flush();
     expect(element.shadowRoot.querySelector('lightning-datatable.theme-table')).toBeNull();
     expect(element.shadowRoot.querySelector('p.empty').textContent).toBe('c.Quorum_Demand_Empty');
+  });
+
+  it('says why an active segment has no scores: an invalid rule, or no account matched', async () => {
+    // Two active segments the last run left empty; "run a recompute" would change neither.
+    const report = JSON.parse(JSON.stringify(mockReport));
+    report.uiapi.query.Segment__c.edges.push(
+      {
+        node: {
+          Id: 'a0B000000000009AAA',
+          Name: { value: 'Draft' },
+          Active__c: { value: true },
+          Status__c: { value: 'Invalid' },
+          Status_Message__c: { value: "Filter logic: expected a criterion number after 'OR'" },
+          Account_Count__c: { value: 0 },
+        },
+      },
+      {
+        node: {
+          Id: 'a0B000000000010AAA',
+          Name: { value: 'Nobody' },
+          Active__c: { value: true },
+          Status__c: { value: 'Valid' },
+          Status_Message__c: { value: null },
+          Account_Count__c: { value: 0 },
+        },
+      },
+    );
+    const element = createReport();
+    graphql.emit(report, isReportQuery);
+    await flush();
+    const pick = async (value) => {
+      element.shadowRoot
+        .querySelector('lightning-combobox.segment-picker')
+        .dispatchEvent(new CustomEvent('change', { detail: { value } }));
+      await flush();
+      return element.shadowRoot.querySelector('p.empty').textContent;
+    };
+    expect(await pick('a0B000000000009AAA')).toBe(
+      "Invalid rule. Fix it. Filter logic: expected a criterion number after 'OR'",
+    );
+    expect(await pick('a0B000000000010AAA')).toBe('c.Quorum_Demand_EmptyNoAccounts');
   });
 
   it('notes when there are more scores than one page', async () => {

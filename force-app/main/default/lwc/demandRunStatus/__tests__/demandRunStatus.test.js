@@ -119,6 +119,8 @@ describe('c-demand-run-status', () => {
     graphql.emit(mockSucceeded);
     await flush();
     expect(element.shadowRoot.querySelector('.status').textContent).toBe('Succeeded');
+    // The service's last phase ("Done") would only repeat the status, untranslated.
+    expect(element.shadowRoot.querySelector('.phase')).toBeNull();
     expect(element.shadowRoot.querySelector('.counts')).not.toBeNull();
     expect(element.shadowRoot.querySelector('lightning-progress-bar')).toBeNull();
     expect(element.shadowRoot.querySelector('.run-errors')).toBeNull();

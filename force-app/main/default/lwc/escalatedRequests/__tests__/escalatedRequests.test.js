@@ -288,6 +288,63 @@ describe('c-escalated-requests', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
+  it("passes Quorum's suggested theme to the editor while the request has no theme", async () => {
+    RequestEditor.open = jest.fn().mockResolvedValue(undefined);
+    const element = await mountOnAccount();
+    await emitAll();
+    const edit = async (id) => {
+      const item = $$(element, 'c-request-item').find((i) => i.request.id === id);
+      item.dispatchEvent(new CustomEvent('edit', { detail: { id } }));
+      await flushPromises();
+      return RequestEditor.open.mock.calls.at(-1)[0];
+    };
+    // Unthemed, matched by Quorum to EU data residency.
+    expect((await edit('a025g00000Req03AAA')).suggestedTheme).toEqual({
+      id: 'a035g00000Thm03AAA',
+      name: 'EU data residency',
+    });
+    // Themed by a person: their choice stands, nothing to suggest.
+    expect((await edit('a025g00000Req01AAA')).suggestedTheme).toBeUndefined();
+  });
+
+  it('still offers the requester of an edited request who is not on the committee', async () => {
+    RequestEditor.open = jest.fn().mockResolvedValue(undefined);
+    const element = await mountOnOpportunity();
+    // Zoe Lam asked for the Splunk export but is on no committee of this account (she left it).
+    const requests = JSON.parse(JSON.stringify(mockRequests));
+    const node = requests.uiapi.query.Escalated_Request__c.edges.find(
+      (edge) => edge.node.Id === 'a025g00000Req02AAA',
+    ).node;
+    node.Requested_By__c = { value: '0035g00000Zoe09AAA' };
+    node.Requested_By__r = { Name: { value: 'Zoe Lam' } };
+    graphql.emit(requests, queryNamed('accountRequests'));
+    await flushPromises();
+    graphql.emit(mockCommittee, queryNamed('committeeMembers'));
+    await flushPromises();
+    const editRequest = async (id) => {
+      const item = $$(element, 'c-request-item').find((i) => i.request.id === id);
+      item.dispatchEvent(new CustomEvent('edit', { detail: { id } }));
+      await flushPromises();
+      return RequestEditor.open.mock.calls.at(-1)[0];
+    };
+
+    const args = await editRequest('a025g00000Req02AAA');
+    expect(args.values.Requested_By__c).toBe('0035g00000Zoe09AAA');
+    expect(args.requesterOptions).toEqual([
+      { label: 'Ana Ruiz (Decision Maker)', value: '0035g00000Ana01AAA' },
+      { label: 'Ben Okafor (Technical Evaluator)', value: '0035g00000Ben02AAA' },
+      { label: 'Gus Weber', value: '0035g00000Gus08AAA' },
+      { label: 'Zoe Lam', value: '0035g00000Zoe09AAA' },
+    ]);
+    // A requester on the committee is offered once, with the role.
+    const onCommittee = await editRequest('a025g00000Req01AAA');
+    expect(onCommittee.requesterOptions.map((o) => o.value)).toEqual([
+      '0035g00000Ana01AAA',
+      '0035g00000Ben02AAA',
+      '0035g00000Gus08AAA',
+    ]);
+  });
+
   it('offers the committees of all the account opportunities on an account page, once per person', async () => {
     RequestEditor.open = jest.fn().mockResolvedValue(undefined);
     const element = await mountOnAccount();

@@ -19,6 +19,19 @@ jest.mock('lightning/graphql', () => {
   };
 });
 
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_ThemeSuggested',
+  () => ({ default: 'Quorum suggests {0}.' }),
+  { virtual: true },
+);
+jest.mock(
+  '@salesforce/label/c.Quorum_Requests_ThemeUseSuggestion',
+  () => ({ default: 'Use {0}' }),
+  {
+    virtual: true,
+  },
+);
+
 const mockObjectInfo = require('./data/objectInfo.json');
 const mockUrgency = require('./data/urgencyPicklist.json');
 const mockSource = require('./data/sourcePicklist.json');
@@ -344,6 +357,61 @@ describe('c-request-editor', () => {
       name: 'Export audit logs to Splunk',
       created: false,
     });
+  });
+
+  it("offers Quorum's suggested theme on an unthemed request, and saves it when taken", async () => {
+    const { element } = await mount({
+      accountId: ACCOUNT_ID,
+      recordId: 'a025g00000Req03AAA',
+      requesterOptions: REQUESTERS,
+      suggestedTheme: { id: 'a035g00000Thm03AAA', name: 'EU data residency' },
+      values: {
+        Name: 'Data must stay in the EU',
+        Description__c: null,
+        Status__c: 'New',
+        Urgency__c: 'Low',
+        Needed_By__c: null,
+        Asked_On__c: '2026-09-01',
+        Theme__c: null,
+        Requested_By__c: null,
+        Revenue_At_Stake__c: null,
+        Deal_Blocker__c: false,
+        Source__c: 'Inside Sales',
+        Workaround__c: 'None',
+      },
+    });
+    // The account team saw "Suggested: EU data residency" on the tile; the editor showed an
+    // empty theme search with no way to take it but to search for it by name.
+    expect($(element, '.theme-suggestion').textContent).toContain(
+      'Quorum suggests EU data residency.',
+    );
+    const use = $(element, 'button.use-suggestion');
+    expect(use.textContent.trim()).toBe('Use EU data residency');
+
+    use.click();
+    await flushPromises();
+    expect($(element, '.theme-pill').label).toBe('EU data residency');
+    expect($(element, '.theme-suggestion')).toBeNull();
+    // Focus goes to the chosen theme, not lost with the button that disappeared.
+    expect(element.shadowRoot.activeElement).toBe($(element, '.theme-chosen'));
+
+    await save(element);
+    expect(updateRecord.mock.calls[0][0].fields.Theme__c).toBe('a035g00000Thm03AAA');
+  });
+
+  it('offers no suggestion once the request has a theme, and again after it is removed', async () => {
+    const { element } = await mount({
+      accountId: ACCOUNT_ID,
+      recordId: 'a025g00000Req02AAA',
+      themeName: 'Audit log export',
+      requesterOptions: REQUESTERS,
+      suggestedTheme: { id: 'a035g00000Thm03AAA', name: 'EU data residency' },
+      values: { Name: 'Export audit logs to Splunk', Theme__c: 'a035g00000Thm02AAA' },
+    });
+    expect($(element, '.theme-suggestion')).toBeNull();
+    $(element, '.theme-pill').dispatchEvent(new CustomEvent('remove'));
+    await flushPromises();
+    expect($(element, 'button.use-suggestion')).not.toBeNull();
   });
 
   it("puts the server's field-level errors on the fields and stays open", async () => {

@@ -311,16 +311,19 @@ describe('c-scoring-profile-editor', () => {
     ['Quorum_Size__c', '2.5'],
     ['Reference_Revenue__c', '0'],
     ['Revenue_Weight__c', ''],
-  ])('rejects %s = "%s" and does not save', async (field, value) => {
+  ])('rejects %s = "%s", does not save, and puts the user on the field', async (field, value) => {
     const element = await createEditor();
     await type(input(element, field), value);
     const errors = [...weights(element).querySelectorAll('.field-error')];
     expect(errors.map((e) => e.dataset.field)).toEqual([field]);
     expect(summary(element).querySelector('.summary-blocked')).not.toBeNull();
+    const focus = jest.spyOn(input(element, field), 'focus');
     $(element, 'lightning-button.save').click();
     await flush();
     expect(updateRecord).not.toHaveBeenCalled();
     expect($(element, '.save-error')).not.toBeNull();
+    // The message sits by Save; the field can be a screen above it.
+    expect(focus).toHaveBeenCalledTimes(1);
   });
 
   it('phrases the half-life range', async () => {

@@ -74,6 +74,19 @@ describe('c-segment-rules', () => {
       true,
       false,
     ]);
+    // Each switch says what it does: named by its segment, its state in words beside it (it
+    // showed a bare switch, and its hidden name "EU Banks active" held even when it was off).
+    expect(
+      $$(element, 'lightning-input.active-toggle').map((t) => [
+        t.label,
+        t.messageToggleActive,
+        t.messageToggleInactive,
+      ]),
+    ).toEqual([
+      ['EU Banks', 'c.Quorum_Segment_ToggleOn', 'c.Quorum_Segment_ToggleOff'],
+      ['Retail', 'c.Quorum_Segment_ToggleOn', 'c.Quorum_Segment_ToggleOff'],
+      ['Partners', 'c.Quorum_Segment_ToggleOn', 'c.Quorum_Segment_ToggleOff'],
+    ]);
   });
 
   it('cannot move the first segment up nor the last down', async () => {
