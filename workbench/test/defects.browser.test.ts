@@ -659,8 +659,8 @@ describe('Chinese text (live)', () => {
   );
 });
 
-/** Issue 26: what walking the pages as an account executive, a PM, sales ops and an admin found. */
-describe('looked at as users: issue 26', () => {
+/** What walking the pages as an account executive, a PM, sales ops and an admin found. */
+describe('looked at as users: each persona walking the pages', () => {
   check(
     'heat map at 853 px (a 1,280 px screen at 150 % zoom): no theme or segment name broken inside a word',
     async () => {
