@@ -1,5 +1,5 @@
 /**
- * The defects issue 21 found, each checked where it showed, and the fixture states: every page
+ * The defects found in the browser, each checked where it showed, and the fixture states: every page
  * with the jest payloads (loaded, empty, error, loading) in Chromium, plus live checks that need
  * real data. Assertions still failing because a component is not fixed are listed in known.ts.
  */
@@ -138,7 +138,7 @@ describe('fixture pages (the jest payloads)', () => {
   );
 });
 
-describe('live pages: the defects of issue 21', () => {
+describe('live pages: the defects found in the browser', () => {
   check(
     'escalated requests: no "1 accounts", and the card icon is not the rows\' edit icon',
     async () => {

@@ -2,7 +2,7 @@
  * Browser assertions that still fail because a component defect is not fixed yet. Each one runs
  * as `it.failing`: the suite stays green while the defect is there, and turns red the day it is
  * fixed, so the entry is removed then. Never a silent skip: the list is printed with every run and
- * reported in the issue.
+ * reported in the closing note.
  */
 export const KNOWN_UNFIXED = new Set<string>([]);
 
