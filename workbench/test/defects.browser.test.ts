@@ -689,6 +689,21 @@ describe('looked at as users: each persona walking the pages', () => {
   );
 
   check(
+    "request signal over every account reads as a sentence, not 'in all accounts'",
+    async () => {
+      await openPage(page, `${live.url}/opportunity`);
+      const signals = page.locator('c-request-item .signal-text');
+      await signals.first().waitFor();
+      const texts = await signals.allInnerTexts();
+      // A request whose segment has no row for its theme speaks for the whole customer base:
+      // "Asked by 3 accounts in all accounts, rank 24" read as a slip.
+      expect(texts.filter((t) => /in all accounts/i.test(t))).toEqual([]);
+      expect(texts.some((t) => t.includes('in the whole customer base'))).toBe(true);
+    },
+    120_000,
+  );
+
+  check(
     "heat map legend: its ranges carry their unit, score per 100 of the segment's accounts",
     async () => {
       await openPage(page, `${live.url}/demand`);
