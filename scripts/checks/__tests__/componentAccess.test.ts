@@ -26,8 +26,7 @@ import {
 
 const LIST = `${D}/lwc/widgetList/widgetList.js`;
 
-const readOnly = (object: string) =>
-  `<objectPermissions><allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>${object}</object><viewAllRecords>false</viewAllRecords></objectPermissions>`;
+const readOnly = (object: string) => objectPermission(object, 'readOnly');
 
 /** A component whose JS holds `gql` documents (and optionally imports a shared module). */
 const component = (documents: string[], imports = '') =>
@@ -54,10 +53,7 @@ function files(): Record<string, string> {
     ).replace(/Widgets</g, 'Gadgets<'),
     // Widget_User: Widget__c (read, create, edit) with Code__c, Color__c and Account__c readable.
     [`${D}/permissionsets/Widget_User.permissionset-meta.xml`]: permissionSet(
-      readOnly('Widget__c').replace(
-        /<allowCreate>false<\/allowCreate><allowDelete>false<\/allowDelete><allowEdit>false/,
-        '<allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>true',
-      ) +
+      objectPermission('Widget__c') +
         fieldPermission('Widget__c.Code__c', false) +
         fieldPermission('Widget__c.Color__c', false) +
         fieldPermission('Widget__c.Account__c', false),

@@ -41,8 +41,11 @@ export const picklistField = (name: string, values: string[]) =>
   );
 
 export const permissionSet = (body: string) => xml('PermissionSet', `<label>Test</label>${body}`);
-export const objectPermission = (object: string) =>
-  `<objectPermissions><allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>${object}</object><viewAllRecords>false</viewAllRecords></objectPermissions>`;
+/** Object access in a permission set: read, create and edit by default; `readOnly` reads only. */
+export const objectPermission = (object: string, access: 'edit' | 'readOnly' = 'edit') => {
+  const edit = access === 'edit';
+  return `<objectPermissions><allowCreate>${edit}</allowCreate><allowDelete>false</allowDelete><allowEdit>${edit}</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>${object}</object><viewAllRecords>false</viewAllRecords></objectPermissions>`;
+};
 export const fieldPermission = (field: string, editable = true) =>
   `<fieldPermissions><editable>${editable}</editable><field>${field}</field><readable>true</readable></fieldPermissions>`;
 

@@ -4,6 +4,7 @@ import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { formatChange, formatCount } from 'c/quorumFormat';
 import { ALL_SEGMENTS, sortRows, splitByThemeStatus, themeRowsFor } from 'c/demandModel';
 import { nodesOf, valueOf as val } from 'c/graphqlNodes';
+import { SEGMENT_STATUS } from 'c/quorumRules';
 import { takeAnswer } from 'c/wireAnswer';
 import { REPORT_QUERY } from './reportQuery';
 import { CLOSED_COLUMNS, OPEN_COLUMNS, SORT_KEYS } from './columns';
@@ -26,8 +27,6 @@ import TREND_DOWN from '@salesforce/label/c.Quorum_Demand_TrendDown';
 import TREND_FLAT from '@salesforce/label/c.Quorum_Demand_TrendFlat';
 
 const TREND_WORDS = { up: TREND_UP, down: TREND_DOWN, flat: TREND_FLAT };
-/** Segment__c.Status__c of a rule the service could not use (so no account is in it). */
-const SEGMENT_INVALID = 'Invalid';
 
 /** A datatable row with the texts the columns show. */
 function toDisplayRow(row) {
@@ -147,7 +146,7 @@ export default class DemandReport extends LightningElement {
    */
   get emptyText() {
     const segment = this.segments.find((s) => s.id === this.selectedSegment);
-    if (segment && segment.status === SEGMENT_INVALID) {
+    if (segment && segment.status === SEGMENT_STATUS.INVALID) {
       return formatLabel(EMPTY_INVALID, segment.statusMessage || '').trim();
     }
     if (segment && segment.accountCount === 0) {

@@ -17,6 +17,12 @@
 /** @typedef {{Number__c?: number|string|null, Field__c?: string|null, Operator__c?: string|null, Value__c?: string|null}} Criterion */
 /** @typedef {{Filter_Logic__c?: string|null, Name?: string|null}} SegmentRecord */
 
+/**
+ * Segment__c.Status__c, which the service writes after compiling a segment's rule: Invalid means
+ * the rule could not be used, so no account is in the segment.
+ */
+export const SEGMENT_STATUS = Object.freeze({ VALID: 'Valid', INVALID: 'Invalid' });
+
 /** The criterion operators, in the order the Operator__c picklist lists them. */
 export const OPERATORS = Object.freeze(
   /** @type {const} */ ([

@@ -3,7 +3,12 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { applyAll, createOp, deleteOp, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { failureToast, formatLabel } from 'c/ldsUtils';
-import { compileCriterion, normalizeFieldType, parseFilterLogic } from 'c/quorumRules';
+import {
+  compileCriterion,
+  normalizeFieldType,
+  parseFilterLogic,
+  SEGMENT_STATUS,
+} from 'c/quorumRules';
 import { buildWhere } from './segmentWhere';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import CRITERION_OBJECT from '@salesforce/schema/Segment_Criterion__c';
@@ -226,7 +231,9 @@ export default class SegmentEditor extends LightningElement {
 
   get serviceStatusClass() {
     const s = this._segment || {};
-    return s.status === 'Invalid' ? 'service-status slds-text-color_error' : 'service-status';
+    return s.status === SEGMENT_STATUS.INVALID
+      ? 'service-status slds-text-color_error'
+      : 'service-status';
   }
 
   get serviceCount() {

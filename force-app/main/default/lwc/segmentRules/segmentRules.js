@@ -5,6 +5,7 @@ import { applyAll, createOp, refTo, updateOp } from 'c/recordMutations';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
 import { errorMessage, formatLabel } from 'c/ldsUtils';
+import { SEGMENT_STATUS } from 'c/quorumRules';
 import { displayOf, nodesOf, queryNodes, valueOf as v } from 'c/graphqlNodes';
 import { takeAnswer } from 'c/wireAnswer';
 import { formatCount } from 'c/quorumFormat';
@@ -190,9 +191,9 @@ export default class SegmentRules extends LightningElement {
           ? 'segment-item slds-box slds-box_x-small slds-theme_shade'
           : 'segment-item slds-box slds-box_x-small',
       badgeClass:
-        s.status === 'Invalid'
+        s.status === SEGMENT_STATUS.INVALID
           ? 'slds-theme_error'
-          : s.status === 'Valid'
+          : s.status === SEGMENT_STATUS.VALID
             ? 'slds-theme_success'
             : '',
       hasStatus: Boolean(s.status),
